@@ -1,0 +1,910 @@
+export const id = 239;
+export const ids = [239];
+export const modules = {
+
+/***/ 90754:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  fD: () => (/* binding */ buildConfig),
+  HT: () => (/* binding */ loadConfigFile)
+});
+
+// UNUSED EXPORTS: isLoopbackHost, parseConfig
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var ajv = __webpack_require__(42463);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
+;// CONCATENATED MODULE: ./src/broker/config-schema.ts
+// JSON Schema for the broker's YAML configuration. Unknown keys are errors everywhere: a typo in a policy
+// must stop start-up, not silently widen or narrow what a job receives.
+const scalar = { type: ['string', 'number', 'boolean'] };
+const pattern = {
+    type: 'object',
+    required: ['pattern'],
+    additionalProperties: false,
+    properties: { pattern: { type: 'string', minLength: 1 } },
+};
+const matcher = { anyOf: [scalar, pattern] };
+const secretSource = {
+    type: 'object',
+    minProperties: 1,
+    maxProperties: 1,
+    additionalProperties: false,
+    properties: {
+        env: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
+        file: { type: 'string', minLength: 1 },
+        value: { type: 'string' },
+    },
+};
+const configSchema = {
+    $id: 'https://oidc-exchange.dev/schema/broker-config.json',
+    type: 'object',
+    additionalProperties: false,
+    required: ['audience', 'issuers', 'secrets', 'policies'],
+    properties: {
+        listen: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+                host: { type: 'string', minLength: 1 },
+                port: { type: 'integer', minimum: 0, maximum: 65535 },
+                body_limit_bytes: { type: 'integer', minimum: 256, maximum: 10485760 },
+                header_limit_bytes: { type: 'integer', minimum: 1024, maximum: 1048576 },
+                max_token_bytes: { type: 'integer', minimum: 512, maximum: 1048576 },
+                request_timeout_seconds: { type: 'number', exclusiveMinimum: 0, maximum: 600 },
+                shutdown_grace_seconds: { type: 'number', minimum: 0, maximum: 600 },
+            },
+        },
+        audience: { type: 'string', minLength: 1 },
+        issuers: {
+            type: 'array',
+            minItems: 1,
+            items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['id', 'issuer'],
+                properties: {
+                    id: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$' },
+                    issuer: { type: 'string', minLength: 1 },
+                    jwks_uri: { type: 'string', minLength: 1 },
+                    algorithms: {
+                        type: 'array',
+                        minItems: 1,
+                        uniqueItems: true,
+                        items: { enum: ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'] },
+                    },
+                    clock_skew_seconds: { type: 'integer', minimum: 0, maximum: 300 },
+                    max_token_age_seconds: { type: 'integer', minimum: 1, maximum: 86400 },
+                    jwks_refresh_seconds: { type: 'integer', minimum: 1, maximum: 86400 },
+                    jwks_max_stale_seconds: { type: 'integer', minimum: 0, maximum: 604800 },
+                    jwks_cooldown_seconds: { type: 'integer', minimum: 0, maximum: 3600 },
+                    jwks_timeout_seconds: { type: 'number', exclusiveMinimum: 0, maximum: 60 },
+                },
+            },
+        },
+        secrets: {
+            type: 'object',
+            propertyNames: { pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
+            additionalProperties: secretSource,
+        },
+        policies: {
+            type: 'array',
+            minItems: 1,
+            items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['name', 'issuer', 'claims', 'secrets'],
+                properties: {
+                    name: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$' },
+                    issuer: { type: 'string', minLength: 1 },
+                    claims: {
+                        type: 'object',
+                        minProperties: 1,
+                        additionalProperties: {
+                            anyOf: [matcher, { type: 'array', minItems: 1, items: matcher }],
+                        },
+                    },
+                    secrets: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', minLength: 1 } },
+                },
+            },
+        },
+        store: { type: 'string', minLength: 1 },
+    },
+};
+
+// EXTERNAL MODULE: ./src/broker/errors.ts
+var errors = __webpack_require__(27662);
+// EXTERNAL MODULE: ./src/broker/policy.ts
+var policy = __webpack_require__(22411);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+;// CONCATENATED MODULE: ./src/broker/secret-source.ts
+// Where the broker's static secrets come from. Values are read at exchange time for files (so a rotated
+// file is picked up without a restart) and once at start-up for environment variables (a process's
+// environment does not change).
+
+
+
+function createSecretSource(name, spec, env) {
+    if ('env' in spec) {
+        const variable = spec.env;
+        const value = env[variable];
+        return {
+            name,
+            kind: 'env',
+            origin: `env ${variable}`,
+            async resolve() {
+                if (value === undefined) {
+                    throw new errors/* BrokerError */.Wz('secret_unavailable', `secret ${name} is not available on the broker; its operator has been told`, {
+                        detail: `environment variable ${variable} is not set`,
+                    });
+                }
+                return { value, expiresAt: null };
+            },
+        };
+    }
+    if ('file' in spec) {
+        const path = spec.file;
+        return {
+            name,
+            kind: 'file',
+            origin: `file ${path}`,
+            async resolve() {
+                try {
+                    return { value: await (0,promises_.readFile)(path, 'utf8'), expiresAt: null };
+                }
+                catch (e) {
+                    throw new errors/* BrokerError */.Wz('secret_unavailable', `secret ${name} is not available on the broker; its operator has been told`, {
+                        detail: `cannot read ${path}: ${e.code ?? 'error'}`,
+                    });
+                }
+            },
+        };
+    }
+    const value = spec.value;
+    return { name, kind: 'value', origin: 'literal value (for local testing only)', resolve: async () => ({ value, expiresAt: null }) };
+}
+/** Start-up check: the problem with a source, or undefined when it can deliver. */
+async function checkSecretSource(spec, env) {
+    if ('env' in spec)
+        return env[spec.env] === undefined ? `environment variable ${spec.env} is not set` : undefined;
+    if ('file' in spec) {
+        try {
+            await (0,promises_.access)(spec.file, external_node_fs_.constants.R_OK);
+            return undefined;
+        }
+        catch (e) {
+            return `file ${spec.file} is not readable (${e.code ?? 'error'})`;
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/broker/config.ts
+// Reads the broker's YAML, validates it against the JSON Schema, then checks what a schema cannot say
+// (references between sections, regexes that compile, issuer URLs). Every problem is reported by its path
+// in the file, all at once, so an operator fixes the file in one pass.
+
+
+
+
+
+
+
+
+const config_ajv = new ajv.Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+const validate = config_ajv.compile(configSchema);
+async function loadConfigFile(file, opts = {}) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (e) {
+        throw new errors/* ConfigError */.xL(file, [`cannot read the file: ${e.code ?? e.message}`]);
+    }
+    return parseConfig(text, file, opts);
+}
+async function parseConfig(text, file, opts = {}) {
+    const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: true, uniqueKeys: true });
+    if (doc.errors.length > 0) {
+        throw new errors/* ConfigError */.xL(file, doc.errors.map((e) => `YAML: ${e.message.split('\n')[0]}`));
+    }
+    const raw = doc.toJS();
+    return buildConfig(raw, file, opts);
+}
+async function buildConfig(raw, file, opts = {}) {
+    const env = opts.env ?? process.env;
+    if (!validate(raw))
+        throw new errors/* ConfigError */.xL(file, (validate.errors ?? []).map(describeAjvError));
+    const cfg = raw;
+    const problems = [];
+    const issuerIds = new Set();
+    const issuers = cfg.issuers.map((i, n) => {
+        const at = `issuers[${n}]`;
+        if (issuerIds.has(i.id))
+            problems.push(`${at}.id: duplicate issuer id ${JSON.stringify(i.id)}`);
+        issuerIds.add(i.id);
+        const urlProblem = checkUrl(i.issuer);
+        if (urlProblem)
+            problems.push(`${at}.issuer: ${urlProblem}`);
+        if (typeof i.jwks_uri === 'string') {
+            const p = checkUrl(i.jwks_uri);
+            if (p)
+                problems.push(`${at}.jwks_uri: ${p}`);
+        }
+        return {
+            id: i.id,
+            issuer: i.issuer.replace(/\/+$/, ''),
+            jwksUri: i.jwks_uri,
+            algorithms: i.algorithms ?? ['RS256'],
+            clockSkewSeconds: i.clock_skew_seconds ?? 60,
+            maxTokenAgeSeconds: i.max_token_age_seconds ?? 3600,
+            jwksRefreshSeconds: i.jwks_refresh_seconds ?? 600,
+            jwksMaxStaleSeconds: i.jwks_max_stale_seconds ?? 86400,
+            jwksCooldownSeconds: i.jwks_cooldown_seconds ?? 30,
+            jwksTimeoutSeconds: i.jwks_timeout_seconds ?? 5,
+        };
+    });
+    const issuerUrls = new Set();
+    issuers.forEach((i, n) => {
+        if (issuerUrls.has(i.issuer))
+            problems.push(`issuers[${n}].issuer: ${i.issuer} is listed twice`);
+        issuerUrls.add(i.issuer);
+    });
+    const secrets = new Map();
+    for (const [name, given] of Object.entries(cfg.secrets)) {
+        // A relative file path is relative to the configuration file, not to wherever the broker was started.
+        const spec = 'file' in given && !(0,external_node_path_.isAbsolute)(given.file) ? { file: (0,external_node_path_.resolve)((0,external_node_path_.dirname)(file), given.file) } : given;
+        secrets.set(name, createSecretSource(name, spec, env));
+        if (opts.checkSources) {
+            const p = await checkSecretSource(spec, env);
+            if (p)
+                problems.push(`secrets.${name}: ${p}`);
+        }
+    }
+    const names = new Set();
+    const policies = [];
+    cfg.policies.forEach((p, n) => {
+        const at = `policies[${n}]`;
+        if (names.has(p.name))
+            problems.push(`${at}.name: duplicate policy name ${JSON.stringify(p.name)}`);
+        names.add(p.name);
+        if (!issuerIds.has(p.issuer)) {
+            problems.push(`${at}.issuer: ${JSON.stringify(p.issuer)} is not an issuer id (known: ${[...issuerIds].join(', ')})`);
+        }
+        p.secrets.forEach((s, k) => {
+            if (!secrets.has(s))
+                problems.push(`${at}.secrets[${k}]: ${JSON.stringify(s)} is not defined under secrets`);
+        });
+        let ok = true;
+        for (const [claim, spec] of Object.entries(p.claims)) {
+            (Array.isArray(spec) ? spec : [spec]).forEach((m, k) => {
+                try {
+                    (0,policy/* compileMatcher */.qM)(m);
+                }
+                catch (e) {
+                    ok = false;
+                    problems.push(`${at}.claims.${claim}${Array.isArray(spec) ? `[${k}]` : ''}: ${e.message}`);
+                }
+            });
+        }
+        if (ok)
+            policies.push((0,policy/* compilePolicy */.C_)(p));
+    });
+    const store = cfg.store ?? 'memory';
+    if (store !== 'memory')
+        problems.push(`store: ${JSON.stringify(store)} is not supported; use "memory"`);
+    if (problems.length > 0)
+        throw new errors/* ConfigError */.xL(file, problems);
+    const l = cfg.listen ?? {};
+    return {
+        listen: {
+            host: l.host ?? '127.0.0.1',
+            port: l.port ?? 8080,
+            bodyLimitBytes: l.body_limit_bytes ?? 16384,
+            headerLimitBytes: l.header_limit_bytes ?? 32768,
+            maxTokenBytes: l.max_token_bytes ?? 16384,
+            requestTimeoutSeconds: l.request_timeout_seconds ?? 10,
+            shutdownGraceSeconds: l.shutdown_grace_seconds ?? 10,
+        },
+        audience: cfg.audience,
+        issuers,
+        secrets,
+        policies,
+        store,
+    };
+}
+/** `/policies/2/claims` -> `policies[2].claims`, with ajv's complaint made readable. */
+function describeAjvError(e) {
+    let path = e.instancePath
+        .split('/')
+        .slice(1)
+        .map((seg) => seg.replace(/~1/g, '/').replace(/~0/g, '~'))
+        .reduce((acc, seg) => (/^\d+$/.test(seg) ? `${acc}[${seg}]` : acc ? `${acc}.${seg}` : seg), '');
+    let msg = e.message ?? 'is invalid';
+    switch (e.keyword) {
+        case 'additionalProperties': {
+            const extra = e.params.additionalProperty;
+            path = path ? `${path}.${extra}` : extra;
+            msg = 'unknown key (check the spelling; see docs/policies.md)';
+            break;
+        }
+        case 'required':
+            path = path ? `${path}.${e.params.missingProperty}` : e.params.missingProperty;
+            msg = 'is required';
+            break;
+        case 'minProperties':
+            if (/^policies\[\d+\]\.claims$/.test(path))
+                msg = 'needs at least one claim condition (a policy that matches every token is not allowed)';
+            else if (/^secrets\./.test(path))
+                msg = 'needs one source: env, file or value';
+            break;
+        case 'maxProperties':
+            if (/^secrets\./.test(path))
+                msg = 'takes exactly one source: env, file or value';
+            break;
+        case 'enum':
+            msg = `must be one of ${e.params.allowedValues.join(', ')}`;
+            break;
+        case 'anyOf':
+            if (/claims\./.test(path))
+                msg = 'must be a string, number, boolean, { pattern: "<regex>" } or a list of those';
+            break;
+        case 'propertyNames':
+            msg = 'secret names must match ^[A-Za-z_][A-Za-z0-9_]*$';
+            break;
+    }
+    return `${path || '(top level)'}: ${msg}`;
+}
+function checkUrl(value) {
+    let u;
+    try {
+        u = new URL(value);
+    }
+    catch {
+        return `${JSON.stringify(value)} is not a URL`;
+    }
+    if (u.protocol === 'https:')
+        return undefined;
+    if (u.protocol === 'http:' && isLoopbackHost(u.hostname))
+        return undefined;
+    return `must use https (plain http is accepted only for loopback addresses, for local testing)`;
+}
+function isLoopbackHost(hostname) {
+    const h = hostname.replace(/^\[|\]$/g, '');
+    return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
+}
+
+
+/***/ }),
+
+/***/ 27662:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Wz: () => (/* binding */ BrokerError),
+/* harmony export */   xL: () => (/* binding */ ConfigError)
+/* harmony export */ });
+/* unused harmony export statusOf */
+// Every failure the broker reports has a stable code (what clients and tests match on), an HTTP status
+// (set here, in one place) and a message that tells the caller what to fix. Messages never carry a secret,
+// a token, or another policy's patterns.
+const STATUS = {
+    token_missing: 401,
+    token_malformed: 401,
+    token_too_large: 401,
+    token_expired: 401,
+    token_not_yet_valid: 401,
+    token_too_old: 401,
+    claim_missing: 401,
+    issuer_not_trusted: 401,
+    audience_mismatch: 401,
+    algorithm_not_allowed: 401,
+    unknown_key: 401,
+    signature_invalid: 401,
+    token_replayed: 401,
+    unauthorized: 401,
+    body_malformed: 400,
+    unknown_secret: 400,
+    no_policy_matched: 403,
+    secret_not_granted: 403,
+    not_found: 404,
+    method_not_allowed: 405,
+    not_acceptable: 406,
+    request_timeout: 408,
+    body_too_large: 413,
+    unsupported_media_type: 415,
+    headers_too_large: 431,
+    rate_limited: 429,
+    internal_error: 500,
+    upstream_unavailable: 503,
+    secret_unavailable: 503,
+};
+class BrokerError extends Error {
+    code;
+    status;
+    /** Seconds the client should wait (429 and some 503s). */
+    retryAfter;
+    /** Detail for the broker's own log only: never sent to the client. */
+    detail;
+    constructor(code, message, opts = {}) {
+        super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+        this.name = 'BrokerError';
+        this.code = code;
+        this.status = STATUS[code];
+        this.retryAfter = opts.retryAfter;
+        this.detail = opts.detail;
+    }
+    toJSON() {
+        return { error: this.code, message: this.message };
+    }
+}
+function statusOf(code) {
+    return STATUS[code];
+}
+/** A configuration problem, with every finding listed by its path in the file. */
+class ConfigError extends Error {
+    problems;
+    constructor(file, problems) {
+        super(`${file}: invalid configuration\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+        this.name = 'ConfigError';
+        this.problems = problems;
+    }
+}
+
+
+/***/ }),
+
+/***/ 22411:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AO: () => (/* binding */ explainPolicies),
+/* harmony export */   C_: () => (/* binding */ compilePolicy),
+/* harmony export */   Ox: () => (/* binding */ closestPolicy),
+/* harmony export */   Q1: () => (/* binding */ claimText),
+/* harmony export */   i6: () => (/* binding */ findPolicy),
+/* harmony export */   qM: () => (/* binding */ compileMatcher)
+/* harmony export */ });
+/* unused harmony exports globToRegExp, evaluatePolicy */
+// Trust policies: compiled once at start-up, matched by pure functions (no I/O), so the same code answers
+// the broker's exchanges and the `check` command.
+const GLOB_CHARS = /[*?]/;
+/**
+ * Glob: `*` matches any run of characters except `/`, `**` matches anything, `?` one character except `/`.
+ * Everything else is literal. Compiled to an anchored regular expression.
+ */
+function globToRegExp(glob) {
+    let out = '';
+    for (let i = 0; i < glob.length; i++) {
+        const c = glob[i];
+        if (c === '*') {
+            if (glob[i + 1] === '*') {
+                out += '.*';
+                i++;
+            }
+            else {
+                out += '[^/]*';
+            }
+        }
+        else if (c === '?') {
+            out += '[^/]';
+        }
+        else {
+            out += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+        }
+    }
+    return new RegExp(`^(?:${out})$`, 's');
+}
+/** Compiles one matcher; throws with a message naming the problem (the caller adds the path). */
+function compileMatcher(spec) {
+    if (typeof spec === 'object') {
+        let re;
+        try {
+            // Anchored as a group so an alternation in the pattern cannot escape the anchors.
+            re = new RegExp(`^(?:${spec.pattern})$`, 'su');
+        }
+        catch (e) {
+            throw new Error(`invalid regular expression ${JSON.stringify(spec.pattern)}: ${e.message}`);
+        }
+        return { kind: 'pattern', source: spec.pattern, test: (v) => re.test(v) };
+    }
+    const text = String(spec);
+    if (typeof spec === 'string' && GLOB_CHARS.test(spec)) {
+        const re = globToRegExp(spec);
+        return { kind: 'glob', source: text, test: (v) => re.test(v) };
+    }
+    return { kind: 'exact', source: text, test: (v) => v === text };
+}
+function compilePolicy(spec) {
+    const conditions = Object.entries(spec.claims).map(([claim, value]) => ({
+        claim,
+        matchers: (Array.isArray(value) ? value : [value]).map(compileMatcher),
+    }));
+    if (conditions.length === 0)
+        throw new Error('a policy needs at least one claim condition');
+    return { name: spec.name, issuer: spec.issuer, conditions, secrets: [...spec.secrets] };
+}
+/** A claim's value as policies see it: strings as they are, numbers and booleans in their JSON form. */
+function claimText(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return undefined;
+}
+function evaluatePolicy(policy, issuerId, claims) {
+    const failures = [];
+    for (const cond of policy.conditions) {
+        const expected = cond.matchers.map(describeMatcher);
+        const raw = claims[cond.claim];
+        if (raw === undefined || raw === null) {
+            failures.push({ claim: cond.claim, reason: 'missing', expected });
+            continue;
+        }
+        const text = claimText(raw);
+        if (text === undefined) {
+            failures.push({ claim: cond.claim, reason: 'not_a_string', actual: JSON.stringify(raw), expected });
+            continue;
+        }
+        if (!cond.matchers.some((m) => m.test(text))) {
+            failures.push({ claim: cond.claim, reason: 'mismatch', actual: text, expected });
+        }
+    }
+    const issuerMatches = policy.issuer === issuerId;
+    return { policy, issuerMatches, failures, matched: issuerMatches && failures.length === 0 };
+}
+/** First policy, in configuration order, whose issuer and claims all match. */
+function findPolicy(policies, issuerId, claims) {
+    for (const p of policies) {
+        if (p.issuer !== issuerId)
+            continue;
+        if (evaluatePolicy(p, issuerId, claims).matched)
+            return p;
+    }
+    return undefined;
+}
+/** Every policy's verdict, in order: what `check` prints. */
+function explainPolicies(policies, issuerId, claims) {
+    return policies.map((p) => evaluatePolicy(p, issuerId, claims));
+}
+/** The same-issuer policy that failed on the fewest conditions: the one a denied caller most likely meant. */
+function closestPolicy(policies, issuerId, claims) {
+    let best;
+    for (const p of policies) {
+        if (p.issuer !== issuerId)
+            continue;
+        const ev = evaluatePolicy(p, issuerId, claims);
+        if (!best || ev.failures.length < best.failures.length)
+            best = ev;
+    }
+    return best;
+}
+function describeMatcher(m) {
+    if (m.kind === 'pattern')
+        return `/${m.source}/`;
+    return JSON.stringify(m.source) + (m.kind === 'glob' ? ' (glob)' : '');
+}
+
+
+/***/ }),
+
+/***/ 62216:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  M: () => (/* binding */ TokenVerifier)
+});
+
+// UNUSED EXPORTS: mapJoseError
+
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/util/decode_jwt.js
+var decode_jwt = __webpack_require__(77961);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/util/decode_protected_header.js
+var decode_protected_header = __webpack_require__(61196);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwt/verify.js + 1 modules
+var verify = __webpack_require__(25057);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/util/errors.js
+var errors = __webpack_require__(5674);
+// EXTERNAL MODULE: ./src/broker/errors.ts
+var broker_errors = __webpack_require__(27662);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwks/local.js
+var jwks_local = __webpack_require__(36687);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(24371);
+;// CONCATENATED MODULE: ./src/broker/issuer.ts
+// One key set per trusted issuer, owned by the broker instance. Keys come from the issuer's JWKS (found
+// through OIDC discovery unless `jwks_uri` is configured) and are served from memory:
+//  - after `jwks_refresh_seconds` they are refreshed in the background while the old ones keep serving;
+//  - an unknown `kid` triggers a refetch at most once per `jwks_cooldown_seconds` (a flood of forged kids
+//    cannot turn the broker into a load generator against the issuer);
+//  - when the issuer is unreachable, keys fetched within `jwks_max_stale_seconds` keep working; after that
+//    the broker answers 503 upstream_unavailable rather than accept or reject tokens it cannot check.
+
+
+
+const MAX_DOCUMENT_BYTES = 1024 * 1024;
+class IssuerKeys {
+    settings;
+    metrics;
+    now;
+    jwks;
+    local;
+    fetchedAt = 0;
+    lastAttemptAt = Number.NEGATIVE_INFINITY;
+    inflight;
+    jwksUri;
+    lastError;
+    constructor(settings, metrics, now = Date.now) {
+        this.settings = settings;
+        this.metrics = metrics;
+        this.now = now;
+        this.jwksUri = settings.jwksUri;
+    }
+    /** The key for a token's protected header: the resolver jose's jwtVerify calls. */
+    getKey = async (header, token) => {
+        await this.ensureUsable();
+        try {
+            return await this.local(header, token);
+        }
+        catch (e) {
+            if (!(e instanceof errors/* JWKSNoMatchingKey */.BT))
+                throw e;
+            // An unknown kid may be a key the issuer just rotated in: refetch, but at most once per cooldown.
+            if (!this.mayAttempt())
+                throw e;
+            await this.refresh().catch(() => undefined);
+            if (!this.isUsable())
+                throw unavailable(this.settings.id);
+            return this.local(header, token);
+        }
+    };
+    status() {
+        return {
+            id: this.settings.id,
+            usable: this.isUsable(),
+            keys: this.jwks?.keys.length ?? 0,
+            fetchedAgeSeconds: this.jwks ? Math.round((this.now() - this.fetchedAt) / 1000) : null,
+            ...(this.lastError ? { lastError: this.lastError } : {}),
+        };
+    }
+    /** Fetch keys now (start-up warm-up); failures are recorded, not thrown. */
+    async warm() {
+        await this.refresh().catch(() => undefined);
+    }
+    isUsable() {
+        return this.jwks !== undefined && this.now() - this.fetchedAt <= this.settings.jwksMaxStaleSeconds * 1000;
+    }
+    mayAttempt() {
+        return this.now() - this.lastAttemptAt >= this.settings.jwksCooldownSeconds * 1000;
+    }
+    async ensureUsable() {
+        const age = this.now() - this.fetchedAt;
+        if (this.isUsable()) {
+            // Stale-while-revalidate: serve what we have, refresh behind the request.
+            if (age > this.settings.jwksRefreshSeconds * 1000 && this.mayAttempt())
+                void this.refresh().catch(() => undefined);
+            return;
+        }
+        if (this.inflight || this.mayAttempt()) {
+            await this.refresh().catch(() => undefined);
+        }
+        if (!this.isUsable())
+            throw unavailable(this.settings.id);
+    }
+    /** Single flight: concurrent callers share one fetch. */
+    refresh() {
+        if (!this.inflight) {
+            this.lastAttemptAt = this.now();
+            this.inflight = this.fetchKeys().finally(() => {
+                this.inflight = undefined;
+            });
+        }
+        return this.inflight;
+    }
+    async fetchKeys() {
+        const id = this.settings.id;
+        try {
+            if (!this.jwksUri) {
+                const discovery = await this.getJson(`${this.settings.issuer}/.well-known/openid-configuration`);
+                if (discovery.issuer !== this.settings.issuer) {
+                    throw new Error(`discovery document names issuer ${JSON.stringify(discovery.issuer)}, expected ${this.settings.issuer}`);
+                }
+                if (typeof discovery.jwks_uri !== 'string')
+                    throw new Error('discovery document has no jwks_uri');
+                this.jwksUri = discovery.jwks_uri;
+            }
+            const jwks = await this.getJson(this.jwksUri);
+            if (!Array.isArray(jwks.keys) || jwks.keys.length === 0)
+                throw new Error('JWKS has no keys');
+            const local = (0,jwks_local/* createLocalJWKSet */.w)(jwks);
+            this.jwks = jwks;
+            this.local = local;
+            this.fetchedAt = this.now();
+            this.lastError = undefined;
+            this.metrics.keyFetches.inc({ issuer: id, outcome: 'ok' });
+        }
+        catch (e) {
+            this.lastError = e.message;
+            // Re-discover next time: the issuer may have moved its JWKS.
+            if (!this.settings.jwksUri)
+                this.jwksUri = undefined;
+            this.metrics.keyFetches.inc({ issuer: id, outcome: 'error' });
+            throw e;
+        }
+    }
+    async getJson(url) {
+        const timeout = this.settings.jwksTimeoutSeconds * 1000;
+        const res = await (0,undici/* request */.Em)(url, {
+            method: 'GET',
+            headers: { accept: 'application/json' },
+            headersTimeout: timeout,
+            bodyTimeout: timeout,
+            maxRedirections: 0,
+        });
+        if (res.statusCode !== 200) {
+            await res.body.dump();
+            throw new Error(`GET ${url} answered ${res.statusCode}`);
+        }
+        const len = Number(res.headers['content-length'] ?? 0);
+        if (len > MAX_DOCUMENT_BYTES) {
+            await res.body.dump();
+            throw new Error(`GET ${url}: document larger than ${MAX_DOCUMENT_BYTES} bytes`);
+        }
+        let size = 0;
+        const chunks = [];
+        for await (const chunk of res.body) {
+            size += chunk.length;
+            if (size > MAX_DOCUMENT_BYTES)
+                throw new Error(`GET ${url}: document larger than ${MAX_DOCUMENT_BYTES} bytes`);
+            chunks.push(chunk);
+        }
+        const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+            throw new Error(`GET ${url}: not a JSON object`);
+        return parsed;
+    }
+}
+function unavailable(id) {
+    return new broker_errors/* BrokerError */.Wz('upstream_unavailable', `the keys of issuer ${id} cannot be fetched right now; retry later`, {
+        retryAfter: 5,
+    });
+}
+
+;// CONCATENATED MODULE: ./src/broker/token.ts
+// The one place that speaks to jose for incoming OIDC tokens. Every option is stated: algorithms pinned per
+// issuer, issuer and audience checked, exp/iat/iss/aud/sub required, clock-skew leeway and maximum token
+// age per issuer. The issuer is looked up in the allow list from the unverified payload *before* any key is
+// fetched, so a token naming an unknown issuer never causes a network request.
+
+
+
+const JWS_COMPACT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+class TokenVerifier {
+    opts;
+    keys;
+    byIssuerUrl;
+    now;
+    constructor(opts) {
+        this.opts = opts;
+        this.now = opts.now ?? Date.now;
+        this.keys = new Map(opts.issuers.map((i) => [i.id, new IssuerKeys(i, opts.metrics, this.now)]));
+        this.byIssuerUrl = new Map(opts.issuers.map((i) => [i.issuer, i]));
+    }
+    /** Claims of a token without verifying it: for diagnostics only, never for a decision. */
+    static peek(token) {
+        try {
+            return (0,decode_jwt/* decodeJwt */.i)(token);
+        }
+        catch {
+            return undefined;
+        }
+    }
+    async verify(token) {
+        // 1. Shape and size, before any parsing work.
+        if (token.length > this.opts.maxTokenBytes) {
+            throw new broker_errors/* BrokerError */.Wz('token_too_large', `the token is ${token.length} bytes; the broker accepts at most ${this.opts.maxTokenBytes}`);
+        }
+        if (!JWS_COMPACT.test(token)) {
+            throw new broker_errors/* BrokerError */.Wz('token_malformed', 'the bearer token is not a compact JWT (three base64url parts separated by dots)');
+        }
+        let header;
+        let unverified;
+        try {
+            header = (0,decode_protected_header/* decodeProtectedHeader */._)(token);
+            unverified = (0,decode_jwt/* decodeJwt */.i)(token);
+        }
+        catch {
+            throw new broker_errors/* BrokerError */.Wz('token_malformed', 'the token header or payload is not base64url-encoded JSON');
+        }
+        // 2. The issuer must be on the allow list: decided from the payload alone, no network.
+        if (typeof unverified.iss !== 'string') {
+            throw new broker_errors/* BrokerError */.Wz('claim_missing', 'the token has no "iss" claim; the broker needs it to pick the verification keys');
+        }
+        const issuer = this.byIssuerUrl.get(unverified.iss.replace(/\/+$/, ''));
+        if (!issuer) {
+            throw new broker_errors/* BrokerError */.Wz('issuer_not_trusted', `issuer ${JSON.stringify(unverified.iss)} is not trusted by this broker`);
+        }
+        // 3. Algorithm pinned per issuer (rejects "none", and HS256 signed with a public key).
+        if (typeof header.alg !== 'string' || !issuer.algorithms.includes(header.alg)) {
+            throw new broker_errors/* BrokerError */.Wz('algorithm_not_allowed', `algorithm ${JSON.stringify(header.alg)} is not accepted for issuer ${issuer.id} (accepted: ${issuer.algorithms.join(', ')})`);
+        }
+        // 4. Signature and claims.
+        const keys = this.keys.get(issuer.id);
+        try {
+            const { payload } = await (0,verify/* jwtVerify */.V)(token, keys.getKey, {
+                algorithms: issuer.algorithms,
+                issuer: [issuer.issuer, `${issuer.issuer}/`],
+                audience: this.opts.audience,
+                requiredClaims: ['exp', 'iat', 'iss', 'aud', 'sub'],
+                clockTolerance: issuer.clockSkewSeconds,
+                maxTokenAge: issuer.maxTokenAgeSeconds,
+                currentDate: new Date(this.now()),
+            });
+            return { issuer, header, claims: payload };
+        }
+        catch (e) {
+            throw mapJoseError(e, issuer, this.opts.audience);
+        }
+    }
+}
+/** jose's failures as broker errors. A failed key fetch is the issuer being down (503), not a bad token. */
+function mapJoseError(e, issuer, audience) {
+    if (e instanceof broker_errors/* BrokerError */.Wz)
+        return e;
+    if (e instanceof errors/* JWTExpired */.n) {
+        if (e.claim === 'iat') {
+            return new broker_errors/* BrokerError */.Wz('token_too_old', `the token was issued more than ${issuer.maxTokenAgeSeconds} s ago; request a fresh one`);
+        }
+        return new broker_errors/* BrokerError */.Wz('token_expired', 'the token has expired; request a fresh one');
+    }
+    if (e instanceof errors/* JWTClaimValidationFailed */.ie) {
+        if (e.reason === 'missing')
+            return new broker_errors/* BrokerError */.Wz('claim_missing', `the token has no "${e.claim}" claim`);
+        switch (e.claim) {
+            case 'aud':
+                return new broker_errors/* BrokerError */.Wz('audience_mismatch', `the token's audience is not ${JSON.stringify(audience)}; request the token with that audience`);
+            case 'iss':
+                return new broker_errors/* BrokerError */.Wz('issuer_not_trusted', 'the token issuer is not trusted by this broker');
+            case 'nbf':
+                return new broker_errors/* BrokerError */.Wz('token_not_yet_valid', 'the token is not valid yet ("nbf" is in the future beyond the allowed clock skew)');
+            case 'iat':
+                return new broker_errors/* BrokerError */.Wz('token_not_yet_valid', 'the token was issued in the future ("iat" beyond the allowed clock skew); check the clocks');
+            default:
+                return new broker_errors/* BrokerError */.Wz('token_malformed', `the token's "${e.claim}" claim is invalid`);
+        }
+    }
+    if (e instanceof errors/* JOSEAlgNotAllowed */.Rb) {
+        return new broker_errors/* BrokerError */.Wz('algorithm_not_allowed', `the token's algorithm is not accepted for issuer ${issuer.id}`);
+    }
+    if (e instanceof errors/* JWKSNoMatchingKey */.BT || e instanceof errors/* JWKSMultipleMatchingKeys */.$4) {
+        return new broker_errors/* BrokerError */.Wz('unknown_key', `no key of issuer ${issuer.id} matches the token's "kid"; the token was not signed by that issuer`);
+    }
+    if (e instanceof errors/* JWSSignatureVerificationFailed */.h2) {
+        return new broker_errors/* BrokerError */.Wz('signature_invalid', 'the token signature does not verify');
+    }
+    if (e instanceof errors/* JWTInvalid */.Dp || e instanceof errors/* JWSInvalid */.Ye || e instanceof errors/* JOSENotSupported */.T0) {
+        return new broker_errors/* BrokerError */.Wz('token_malformed', 'the token is not a valid signed JWT');
+    }
+    if (e instanceof errors/* JOSEError */.i4) {
+        return new broker_errors/* BrokerError */.Wz('token_malformed', 'the token could not be verified', { detail: e.code });
+    }
+    return new broker_errors/* BrokerError */.Wz('internal_error', 'the broker failed to verify the token; its operator has been told', {
+        detail: e?.message,
+    });
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,398 @@
+export const id = 900;
+export const ids = [900];
+export const modules = {
+
+/***/ 81900:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   brokerCommand: () => (/* binding */ brokerCommand)
+/* harmony export */ });
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90754);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(27662);
+/* harmony import */ var _server_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(64505);
+// `oidc-exchange broker`: load and check the configuration, listen, and shut down gracefully on SIGTERM.
+
+
+
+
+async function brokerCommand(args) {
+    const { values } = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({
+        args,
+        options: { config: { type: 'string', short: 'c' }, port: { type: 'string', short: 'p' }, host: { type: 'string' } },
+        strict: true,
+    });
+    if (!values.config) {
+        process.stderr.write('oidc-exchange broker: --config FILE is required\n');
+        return 2;
+    }
+    let config;
+    try {
+        config = await (0,_config_js__WEBPACK_IMPORTED_MODULE_1__/* .loadConfigFile */ .HT)(values.config, { checkSources: true });
+    }
+    catch (e) {
+        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL) {
+            process.stderr.write(`oidc-exchange broker: ${e.message}\n`);
+            return 2;
+        }
+        throw e;
+    }
+    if (values.port !== undefined) {
+        const port = Number(values.port);
+        if (!Number.isInteger(port) || port < 0 || port > 65535) {
+            process.stderr.write(`oidc-exchange broker: --port must be a number from 0 to 65535, got ${JSON.stringify(values.port)}\n`);
+            return 2;
+        }
+        config.listen.port = port;
+    }
+    if (values.host)
+        config.listen.host = values.host;
+    const broker = (0,_server_js__WEBPACK_IMPORTED_MODULE_3__/* .buildBroker */ .C)(config, { processMetrics: true });
+    const address = await broker.app.listen({ host: config.listen.host, port: config.listen.port });
+    broker.log.info({
+        event: 'listening',
+        address,
+        issuers: config.issuers.map((i) => i.id),
+        policies: config.policies.length,
+        secrets: [...config.secrets.values()].map((s) => ({ name: s.name, source: s.kind })),
+    }, `broker listening on ${address}`);
+    // Warm the key caches so the first exchanges do not wait for the issuers.
+    await Promise.all([...broker.verifier.keys.values()].map((k) => k.warm()));
+    await new Promise((resolve) => {
+        const stop = (signal) => {
+            broker.log.info({ event: 'shutdown', signal }, 'shutting down');
+            broker.shutdown().then(resolve, resolve);
+        };
+        process.once('SIGTERM', () => stop('SIGTERM'));
+        process.once('SIGINT', () => stop('SIGINT'));
+    });
+    return 0;
+}
+
+
+/***/ }),
+
+/***/ 64505:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  C: () => (/* binding */ buildBroker)
+});
+
+// UNUSED EXPORTS: wantsText
+
+// EXTERNAL MODULE: ./node_modules/fastify/fastify.js
+var fastify = __webpack_require__(16703);
+var fastify_default = /*#__PURE__*/__webpack_require__.n(fastify);
+// EXTERNAL MODULE: ./node_modules/pino/pino.js
+var pino = __webpack_require__(65005);
+// EXTERNAL MODULE: ./src/broker/errors.ts
+var errors = __webpack_require__(27662);
+// EXTERNAL MODULE: ./src/broker/policy.ts
+var broker_policy = __webpack_require__(22411);
+;// CONCATENATED MODULE: ./src/broker/exchange.ts
+
+
+async function exchange(ctx, input, audit) {
+    // 1. Extract the bearer token.
+    const token = bearerToken(input.authorization);
+    // 2. Verify it: issuer allow list, keys, algorithm, signature, time and audience claims.
+    const { issuer, claims } = await ctx.verifier.verify(token);
+    audit.issuer = issuer.id;
+    audit.sub = (0,broker_policy/* claimText */.Q1)(claims.sub);
+    audit.repository = (0,broker_policy/* claimText */.Q1)(claims.repository);
+    audit.project_path = (0,broker_policy/* claimText */.Q1)(claims.project_path);
+    audit.jti = (0,broker_policy/* claimText */.Q1)(claims.jti);
+    // 3. What does the caller ask for? (absent: everything its policy grants)
+    const requested = parseRequestedSecrets(input.body);
+    // 4. The first policy whose issuer and claims all match decides.
+    const policy = (0,broker_policy/* findPolicy */.i6)(ctx.config.policies, issuer.id, claims);
+    if (!policy)
+        throw noPolicy(ctx, issuer.id, claims);
+    audit.policy = policy.name;
+    // 5. The request may only narrow the grant.
+    let names = policy.secrets;
+    if (requested) {
+        const unknown = requested.filter((n) => !ctx.config.secrets.has(n));
+        if (unknown.length) {
+            throw new errors/* BrokerError */.Wz('unknown_secret', `unknown secret name(s): ${unknown.join(', ')}; check the spelling against what your platform team configured`);
+        }
+        const refused = requested.filter((n) => !policy.secrets.includes(n));
+        if (refused.length) {
+            throw new errors/* BrokerError */.Wz('secret_not_granted', `policy ${policy.name} does not grant ${refused.join(', ')}; it grants ${policy.secrets.join(', ')}`);
+        }
+        names = requested;
+    }
+    audit.secrets = [...names];
+    // 6. Resolve the values.
+    const resolved = await Promise.all(names.map((n) => ctx.config.secrets.get(n).resolve()));
+    const secrets = {};
+    let expiresAt = null;
+    names.forEach((n, i) => {
+        const r = resolved[i];
+        secrets[n] = r.value;
+        if (r.expiresAt && (!expiresAt || r.expiresAt < expiresAt))
+            expiresAt = r.expiresAt;
+    });
+    return { policy: policy.name, secrets, expiresAt };
+}
+function bearerToken(authorization) {
+    if (authorization === undefined || authorization.trim() === '') {
+        throw new errors/* BrokerError */.Wz('token_missing', 'send the OIDC token as "Authorization: Bearer <token>"');
+    }
+    const m = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(authorization);
+    if (!m) {
+        throw new errors/* BrokerError */.Wz('token_missing', 'the Authorization header must be "Bearer <token>" with the OIDC token');
+    }
+    return m[1];
+}
+function parseRequestedSecrets(body) {
+    if (body.trim() === '')
+        return undefined;
+    let parsed;
+    try {
+        parsed = JSON.parse(body);
+    }
+    catch {
+        throw new errors/* BrokerError */.Wz('body_malformed', 'the body must be JSON: {"secrets": ["NAME", ...]} (or empty for everything the policy grants)');
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+        throw new errors/* BrokerError */.Wz('body_malformed', 'the body must be a JSON object: {"secrets": ["NAME", ...]}');
+    }
+    const extra = Object.keys(parsed).filter((k) => k !== 'secrets');
+    if (extra.length)
+        throw new errors/* BrokerError */.Wz('body_malformed', `unknown field(s) in the body: ${extra.map((k) => JSON.stringify(k)).join(', ')}; only "secrets" is accepted`);
+    const list = parsed.secrets;
+    if (list === undefined)
+        return undefined;
+    if (!Array.isArray(list) || list.some((n) => typeof n !== 'string' || n === '')) {
+        throw new errors/* BrokerError */.Wz('body_malformed', '"secrets" must be a list of secret names');
+    }
+    if (list.length === 0) {
+        throw new errors/* BrokerError */.Wz('body_malformed', '"secrets" is empty; list the names you need, or omit the field to receive everything your policy grants');
+    }
+    return [...new Set(list)];
+}
+/**
+ * 403 that helps without leaking: it names the closest same-issuer policy and the claims of the caller's own
+ * token that it failed on, never the values a policy expects.
+ */
+function noPolicy(ctx, issuerId, claims) {
+    const closest = (0,broker_policy/* closestPolicy */.Ox)(ctx.config.policies, issuerId, claims);
+    if (!closest) {
+        return new errors/* BrokerError */.Wz('no_policy_matched', `no policy accepts tokens from issuer ${issuerId}`);
+    }
+    const which = closest.failures
+        .map((f) => `${f.claim}=${f.actual === undefined ? '(absent)' : JSON.stringify(f.actual)}`)
+        .join(', ');
+    return new errors/* BrokerError */.Wz('no_policy_matched', `no policy matches this token; the closest, ${closest.policy.name}, does not accept its ${which}. Run "oidc-exchange check" with these claims, or ask the broker's operator`);
+}
+
+// EXTERNAL MODULE: ./node_modules/prom-client/index.js
+var prom_client = __webpack_require__(95222);
+;// CONCATENATED MODULE: ./src/broker/metrics.ts
+// Prometheus metrics, one registry per broker instance (tests run several brokers in one process).
+
+function createMetrics(opts = {}) {
+    const registry = new prom_client.Registry();
+    if (opts.processMetrics)
+        (0,prom_client.collectDefaultMetrics)({ register: registry, prefix: 'oidc_exchange_' });
+    return {
+        registry,
+        exchanges: new prom_client.Counter({
+            name: 'oidc_exchange_exchanges_total',
+            help: 'Token exchanges by outcome (granted, denied, error) and error code (none when granted).',
+            labelNames: ['outcome', 'code', 'issuer'],
+            registers: [registry],
+        }),
+        exchangeSeconds: new prom_client.Histogram({
+            name: 'oidc_exchange_exchange_duration_seconds',
+            help: 'Time to answer POST /v1/exchange, from request to response.',
+            labelNames: ['outcome'],
+            buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+            registers: [registry],
+        }),
+        keyFetches: new prom_client.Counter({
+            name: 'oidc_exchange_key_fetches_total',
+            help: 'Fetches of an issuer discovery document or JWKS, by issuer id and outcome (ok, error).',
+            labelNames: ['issuer', 'outcome'],
+            registers: [registry],
+        }),
+    };
+}
+
+// EXTERNAL MODULE: ./src/broker/token.ts + 1 modules
+var token = __webpack_require__(62216);
+;// CONCATENATED MODULE: ./src/broker/server.ts
+// Builds the broker's HTTP app from a loaded configuration. Nothing listens here: the CLI entry point does
+// that, so tests can build as many brokers as they like and choose the ports.
+
+
+
+
+
+
+function buildBroker(config, opts = {}) {
+    const log = (0,pino.pino)({
+        level: opts.logLevel ?? 'info',
+        base: { service: 'oidc-exchange-broker' },
+        timestamp: pino.pino.stdTimeFunctions.isoTime,
+        formatters: { level: (label) => ({ level: label }) },
+    }, opts.logStream ?? pino.pino.destination({ dest: 1, sync: true }));
+    const metrics = createMetrics({ processMetrics: opts.processMetrics });
+    const verifier = new token/* TokenVerifier */.M({
+        audience: config.audience,
+        issuers: config.issuers,
+        maxTokenBytes: config.listen.maxTokenBytes,
+        metrics,
+        now: opts.now,
+    });
+    let shuttingDown = false;
+    const app = fastify_default()({
+        loggerInstance: log,
+        // The audit line is the request log: one line per exchange, written by the route itself.
+        logController: new fastify.LogController({ disableRequestLogging: true }),
+        bodyLimit: config.listen.bodyLimitBytes,
+        requestTimeout: config.listen.requestTimeoutSeconds * 1000,
+        connectionTimeout: config.listen.requestTimeoutSeconds * 1000,
+        keepAliveTimeout: 5000,
+        return503OnClosing: true,
+        http: {
+            maxHeaderSize: config.listen.headerLimitBytes,
+            headersTimeout: config.listen.requestTimeoutSeconds * 1000,
+        },
+        // Protocol-level failures (oversized headers, garbage) get the same JSON error shape as the API.
+        clientErrorHandler(err, socket) {
+            if (err.code === 'ECONNRESET' || socket.destroyed)
+                return;
+            const code = err.code === 'HPE_HEADER_OVERFLOW' ? 'headers_too_large' : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'request_timeout' : 'body_malformed';
+            const e = new errors/* BrokerError */.Wz(code, code === 'headers_too_large'
+                ? `request headers exceed ${config.listen.headerLimitBytes} bytes`
+                : code === 'request_timeout'
+                    ? 'the request took too long to arrive'
+                    : 'the request is not valid HTTP/1.1');
+            const body = JSON.stringify(e);
+            socket.end(`HTTP/1.1 ${e.status} ${e.code}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+        },
+    });
+    // Bodies are read as text and parsed by the exchange itself, whatever the content type, so every
+    // malformed body gets the API's own error rather than the framework's.
+    app.removeAllContentTypeParsers();
+    app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+    app.post('/v1/exchange', async (req, reply) => {
+        const started = process.hrtime.bigint();
+        const audit = {};
+        let outcome = 'error';
+        let code;
+        let status = 200;
+        try {
+            const result = await exchange({ config, verifier }, { authorization: req.headers.authorization, body: typeof req.body === 'string' ? req.body : '' }, audit);
+            outcome = 'granted';
+            reply.header('cache-control', 'no-store');
+            if (wantsText(req.headers.accept)) {
+                const lines = Object.entries(result.secrets).map(([n, v]) => `${n} ${Buffer.from(v, 'utf8').toString('base64')}\n`);
+                return reply.type('text/plain; charset=utf-8').send(lines.join(''));
+            }
+            return reply.type('application/json; charset=utf-8').send(JSON.stringify({ secrets: result.secrets, policy: result.policy, expires_at: result.expiresAt?.toISOString() ?? null }));
+        }
+        catch (e) {
+            const err = toBrokerError(e);
+            code = err.code;
+            status = err.status;
+            outcome = status >= 500 ? 'error' : 'denied';
+            if (status >= 500)
+                log.error({ event: 'exchange_failure', code: err.code, detail: err.detail ?? String(e) }, 'exchange failed');
+            return sendError(reply, err);
+        }
+        finally {
+            const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+            metrics.exchanges.inc({ outcome, code: code ?? 'none', issuer: audit.issuer ?? 'unknown' });
+            metrics.exchangeSeconds.observe({ outcome }, seconds);
+            // One audit line per exchange, on failure too. Names only: never a value, never the token.
+            log.info({ event: 'exchange', ...audit, outcome, code: code ?? null, status, duration_ms: Math.round(seconds * 1e5) / 100, remote: req.ip }, 'exchange');
+        }
+    });
+    app.get('/healthz', async (_req, reply) => reply.send({ status: 'ok' }));
+    app.get('/readyz', async (_req, reply) => {
+        const issuers = [...verifier.keys.values()].map((k) => k.status());
+        const ready = !shuttingDown && issuers.some((i) => i.usable);
+        return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : shuttingDown ? 'shutting_down' : 'no_usable_keys', issuers });
+    });
+    app.get('/metrics', async (_req, reply) => {
+        return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+    });
+    app.setNotFoundHandler((req, reply) => {
+        const known = ['/v1/exchange', '/healthz', '/readyz', '/metrics'];
+        const path = req.url.split('?')[0];
+        if (known.includes(path))
+            return sendError(reply, new errors/* BrokerError */.Wz('method_not_allowed', `${req.method} is not allowed on ${path}`));
+        return sendError(reply, new errors/* BrokerError */.Wz('not_found', `no such endpoint: ${path}`));
+    });
+    app.setErrorHandler((e, _req, reply) => {
+        const err = toBrokerError(e);
+        if (err.status >= 500)
+            log.error({ event: 'request_failure', code: err.code, detail: err.detail }, 'request failed');
+        return sendError(reply, err);
+    });
+    async function shutdown() {
+        if (shuttingDown)
+            return;
+        shuttingDown = true;
+        const grace = config.listen.shutdownGraceSeconds * 1000;
+        const timer = setTimeout(() => app.server.closeAllConnections?.(), grace);
+        timer.unref();
+        await app.close();
+        clearTimeout(timer);
+    }
+    return { app, config, verifier, metrics, log, shutdown };
+}
+function sendError(reply, err) {
+    if (err.retryAfter !== undefined)
+        reply.header('retry-after', String(err.retryAfter));
+    return reply.code(err.status).type('application/json; charset=utf-8').header('cache-control', 'no-store').send(JSON.stringify(err));
+}
+/** Framework errors (body too large, timeouts) as broker errors; anything unexpected as a 500. */
+function toBrokerError(e) {
+    if (e instanceof errors/* BrokerError */.Wz)
+        return e;
+    const fe = e;
+    switch (fe.code) {
+        case 'FST_ERR_CTP_BODY_TOO_LARGE':
+            return new errors/* BrokerError */.Wz('body_too_large', 'the request body is too large');
+        case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+        case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+            return new errors/* BrokerError */.Wz('body_malformed', 'the request body could not be read');
+    }
+    if (fe.statusCode === 408)
+        return new errors/* BrokerError */.Wz('request_timeout', 'the request took too long to arrive');
+    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500)
+        return new errors/* BrokerError */.Wz('body_malformed', 'the request could not be read');
+    return new errors/* BrokerError */.Wz('internal_error', 'the broker failed; its operator has been told', { detail: fe.message });
+}
+/** text/plain only when the client prefers it over JSON (shells send `Accept: text/plain`). */
+function wantsText(accept) {
+    if (!accept)
+        return false;
+    let best;
+    let bestQ = -1;
+    for (const part of accept.split(',')) {
+        const [type, ...params] = part.trim().toLowerCase().split(';');
+        const q = Number(params.map((p) => p.trim()).find((p) => p.startsWith('q='))?.slice(2) ?? 1);
+        const kind = type === 'text/plain' ? 'text' : type === 'application/json' || type === '*/*' || type === 'application/*' ? 'json' : undefined;
+        if (kind && q > bestQ) {
+            best = kind;
+            bestQ = q;
+        }
+    }
+    return best === 'text';
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+// Makes sure the system programs the tests and benchmarks drive are present. As root it installs what is
+// missing with apt-get; otherwise it stops and prints the exact command to run. Nothing is ever skipped.
+import { execFileSync } from 'node:child_process';
+
+// program on PATH -> Debian package that provides it
+const needed = {
+  openssl: 'openssl',
+  'redis-server': 'redis-server',
+  dash: 'dash',
+  busybox: 'busybox',
+  shellcheck: 'shellcheck',
+  tinyproxy: 'tinyproxy',
+  rsync: 'rsync',
+  curl: 'curl',
+  wget: 'wget',
+  jq: 'jq',
+};
+
+function has(program) {
+  try {
+    execFileSync('sh', ['-c', `command -v ${program}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    // tinyproxy and redis-server live in /usr/sbin or /usr/bin depending on the release
+    try {
+      execFileSync('sh', ['-c', `test -x /usr/sbin/${program} || test -x /usr/bin/${program}`], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+const missing = [...new Set(Object.entries(needed).filter(([p]) => !has(p)).map(([, pkg]) => pkg))];
+if (missing.length === 0) process.exit(0);
+
+const command = `apt-get update && apt-get install -y --no-install-recommends ${missing.join(' ')}`;
+if (typeof process.getuid === 'function' && process.getuid() === 0) {
+  console.log(`system-deps: installing ${missing.join(', ')}`);
+  execFileSync('sh', ['-c', command], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const still = Object.keys(needed).filter((p) => !has(p));
+  if (still.length) {
+    console.error(`system-deps: still missing after install: ${still.join(', ')}`);
+    process.exit(1);
+  }
+} else {
+  console.error(`system-deps: the tests need ${missing.join(', ')}. Run as root:\n  sudo sh -c '${command}'`);
+  process.exit(1);
+}

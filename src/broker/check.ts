@@ -1,0 +1,119 @@
+// `oidc-exchange check`: which policy a token's claims match, and for every policy that does not match,
+// which condition failed. The tool a platform engineer uses while writing policies. It reads the same
+// configuration and runs the same pure matcher the broker does; it makes no network request and does not
+// verify signatures (it is for the policy, not the token).
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { claimText, explainPolicies, type Claims, type PolicyEvaluation } from './policy.js';
+import { loadConfigFile, type BrokerConfig } from './config.js';
+import { ConfigError } from './errors.js';
+import { TokenVerifier } from './token.js';
+
+export interface CheckReport {
+  issuer?: string;
+  problems: string[];
+  matched?: string;
+  evaluations: PolicyEvaluation[];
+}
+
+export function checkClaims(config: BrokerConfig, claims: Claims): CheckReport {
+  const problems: string[] = [];
+  const iss = claimText(claims.iss);
+  const issuer = iss === undefined ? undefined : config.issuers.find((i) => i.issuer === iss.replace(/\/+$/, ''));
+  if (iss === undefined) problems.push('the claims have no "iss": the broker could not pick an issuer');
+  else if (!issuer) problems.push(`issuer ${JSON.stringify(iss)} is not in the broker's issuers (${config.issuers.map((i) => i.issuer).join(', ')})`);
+  const aud = claims.aud;
+  if (aud !== undefined && !(Array.isArray(aud) ? aud : [aud]).includes(config.audience)) {
+    problems.push(`audience ${JSON.stringify(aud)} is not the broker's ${JSON.stringify(config.audience)}`);
+  }
+  if (claimText(claims.sub) === undefined) problems.push('the claims have no "sub": the broker requires it');
+  const evaluations = explainPolicies(config.policies, issuer?.id ?? '', claims);
+  const matched = problems.length === 0 ? evaluations.find((e) => e.matched)?.policy.name : undefined;
+  return { issuer: issuer?.id, problems, matched, evaluations };
+}
+
+export function formatReport(report: CheckReport): string {
+  const out: string[] = [];
+  for (const p of report.problems) out.push(`! ${p}`);
+  let decided = false;
+  for (const ev of report.evaluations) {
+    const p = ev.policy;
+    if (!ev.issuerMatches) {
+      out.push(`- ${p.name}: skipped (issuer ${p.issuer}${report.issuer ? `, token is from ${report.issuer}` : ''})`);
+      continue;
+    }
+    if (ev.matched && !decided && report.problems.length === 0) {
+      decided = true;
+      out.push(`✓ ${p.name}: MATCHES, grants ${p.secrets.join(', ')}`);
+      continue;
+    }
+    if (ev.matched) {
+      out.push(`- ${p.name}: would match, but ${decided ? 'an earlier policy decides' : 'the token is refused before policies apply'}`);
+      continue;
+    }
+    out.push(`✗ ${p.name}: does not match`);
+    for (const f of ev.failures) {
+      const got = f.reason === 'missing' ? 'is absent' : `is ${f.actual}`;
+      out.push(`    ${f.claim} ${got}; expected ${f.expected.join(' or ')}`);
+    }
+  }
+  out.push(report.matched ? `result: policy ${report.matched} decides` : 'result: no policy matches; the broker would answer 403 no_policy_matched');
+  if (report.problems.length) out[out.length - 1] = 'result: the broker would refuse this token before policies apply (401)';
+  return out.join('\n') + '\n';
+}
+
+export async function checkCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { config: { type: 'string', short: 'c' }, claims: { type: 'string' }, token: { type: 'string' }, json: { type: 'boolean' } },
+    strict: true,
+  });
+  if (!values.config || (!values.claims && !values.token) || (values.claims && values.token)) {
+    process.stderr.write('usage: oidc-exchange check --config FILE (--claims FILE | --token JWT) [--json]\n');
+    return 2;
+  }
+  let config: BrokerConfig;
+  try {
+    config = await loadConfigFile(values.config, { checkSources: false });
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  let claims: Claims | undefined;
+  if (values.token) {
+    claims = TokenVerifier.peek(values.token.trim());
+    if (!claims) {
+      process.stderr.write('oidc-exchange check: --token is not a decodable JWT\n');
+      return 2;
+    }
+  } else {
+    try {
+      const parsed: unknown = JSON.parse(await readFile(values.claims!, 'utf8'));
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not a JSON object');
+      claims = parsed as Claims;
+    } catch (e) {
+      process.stderr.write(`oidc-exchange check: ${values.claims} must be a JSON object of claims: ${(e as Error).message}\n`);
+      return 2;
+    }
+  }
+  const report = checkClaims(config, claims);
+  if (values.json) {
+    process.stdout.write(
+      JSON.stringify(
+        {
+          matched: report.matched ?? null,
+          problems: report.problems,
+          policies: report.evaluations.map((e) => ({ name: e.policy.name, issuer_matches: e.issuerMatches, matched: e.matched, failures: e.failures })),
+        },
+        null,
+        2,
+      ) + '\n',
+    );
+  } else {
+    process.stdout.write(formatReport(report));
+  }
+  return report.matched ? 0 : 1;
+}

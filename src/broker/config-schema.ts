@@ -1,0 +1,99 @@
+// JSON Schema for the broker's YAML configuration. Unknown keys are errors everywhere: a typo in a policy
+// must stop start-up, not silently widen or narrow what a job receives.
+
+const scalar = { type: ['string', 'number', 'boolean'] } as const;
+const pattern = {
+  type: 'object',
+  required: ['pattern'],
+  additionalProperties: false,
+  properties: { pattern: { type: 'string', minLength: 1 } },
+} as const;
+const matcher = { anyOf: [scalar, pattern] } as const;
+
+const secretSource = {
+  type: 'object',
+  minProperties: 1,
+  maxProperties: 1,
+  additionalProperties: false,
+  properties: {
+    env: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
+    file: { type: 'string', minLength: 1 },
+    value: { type: 'string' },
+  },
+} as const;
+
+export const configSchema = {
+  $id: 'https://oidc-exchange.dev/schema/broker-config.json',
+  type: 'object',
+  additionalProperties: false,
+  required: ['audience', 'issuers', 'secrets', 'policies'],
+  properties: {
+    listen: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        host: { type: 'string', minLength: 1 },
+        port: { type: 'integer', minimum: 0, maximum: 65535 },
+        body_limit_bytes: { type: 'integer', minimum: 256, maximum: 10485760 },
+        header_limit_bytes: { type: 'integer', minimum: 1024, maximum: 1048576 },
+        max_token_bytes: { type: 'integer', minimum: 512, maximum: 1048576 },
+        request_timeout_seconds: { type: 'number', exclusiveMinimum: 0, maximum: 600 },
+        shutdown_grace_seconds: { type: 'number', minimum: 0, maximum: 600 },
+      },
+    },
+    audience: { type: 'string', minLength: 1 },
+    issuers: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'issuer'],
+        properties: {
+          id: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$' },
+          issuer: { type: 'string', minLength: 1 },
+          jwks_uri: { type: 'string', minLength: 1 },
+          algorithms: {
+            type: 'array',
+            minItems: 1,
+            uniqueItems: true,
+            items: { enum: ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'] },
+          },
+          clock_skew_seconds: { type: 'integer', minimum: 0, maximum: 300 },
+          max_token_age_seconds: { type: 'integer', minimum: 1, maximum: 86400 },
+          jwks_refresh_seconds: { type: 'integer', minimum: 1, maximum: 86400 },
+          jwks_max_stale_seconds: { type: 'integer', minimum: 0, maximum: 604800 },
+          jwks_cooldown_seconds: { type: 'integer', minimum: 0, maximum: 3600 },
+          jwks_timeout_seconds: { type: 'number', exclusiveMinimum: 0, maximum: 60 },
+        },
+      },
+    },
+    secrets: {
+      type: 'object',
+      propertyNames: { pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
+      additionalProperties: secretSource,
+    },
+    policies: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'issuer', 'claims', 'secrets'],
+        properties: {
+          name: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$' },
+          issuer: { type: 'string', minLength: 1 },
+          claims: {
+            type: 'object',
+            minProperties: 1,
+            additionalProperties: {
+              anyOf: [matcher, { type: 'array', minItems: 1, items: matcher }],
+            },
+          },
+          secrets: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', minLength: 1 } },
+        },
+      },
+    },
+    store: { type: 'string', minLength: 1 },
+  },
+} as const;

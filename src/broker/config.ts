@@ -1,0 +1,234 @@
+// Reads the broker's YAML, validates it against the JSON Schema, then checks what a schema cannot say
+// (references between sections, regexes that compile, issuer URLs). Every problem is reported by its path
+// in the file, all at once, so an operator fixes the file in one pass.
+import { readFile } from 'node:fs/promises';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { Ajv, type ErrorObject } from 'ajv';
+import { parseDocument } from 'yaml';
+import { configSchema } from './config-schema.js';
+import { ConfigError } from './errors.js';
+import { compileMatcher, compilePolicy, type Policy, type PolicySpec } from './policy.js';
+import { checkSecretSource, createSecretSource, type SecretSource, type SecretSourceSpec } from './secret-source.js';
+
+export interface ListenSettings {
+  host: string;
+  port: number;
+  bodyLimitBytes: number;
+  headerLimitBytes: number;
+  maxTokenBytes: number;
+  requestTimeoutSeconds: number;
+  shutdownGraceSeconds: number;
+}
+
+export interface IssuerSettings {
+  id: string;
+  issuer: string;
+  jwksUri?: string;
+  algorithms: string[];
+  clockSkewSeconds: number;
+  maxTokenAgeSeconds: number;
+  jwksRefreshSeconds: number;
+  jwksMaxStaleSeconds: number;
+  jwksCooldownSeconds: number;
+  jwksTimeoutSeconds: number;
+}
+
+export interface BrokerConfig {
+  listen: ListenSettings;
+  audience: string;
+  issuers: IssuerSettings[];
+  secrets: Map<string, SecretSource>;
+  policies: Policy[];
+  store: string;
+}
+
+interface RawConfig {
+  listen?: Record<string, number | string>;
+  audience: string;
+  issuers: Array<Record<string, unknown> & { id: string; issuer: string }>;
+  secrets: Record<string, SecretSourceSpec>;
+  policies: PolicySpec[];
+  store?: string;
+}
+
+export interface LoadOptions {
+  /** The environment secret sources read from (default: process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** Check at load time that every env/file secret can be delivered (the broker does; `check` does not). */
+  checkSources?: boolean;
+}
+
+const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+const validate = ajv.compile(configSchema);
+
+export async function loadConfigFile(file: string, opts: LoadOptions = {}): Promise<BrokerConfig> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    throw new ConfigError(file, [`cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`]);
+  }
+  return parseConfig(text, file, opts);
+}
+
+export async function parseConfig(text: string, file: string, opts: LoadOptions = {}): Promise<BrokerConfig> {
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    throw new ConfigError(file, doc.errors.map((e) => `YAML: ${e.message.split('\n')[0]}`));
+  }
+  const raw: unknown = doc.toJS();
+  return buildConfig(raw, file, opts);
+}
+
+export async function buildConfig(raw: unknown, file: string, opts: LoadOptions = {}): Promise<BrokerConfig> {
+  const env = opts.env ?? process.env;
+  if (!validate(raw)) throw new ConfigError(file, (validate.errors ?? []).map(describeAjvError));
+  const cfg = raw as RawConfig;
+  const problems: string[] = [];
+
+  const issuerIds = new Set<string>();
+  const issuers: IssuerSettings[] = cfg.issuers.map((i, n) => {
+    const at = `issuers[${n}]`;
+    if (issuerIds.has(i.id)) problems.push(`${at}.id: duplicate issuer id ${JSON.stringify(i.id)}`);
+    issuerIds.add(i.id);
+    const urlProblem = checkUrl(i.issuer);
+    if (urlProblem) problems.push(`${at}.issuer: ${urlProblem}`);
+    if (typeof i.jwks_uri === 'string') {
+      const p = checkUrl(i.jwks_uri);
+      if (p) problems.push(`${at}.jwks_uri: ${p}`);
+    }
+    return {
+      id: i.id,
+      issuer: i.issuer.replace(/\/+$/, ''),
+      jwksUri: i.jwks_uri as string | undefined,
+      algorithms: (i.algorithms as string[] | undefined) ?? ['RS256'],
+      clockSkewSeconds: (i.clock_skew_seconds as number | undefined) ?? 60,
+      maxTokenAgeSeconds: (i.max_token_age_seconds as number | undefined) ?? 3600,
+      jwksRefreshSeconds: (i.jwks_refresh_seconds as number | undefined) ?? 600,
+      jwksMaxStaleSeconds: (i.jwks_max_stale_seconds as number | undefined) ?? 86400,
+      jwksCooldownSeconds: (i.jwks_cooldown_seconds as number | undefined) ?? 30,
+      jwksTimeoutSeconds: (i.jwks_timeout_seconds as number | undefined) ?? 5,
+    };
+  });
+  const issuerUrls = new Set<string>();
+  issuers.forEach((i, n) => {
+    if (issuerUrls.has(i.issuer)) problems.push(`issuers[${n}].issuer: ${i.issuer} is listed twice`);
+    issuerUrls.add(i.issuer);
+  });
+
+  const secrets = new Map<string, SecretSource>();
+  for (const [name, given] of Object.entries(cfg.secrets)) {
+    // A relative file path is relative to the configuration file, not to wherever the broker was started.
+    const spec = 'file' in given && !isAbsolute(given.file) ? { file: resolve(dirname(file), given.file) } : given;
+    secrets.set(name, createSecretSource(name, spec, env));
+    if (opts.checkSources) {
+      const p = await checkSecretSource(spec, env);
+      if (p) problems.push(`secrets.${name}: ${p}`);
+    }
+  }
+
+  const names = new Set<string>();
+  const policies: Policy[] = [];
+  cfg.policies.forEach((p, n) => {
+    const at = `policies[${n}]`;
+    if (names.has(p.name)) problems.push(`${at}.name: duplicate policy name ${JSON.stringify(p.name)}`);
+    names.add(p.name);
+    if (!issuerIds.has(p.issuer)) {
+      problems.push(`${at}.issuer: ${JSON.stringify(p.issuer)} is not an issuer id (known: ${[...issuerIds].join(', ')})`);
+    }
+    p.secrets.forEach((s, k) => {
+      if (!secrets.has(s)) problems.push(`${at}.secrets[${k}]: ${JSON.stringify(s)} is not defined under secrets`);
+    });
+    let ok = true;
+    for (const [claim, spec] of Object.entries(p.claims)) {
+      (Array.isArray(spec) ? spec : [spec]).forEach((m, k) => {
+        try {
+          compileMatcher(m);
+        } catch (e) {
+          ok = false;
+          problems.push(`${at}.claims.${claim}${Array.isArray(spec) ? `[${k}]` : ''}: ${(e as Error).message}`);
+        }
+      });
+    }
+    if (ok) policies.push(compilePolicy(p));
+  });
+
+  const store = cfg.store ?? 'memory';
+  if (store !== 'memory') problems.push(`store: ${JSON.stringify(store)} is not supported; use "memory"`);
+
+  if (problems.length > 0) throw new ConfigError(file, problems);
+
+  const l = cfg.listen ?? {};
+  return {
+    listen: {
+      host: (l.host as string | undefined) ?? '127.0.0.1',
+      port: (l.port as number | undefined) ?? 8080,
+      bodyLimitBytes: (l.body_limit_bytes as number | undefined) ?? 16384,
+      headerLimitBytes: (l.header_limit_bytes as number | undefined) ?? 32768,
+      maxTokenBytes: (l.max_token_bytes as number | undefined) ?? 16384,
+      requestTimeoutSeconds: (l.request_timeout_seconds as number | undefined) ?? 10,
+      shutdownGraceSeconds: (l.shutdown_grace_seconds as number | undefined) ?? 10,
+    },
+    audience: cfg.audience,
+    issuers,
+    secrets,
+    policies,
+    store,
+  };
+}
+
+/** `/policies/2/claims` -> `policies[2].claims`, with ajv's complaint made readable. */
+function describeAjvError(e: ErrorObject): string {
+  let path = e.instancePath
+    .split('/')
+    .slice(1)
+    .map((seg) => seg.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((acc, seg) => (/^\d+$/.test(seg) ? `${acc}[${seg}]` : acc ? `${acc}.${seg}` : seg), '');
+  let msg = e.message ?? 'is invalid';
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const extra = (e.params as { additionalProperty: string }).additionalProperty;
+      path = path ? `${path}.${extra}` : extra;
+      msg = 'unknown key (check the spelling; see docs/policies.md)';
+      break;
+    }
+    case 'required':
+      path = path ? `${path}.${(e.params as { missingProperty: string }).missingProperty}` : (e.params as { missingProperty: string }).missingProperty;
+      msg = 'is required';
+      break;
+    case 'minProperties':
+      if (/^policies\[\d+\]\.claims$/.test(path)) msg = 'needs at least one claim condition (a policy that matches every token is not allowed)';
+      else if (/^secrets\./.test(path)) msg = 'needs one source: env, file or value';
+      break;
+    case 'maxProperties':
+      if (/^secrets\./.test(path)) msg = 'takes exactly one source: env, file or value';
+      break;
+    case 'enum':
+      msg = `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
+      break;
+    case 'anyOf':
+      if (/claims\./.test(path)) msg = 'must be a string, number, boolean, { pattern: "<regex>" } or a list of those';
+      break;
+    case 'propertyNames':
+      msg = 'secret names must match ^[A-Za-z_][A-Za-z0-9_]*$';
+      break;
+  }
+  return `${path || '(top level)'}: ${msg}`;
+}
+
+function checkUrl(value: string): string | undefined {
+  let u: URL;
+  try {
+    u = new URL(value);
+  } catch {
+    return `${JSON.stringify(value)} is not a URL`;
+  }
+  if (u.protocol === 'https:') return undefined;
+  if (u.protocol === 'http:' && isLoopbackHost(u.hostname)) return undefined;
+  return `must use https (plain http is accepted only for loopback addresses, for local testing)`;
+}
+
+export function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
+}

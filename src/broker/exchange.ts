@@ -1,0 +1,137 @@
+// The broker's exchange, one readable flow: extract the bearer token, verify it, read what the caller asks
+// for, find the policy, check the request against its grant, resolve the secrets.
+import type { BrokerConfig } from './config.js';
+import { BrokerError } from './errors.js';
+import { claimText, closestPolicy, findPolicy } from './policy.js';
+import type { TokenVerifier } from './token.js';
+
+export interface ExchangeInput {
+  authorization: string | undefined;
+  /** The raw request body ('' when there is none). */
+  body: string;
+}
+
+export interface ExchangeResult {
+  policy: string;
+  secrets: Record<string, string>;
+  expiresAt: Date | null;
+}
+
+/** What the audit line records; filled in as the flow proceeds, so a failure still says how far it got. */
+export interface AuditRecord {
+  issuer?: string;
+  sub?: string;
+  repository?: string;
+  project_path?: string;
+  jti?: string;
+  policy?: string;
+  secrets?: string[];
+}
+
+export interface ExchangeContext {
+  config: BrokerConfig;
+  verifier: TokenVerifier;
+}
+
+export async function exchange(ctx: ExchangeContext, input: ExchangeInput, audit: AuditRecord): Promise<ExchangeResult> {
+  // 1. Extract the bearer token.
+  const token = bearerToken(input.authorization);
+
+  // 2. Verify it: issuer allow list, keys, algorithm, signature, time and audience claims.
+  const { issuer, claims } = await ctx.verifier.verify(token);
+  audit.issuer = issuer.id;
+  audit.sub = claimText(claims.sub);
+  audit.repository = claimText(claims.repository);
+  audit.project_path = claimText(claims.project_path);
+  audit.jti = claimText(claims.jti);
+
+  // 3. What does the caller ask for? (absent: everything its policy grants)
+  const requested = parseRequestedSecrets(input.body);
+
+  // 4. The first policy whose issuer and claims all match decides.
+  const policy = findPolicy(ctx.config.policies, issuer.id, claims);
+  if (!policy) throw noPolicy(ctx, issuer.id, claims);
+  audit.policy = policy.name;
+
+  // 5. The request may only narrow the grant.
+  let names: readonly string[] = policy.secrets;
+  if (requested) {
+    const unknown = requested.filter((n) => !ctx.config.secrets.has(n));
+    if (unknown.length) {
+      throw new BrokerError('unknown_secret', `unknown secret name(s): ${unknown.join(', ')}; check the spelling against what your platform team configured`);
+    }
+    const refused = requested.filter((n) => !policy.secrets.includes(n));
+    if (refused.length) {
+      throw new BrokerError(
+        'secret_not_granted',
+        `policy ${policy.name} does not grant ${refused.join(', ')}; it grants ${policy.secrets.join(', ')}`,
+      );
+    }
+    names = requested;
+  }
+  audit.secrets = [...names];
+
+  // 6. Resolve the values.
+  const resolved = await Promise.all(names.map((n) => ctx.config.secrets.get(n)!.resolve()));
+  const secrets: Record<string, string> = {};
+  let expiresAt: Date | null = null;
+  names.forEach((n, i) => {
+    const r = resolved[i]!;
+    secrets[n] = r.value;
+    if (r.expiresAt && (!expiresAt || r.expiresAt < expiresAt)) expiresAt = r.expiresAt;
+  });
+  return { policy: policy.name, secrets, expiresAt };
+}
+
+export function bearerToken(authorization: string | undefined): string {
+  if (authorization === undefined || authorization.trim() === '') {
+    throw new BrokerError('token_missing', 'send the OIDC token as "Authorization: Bearer <token>"');
+  }
+  const m = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(authorization);
+  if (!m) {
+    throw new BrokerError('token_missing', 'the Authorization header must be "Bearer <token>" with the OIDC token');
+  }
+  return m[1]!;
+}
+
+export function parseRequestedSecrets(body: string): string[] | undefined {
+  if (body.trim() === '') return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    throw new BrokerError('body_malformed', 'the body must be JSON: {"secrets": ["NAME", ...]} (or empty for everything the policy grants)');
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new BrokerError('body_malformed', 'the body must be a JSON object: {"secrets": ["NAME", ...]}');
+  }
+  const extra = Object.keys(parsed).filter((k) => k !== 'secrets');
+  if (extra.length) throw new BrokerError('body_malformed', `unknown field(s) in the body: ${extra.map((k) => JSON.stringify(k)).join(', ')}; only "secrets" is accepted`);
+  const list = (parsed as { secrets?: unknown }).secrets;
+  if (list === undefined) return undefined;
+  if (!Array.isArray(list) || list.some((n) => typeof n !== 'string' || n === '')) {
+    throw new BrokerError('body_malformed', '"secrets" must be a list of secret names');
+  }
+  if (list.length === 0) {
+    throw new BrokerError('body_malformed', '"secrets" is empty; list the names you need, or omit the field to receive everything your policy grants');
+  }
+  return [...new Set(list as string[])];
+}
+
+/**
+ * 403 that helps without leaking: it names the closest same-issuer policy and the claims of the caller's own
+ * token that it failed on, never the values a policy expects.
+ */
+function noPolicy(ctx: ExchangeContext, issuerId: string, claims: Record<string, unknown>): BrokerError {
+  const closest = closestPolicy(ctx.config.policies, issuerId, claims);
+  if (!closest) {
+    return new BrokerError('no_policy_matched', `no policy accepts tokens from issuer ${issuerId}`);
+  }
+  const which = closest.failures
+    .map((f) => `${f.claim}=${f.actual === undefined ? '(absent)' : JSON.stringify(f.actual)}`)
+    .join(', ');
+  return new BrokerError(
+    'no_policy_matched',
+    `no policy matches this token; the closest, ${closest.policy.name}, does not accept its ${which}. Run "oidc-exchange check" with these claims, or ask the broker's operator`,
+  );
+}

@@ -1,0 +1,36 @@
+// Prometheus metrics, one registry per broker instance (tests run several brokers in one process).
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+export interface BrokerMetrics {
+  registry: Registry;
+  exchanges: Counter<'outcome' | 'code' | 'issuer'>;
+  exchangeSeconds: Histogram<'outcome'>;
+  keyFetches: Counter<'issuer' | 'outcome'>;
+}
+
+export function createMetrics(opts: { processMetrics?: boolean } = {}): BrokerMetrics {
+  const registry = new Registry();
+  if (opts.processMetrics) collectDefaultMetrics({ register: registry, prefix: 'oidc_exchange_' });
+  return {
+    registry,
+    exchanges: new Counter({
+      name: 'oidc_exchange_exchanges_total',
+      help: 'Token exchanges by outcome (granted, denied, error) and error code (none when granted).',
+      labelNames: ['outcome', 'code', 'issuer'],
+      registers: [registry],
+    }),
+    exchangeSeconds: new Histogram({
+      name: 'oidc_exchange_exchange_duration_seconds',
+      help: 'Time to answer POST /v1/exchange, from request to response.',
+      labelNames: ['outcome'],
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [registry],
+    }),
+    keyFetches: new Counter({
+      name: 'oidc_exchange_key_fetches_total',
+      help: 'Fetches of an issuer discovery document or JWKS, by issuer id and outcome (ok, error).',
+      labelNames: ['issuer', 'outcome'],
+      registers: [registry],
+    }),
+  };
+}
