@@ -2,7 +2,7 @@ export const id = 949;
 export const ids = [949];
 export const modules = {
 
-/***/ 64505:
+/***/ 44718:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -153,11 +153,90 @@ function createMetrics(opts = {}) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/broker/store.ts
+// The broker's shared state: used token IDs (replay protection), issuance records of the tokens the broker
+// minted (revocation), and rate-limit counters. One interface, so a single broker keeps it in memory and
+// several brokers behind a load balancer share it (the Redis implementation).
+class MemoryStore {
+    now;
+    kind = 'memory';
+    seen = new Map();
+    counters = new Map();
+    issued = new Map();
+    sweeper;
+    constructor(now = Date.now) {
+        this.now = now;
+        // Expired entries are dropped lazily on access and by a periodic sweep, so memory stays bounded by
+        // what is live, not by what was ever seen.
+        this.sweeper = setInterval(() => this.sweep(), 30_000);
+        this.sweeper.unref();
+    }
+    async claimOnce(key, ttlSeconds) {
+        const t = this.now();
+        const until = this.seen.get(key);
+        if (until !== undefined && until > t)
+            return false;
+        this.seen.set(key, t + ttlSeconds * 1000);
+        return true;
+    }
+    async hit(key, windowSeconds) {
+        const t = this.now();
+        let c = this.counters.get(key);
+        if (!c || c.expiresAt <= t) {
+            c = { value: 0, expiresAt: t + windowSeconds * 1000 };
+            this.counters.set(key, c);
+        }
+        c.value++;
+        return { count: c.value, resetSeconds: Math.max(1, Math.ceil((c.expiresAt - t) / 1000)) };
+    }
+    async putIssuance(record) {
+        // Kept a day past expiry so a leak reported late is still recognised (and audited) as ours.
+        this.issued.set(record.tokenHash, { value: { ...record }, expiresAt: Date.parse(record.expiresAt) + 86_400_000 });
+    }
+    async getIssuance(tokenHash) {
+        const e = this.issued.get(tokenHash);
+        if (!e || e.expiresAt <= this.now())
+            return undefined;
+        return { ...e.value };
+    }
+    async markRevoked(tokenHash, at) {
+        const e = this.issued.get(tokenHash);
+        if (!e || e.value.revokedAt)
+            return false;
+        e.value.revokedAt = at.toISOString();
+        return true;
+    }
+    async ping() {
+        return true;
+    }
+    async close() {
+        clearInterval(this.sweeper);
+    }
+    sweep() {
+        const t = this.now();
+        for (const [k, until] of this.seen)
+            if (until <= t)
+                this.seen.delete(k);
+        for (const [k, c] of this.counters)
+            if (c.expiresAt <= t)
+                this.counters.delete(k);
+        for (const [k, r] of this.issued)
+            if (r.expiresAt <= t)
+                this.issued.delete(k);
+    }
+}
+function createStore(spec, now) {
+    if (spec === 'memory')
+        return new MemoryStore(now);
+    throw new Error(`store ${JSON.stringify(spec)} is not supported`);
+}
+
 // EXTERNAL MODULE: ./src/broker/token.ts + 1 modules
 var token = __webpack_require__(62216);
 ;// CONCATENATED MODULE: ./src/broker/server.ts
 // Builds the broker's HTTP app from a loaded configuration. Nothing listens here: the CLI entry point does
 // that, so tests can build as many brokers as they like and choose the ports.
+
 
 
 
@@ -179,6 +258,7 @@ function buildBroker(config, opts = {}) {
         metrics,
         now: opts.now,
     });
+    const store = createStore(config.store, opts.now);
     let shuttingDown = false;
     const app = fastify_default()({
         loggerInstance: log,
@@ -275,8 +355,9 @@ function buildBroker(config, opts = {}) {
         timer.unref();
         await app.close();
         clearTimeout(timer);
+        await store.close();
     }
-    return { app, config, verifier, metrics, log, shutdown };
+    return { app, config, verifier, metrics, store, log, shutdown };
 }
 function sendError(reply, err) {
     if (err.retryAfter !== undefined)
@@ -351,7 +432,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(38815);
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(24371);
 /* harmony import */ var _broker_config_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(90754);
-/* harmony import */ var _broker_server_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(64505);
+/* harmony import */ var _broker_server_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(44718);
 /* harmony import */ var _issuer_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(64433);
 // `npm run demo`: the whole flow on loopback with no account anywhere. Fake GitHub and GitLab issuers, the
 // real broker with examples/demo.yaml, and a series of jobs, each checked against what should happen. It

@@ -7,6 +7,7 @@ import { BrokerError, type ErrorCode } from './errors.js';
 import { exchange, type AuditRecord } from './exchange.js';
 import type { Clock } from './issuer.js';
 import { createMetrics, type BrokerMetrics } from './metrics.js';
+import { createStore, type Store } from './store.js';
 import { TokenVerifier } from './token.js';
 
 export interface BrokerOptions {
@@ -23,6 +24,7 @@ export interface Broker {
   config: BrokerConfig;
   verifier: TokenVerifier;
   metrics: BrokerMetrics;
+  store: Store;
   log: Logger;
   /** Stop taking requests, let the ones in flight finish (up to the configured grace), then close. */
   shutdown(): Promise<void>;
@@ -46,6 +48,7 @@ export function buildBroker(config: BrokerConfig, opts: BrokerOptions = {}): Bro
     metrics,
     now: opts.now,
   });
+  const store = createStore(config.store, opts.now);
   let shuttingDown = false;
 
   const app = Fastify({
@@ -159,9 +162,10 @@ export function buildBroker(config: BrokerConfig, opts: BrokerOptions = {}): Bro
     timer.unref();
     await app.close();
     clearTimeout(timer);
+    await store.close();
   }
 
-  return { app, config, verifier, metrics, log, shutdown };
+  return { app, config, verifier, metrics, store, log, shutdown };
 }
 
 function sendError(reply: FastifyReply, err: BrokerError): FastifyReply {

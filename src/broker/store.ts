@@ -1,0 +1,114 @@
+// The broker's shared state: used token IDs (replay protection), issuance records of the tokens the broker
+// minted (revocation), and rate-limit counters. One interface, so a single broker keeps it in memory and
+// several brokers behind a load balancer share it (the Redis implementation).
+
+export interface IssuanceRecord {
+  /** SHA-256 (hex) of the issued token: the token itself is never stored. */
+  tokenHash: string;
+  /** What was issued, named as the revocation API names its types (e.g. github_installation_token). */
+  kind: string;
+  policy: string;
+  /** Who it was issued to. */
+  issuer: string;
+  sub: string;
+  jti?: string;
+  repository?: string;
+  project_path?: string;
+  issuedAt: string;
+  expiresAt: string;
+  revokedAt?: string;
+  /** Kind-specific, non-secret data needed to revoke (e.g. the GitHub API URL). */
+  meta?: Record<string, string>;
+}
+
+export interface Store {
+  readonly kind: 'memory' | 'redis';
+  /** Atomically records `key` unless present. True: first time; false: already seen (a replay). */
+  claimOnce(key: string, ttlSeconds: number): Promise<boolean>;
+  /** Counts one hit in the current fixed window of `windowSeconds`. */
+  hit(key: string, windowSeconds: number): Promise<{ count: number; resetSeconds: number }>;
+  putIssuance(record: IssuanceRecord): Promise<void>;
+  getIssuance(tokenHash: string): Promise<IssuanceRecord | undefined>;
+  /** Marks a record revoked. True only for the call that changed it, so a revocation happens once. */
+  markRevoked(tokenHash: string, at: Date): Promise<boolean>;
+  /** Whether the store can be used right now (readiness). */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+interface Expiring<T> {
+  value: T;
+  expiresAt: number;
+}
+
+export class MemoryStore implements Store {
+  readonly kind = 'memory' as const;
+  private readonly seen = new Map<string, number>();
+  private readonly counters = new Map<string, Expiring<number>>();
+  private readonly issued = new Map<string, Expiring<IssuanceRecord>>();
+  private readonly sweeper: NodeJS.Timeout;
+
+  constructor(private readonly now: () => number = Date.now) {
+    // Expired entries are dropped lazily on access and by a periodic sweep, so memory stays bounded by
+    // what is live, not by what was ever seen.
+    this.sweeper = setInterval(() => this.sweep(), 30_000);
+    this.sweeper.unref();
+  }
+
+  async claimOnce(key: string, ttlSeconds: number): Promise<boolean> {
+    const t = this.now();
+    const until = this.seen.get(key);
+    if (until !== undefined && until > t) return false;
+    this.seen.set(key, t + ttlSeconds * 1000);
+    return true;
+  }
+
+  async hit(key: string, windowSeconds: number): Promise<{ count: number; resetSeconds: number }> {
+    const t = this.now();
+    let c = this.counters.get(key);
+    if (!c || c.expiresAt <= t) {
+      c = { value: 0, expiresAt: t + windowSeconds * 1000 };
+      this.counters.set(key, c);
+    }
+    c.value++;
+    return { count: c.value, resetSeconds: Math.max(1, Math.ceil((c.expiresAt - t) / 1000)) };
+  }
+
+  async putIssuance(record: IssuanceRecord): Promise<void> {
+    // Kept a day past expiry so a leak reported late is still recognised (and audited) as ours.
+    this.issued.set(record.tokenHash, { value: { ...record }, expiresAt: Date.parse(record.expiresAt) + 86_400_000 });
+  }
+
+  async getIssuance(tokenHash: string): Promise<IssuanceRecord | undefined> {
+    const e = this.issued.get(tokenHash);
+    if (!e || e.expiresAt <= this.now()) return undefined;
+    return { ...e.value };
+  }
+
+  async markRevoked(tokenHash: string, at: Date): Promise<boolean> {
+    const e = this.issued.get(tokenHash);
+    if (!e || e.value.revokedAt) return false;
+    e.value.revokedAt = at.toISOString();
+    return true;
+  }
+
+  async ping(): Promise<boolean> {
+    return true;
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.sweeper);
+  }
+
+  private sweep(): void {
+    const t = this.now();
+    for (const [k, until] of this.seen) if (until <= t) this.seen.delete(k);
+    for (const [k, c] of this.counters) if (c.expiresAt <= t) this.counters.delete(k);
+    for (const [k, r] of this.issued) if (r.expiresAt <= t) this.issued.delete(k);
+  }
+}
+
+export function createStore(spec: string, now?: () => number): Store {
+  if (spec === 'memory') return new MemoryStore(now);
+  throw new Error(`store ${JSON.stringify(spec)} is not supported`);
+}
