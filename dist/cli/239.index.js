@@ -222,12 +222,16 @@ async function parseConfig(text, file, opts = {}) {
 }
 async function buildConfig(raw, file, opts = {}) {
     const env = opts.env ?? process.env;
-    if (!validate(raw))
-        throw new errors/* ConfigError */.xL(file, (validate.errors ?? []).map(describeAjvError));
+    // Schema problems and cross-reference problems are reported together, so one pass fixes the file. The
+    // checks below therefore look only at entries that have the right shape (the schema reports the rest).
+    const problems = validate(raw) ? [] : schemaProblems(validate.errors ?? []);
+    if (!isObject(raw))
+        throw new errors/* ConfigError */.xL(file, problems.length ? problems : ['(top level): must be a mapping']);
     const cfg = raw;
-    const problems = [];
     const issuerIds = new Set();
-    const issuers = cfg.issuers.map((i, n) => {
+    const issuers = list(cfg.issuers).flatMap((i, n) => {
+        if (!isObject(i) || typeof i.id !== 'string' || typeof i.issuer !== 'string')
+            return [];
         const at = `issuers[${n}]`;
         if (issuerIds.has(i.id))
             problems.push(`${at}.id: duplicate issuer id ${JSON.stringify(i.id)}`);
@@ -240,18 +244,18 @@ async function buildConfig(raw, file, opts = {}) {
             if (p)
                 problems.push(`${at}.jwks_uri: ${p}`);
         }
-        return {
-            id: i.id,
-            issuer: i.issuer.replace(/\/+$/, ''),
-            jwksUri: i.jwks_uri,
-            algorithms: i.algorithms ?? ['RS256'],
-            clockSkewSeconds: i.clock_skew_seconds ?? 60,
-            maxTokenAgeSeconds: i.max_token_age_seconds ?? 3600,
-            jwksRefreshSeconds: i.jwks_refresh_seconds ?? 600,
-            jwksMaxStaleSeconds: i.jwks_max_stale_seconds ?? 86400,
-            jwksCooldownSeconds: i.jwks_cooldown_seconds ?? 30,
-            jwksTimeoutSeconds: i.jwks_timeout_seconds ?? 5,
-        };
+        return [{
+                id: i.id,
+                issuer: i.issuer.replace(/\/+$/, ''),
+                jwksUri: i.jwks_uri,
+                algorithms: i.algorithms ?? ['RS256'],
+                clockSkewSeconds: i.clock_skew_seconds ?? 60,
+                maxTokenAgeSeconds: i.max_token_age_seconds ?? 3600,
+                jwksRefreshSeconds: i.jwks_refresh_seconds ?? 600,
+                jwksMaxStaleSeconds: i.jwks_max_stale_seconds ?? 86400,
+                jwksCooldownSeconds: i.jwks_cooldown_seconds ?? 30,
+                jwksTimeoutSeconds: i.jwks_timeout_seconds ?? 5,
+            }];
     });
     const issuerUrls = new Set();
     issuers.forEach((i, n) => {
@@ -260,7 +264,9 @@ async function buildConfig(raw, file, opts = {}) {
         issuerUrls.add(i.issuer);
     });
     const secrets = new Map();
-    for (const [name, given] of Object.entries(cfg.secrets)) {
+    for (const [name, given] of Object.entries(isObject(cfg.secrets) ? cfg.secrets : {})) {
+        if (!isObject(given) || Object.keys(given).length !== 1)
+            continue;
         // A relative file path is relative to the configuration file, not to wherever the broker was started.
         const spec = 'file' in given && !(0,external_node_path_.isAbsolute)(given.file) ? { file: (0,external_node_path_.resolve)((0,external_node_path_.dirname)(file), given.file) } : given;
         secrets.set(name, createSecretSource(name, spec, env));
@@ -272,16 +278,18 @@ async function buildConfig(raw, file, opts = {}) {
     }
     const names = new Set();
     const policies = [];
-    cfg.policies.forEach((p, n) => {
+    list(cfg.policies).forEach((p, n) => {
         const at = `policies[${n}]`;
+        if (!isObject(p) || typeof p.name !== 'string' || typeof p.issuer !== 'string' || !isObject(p.claims))
+            return;
         if (names.has(p.name))
             problems.push(`${at}.name: duplicate policy name ${JSON.stringify(p.name)}`);
         names.add(p.name);
         if (!issuerIds.has(p.issuer)) {
             problems.push(`${at}.issuer: ${JSON.stringify(p.issuer)} is not an issuer id (known: ${[...issuerIds].join(', ')})`);
         }
-        p.secrets.forEach((s, k) => {
-            if (!secrets.has(s))
+        list(p.secrets).forEach((s, k) => {
+            if (typeof s === 'string' && !(isObject(cfg.secrets) && s in cfg.secrets))
                 problems.push(`${at}.secrets[${k}]: ${JSON.stringify(s)} is not defined under secrets`);
         });
         let ok = true;
@@ -296,7 +304,7 @@ async function buildConfig(raw, file, opts = {}) {
                 }
             });
         }
-        if (ok)
+        if (ok && Object.keys(p.claims).length > 0)
             policies.push((0,policy/* compilePolicy */.C_)(p));
     });
     const store = cfg.store ?? 'memory';
@@ -321,6 +329,23 @@ async function buildConfig(raw, file, opts = {}) {
         policies,
         store,
     };
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function list(v) {
+    return Array.isArray(v) ? v : [];
+}
+/**
+ * ajv's findings as one line per problem. With `anyOf`, ajv also reports why each alternative failed; those
+ * are noise next to the one-line summary, so errors inside a failed `anyOf` (or `propertyNames`) are dropped.
+ */
+function schemaProblems(errors) {
+    const umbrellas = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'propertyNames').map((e) => e.schemaPath);
+    const kept = errors.filter((e) => !umbrellas.some((u) => e.schemaPath !== u && e.schemaPath.startsWith(`${u}/`)));
+    // An anyOf nested in another failed anyOf is itself noise.
+    const outer = kept.filter((e) => !(e.keyword === 'anyOf' && kept.some((o) => o !== e && o.keyword === 'anyOf' && e.instancePath.startsWith(`${o.instancePath}/`))));
+    return [...new Set(outer.map(describeAjvError))];
 }
 /** `/policies/2/claims` -> `policies[2].claims`, with ajv's complaint made readable. */
 function describeAjvError(e) {
@@ -358,9 +383,12 @@ function describeAjvError(e) {
             if (/claims\./.test(path))
                 msg = 'must be a string, number, boolean, { pattern: "<regex>" } or a list of those';
             break;
-        case 'propertyNames':
-            msg = 'secret names must match ^[A-Za-z_][A-Za-z0-9_]*$';
+        case 'propertyNames': {
+            const name = e.params.propertyName;
+            path = path ? `${path}.${name}` : name;
+            msg = 'secret names must match ^[A-Za-z_][A-Za-z0-9_]*$ (they become environment variable names)';
             break;
+        }
     }
     return `${path || '(top level)'}: ${msg}`;
 }

@@ -339,12 +339,16 @@ function buildBroker(config, opts = {}) {
         logController: new fastify.LogController({ disableRequestLogging: true }),
         bodyLimit: config.listen.bodyLimitBytes,
         requestTimeout: config.listen.requestTimeoutSeconds * 1000,
-        connectionTimeout: config.listen.requestTimeoutSeconds * 1000,
+        // The socket timeout is a backstop well after the request timeout, so a slow client gets a 408 answer
+        // rather than a silently closed connection.
+        connectionTimeout: config.listen.requestTimeoutSeconds * 3000,
         keepAliveTimeout: 5000,
         return503OnClosing: true,
         http: {
             maxHeaderSize: config.listen.headerLimitBytes,
             headersTimeout: config.listen.requestTimeoutSeconds * 1000,
+            // How often Node checks requests against the timeouts (default 30 s, far coarser than the timeouts).
+            connectionsCheckingInterval: Math.min(1000, config.listen.requestTimeoutSeconds * 500),
         },
         // Protocol-level failures (oversized headers, garbage) get the same JSON error shape as the API.
         clientErrorHandler(err, socket) {

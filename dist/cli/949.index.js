@@ -266,12 +266,16 @@ function buildBroker(config, opts = {}) {
         logController: new fastify.LogController({ disableRequestLogging: true }),
         bodyLimit: config.listen.bodyLimitBytes,
         requestTimeout: config.listen.requestTimeoutSeconds * 1000,
-        connectionTimeout: config.listen.requestTimeoutSeconds * 1000,
+        // The socket timeout is a backstop well after the request timeout, so a slow client gets a 408 answer
+        // rather than a silently closed connection.
+        connectionTimeout: config.listen.requestTimeoutSeconds * 3000,
         keepAliveTimeout: 5000,
         return503OnClosing: true,
         http: {
             maxHeaderSize: config.listen.headerLimitBytes,
             headersTimeout: config.listen.requestTimeoutSeconds * 1000,
+            // How often Node checks requests against the timeouts (default 30 s, far coarser than the timeouts).
+            connectionsCheckingInterval: Math.min(1000, config.listen.requestTimeoutSeconds * 500),
         },
         // Protocol-level failures (oversized headers, garbage) get the same JSON error shape as the API.
         clientErrorHandler(err, socket) {
@@ -411,6 +415,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   auditStep: () => (/* binding */ auditStep),
 /* harmony export */   brokerSteps: () => (/* binding */ brokerSteps),
 /* harmony export */   demoCommand: () => (/* binding */ demoCommand),
+/* harmony export */   demoSecretValues: () => (/* binding */ demoSecretValues),
 /* harmony export */   examplesDir: () => (/* binding */ examplesDir),
 /* harmony export */   postExchange: () => (/* binding */ postExchange),
 /* harmony export */   runDemo: () => (/* binding */ runDemo),
@@ -538,6 +543,12 @@ const auditStep = {
         return `${exchanges} audit lines, no secret value and no token in them`;
     },
 };
+/** The values the demo broker hands out (DB_PASSWORD, DEPLOY_KEY, STAGING_API_KEY): never printed. */
+const demoSecretValues = [
+    'demo-db-p@ss w0rd "quoted" $HOME `x`',
+    '-----BEGIN DEMO KEY-----\nMIIdemo0nlyN0tAR3alKey\n-----END DEMO KEY-----\n',
+    'demo-staging-7c1e4b9a',
+];
 /** Where the repository's examples/ folder is, from the source tree or from the dist/ bundle. */
 function examplesDir() {
     let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_5__.fileURLToPath)(import.meta.url));
@@ -559,7 +570,7 @@ async function startDemo() {
         if (i.jwks_uri)
             i.jwks_uri = fake.jwksUri;
     }
-    const secretValues = ['demo-db-p@ss w0rd "quoted" $HOME `x`', '-----BEGIN DEMO KEY-----\nMIIdemo0nlyN0tAR3alKey\n-----END DEMO KEY-----\n', 'demo-staging-7c1e4b9a'];
+    const secretValues = [...demoSecretValues];
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'demo-deploy-key.pem'), secretValues[1], { mode: 0o600 });
     const configPath = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'broker.yaml');
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(configPath, JSON.stringify(raw, null, 2));

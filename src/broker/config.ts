@@ -82,12 +82,15 @@ export async function parseConfig(text: string, file: string, opts: LoadOptions 
 
 export async function buildConfig(raw: unknown, file: string, opts: LoadOptions = {}): Promise<BrokerConfig> {
   const env = opts.env ?? process.env;
-  if (!validate(raw)) throw new ConfigError(file, (validate.errors ?? []).map(describeAjvError));
-  const cfg = raw as RawConfig;
-  const problems: string[] = [];
+  // Schema problems and cross-reference problems are reported together, so one pass fixes the file. The
+  // checks below therefore look only at entries that have the right shape (the schema reports the rest).
+  const problems: string[] = validate(raw) ? [] : schemaProblems(validate.errors ?? []);
+  if (!isObject(raw)) throw new ConfigError(file, problems.length ? problems : ['(top level): must be a mapping']);
+  const cfg = raw as unknown as RawConfig;
 
   const issuerIds = new Set<string>();
-  const issuers: IssuerSettings[] = cfg.issuers.map((i, n) => {
+  const issuers: IssuerSettings[] = list(cfg.issuers).flatMap((i, n) => {
+    if (!isObject(i) || typeof i.id !== 'string' || typeof i.issuer !== 'string') return [];
     const at = `issuers[${n}]`;
     if (issuerIds.has(i.id)) problems.push(`${at}.id: duplicate issuer id ${JSON.stringify(i.id)}`);
     issuerIds.add(i.id);
@@ -97,7 +100,7 @@ export async function buildConfig(raw: unknown, file: string, opts: LoadOptions 
       const p = checkUrl(i.jwks_uri);
       if (p) problems.push(`${at}.jwks_uri: ${p}`);
     }
-    return {
+    return [{
       id: i.id,
       issuer: i.issuer.replace(/\/+$/, ''),
       jwksUri: i.jwks_uri as string | undefined,
@@ -108,7 +111,7 @@ export async function buildConfig(raw: unknown, file: string, opts: LoadOptions 
       jwksMaxStaleSeconds: (i.jwks_max_stale_seconds as number | undefined) ?? 86400,
       jwksCooldownSeconds: (i.jwks_cooldown_seconds as number | undefined) ?? 30,
       jwksTimeoutSeconds: (i.jwks_timeout_seconds as number | undefined) ?? 5,
-    };
+    }];
   });
   const issuerUrls = new Set<string>();
   issuers.forEach((i, n) => {
@@ -117,7 +120,8 @@ export async function buildConfig(raw: unknown, file: string, opts: LoadOptions 
   });
 
   const secrets = new Map<string, SecretSource>();
-  for (const [name, given] of Object.entries(cfg.secrets)) {
+  for (const [name, given] of Object.entries(isObject(cfg.secrets) ? cfg.secrets : {})) {
+    if (!isObject(given) || Object.keys(given).length !== 1) continue;
     // A relative file path is relative to the configuration file, not to wherever the broker was started.
     const spec = 'file' in given && !isAbsolute(given.file) ? { file: resolve(dirname(file), given.file) } : given;
     secrets.set(name, createSecretSource(name, spec, env));
@@ -129,15 +133,16 @@ export async function buildConfig(raw: unknown, file: string, opts: LoadOptions 
 
   const names = new Set<string>();
   const policies: Policy[] = [];
-  cfg.policies.forEach((p, n) => {
+  list(cfg.policies).forEach((p, n) => {
     const at = `policies[${n}]`;
+    if (!isObject(p) || typeof p.name !== 'string' || typeof p.issuer !== 'string' || !isObject(p.claims)) return;
     if (names.has(p.name)) problems.push(`${at}.name: duplicate policy name ${JSON.stringify(p.name)}`);
     names.add(p.name);
     if (!issuerIds.has(p.issuer)) {
       problems.push(`${at}.issuer: ${JSON.stringify(p.issuer)} is not an issuer id (known: ${[...issuerIds].join(', ')})`);
     }
-    p.secrets.forEach((s, k) => {
-      if (!secrets.has(s)) problems.push(`${at}.secrets[${k}]: ${JSON.stringify(s)} is not defined under secrets`);
+    list(p.secrets).forEach((s, k) => {
+      if (typeof s === 'string' && !(isObject(cfg.secrets) && s in cfg.secrets)) problems.push(`${at}.secrets[${k}]: ${JSON.stringify(s)} is not defined under secrets`);
     });
     let ok = true;
     for (const [claim, spec] of Object.entries(p.claims)) {
@@ -150,7 +155,7 @@ export async function buildConfig(raw: unknown, file: string, opts: LoadOptions 
         }
       });
     }
-    if (ok) policies.push(compilePolicy(p));
+    if (ok && Object.keys(p.claims).length > 0) policies.push(compilePolicy(p as unknown as PolicySpec));
   });
 
   const store = cfg.store ?? 'memory';
@@ -175,6 +180,26 @@ export async function buildConfig(raw: unknown, file: string, opts: LoadOptions 
     policies,
     store,
   };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function list(v: unknown): unknown[] & any[] {
+  return Array.isArray(v) ? v : [];
+}
+
+/**
+ * ajv's findings as one line per problem. With `anyOf`, ajv also reports why each alternative failed; those
+ * are noise next to the one-line summary, so errors inside a failed `anyOf` (or `propertyNames`) are dropped.
+ */
+function schemaProblems(errors: ErrorObject[]): string[] {
+  const umbrellas = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'propertyNames').map((e) => e.schemaPath);
+  const kept = errors.filter((e) => !umbrellas.some((u) => e.schemaPath !== u && e.schemaPath.startsWith(`${u}/`)));
+  // An anyOf nested in another failed anyOf is itself noise.
+  const outer = kept.filter((e) => !(e.keyword === 'anyOf' && kept.some((o) => o !== e && o.keyword === 'anyOf' && e.instancePath.startsWith(`${o.instancePath}/`))));
+  return [...new Set(outer.map(describeAjvError))];
 }
 
 /** `/policies/2/claims` -> `policies[2].claims`, with ajv's complaint made readable. */
@@ -209,9 +234,12 @@ function describeAjvError(e: ErrorObject): string {
     case 'anyOf':
       if (/claims\./.test(path)) msg = 'must be a string, number, boolean, { pattern: "<regex>" } or a list of those';
       break;
-    case 'propertyNames':
-      msg = 'secret names must match ^[A-Za-z_][A-Za-z0-9_]*$';
+    case 'propertyNames': {
+      const name = (e.params as { propertyName: string }).propertyName;
+      path = path ? `${path}.${name}` : name;
+      msg = 'secret names must match ^[A-Za-z_][A-Za-z0-9_]*$ (they become environment variable names)';
       break;
+    }
   }
   return `${path || '(top level)'}: ${msg}`;
 }

@@ -134,6 +134,13 @@ export const auditStep: DemoStep = {
   },
 };
 
+/** The values the demo broker hands out (DB_PASSWORD, DEPLOY_KEY, STAGING_API_KEY): never printed. */
+export const demoSecretValues: readonly string[] = [
+  'demo-db-p@ss w0rd "quoted" $HOME `x`',
+  '-----BEGIN DEMO KEY-----\nMIIdemo0nlyN0tAR3alKey\n-----END DEMO KEY-----\n',
+  'demo-staging-7c1e4b9a',
+];
+
 /** Where the repository's examples/ folder is, from the source tree or from the dist/ bundle. */
 export function examplesDir(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -157,7 +164,7 @@ export async function startDemo(): Promise<DemoContext> {
     i.issuer = fake.url;
     if (i.jwks_uri) i.jwks_uri = fake.jwksUri;
   }
-  const secretValues = ['demo-db-p@ss w0rd "quoted" $HOME `x`', '-----BEGIN DEMO KEY-----\nMIIdemo0nlyN0tAR3alKey\n-----END DEMO KEY-----\n', 'demo-staging-7c1e4b9a'];
+  const secretValues = [...demoSecretValues];
   await writeFile(join(dir, 'demo-deploy-key.pem'), secretValues[1]!, { mode: 0o600 });
   const configPath = join(dir, 'broker.yaml');
   await writeFile(configPath, JSON.stringify(raw, null, 2));

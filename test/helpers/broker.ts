@@ -23,6 +23,8 @@ export interface TestBedOptions {
   config?: (issuers: { github: FakeIssuer; gitlab: FakeIssuer }) => Record<string, unknown>;
   env?: NodeJS.ProcessEnv;
   configPath?: string;
+  /** The broker's clock (default Date.now): lets a test move time forward. */
+  now?: () => number;
 }
 
 export async function startTestBed(opts: TestBedOptions = {}): Promise<TestBed> {
@@ -41,6 +43,7 @@ export async function startTestBed(opts: TestBedOptions = {}): Promise<TestBed> 
   const config = await buildConfig(raw, opts.configPath ?? '/test/broker.yaml', { env: opts.env ?? {}, checkSources: true });
   const log: string[] = [];
   const broker = buildBroker(config, {
+    now: opts.now,
     logStream: new Writable({
       write(chunk: Buffer, _e, cb) {
         log.push(chunk.toString('utf8'));
