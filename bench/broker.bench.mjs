@@ -1,0 +1,123 @@
+// Broker throughput: exchanges per second at 32 concurrent connections with distinct valid RS256 tokens,
+// p50/p99 latency and the broker's peak RSS, against a bare Node http server answering a fixed JSON body
+// under the same load in the same run. Both servers run as separate processes; the broker is the bundled
+// dist/cli.js, as users run it.
+import { spawn } from 'node:child_process';
+import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
+import { createServer } from 'node:http';
+import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { drive, fmt, peakRssMb } from './load.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20000);
+const CONCURRENCY = 32;
+const AUDIENCE = 'https://broker.bench.local';
+
+function b64url(buf) {
+  return Buffer.from(buf).toString('base64url');
+}
+
+/** A minimal OIDC issuer (discovery + JWKS) and a signer for its tokens. */
+async function startIssuer() {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const jwk = { ...publicKey.export({ format: 'jwk' }), kid: 'bench-key', alg: 'RS256', use: 'sig' };
+  let url = '';
+  const server = createServer((req, res) => {
+    const body = req.url === '/.well-known/openid-configuration' ? { issuer: url, jwks_uri: `${url}/jwks` } : { keys: [jwk] };
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  url = `http://127.0.0.1:${server.address().port}`;
+  const header = b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: 'bench-key' }));
+  const mint = () => {
+    const now = Math.floor(Date.now() / 1000);
+    const payload = b64url(JSON.stringify({
+      iss: url, aud: AUDIENCE, sub: 'repo:octo-org/octo-repo:environment:production', jti: randomUUID(),
+      iat: now, nbf: now - 5, exp: now + 900, repository: 'octo-org/octo-repo', ref: 'refs/heads/main', environment: 'production',
+    }));
+    const sig = sign('sha256', Buffer.from(`${header}.${payload}`), privateKey);
+    return `${header}.${payload}.${b64url(sig)}`;
+  };
+  return { url, mint, close: () => new Promise((r) => server.close(r)) };
+}
+
+function startProcess(args, env, dir, name) {
+  const out = openSync(join(dir, `${name}.log`), 'w');
+  const child = spawn(process.execPath, args, { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', out, out] });
+  return child;
+}
+
+async function waitForLine(file, re, timeoutMs = 15000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const text = (() => { try { return readFileSync(file, 'utf8'); } catch { return ''; } })();
+    const line = text.split('\n').find((l) => re.test(l));
+    if (line) return line;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${re} in ${file}`);
+}
+
+const BARE_SERVER = `
+const http = require('node:http');
+const body = JSON.stringify({ secrets: { DB_PASSWORD: 'bench-db-password', API_KEY: 'bench-api-key' }, policy: 'bench', expires_at: null });
+const s = http.createServer((req, res) => { req.resume(); req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(body)); });
+s.listen(0, '127.0.0.1', () => console.log('listening http://127.0.0.1:' + s.address().port));
+`;
+
+export default async function brokerBench() {
+  const dir = mkdtempSync(join(tmpdir(), 'oidc-exchange-bench-'));
+  const issuer = await startIssuer();
+  const children = [];
+  try {
+    writeFileSync(join(dir, 'broker.yaml'), [
+      `audience: ${AUDIENCE}`,
+      'issuers:',
+      `  - { id: bench, issuer: "${issuer.url}" }`,
+      'secrets:',
+      '  DB_PASSWORD: { value: bench-db-password }',
+      '  API_KEY: { env: BENCH_API_KEY }',
+      'policies:',
+      '  - { name: bench, issuer: bench, claims: { repository: octo-org/*, ref: refs/heads/main, environment: production }, secrets: [DB_PASSWORD, API_KEY] }',
+      '',
+    ].join('\n'));
+
+    const t0 = Date.now();
+    const warm = 2000;
+    const tokens = Array.from({ length: REQUESTS + warm }, issuer.mint);
+    console.log(`minted ${tokens.length} distinct RS256 tokens in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+    const broker = startProcess([join(root, 'dist/cli.js'), 'broker', '--config', join(dir, 'broker.yaml'), '--port', '0'], { BENCH_API_KEY: 'bench-api-key' }, dir, 'broker');
+    children.push(broker);
+    const brokerUrl = JSON.parse(await waitForLine(join(dir, 'broker.log'), /"event":"listening"/)).address;
+    const bare = startProcess(['-e', BARE_SERVER], {}, dir, 'bare');
+    children.push(bare);
+    const bareUrl = (await waitForLine(join(dir, 'bare.log'), /^listening /)).split(' ')[1];
+
+    const exchangeReq = (offset) => (i) => ({ path: '/v1/exchange', headers: { authorization: `Bearer ${tokens[offset + i]}` } });
+    const expectGranted = (status, body) => (status === 200 && body.includes('bench-db-password') ? undefined : `status ${status} ${body.slice(0, 80)}`);
+
+    // Warm both servers (JIT, key fetch), then measure.
+    await drive([brokerUrl], exchangeReq(0), { requests: warm, concurrency: CONCURRENCY, check: expectGranted });
+    await drive([bareUrl], () => ({ path: '/v1/exchange' }), { requests: warm, concurrency: CONCURRENCY });
+    const b = await drive([bareUrl], () => ({ path: '/v1/exchange', headers: { authorization: `Bearer ${tokens[0]}` } }), { requests: REQUESTS, concurrency: CONCURRENCY });
+    const x = await drive([brokerUrl], exchangeReq(warm), { requests: REQUESTS, concurrency: CONCURRENCY, check: expectGranted });
+    const rss = await peakRssMb(broker.pid);
+
+    console.log(`${REQUESTS} requests at ${CONCURRENCY} concurrent connections (after ${warm} warm-up requests each)\n`);
+    console.log('| server | req/s | p50 ms | p99 ms | errors | peak RSS MB |');
+    console.log('|---|---|---|---|---|---|');
+    console.log(`| bare node http, fixed JSON | ${fmt(b.rate, 0)} | ${fmt(b.p50, 2)} | ${fmt(b.p99, 2)} | ${b.errors} | ${fmt(await peakRssMb(bare.pid))} |`);
+    console.log(`| broker, distinct RS256 tokens | ${fmt(x.rate, 0)} | ${fmt(x.p50, 2)} | ${fmt(x.p99, 2)} | ${x.errors} | ${fmt(rss)} |`);
+    console.log(`\nbroker / bare rate: ${fmt(x.rate / b.rate, 2)} (target >= 0.5); broker p99 ${fmt(x.p99, 1)} ms (target < 20); peak RSS ${fmt(rss, 0)} MB (target < 150)`);
+    if (x.errors) console.log('broker failures:', x.failures);
+    if (x.errors || b.errors) throw new Error('errors during the load run');
+  } finally {
+    for (const c of children) c.kill('SIGTERM');
+    await issuer.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
