@@ -11,7 +11,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const scriptPath = join(root, 'gitlab-component/src/oidc-exchange.sh');
 const templatePath = join(root, 'gitlab-component/templates/secrets.yml');
 
-export function embed(template, script) {
+function embed(template, script) {
   // GitLab interpolates $[[ ... ]] anywhere in the file, so the script must never contain it.
   if (script.includes('$[[')) throw new Error('oidc-exchange.sh contains "$[[", which GitLab would interpolate as an input');
   const lines = template.split('\n');
@@ -30,4 +30,12 @@ export function embed(template, script) {
 const script = readFileSync(scriptPath, 'utf8');
 const template = readFileSync(templatePath, 'utf8');
 const next = embed(template, script);
-if (next !== template) writeFileSync(templatePath, next);
+// --check: exit 1 when the committed template does not hold the current script (the tests use it).
+if (process.argv.includes('--check')) {
+  if (next !== template) {
+    console.error('gitlab-component/templates/secrets.yml does not embed the current oidc-exchange.sh: run npm run build');
+    process.exit(1);
+  }
+} else if (next !== template) {
+  writeFileSync(templatePath, next);
+}
