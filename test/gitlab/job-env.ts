@@ -42,7 +42,7 @@ export function leaked(output: string, values?: string[]): string[] {
   return needles(values).filter((n) => output.includes(n)).map((n) => (n.length > 24 ? `${n.slice(0, 6)}…(${n.length} chars)` : `${n.slice(0, 4)}…`));
 }
 
-const TOOLS = ['sh', 'base64', 'cat', 'sed', 'awk', 'tr', 'head', 'tail', 'cut', 'sort', 'uniq', 'mktemp', 'chmod', 'mkdir', 'rm', 'mv', 'cp', 'date', 'sleep', 'grep', 'mkfifo', 'wc', 'stat', 'env', 'ls', 'cmp', 'od'];
+const TOOLS = ['sh', 'base64', 'cat', 'sed', 'awk', 'tr', 'head', 'tail', 'cut', 'sort', 'uniq', 'mktemp', 'chmod', 'mkdir', 'rm', 'mv', 'cp', 'date', 'sleep', 'grep', 'mkfifo', 'wc', 'stat', 'env', 'ls'];
 
 function which(program: string): string {
   return execFileSync('sh', ['-c', `command -v ${program}`], { encoding: 'utf8' }).trim();
