@@ -201,7 +201,7 @@ export async function runGitLabJob(opts: GitLabJobOptions): Promise<GitLabJobRes
   const timeoutMs = opts.timeoutMs ?? 60_000;
   const main = await runScript(join(root, 'script.sh'), [...before, ...opts.script], { shell, env, cwd: projectDir, trace, errexit: true, timeoutMs });
   const afterRun = after.length
-    ? await runScript(join(root, 'after_script.sh'), after, { shell, env, cwd: projectDir, trace, errexit: false, timeoutMs })
+    ? await runScript(join(root, 'after_script.sh'), after, { shell, env, cwd: projectDir, trace, errexit: true, timeoutMs })
     : { code: 0, log: '' };
   const status = main.code === 0 ? 'Job succeeded' : `ERROR: Job failed: exit code ${main.code}`;
   const afterPart = after.length ? `Running after_script\n${afterRun.log}` : '';
