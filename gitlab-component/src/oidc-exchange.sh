@@ -15,10 +15,14 @@ _oe_true() {
 
 # Same rules as the GitHub action: a shell identifier, and never a name that changes how the job's shell,
 # its programs or the runner behave.
-_oe_name_ok() {
+_oe_ident_ok() {
   case $1 in
     '' | [0-9]* | *[!A-Za-z0-9_]*) _oe_fail "\"$1\" is not a valid variable name: use letters, digits and _, not starting with a digit"; return 1 ;;
   esac
+}
+
+_oe_name_ok() {
+  _oe_ident_ok "$1" || return 1
   case $1 in
     PATH | HOME | SHELL | ENV | BASH_ENV | IFS | PS1 | PS2 | PS4 | CDPATH | PWD | OLDPWD | TMPDIR | USER | LOGNAME | \
       SHELLOPTS | BASHOPTS | PROMPT_COMMAND | GLOBIGNORE | HISTFILE | LANG | LANGUAGE | LC_* | TZ | TERM | \
@@ -210,7 +214,8 @@ _oe_parse_secrets() {
       esac
       [ -n "$_oe_dst" ] || _oe_dst=$(printf '%s' "${_oe_src##* }" | tr 'a-z.-' 'A-Z__')
     else
-      _oe_name_ok "$_oe_src" || exit 1
+      # The broker's name only has to be a name; the deny-list applies to what is exported.
+      _oe_ident_ok "$_oe_src" || exit 1
       [ -n "$_oe_dst" ] || _oe_dst=$_oe_src
     fi
     _oe_name_ok "$_oe_dst" || exit 1
@@ -243,7 +248,7 @@ _oe_exchange_broker() {
     [ -n "$_oe_n" ] || continue
     case $_oe_b in *[!A-Za-z0-9+/=]*) _oe_fail "the broker's answer is not NAME BASE64 lines (is broker_url an oidc-exchange broker?)"; return 1 ;; esac
     [ -z "$_oe_rest" ] || { _oe_fail "the broker's answer is not NAME BASE64 lines"; return 1; }
-    _oe_name_ok "$_oe_n" || return 1
+    if [ -s "$_oe_dir/wanted" ]; then _oe_ident_ok "$_oe_n" || return 1; else _oe_name_ok "$_oe_n" || return 1; fi
   done <"$_oe_dir/answer"
   while IFS=' ' read -r _oe_n _oe_b _oe_rest || [ -n "$_oe_n" ]; do
     [ -n "$_oe_n" ] || continue

@@ -43,7 +43,7 @@ const jobs: GitLabJobResult[] = [];
 afterEach(async () => {
   // Nothing any job printed, in any test, holds a value (proxy_exec's own test checks its log itself).
   for (const j of jobs.splice(0)) {
-    expect(leaked(j.log)).toEqual([]);
+    expect(leaked(j.log, [...Object.values(VALUES), 'deny-listed-value-2f9c'])).toEqual([]);
     await j.cleanup();
   }
   expect(leaked(bed.log.join(''))).toEqual([]);
@@ -100,6 +100,12 @@ describe('export modes and names', () => {
     expect(r.scriptLog).toContain('their paths are in: NEWLINES_FILE BIG_FILE');
   });
 
+  it('a custom token_variable and job_name: the id token lands where the exchange reads it', async () => {
+    const r = await job({ inputs: { token_variable: 'MY_ID_TOKEN', job_name: 'secrets', secrets: 'SPACES' }, script: ['test -n "$MY_ID_TOKEN"', 'test -z "${OIDC_EXCHANGE_ID_TOKEN:-}"'] });
+    expect(r.exitCode).toBe(0);
+    expect(r.scriptLog).toContain('exported 1 secret(s) as variables: SPACES');
+  });
+
   it('asks only for the listed secrets and renames with NAME | ENV_NAME', async () => {
     const r = await job({
       inputs: { secrets: 'QUOTES | MY_QUOTES\n  # a comment\n\nDOLLAR\n' },
@@ -126,6 +132,12 @@ describe('export modes and names', () => {
     expect(r.scriptLog).toContain(message);
     expect(r.scriptLog).not.toContain('script ran');
     expect(exchanges()).toBe(before);
+  });
+
+  it('a deny-listed broker name can be renamed to a safe one', async () => {
+    const r = await job({ job: { project_path: 'acme/evil/api' }, inputs: { secrets: 'LD_PRELOAD | PRELOAD_VALUE' }, script: ['test -n "$PRELOAD_VALUE"', 'test -z "${LD_PRELOAD:-}"'] });
+    expect(r.scriptLog).toContain('exported 1 secret(s) as variables: PRELOAD_VALUE');
+    expect(r.exitCode).toBe(0);
   });
 
   it('exports nothing when the broker returns a deny-listed name', async () => {
