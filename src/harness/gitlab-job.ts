@@ -270,3 +270,76 @@ async function runScript(file: string, commands: string[], run: ScriptRun): Prom
 function shellQuote(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
+
+/**
+ * `oidc-exchange gitlab-job`: runs the component's job here against a broker, with a token minted by a
+ * running fake GitLab issuer (`oidc-exchange issuers`) or given with --token, and prints the job log.
+ */
+export async function gitlabJobCommand(args: string[]): Promise<number> {
+  const { parseArgs } = await import('node:util');
+  const { values } = parseArgs({
+    args,
+    options: {
+      input: { type: 'string', multiple: true },
+      token: { type: 'string' },
+      'issuer-url': { type: 'string' },
+      set: { type: 'string', multiple: true },
+      script: { type: 'string', multiple: true },
+      shell: { type: 'string' },
+      variable: { type: 'string', multiple: true },
+    },
+    strict: true,
+  });
+  const usage =
+    'usage: oidc-exchange gitlab-job --input broker_url=URL --input audience=AUD [--input k=v ...]\n' +
+    '         (--token JWT | --issuer-url URL [--set claim=value ...]) [--script CMD ...] [--shell /bin/dash] [--variable K=V ...]\n';
+  const pairs = (list: string[] | undefined, what: string): Record<string, string> => {
+    const out: Record<string, string> = {};
+    for (const p of list ?? []) {
+      const eq = p.indexOf('=');
+      if (eq <= 0) throw new Error(`${what} takes key=value, got ${JSON.stringify(p)}`);
+      out[p.slice(0, eq)] = p.slice(eq + 1);
+    }
+    return out;
+  };
+  if (!values.token && !values['issuer-url']) {
+    process.stderr.write(usage);
+    return 2;
+  }
+  // Inputs come as text; the spec's types decide what they become, as GitLab's include: inputs would.
+  const templatePath = componentTemplatePath();
+  const spec = parseComponent(await readFile(templatePath, 'utf8')).inputs;
+  const inputs: Record<string, InputValue> = {};
+  for (const [k, v] of Object.entries(pairs(values.input, '--input'))) {
+    const type = spec[k]?.type ?? 'string';
+    inputs[k] = type === 'number' ? Number(v) : type === 'boolean' ? v === 'true' : type === 'array' ? (JSON.parse(v) as string[]) : v;
+  }
+  let token = values.token;
+  if (!token) {
+    const { request } = await import('undici');
+    const hidden = await loadHiddenJob(templatePath, inputs);
+    const aud = Object.values((hidden.job.id_tokens ?? {}) as Record<string, { aud?: string }>)[0]?.aud;
+    const res = await request(`${values['issuer-url']!.replace(/\/+$/, '')}/_harness/mint`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ job: pairs(values.set, '--set'), audience: aud }),
+    });
+    const body = (await res.body.json()) as { value?: string; message?: string };
+    if (res.statusCode !== 200 || !body.value) throw new Error(`the issuer answered ${res.statusCode}: ${body.message ?? ''}`);
+    token = body.value;
+  }
+  const result = await runGitLabJob({
+    inputs,
+    token,
+    script: values.script ?? [],
+    shell: values.shell ? [values.shell] : undefined,
+    variables: pairs(values.variable, '--variable'),
+    templatePath,
+  });
+  try {
+    process.stdout.write(result.log);
+    return result.exitCode;
+  } finally {
+    await result.cleanup();
+  }
+}
