@@ -414,8 +414,10 @@ _oe_run() {
     if [ "$_oe_mode" = vault ]; then _oe_exchange_vault || _oe_ok=1; else _oe_exchange_broker || _oe_ok=1; fi
   fi
   rm -f "$_oe_dir/req.h" "$_oe_dir/req.body" "$_oe_dir/resp" "$_oe_dir/resp.h" "$_oe_dir/resp.err"
-  unset _oe_token
+  unset _oe_token _oe_b _oe_n _oe_rest
   if [ "$_oe_ok" != 0 ]; then
+    # Nothing was exported: remove what arrived now rather than rely on an after_script the job may replace.
+    rm -rf "$_oe_dir" "$_oe_pointer"
     umask "$_oe_prev_umask"
     return 1
   fi

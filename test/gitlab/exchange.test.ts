@@ -198,6 +198,8 @@ describe('failures say what to fix', () => {
     expect(r.scriptLog).toContain('aud: "https://someone-else.example"');
     expect(r.scriptLog).toContain('project_path: "acme/platform/api"');
     expect(r.scriptLog).not.toContain(token.split('.')[2]!);
+    expect(r.afterLog).toContain('nothing to clean up'); // the failed exchange removed its own files
+    expect(await readdir(r.tmpDir)).toEqual([]);
   });
 
   it('403: no policy for this project', async () => {
