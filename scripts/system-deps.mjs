@@ -15,6 +15,7 @@ const needed = {
   curl: 'curl',
   wget: 'wget',
   jq: 'jq',
+  git: 'git',
 };
 
 function has(program) {

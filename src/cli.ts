@@ -10,6 +10,8 @@ commands:
   issuers [--github-port N] [--gitlab-port N]  run the fake GitHub and GitLab OIDC issuers until interrupted
   token --issuer-url URL [--claims FILE] [--set k=v ...] [--audience A]
                                                mint a test token from a running fake issuer
+  gitlab-job --input broker_url=URL --input audience=A (--issuer-url URL | --token JWT) [--script CMD ...]
+                                               run the GitLab component's job here, as a shell runner would
 `;
 
 type Command = (args: string[]) => Promise<number>;
@@ -20,6 +22,7 @@ const commands: Record<string, () => Promise<Command>> = {
   demo: async () => (await import('./harness/demo.js')).demoCommand,
   issuers: async () => (await import('./harness/commands.js')).issuersCommand,
   token: async () => (await import('./harness/commands.js')).tokenCommand,
+  'gitlab-job': async () => (await import('./harness/gitlab-job.js')).gitlabJobCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

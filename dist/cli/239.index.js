@@ -773,7 +773,7 @@ class IssuerKeys {
     }
     async getJson(url) {
         const timeout = this.settings.jwksTimeoutSeconds * 1000;
-        const res = await (0,undici/* request */.Em)(url, {
+        const res = await (0,undici.request)(url, {
             method: 'GET',
             headers: { accept: 'application/json' },
             headersTimeout: timeout,

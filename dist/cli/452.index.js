@@ -68,7 +68,7 @@ async function tokenCommand(args) {
         job[pair.slice(0, eq)] = pair.slice(eq + 1);
     }
     // --set values shape the job (so `sub` follows them), --claims overrides the final claim set.
-    const res = await (0,undici__WEBPACK_IMPORTED_MODULE_2__/* .request */ .Em)(`${values['issuer-url'].replace(/\/+$/, '')}/_harness/mint`, {
+    const res = await (0,undici__WEBPACK_IMPORTED_MODULE_2__.request)(`${values['issuer-url'].replace(/\/+$/, '')}/_harness/mint`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ job, claims, audience: values.audience, ttlSeconds: values.ttl ? Number(values.ttl) : undefined }),

@@ -462,7 +462,7 @@ __webpack_require__.r(__webpack_exports__);
 
 
 async function postExchange(ctx, token, opts = {}) {
-    const res = await (0,undici__WEBPACK_IMPORTED_MODULE_7__/* .request */ .Em)(`${ctx.brokerUrl}/v1/exchange`, {
+    const res = await (0,undici__WEBPACK_IMPORTED_MODULE_7__.request)(`${ctx.brokerUrl}/v1/exchange`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, accept: opts.accept ?? 'application/json', 'content-type': 'application/json' },
         body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
@@ -626,7 +626,7 @@ async function runDemo(steps, print) {
     }
 }
 async function demoCommand() {
-    const ok = await runDemo(brokerSteps, (line) => process.stdout.write(line + '\n'));
+    const ok = await runDemo([...brokerSteps, ...(await __webpack_require__.e(/* import() */ 137).then(__webpack_require__.bind(__webpack_require__, 51137))).gitlabSteps], (line) => process.stdout.write(line + '\n'));
     return ok ? 0 : 1;
 }
 

@@ -78,6 +78,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
+/***/ 31421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
 /***/ 37540:
 /***/ ((module) => {
 
@@ -349,6 +356,36 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -485,13 +522,16 @@ commands:
   issuers [--github-port N] [--gitlab-port N]  run the fake GitHub and GitLab OIDC issuers until interrupted
   token --issuer-url URL [--claims FILE] [--set k=v ...] [--audience A]
                                                mint a test token from a running fake issuer
+  gitlab-job --input broker_url=URL --input audience=A (--issuer-url URL | --token JWT) [--script CMD ...]
+                                               run the GitLab component's job here, as a shell runner would
 `;
 const commands = {
-    broker: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(129), __nccwpck_require__.e(190), __nccwpck_require__.e(140), __nccwpck_require__.e(239), __nccwpck_require__.e(900)]).then(__nccwpck_require__.bind(__nccwpck_require__, 81900))).brokerCommand,
-    check: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(129), __nccwpck_require__.e(190), __nccwpck_require__.e(239), __nccwpck_require__.e(513)]).then(__nccwpck_require__.bind(__nccwpck_require__, 84513))).checkCommand,
-    demo: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(129), __nccwpck_require__.e(190), __nccwpck_require__.e(140), __nccwpck_require__.e(239), __nccwpck_require__.e(433), __nccwpck_require__.e(949)]).then(__nccwpck_require__.bind(__nccwpck_require__, 13949))).demoCommand,
-    issuers: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(129), __nccwpck_require__.e(433), __nccwpck_require__.e(452)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85452))).issuersCommand,
-    token: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(129), __nccwpck_require__.e(433), __nccwpck_require__.e(452)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85452))).tokenCommand,
+    broker: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(815), __nccwpck_require__.e(994), __nccwpck_require__.e(24), __nccwpck_require__.e(140), __nccwpck_require__.e(239), __nccwpck_require__.e(900)]).then(__nccwpck_require__.bind(__nccwpck_require__, 81900))).brokerCommand,
+    check: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(815), __nccwpck_require__.e(994), __nccwpck_require__.e(24), __nccwpck_require__.e(239), __nccwpck_require__.e(513)]).then(__nccwpck_require__.bind(__nccwpck_require__, 84513))).checkCommand,
+    demo: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(815), __nccwpck_require__.e(994), __nccwpck_require__.e(24), __nccwpck_require__.e(140), __nccwpck_require__.e(239), __nccwpck_require__.e(433), __nccwpck_require__.e(949)]).then(__nccwpck_require__.bind(__nccwpck_require__, 13949))).demoCommand,
+    issuers: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(994), __nccwpck_require__.e(433), __nccwpck_require__.e(452)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85452))).issuersCommand,
+    token: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(994), __nccwpck_require__.e(433), __nccwpck_require__.e(452)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85452))).tokenCommand,
+    'gitlab-job': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(315)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15315))).gitlabJobCommand,
 };
 async function main(argv) {
     const [name, ...rest] = argv;

@@ -1,0 +1,345 @@
+// Runs the GitLab component's job on this machine the way a GitLab runner with a shell executor would:
+// the template's `spec: inputs` are checked and interpolated, the user's job extends the hidden job, the id
+// token comes from the fake GitLab issuer, before_script and script run in one shell (so the exported
+// variables reach the script) and after_script in another, with only the job's variables. Output is
+// captured as the job log would show it. Tests and `npm run demo` use this; gitlab-ci-local covers the
+// same template from the outside.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseAllDocuments } from 'yaml';
+import type { GitLabJob } from './claims.js';
+import type { FakeIssuer } from './issuer.js';
+
+export type InputValue = string | number | boolean | string[];
+
+interface InputSpec {
+  type?: 'string' | 'number' | 'boolean' | 'array';
+  default?: InputValue;
+  options?: InputValue[];
+  regex?: string;
+  description?: string;
+}
+
+export interface Component {
+  inputs: Record<string, InputSpec>;
+  /** The configuration after the `---`, not yet interpolated. */
+  body: Record<string, unknown>;
+}
+
+/** A configuration GitLab would refuse when the pipeline is created (before any job runs). */
+export class GitLabConfigError extends Error {
+  constructor(message: string) {
+    super(`This GitLab CI configuration is invalid: ${message}`);
+    this.name = 'GitLabConfigError';
+  }
+}
+
+/** Where the component's template is, from the source tree or from the dist/ bundle. */
+export function componentTemplatePath(name = 'secrets'): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const candidate = join(dir, 'gitlab-component', 'templates', `${name}.yml`);
+    if (existsSync(candidate)) return candidate;
+    dir = dirname(dir);
+  }
+  throw new Error(`cannot find gitlab-component/templates/${name}.yml next to the oidc-exchange installation`);
+}
+
+export function parseComponent(text: string): Component {
+  const docs = parseAllDocuments(text);
+  if (docs.length !== 2) throw new GitLabConfigError('a component template is a spec header, a --- line, then the configuration');
+  for (const d of docs) if (d.errors.length) throw new GitLabConfigError(d.errors[0]!.message);
+  const header = docs[0]!.toJS() as { spec?: { inputs?: Record<string, InputSpec | null> } };
+  if (!header?.spec) throw new GitLabConfigError('the header must hold spec:');
+  const inputs: Record<string, InputSpec> = {};
+  for (const [k, v] of Object.entries(header.spec.inputs ?? {})) inputs[k] = v ?? {};
+  return { inputs, body: docs[1]!.toJS() as Record<string, unknown> };
+}
+
+/** Checks the given inputs against the spec as GitLab does at pipeline creation, and applies defaults. */
+export function resolveInputs(spec: Record<string, InputSpec>, given: Record<string, InputValue>): Record<string, InputValue> {
+  const unknown = Object.keys(given).filter((k) => !(k in spec));
+  if (unknown.length) throw new GitLabConfigError(`unknown input name provided: \`${unknown.join(', ')}\``);
+  const out: Record<string, InputValue> = {};
+  for (const [name, s] of Object.entries(spec)) {
+    const value = given[name] ?? s.default;
+    if (value === undefined) throw new GitLabConfigError(`\`${name}\` input: required value has not been provided`);
+    const type = s.type ?? 'string';
+    const actual = Array.isArray(value) ? 'array' : typeof value;
+    if (actual !== type) throw new GitLabConfigError(`\`${name}\` input: provided value is not a ${type}`);
+    if (s.options && !s.options.includes(value as never)) {
+      throw new GitLabConfigError(`\`${name}\` input: \`${String(value)}\` cannot be used because it is not in the list of allowed options`);
+    }
+    if (s.regex !== undefined && !new RegExp(s.regex).test(String(value))) {
+      throw new GitLabConfigError(`\`${name}\` input: \`${String(value)}\` does not match required regex: ${s.regex}`);
+    }
+    out[name] = value;
+  }
+  return out;
+}
+
+const BLOCK = /\$\[\[\s*inputs\.([\w-]+)\s*\]\]/g;
+
+/** `$[[ inputs.x ]]` everywhere, keys included: a node that is one block gets the typed value. */
+export function interpolate(node: unknown, inputs: Record<string, InputValue>): unknown {
+  if (typeof node === 'string') {
+    const whole = /^\$\[\[\s*inputs\.([\w-]+)\s*\]\]$/.exec(node);
+    if (whole) return lookup(inputs, whole[1]!);
+    return node.replace(BLOCK, (_m, k: string) => {
+      const v = lookup(inputs, k);
+      return Array.isArray(v) ? JSON.stringify(v) : String(v);
+    });
+  }
+  if (Array.isArray(node)) return node.map((n) => interpolate(n, inputs));
+  if (node && typeof node === 'object') {
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [interpolate(k, inputs) as string, interpolate(v, inputs)]));
+  }
+  return node;
+}
+
+function lookup(inputs: Record<string, InputValue>, key: string): InputValue {
+  if (!(key in inputs)) throw new GitLabConfigError(`unknown interpolation key: \`${key}\``);
+  return inputs[key]!;
+}
+
+export interface GitLabJobOptions {
+  /** Inputs as in `include: component: ... inputs:`. */
+  inputs: Record<string, InputValue>;
+  /** The user's job script lines. */
+  script: string[];
+  /** The fake GitLab issuer that signs the id token. */
+  issuer?: FakeIssuer;
+  /** Shapes the token's claims. */
+  job?: Partial<GitLabJob>;
+  /** Use this token instead of minting one. */
+  token?: string;
+  /** The shell command the runner uses, e.g. ['dash'], ['busybox', 'sh'], ['bash'] (default: /bin/sh); an absolute path, since PATH is the job's. */
+  shell?: string[];
+  /** PATH inside the job (default: this process's). */
+  path?: string;
+  /** Extra CI/CD variables (e.g. CI_DEBUG_TRACE). */
+  variables?: Record<string, string>;
+  /** Replace the hidden job's before_script / after_script, as a job that defines its own would. */
+  beforeScript?: string[];
+  afterScript?: string[];
+  templatePath?: string;
+  /** Kill the job after this long (default 60 s). */
+  timeoutMs?: number;
+}
+
+export interface GitLabJobResult {
+  /** before_script + script, as GitLab reports it (0: job succeeded). */
+  exitCode: number;
+  afterExitCode: number;
+  /** The whole job log: script part, then after_script part. */
+  log: string;
+  scriptLog: string;
+  afterLog: string;
+  /** The job's build directory (CI_PROJECT_DIR): the script may leave files there for the test. */
+  projectDir: string;
+  /** The job's TMPDIR, to check nothing is left behind. */
+  tmpDir: string;
+  jobId: string;
+  /** Remove the job's folders. */
+  cleanup(): Promise<void>;
+}
+
+/** Interpolates the component with the inputs and returns the hidden job's definition. */
+export async function loadHiddenJob(templatePath: string, inputs: Record<string, InputValue>): Promise<{ name: string; job: Record<string, unknown> }> {
+  const component = parseComponent(await readFile(templatePath, 'utf8'));
+  const resolved = resolveInputs(component.inputs, inputs);
+  const body = interpolate(component.body, resolved) as Record<string, Record<string, unknown>>;
+  const names = Object.keys(body).filter((k) => k.startsWith('.'));
+  const global = Object.keys(body).filter((k) => !k.startsWith('.'));
+  if (global.length) throw new Error(`the component defines visible jobs or global keywords (${global.join(', ')}); it should only define hidden jobs`);
+  if (names.length !== 1) throw new Error(`expected one hidden job in the component, found ${names.length}`);
+  return { name: names[0]!, job: body[names[0]!]! };
+}
+
+let jobCounter = 0;
+
+export async function runGitLabJob(opts: GitLabJobOptions): Promise<GitLabJobResult> {
+  const { job } = await loadHiddenJob(opts.templatePath ?? componentTemplatePath(), opts.inputs);
+  const root = await mkdtemp(join(tmpdir(), 'oidc-exchange-gitlab-job-'));
+  const projectDir = join(root, 'builds', 'acme', 'platform', 'api');
+  const tmpDir = join(root, 'tmp');
+  await Promise.all([mkdirp(projectDir), mkdirp(tmpDir)]);
+  const jobId = String(7_000_000 + process.pid * 100 + (++jobCounter % 100));
+
+  // 1. The job's variables: predefined ones, the id token (id_tokens), then the job's own `variables:`.
+  const idTokens = (job.id_tokens ?? {}) as Record<string, { aud?: string | string[] }>;
+  const env: Record<string, string> = {
+    PATH: opts.path ?? process.env.PATH ?? '/usr/bin:/bin',
+    HOME: root,
+    TMPDIR: tmpDir,
+    CI: 'true',
+    GITLAB_CI: 'true',
+    CI_JOB_ID: jobId,
+    CI_JOB_NAME: 'deploy',
+    CI_PROJECT_DIR: projectDir,
+    CI_BUILDS_DIR: join(root, 'builds'),
+    CI_PROJECT_PATH: opts.job?.project_path ?? 'acme/platform/api',
+    CI_COMMIT_REF_NAME: opts.job?.ref ?? 'main',
+    CI_SERVER_URL: opts.issuer?.url ?? 'https://gitlab.example.com',
+  };
+  for (const [name, spec] of Object.entries(idTokens)) {
+    if (opts.token !== undefined) env[name] = opts.token;
+    else if (opts.issuer) env[name] = await opts.issuer.mint(opts.issuer.claimsFor(opts.job ?? {}), { audience: spec.aud });
+  }
+  for (const [k, v] of Object.entries((job.variables ?? {}) as Record<string, unknown>)) env[k] = expandVariables(String(v ?? ''), env);
+  for (const [k, v] of Object.entries(opts.variables ?? {})) env[k] = v;
+
+  // 2. before_script + script in one shell, after_script in another: GitLab's split.
+  const before = opts.beforeScript ?? ((job.before_script ?? []) as string[]);
+  const after = opts.afterScript ?? ((job.after_script ?? []) as string[]);
+  const trace = env.CI_DEBUG_TRACE === 'true';
+  const shell = opts.shell ?? ['/bin/sh'];
+  const timeoutMs = opts.timeoutMs ?? 60_000;
+  const main = await runScript(join(root, 'script.sh'), [...before, ...opts.script], { shell, env, cwd: projectDir, trace, errexit: true, timeoutMs });
+  const afterRun = after.length
+    ? await runScript(join(root, 'after_script.sh'), after, { shell, env, cwd: projectDir, trace, errexit: true, timeoutMs })
+    : { code: 0, log: '' };
+  const status = main.code === 0 ? 'Job succeeded' : `ERROR: Job failed: exit code ${main.code}`;
+  const afterPart = after.length ? `Running after_script\n${afterRun.log}` : '';
+  return {
+    exitCode: main.code,
+    afterExitCode: afterRun.code,
+    scriptLog: main.log,
+    afterLog: afterRun.log,
+    log: `${main.log}${afterPart}${status}\n`,
+    projectDir,
+    tmpDir,
+    jobId,
+    cleanup: () => rm(root, { recursive: true, force: true }),
+  };
+}
+
+/** $NAME and ${NAME} expansion as GitLab applies to `variables:` values. */
+function expandVariables(value: string, env: Record<string, string>): string {
+  return value.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, a?: string, b?: string) => env[(a ?? b)!] ?? '');
+}
+
+async function mkdirp(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+}
+
+interface ScriptRun {
+  shell: string[];
+  env: Record<string, string>;
+  cwd: string;
+  trace: boolean;
+  errexit: boolean;
+  timeoutMs: number;
+}
+
+/**
+ * Writes the commands as the runner does (each one announced with `$ ` and its first line, then run) and
+ * runs the file with the shell, capturing stdout and stderr interleaved.
+ */
+async function runScript(file: string, commands: string[], run: ScriptRun): Promise<{ code: number; log: string }> {
+  const lines: string[] = [];
+  if (run.errexit) lines.push('if set -o 2>/dev/null | grep -q pipefail; then set -o pipefail; fi', 'set -e');
+  if (run.trace) lines.push('set -x');
+  for (const command of commands) {
+    const first = command.split('\n')[0]!;
+    const shown = command.includes('\n') ? `${first} # collapsed multi-line command` : first;
+    lines.push(`printf '%s\\n' ${shellQuote(`$ ${shown}`)}`, command);
+  }
+  await writeFile(file, lines.join('\n') + '\n', { mode: 0o700 });
+  return new Promise((resolve, reject) => {
+    const child = spawn(run.shell[0]!, [...run.shell.slice(1), file], { cwd: run.cwd, env: run.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    child.stderr.on('data', (c: Buffer) => chunks.push(c));
+    const timer = setTimeout(() => child.kill('SIGKILL'), run.timeoutMs);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? (signal ? 137 : 1), log: Buffer.concat(chunks).toString('utf8') });
+    });
+  });
+}
+
+function shellQuote(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * `oidc-exchange gitlab-job`: runs the component's job here against a broker, with a token minted by a
+ * running fake GitLab issuer (`oidc-exchange issuers`) or given with --token, and prints the job log.
+ */
+export async function gitlabJobCommand(args: string[]): Promise<number> {
+  const { parseArgs } = await import('node:util');
+  const { values } = parseArgs({
+    args,
+    options: {
+      input: { type: 'string', multiple: true },
+      token: { type: 'string' },
+      'issuer-url': { type: 'string' },
+      set: { type: 'string', multiple: true },
+      script: { type: 'string', multiple: true },
+      shell: { type: 'string' },
+      variable: { type: 'string', multiple: true },
+    },
+    strict: true,
+  });
+  const usage =
+    'usage: oidc-exchange gitlab-job --input broker_url=URL --input audience=AUD [--input k=v ...]\n' +
+    '         (--token JWT | --issuer-url URL [--set claim=value ...]) [--script CMD ...] [--shell /bin/dash] [--variable K=V ...]\n';
+  const pairs = (list: string[] | undefined, what: string): Record<string, string> => {
+    const out: Record<string, string> = {};
+    for (const p of list ?? []) {
+      const eq = p.indexOf('=');
+      if (eq <= 0) throw new Error(`${what} takes key=value, got ${JSON.stringify(p)}`);
+      out[p.slice(0, eq)] = p.slice(eq + 1);
+    }
+    return out;
+  };
+  if (!values.token && !values['issuer-url']) {
+    process.stderr.write(usage);
+    return 2;
+  }
+  // Inputs come as text; the spec's types decide what they become, as GitLab's include: inputs would.
+  const templatePath = componentTemplatePath();
+  const spec = parseComponent(await readFile(templatePath, 'utf8')).inputs;
+  const inputs: Record<string, InputValue> = {};
+  for (const [k, v] of Object.entries(pairs(values.input, '--input'))) {
+    const type = spec[k]?.type ?? 'string';
+    inputs[k] = type === 'number' ? Number(v) : type === 'boolean' ? v === 'true' : type === 'array' ? (JSON.parse(v) as string[]) : v;
+  }
+  let token = values.token;
+  if (!token) {
+    const { request } = await import('undici');
+    const hidden = await loadHiddenJob(templatePath, inputs);
+    const aud = Object.values((hidden.job.id_tokens ?? {}) as Record<string, { aud?: string }>)[0]?.aud;
+    const res = await request(`${values['issuer-url']!.replace(/\/+$/, '')}/_harness/mint`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ job: pairs(values.set, '--set'), audience: aud }),
+    });
+    const body = (await res.body.json()) as { value?: string; message?: string };
+    if (res.statusCode !== 200 || !body.value) throw new Error(`the issuer answered ${res.statusCode}: ${body.message ?? ''}`);
+    token = body.value;
+  }
+  const result = await runGitLabJob({
+    inputs,
+    token,
+    script: values.script ?? [],
+    shell: values.shell ? [values.shell] : undefined,
+    variables: pairs(values.variable, '--variable'),
+    templatePath,
+  });
+  try {
+    process.stdout.write(result.log);
+    return result.exitCode;
+  } finally {
+    await result.cleanup();
+  }
+}
