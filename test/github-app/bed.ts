@@ -79,10 +79,10 @@ export async function call(url: string, opts: { method?: string; headers?: Recor
   return { status: res.statusCode, headers: res.headers, text, json };
 }
 
-/** POST /v1/revoke_tokens as GitLab does: the pre-shared token as the raw Authorization value. */
-export function revokeTokens(bed: TestBed, body: unknown, authorization: string | undefined = REVOCATION_TOKEN): Promise<RawAnswer> {
+/** POST /v1/revoke_tokens as GitLab does: the pre-shared token as the raw Authorization value (null: none). */
+export function revokeTokens(bed: TestBed, body: unknown, authorization: string | null = REVOCATION_TOKEN): Promise<RawAnswer> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (authorization !== undefined) headers.authorization = authorization;
+  if (authorization !== null) headers.authorization = authorization;
   return call(`${bed.url}/v1/revoke_tokens`, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
 }
 
