@@ -1,5 +1,6 @@
 // The `github_apps` and `revocation` sections of the broker's configuration: what the JSON Schema cannot say
 // (exactly one of two keys, a readable RSA key, a usable URL), reported by path like every other problem.
+import type { KeyObject } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { parseAppKey } from './app-jwt.js';
@@ -57,12 +58,15 @@ export async function loadGitHubApps(raw: Record<string, RawGitHubApp>, ctx: Sec
     const apiUrl = (a.api_url ?? DEFAULT_GITHUB_API).replace(/\/+$/, '');
     const urlProblem = checkApiUrl(apiUrl);
     if (urlProblem) ctx.problems.push(`${at}.api_url: ${urlProblem}`);
-    if (ctx.problems.length > before) continue;
 
+    // The app is registered even when it has problems (the configuration is refused anyway), so the secrets
+    // that name it do not add misleading "not defined" findings.
     let pem: string | undefined;
-    let keyOrigin: string;
-    let keyAt: string;
-    if (a.private_key_file !== undefined) {
+    let keyOrigin = 'no key configured';
+    let keyAt = at;
+    // With an exactly-one problem already reported, no key is read: which one was meant is unclear.
+    const readKey = ctx.problems.length === before;
+    if (readKey && a.private_key_file !== undefined) {
       const path = isAbsolute(a.private_key_file) ? a.private_key_file : resolve(dirname(ctx.file), a.private_key_file);
       keyOrigin = `file ${path}`;
       keyAt = `${at}.private_key_file`;
@@ -71,7 +75,7 @@ export async function loadGitHubApps(raw: Record<string, RawGitHubApp>, ctx: Sec
       } catch (e) {
         if (ctx.strict) ctx.problems.push(`${keyAt}: cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
       }
-    } else {
+    } else if (readKey) {
       keyOrigin = `env ${a.private_key_env}`;
       keyAt = `${at}.private_key_env`;
       pem = ctx.env[a.private_key_env!];
@@ -79,13 +83,12 @@ export async function loadGitHubApps(raw: Record<string, RawGitHubApp>, ctx: Sec
       // Environments often carry a PEM with its newlines escaped.
       if (pem !== undefined && !pem.includes('\n')) pem = pem.replace(/\\n/g, '\n');
     }
-    let key;
+    let key: KeyObject | undefined;
     if (pem !== undefined) {
       try {
         key = parseAppKey(pem);
       } catch (e) {
         ctx.problems.push(`${keyAt}: the key ${(e as Error).message}`);
-        continue;
       }
     }
     apps.set(
