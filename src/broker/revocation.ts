@@ -34,6 +34,8 @@ const TOKEN_SHAPES: Record<string, RegExp> = {
   [GITHUB_INSTALLATION_TOKEN]: /ghs_[A-Za-z0-9_]+/g,
 };
 
+const REVOCATION_BODY_LIMIT_BYTES = 1024 * 1024;
+
 export interface RevocationDeps {
   config: BrokerConfig;
   store: Store;
@@ -172,7 +174,9 @@ export function registerRevocationRoutes(app: FastifyInstance, deps: RevocationD
     }
   });
 
-  app.post('/v1/revoke_tokens', async (req, reply) => {
+  // A batch holds every finding of a scan (each with its location), far more than an exchange body.
+  const bodyLimit = Math.max(deps.config.listen.bodyLimitBytes, REVOCATION_BODY_LIMIT_BYTES);
+  app.post('/v1/revoke_tokens', { bodyLimit }, async (req, reply) => {
     const started = process.hrtime.bigint();
     try {
       await authenticate(req.headers.authorization);

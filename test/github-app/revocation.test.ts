@@ -139,6 +139,21 @@ describe('Token Revocation API', () => {
       expect(bed.api.isAlive(t)).toBe(false);
     });
 
+    it('a large batch (a whole scan, far beyond the exchange body limit) is accepted', async () => {
+      const t = await mint();
+      const batch = Array.from({ length: 400 }, (_, i) => ({
+        type: TYPE,
+        token: `ghs_never${String(i).padStart(4, '0')}issuedByThisBroker0123456789`,
+        location: `https://gitlab.example.com/acme/app/-/blob/${'a'.repeat(40)}/src/file${i}.ts#L${i}`,
+      }));
+      batch.push({ type: TYPE, token: t, location: 'https://gitlab.example.com/acme/app/-/blob/main/leak.ts' });
+      const body = JSON.stringify(batch);
+      expect(body.length).toBeGreaterThan(16384);
+      const r = await revokeTokens(bed, body);
+      expect(r.status).toBe(204);
+      expect(bed.api.isAlive(t)).toBe(false);
+    });
+
     it('an empty batch is accepted', async () => {
       expect((await revokeTokens(bed, [])).status).toBe(204);
     });
