@@ -11,6 +11,7 @@ import { compileMatcher, compilePolicy, type Policy, type PolicySpec } from './p
 import { checkSecretSource, createSecretSource, type SecretSource, type SecretSourceSpec } from './secret-source.js';
 import { loadGitHubApps, loadRevocation, type RawGitHubApp, type RawRevocation, type RevocationSettings } from './github-config.js';
 import type { GitHubApp } from './github-app.js';
+import { isGrantSpec } from './github-grant.js';
 
 export interface ListenSettings {
   host: string;
@@ -127,18 +128,24 @@ export async function buildConfig(raw: unknown, file: string, opts: LoadOptions 
     issuerUrls.add(i.issuer);
   });
 
-  const githubApps = await loadGitHubApps(cfg.github_apps ?? {}, { file, env, strict: opts.checkSources === true, problems });
-  const revocation = await loadRevocation(cfg.revocation, { file, env, strict: opts.checkSources === true, problems });
+  const githubApps = await loadGitHubApps(isObject(cfg.github_apps) ? cfg.github_apps : {}, { file, env, strict: opts.checkSources === true, problems });
+  const revocation = await loadRevocation(isObject(cfg.revocation) ? cfg.revocation : undefined, { file, env, strict: opts.checkSources === true, problems });
 
   const secrets = new Map<string, SecretSource>();
   for (const [name, given] of Object.entries(isObject(cfg.secrets) ? cfg.secrets : {})) {
     if (!isObject(given) || Object.keys(given).length !== 1) continue;
     // A relative file path is relative to the configuration file, not to wherever the broker was started.
     const spec = 'file' in given && !isAbsolute(given.file) ? { file: resolve(dirname(file), given.file) } : given;
-    if ('github_app' in spec && !githubApps.has(spec.github_app.app)) {
-      const known = [...githubApps.keys()];
-      problems.push(`secrets.${name}.github_app.app: ${JSON.stringify(spec.github_app.app)} is not defined under github_apps${known.length ? ` (known: ${known.join(', ')})` : ''}`);
-      continue;
+    if ('github_app' in spec) {
+      // A grant of the wrong shape, or a github_apps section that is not a mapping, is reported by the schema.
+      if (!isGrantSpec(spec.github_app)) continue;
+      if (!githubApps.has(spec.github_app.app)) {
+        const known = [...githubApps.keys()];
+        if (cfg.github_apps === undefined || isObject(cfg.github_apps)) {
+          problems.push(`secrets.${name}.github_app.app: ${JSON.stringify(spec.github_app.app)} is not defined under github_apps${known.length ? ` (known: ${known.join(', ')})` : ''}`);
+        }
+        continue;
+      }
     }
     secrets.set(name, createSecretSource(name, spec, env, githubApps));
     if (opts.checkSources) {

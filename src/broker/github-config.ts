@@ -48,6 +48,12 @@ export async function loadGitHubApps(raw: Record<string, RawGitHubApp>, ctx: Sec
   const apps = new Map<string, GitHubApp>();
   for (const [name, a] of Object.entries(raw)) {
     const at = `github_apps.${name}`;
+    if (!wellFormed(a)) {
+      // The schema has reported what is wrong; the name is still registered so that secrets naming it do
+      // not add "not defined" findings of their own.
+      apps.set(name, new GitHubApp({ name, issuer: '', owner: '', apiUrl: DEFAULT_GITHUB_API, keyOrigin: 'invalid configuration', timeoutSeconds: 10 }));
+      continue;
+    }
     const before = ctx.problems.length;
     if ((a.app_id === undefined) === (a.client_id === undefined)) {
       ctx.problems.push(`${at}: set exactly one of app_id or client_id (both are on the app's settings page; either is accepted as the JWT issuer)`);
@@ -109,11 +115,17 @@ export async function loadGitHubApps(raw: Record<string, RawGitHubApp>, ctx: Sec
 
 export async function loadRevocation(raw: RawRevocation | undefined, ctx: SectionContext): Promise<RevocationSettings | undefined> {
   if (!raw) return undefined;
+  // Wrong types are reported by the schema.
+  if (!optional(raw.token_env, 'string') || !optional(raw.token_file, 'string')) return undefined;
   if ((raw.token_env === undefined) === (raw.token_file === undefined)) {
     ctx.problems.push('revocation: set exactly one of token_env or token_file (the pre-shared token GitLab is configured with)');
     return undefined;
   }
-  const rateLimit = raw.rate_limit ? { requests: raw.rate_limit.requests, perSeconds: raw.rate_limit.per_seconds } : DEFAULT_RATE_LIMIT;
+  const r = raw.rate_limit;
+  const rateLimit =
+    r && Number.isInteger(r.requests) && Number.isInteger(r.per_seconds) && r.requests > 0 && r.per_seconds > 0
+      ? { requests: r.requests, perSeconds: r.per_seconds }
+      : DEFAULT_RATE_LIMIT;
   let token: string | undefined;
   let tokenOrigin: string;
   if (raw.token_env !== undefined) {
@@ -136,6 +148,25 @@ export async function loadRevocation(raw: RawRevocation | undefined, ctx: Sectio
     token = undefined;
   }
   return { token, tokenOrigin, rateLimit };
+}
+
+/** The shape the code below relies on; anything else was reported by the schema already. */
+function wellFormed(a: unknown): a is RawGitHubApp {
+  if (typeof a !== 'object' || a === null || Array.isArray(a)) return false;
+  const o = a as Record<string, unknown>;
+  return (
+    typeof o.owner === 'string' &&
+    (o.app_id === undefined || typeof o.app_id === 'string' || typeof o.app_id === 'number') &&
+    optional(o.client_id, 'string') &&
+    optional(o.private_key_file, 'string') &&
+    optional(o.private_key_env, 'string') &&
+    optional(o.api_url, 'string') &&
+    optional(o.timeout_seconds, 'number')
+  );
+}
+
+function optional(v: unknown, type: 'string' | 'number'): boolean {
+  return v === undefined || typeof v === type;
 }
 
 function checkApiUrl(value: string): string | undefined {

@@ -130,6 +130,13 @@ export function checkNarrowingTargets(narrowing: Record<string, GitHubNarrowing>
   }
 }
 
+/** Whether a configured grant has the shape the source relies on (the schema reports what is wrong otherwise). */
+export function isGrantSpec(v: unknown): v is GitHubGrantSpec {
+  if (!isPlainObject(v) || typeof v.app !== 'string' || !isPlainObject(v.permissions)) return false;
+  if (!Object.values(v.permissions).every((l) => typeof l === 'string' && l in LEVELS)) return false;
+  return v.repositories === undefined || (Array.isArray(v.repositories) && v.repositories.every((r) => typeof r === 'string'));
+}
+
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

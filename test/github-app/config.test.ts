@@ -69,6 +69,19 @@ describe('github_apps and github_app configuration', () => {
     expect(found.some((p) => p.startsWith(expected))).toBe(true);
   });
 
+  it.each([
+    ['github_apps is not a mapping', { github_apps: 'main' }, 'github_apps: must be object'],
+    ['an app is not a mapping', { github_apps: { main: 'x' } }, 'github_apps.main: must be object'],
+    ['a key path that is not a string', { github_apps: { main: { app_id: '1', private_key_file: 5, owner: 'o' } } }, 'github_apps.main.private_key_file: must be string'],
+    ['github_app that is not a mapping', { secrets: { GH_TOKEN: { github_app: null } } }, 'secrets.GH_TOKEN.github_app: must be object'],
+    ['revocation that is not a mapping', { revocation: 'yes' }, 'revocation: must be object'],
+    ['a revocation token variable that is not a string', { revocation: { token_env: 5 } }, 'revocation.token_env: must be string'],
+  ])('a wrongly shaped section (%s) is reported, not a crash', async (_what, extra, expected) => {
+    const found = await problems(base(extra));
+    expect(found).toContain(expected);
+    expect(found.filter((p) => /is not defined under/.test(p))).toEqual([]);
+  });
+
   it('names what is wrong with a key that is not an RSA private key, and never prints it', async () => {
     const found = await problems(base({ github_apps: { main: { app_id: '1', private_key_env: 'K', owner: 'o' } } }), { K: 'ghs_notakey' });
     expect(found).toEqual([expect.stringMatching(/^github_apps\.main\.private_key_env: the key is not a PEM private key/)]);
