@@ -248,10 +248,10 @@ function describeAjvError(e: ErrorObject): string {
       break;
     case 'minProperties':
       if (/^policies\[\d+\]\.claims$/.test(path)) msg = 'needs at least one claim condition (a policy that matches every token is not allowed)';
-      else if (/^secrets\.[^.]+$/.test(path)) msg = 'needs one source: env, file, value or github_app';
+      else if (/^secrets\.[^.]+$/.test(path)) msg = 'needs one source: env, file or value';
       break;
     case 'maxProperties':
-      if (/^secrets\.[^.]+$/.test(path)) msg = 'takes exactly one source: env, file, value or github_app';
+      if (/^secrets\.[^.]+$/.test(path)) msg = 'takes exactly one source: env, file or value';
       break;
     case 'enum':
       msg = `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;

@@ -59,7 +59,7 @@ describe('github_apps and github_app configuration', () => {
     ['a permission level that does not exist', { secrets: { GH_TOKEN: { github_app: { app: 'main', permissions: { contents: 'all' } } } } }, 'secrets.GH_TOKEN.github_app.permissions.contents: must be one of read, write, admin'],
     ['a grant without permissions', { secrets: { GH_TOKEN: { github_app: { app: 'main' } } } }, 'secrets.GH_TOKEN.github_app.permissions: is required'],
     ['a repository with its owner', { secrets: { GH_TOKEN: { github_app: { app: 'main', repositories: ['octo-org/octo-repo'], permissions: { contents: 'read' } } } } }, 'secrets.GH_TOKEN.github_app.repositories[0]: must match pattern'],
-    ['github_app next to env', { secrets: { GH_TOKEN: { env: 'X', github_app: { app: 'main', permissions: { contents: 'read' } } } } }, 'secrets.GH_TOKEN: takes exactly one source: env, file, value or github_app'],
+    ['github_app next to env', { secrets: { GH_TOKEN: { env: 'X', github_app: { app: 'main', permissions: { contents: 'read' } } } } }, 'secrets.GH_TOKEN: takes exactly one source'],
     ['both token_env and token_file', { revocation: { token_env: 'T', token_file: 't' } }, 'revocation: set exactly one of token_env or token_file'],
     ['an unset revocation token', { revocation: { token_env: 'REVOKE' } }, 'revocation.token_env: environment variable REVOKE is not set'],
     ['a short revocation token', { revocation: { token_env: 'SHORT' } }, 'revocation.token_env: the pre-shared token is shorter than 16 characters'],
