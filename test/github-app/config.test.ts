@@ -69,6 +69,17 @@ describe('github_apps and github_app configuration', () => {
     expect(found.some((p) => p.startsWith(expected))).toBe(true);
   });
 
+  it('`check` (no source checks) loads a configuration whose key and revocation token are not on this machine', async () => {
+    const raw = base({
+      github_apps: { main: { app_id: '1', private_key_file: '/nonexistent/app.pem', owner: 'o' } },
+      revocation: { token_env: 'NOT_HERE' },
+    });
+    const cfg = await buildConfig(raw, join(dir, 'broker.yaml'), { env: {}, checkSources: false });
+    expect(cfg.githubApps.get('main')!.fingerprint).toBeUndefined();
+    expect(cfg.revocation!.token).toBeUndefined();
+    await expect(cfg.secrets.get('GH_TOKEN')!.resolve({ policy: 'p' })).rejects.toMatchObject({ code: 'secret_unavailable' });
+  });
+
   it.each([
     ['github_apps is not a mapping', { github_apps: 'main' }, 'github_apps: must be object'],
     ['an app is not a mapping', { github_apps: { main: 'x' } }, 'github_apps.main: must be object'],
