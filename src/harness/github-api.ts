@@ -285,7 +285,7 @@ export async function startFakeGitHubApi(opts: FakeGitHubApiOptions = {}): Promi
     const m = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
     if (!m) {
       rec.auth = authorization ? 'invalid' : 'none';
-      return { error: 'A JSON web token could not be decoded' };
+      return undecodable;
     }
     rec.auth = 'invalid';
     const jwt = m[1]!;
@@ -300,7 +300,8 @@ export async function startFakeGitHubApi(opts: FakeGitHubApiOptions = {}): Promi
     rec.jwt = { iss: claims.iss, iat: claims.iat, exp: claims.exp, alg: header.alg };
     if (header.alg !== 'RS256') return undecodable;
     const app = apps.find((a) => claims.iss !== undefined && (String(claims.iss) === String(a.appId) || claims.iss === a.clientId));
-    if (!app) return { error: "'Issuer' claim ('iss') must be an Integer" + (typeof claims.iss === 'number' ? '' : ' or a client ID') };
+    // An `iss` naming no app leaves GitHub no key to verify with: the same answer as a bad signature.
+    if (!app) return undecodable;
     try {
       await compactVerify(jwt, app.publicKey, { algorithms: ['RS256'] });
     } catch {
