@@ -526,11 +526,11 @@ commands:
                                                run the GitLab component's job here, as a shell runner would
 `;
 const commands = {
-    broker: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(815), __nccwpck_require__.e(994), __nccwpck_require__.e(24), __nccwpck_require__.e(140), __nccwpck_require__.e(239), __nccwpck_require__.e(900)]).then(__nccwpck_require__.bind(__nccwpck_require__, 81900))).brokerCommand,
-    check: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(815), __nccwpck_require__.e(994), __nccwpck_require__.e(24), __nccwpck_require__.e(239), __nccwpck_require__.e(513)]).then(__nccwpck_require__.bind(__nccwpck_require__, 84513))).checkCommand,
-    demo: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(815), __nccwpck_require__.e(994), __nccwpck_require__.e(24), __nccwpck_require__.e(140), __nccwpck_require__.e(239), __nccwpck_require__.e(433), __nccwpck_require__.e(949)]).then(__nccwpck_require__.bind(__nccwpck_require__, 13949))).demoCommand,
-    issuers: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(994), __nccwpck_require__.e(433), __nccwpck_require__.e(452)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85452))).issuersCommand,
-    token: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(994), __nccwpck_require__.e(433), __nccwpck_require__.e(452)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85452))).tokenCommand,
+    broker: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(815), __nccwpck_require__.e(896), __nccwpck_require__.e(492), __nccwpck_require__.e(140), __nccwpck_require__.e(709), __nccwpck_require__.e(669), __nccwpck_require__.e(900)]).then(__nccwpck_require__.bind(__nccwpck_require__, 81900))).brokerCommand,
+    check: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(815), __nccwpck_require__.e(896), __nccwpck_require__.e(492), __nccwpck_require__.e(709), __nccwpck_require__.e(513)]).then(__nccwpck_require__.bind(__nccwpck_require__, 84513))).checkCommand,
+    demo: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(815), __nccwpck_require__.e(896), __nccwpck_require__.e(492), __nccwpck_require__.e(140), __nccwpck_require__.e(709), __nccwpck_require__.e(669), __nccwpck_require__.e(895)]).then(__nccwpck_require__.bind(__nccwpck_require__, 53895))).demoCommand,
+    issuers: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(896), __nccwpck_require__.e(452)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85452))).issuersCommand,
+    token: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(896), __nccwpck_require__.e(452)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85452))).tokenCommand,
     'gitlab-job': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(315)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15315))).gitlabJobCommand,
 };
 async function main(argv) {

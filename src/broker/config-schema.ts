@@ -19,6 +19,59 @@ const secretSource = {
     env: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
     file: { type: 'string', minLength: 1 },
     value: { type: 'string' },
+    github_app: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['app', 'permissions'],
+      properties: {
+        app: { type: 'string', minLength: 1 },
+        repositories: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', pattern: '^[A-Za-z0-9._-]+$' } },
+        permissions: {
+          type: 'object',
+          minProperties: 1,
+          propertyNames: { pattern: '^[a-z][a-z0-9_]*$' },
+          additionalProperties: { enum: ['read', 'write', 'admin'] },
+        },
+      },
+    },
+  },
+} as const;
+
+// GitHub Apps the broker mints installation tokens with (secret source `github_app`). Exactly one of
+// app_id/client_id and one of private_key_file/private_key_env: checked in config.ts, with a clearer message
+// than a schema `oneOf` gives.
+const githubApp = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['owner'],
+  properties: {
+    app_id: { type: ['string', 'integer'], pattern: '^[0-9]+$', minimum: 1 },
+    client_id: { type: 'string', pattern: '^[A-Za-z0-9._-]+$' },
+    private_key_file: { type: 'string', minLength: 1 },
+    private_key_env: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
+    owner: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9-]*(/[A-Za-z0-9._-]+)?$' },
+    api_url: { type: 'string', minLength: 1 },
+    timeout_seconds: { type: 'number', exclusiveMinimum: 0, maximum: 120 },
+  },
+} as const;
+
+// GitLab's Token Revocation API: the pre-shared token GitLab sends, and how many revocation requests a
+// window accepts before answering 429.
+const revocation = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    token_env: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
+    token_file: { type: 'string', minLength: 1 },
+    rate_limit: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['requests', 'per_seconds'],
+      properties: {
+        requests: { type: 'integer', minimum: 1, maximum: 1000000 },
+        per_seconds: { type: 'integer', minimum: 1, maximum: 86400 },
+      },
+    },
   },
 } as const;
 
@@ -95,5 +148,11 @@ export const configSchema = {
       },
     },
     store: { type: 'string', minLength: 1 },
+    github_apps: {
+      type: 'object',
+      propertyNames: { pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$' },
+      additionalProperties: githubApp,
+    },
+    revocation,
   },
 } as const;

@@ -9,6 +9,9 @@ import { configSchema } from './config-schema.js';
 import { ConfigError } from './errors.js';
 import { compileMatcher, compilePolicy, type Policy, type PolicySpec } from './policy.js';
 import { checkSecretSource, createSecretSource, type SecretSource, type SecretSourceSpec } from './secret-source.js';
+import { loadGitHubApps, loadRevocation, type RawGitHubApp, type RawRevocation, type RevocationSettings } from './github-config.js';
+import type { GitHubApp } from './github-app.js';
+import { isGrantSpec } from './github-grant.js';
 
 export interface ListenSettings {
   host: string;
@@ -40,6 +43,10 @@ export interface BrokerConfig {
   secrets: Map<string, SecretSource>;
   policies: Policy[];
   store: string;
+  /** GitHub Apps the `github_app` secrets mint with, by name. */
+  githubApps: Map<string, GitHubApp>;
+  /** GitLab's Token Revocation API (absent: not offered). */
+  revocation?: RevocationSettings;
 }
 
 interface RawConfig {
@@ -49,6 +56,8 @@ interface RawConfig {
   secrets: Record<string, SecretSourceSpec>;
   policies: PolicySpec[];
   store?: string;
+  github_apps?: Record<string, RawGitHubApp>;
+  revocation?: RawRevocation;
 }
 
 export interface LoadOptions {
@@ -119,12 +128,26 @@ export async function buildConfig(raw: unknown, file: string, opts: LoadOptions 
     issuerUrls.add(i.issuer);
   });
 
+  const githubApps = await loadGitHubApps(isObject(cfg.github_apps) ? cfg.github_apps : {}, { file, env, strict: opts.checkSources === true, problems });
+  const revocation = await loadRevocation(isObject(cfg.revocation) ? cfg.revocation : undefined, { file, env, strict: opts.checkSources === true, problems });
+
   const secrets = new Map<string, SecretSource>();
   for (const [name, given] of Object.entries(isObject(cfg.secrets) ? cfg.secrets : {})) {
     if (!isObject(given) || Object.keys(given).length !== 1) continue;
     // A relative file path is relative to the configuration file, not to wherever the broker was started.
     const spec = 'file' in given && !isAbsolute(given.file) ? { file: resolve(dirname(file), given.file) } : given;
-    secrets.set(name, createSecretSource(name, spec, env));
+    if ('github_app' in spec) {
+      // A grant of the wrong shape, or a github_apps section that is not a mapping, is reported by the schema.
+      if (!isGrantSpec(spec.github_app)) continue;
+      if (!githubApps.has(spec.github_app.app)) {
+        const known = [...githubApps.keys()];
+        if (cfg.github_apps === undefined || isObject(cfg.github_apps)) {
+          problems.push(`secrets.${name}.github_app.app: ${JSON.stringify(spec.github_app.app)} is not defined under github_apps${known.length ? ` (known: ${known.join(', ')})` : ''}`);
+        }
+        continue;
+      }
+    }
+    secrets.set(name, createSecretSource(name, spec, env, githubApps));
     if (opts.checkSources) {
       const p = await checkSecretSource(spec, env);
       if (p) problems.push(`secrets.${name}: ${p}`);
@@ -179,6 +202,8 @@ export async function buildConfig(raw: unknown, file: string, opts: LoadOptions 
     secrets,
     policies,
     store,
+    githubApps,
+    revocation,
   };
 }
 
@@ -223,10 +248,10 @@ function describeAjvError(e: ErrorObject): string {
       break;
     case 'minProperties':
       if (/^policies\[\d+\]\.claims$/.test(path)) msg = 'needs at least one claim condition (a policy that matches every token is not allowed)';
-      else if (/^secrets\./.test(path)) msg = 'needs one source: env, file or value';
+      else if (/^secrets\.[^.]+$/.test(path)) msg = 'needs one source: env, file, value or github_app';
       break;
     case 'maxProperties':
-      if (/^secrets\./.test(path)) msg = 'takes exactly one source: env, file or value';
+      if (/^secrets\.[^.]+$/.test(path)) msg = 'takes exactly one source: env, file, value or github_app';
       break;
     case 'enum':
       msg = `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;

@@ -31,7 +31,12 @@ export type ErrorCode =
   | 'request_timeout'
   | 'upstream_unavailable'
   | 'secret_unavailable'
-  | 'internal_error';
+  | 'internal_error'
+  | 'github_scope_not_granted'
+  | 'github_app_unauthorized'
+  | 'github_app_not_installed'
+  | 'github_permission_refused'
+  | 'unsupported_token_type';
 
 const STATUS: Record<ErrorCode, number> = {
   token_missing: 401,
@@ -63,6 +68,14 @@ const STATUS: Record<ErrorCode, number> = {
   internal_error: 500,
   upstream_unavailable: 503,
   secret_unavailable: 503,
+  // GitHub App tokens: a request may narrow its policy's grant, never widen it (403); GitHub refusing the
+  // broker's app is the broker operator's to fix, not the caller's (502).
+  github_scope_not_granted: 403,
+  github_app_unauthorized: 502,
+  github_app_not_installed: 502,
+  github_permission_refused: 502,
+  // Token Revocation API: an unsupported type is a 400 that GitLab does not retry.
+  unsupported_token_type: 400,
 };
 
 export class BrokerError extends Error {

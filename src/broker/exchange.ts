@@ -4,6 +4,9 @@ import type { BrokerConfig } from './config.js';
 import { BrokerError } from './errors.js';
 import { claimText, closestPolicy, findPolicy } from './policy.js';
 import type { TokenVerifier } from './token.js';
+import { checkNarrowingTargets, parseGitHubNarrowing } from './github-grant.js';
+import { recordIssuances, settleSecrets, type RevokeEntry } from './issuance.js';
+import type { Store } from './store.js';
 
 export interface ExchangeInput {
   authorization: string | undefined;
@@ -15,6 +18,8 @@ export interface ExchangeResult {
   policy: string;
   secrets: Record<string, string>;
   expiresAt: Date | null;
+  /** Minted secrets the client should revoke at the end of the job (absent when none). */
+  revoke?: RevokeEntry[];
 }
 
 /** What the audit line records; filled in as the flow proceeds, so a failure still says how far it got. */
@@ -31,6 +36,8 @@ export interface AuditRecord {
 export interface ExchangeContext {
   config: BrokerConfig;
   verifier: TokenVerifier;
+  /** Where minted tokens are recorded for the revocation API (required when a policy grants a minted secret). */
+  store?: Store;
 }
 
 export async function exchange(ctx: ExchangeContext, input: ExchangeInput, audit: AuditRecord): Promise<ExchangeResult> {
@@ -47,6 +54,7 @@ export async function exchange(ctx: ExchangeContext, input: ExchangeInput, audit
 
   // 3. What does the caller ask for? (absent: everything its policy grants)
   const requested = parseRequestedSecrets(input.body);
+  const narrowing = parseGitHubNarrowing(input.body);
 
   // 4. The first policy whose issuer and claims all match decides.
   const policy = findPolicy(ctx.config.policies, issuer.id, claims);
@@ -70,9 +78,17 @@ export async function exchange(ctx: ExchangeContext, input: ExchangeInput, audit
     names = requested;
   }
   audit.secrets = [...names];
+  if (narrowing) checkNarrowingTargets(narrowing, names, (n) => ctx.config.secrets.get(n)?.kind);
 
-  // 6. Resolve the values.
-  const resolved = await Promise.all(names.map((n) => ctx.config.secrets.get(n)!.resolve()));
+  // 6. Resolve the values (minting tokens; if one fails, the ones already minted are revoked again).
+  const resolved = await settleSecrets(
+    names,
+    names.map((n) => ctx.config.secrets.get(n)!.resolve({ policy: policy.name, narrowing: narrowing?.[n] })),
+  );
+
+  // 7. Record every minted token, so the revocation API recognises it if it leaks.
+  const revoke = await recordIssuances(ctx.store, resolved, { policy: policy.name, ...audit });
+
   const secrets: Record<string, string> = {};
   let expiresAt: Date | null = null;
   names.forEach((n, i) => {
@@ -80,7 +96,7 @@ export async function exchange(ctx: ExchangeContext, input: ExchangeInput, audit
     secrets[n] = r.value;
     if (r.expiresAt && (!expiresAt || r.expiresAt < expiresAt)) expiresAt = r.expiresAt;
   });
-  return { policy: policy.name, secrets, expiresAt };
+  return { policy: policy.name, secrets, expiresAt, ...(revoke.length ? { revoke } : {}) };
 }
 
 export function bearerToken(authorization: string | undefined): string {
@@ -105,8 +121,8 @@ export function parseRequestedSecrets(body: string): string[] | undefined {
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new BrokerError('body_malformed', 'the body must be a JSON object: {"secrets": ["NAME", ...]}');
   }
-  const extra = Object.keys(parsed).filter((k) => k !== 'secrets');
-  if (extra.length) throw new BrokerError('body_malformed', `unknown field(s) in the body: ${extra.map((k) => JSON.stringify(k)).join(', ')}; only "secrets" is accepted`);
+  const extra = Object.keys(parsed).filter((k) => k !== 'secrets' && k !== 'github');
+  if (extra.length) throw new BrokerError('body_malformed', `unknown field(s) in the body: ${extra.map((k) => JSON.stringify(k)).join(', ')}; only "secrets" and "github" are accepted`);
   const list = (parsed as { secrets?: unknown }).secrets;
   if (list === undefined) return undefined;
   if (!Array.isArray(list) || list.some((n) => typeof n !== 'string' || n === '')) {

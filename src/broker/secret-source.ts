@@ -4,19 +4,43 @@
 import { readFile, access } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { BrokerError } from './errors.js';
+import type { GitHubApp } from './github-app.js';
+import { createGitHubAppSource, type GitHubGrantSpec } from './github-grant.js';
 
-export type SecretSourceSpec = { env: string } | { file: string } | { value: string };
+export type SecretSourceSpec = { env: string } | { file: string } | { value: string } | { github_app: GitHubGrantSpec };
+
+/** What a source may need to know about the exchange it serves (minted sources use it; static ones ignore it). */
+export interface ResolveContext {
+  /** The policy that granted the secret. */
+  policy: string;
+  /** The request's narrowing for this secret (source-specific shape, already checked for form). */
+  narrowing?: unknown;
+}
+
+export interface ResolvedSecret {
+  value: string;
+  /** When the value stops being valid (null: static). */
+  expiresAt: Date | null;
+  /** How the holder revokes a minted value at the end of the job (the revoke contract). */
+  revoke?: { method: 'DELETE'; url: string };
+  /** Present for values the broker minted: recorded in the store so the revocation API recognises them. */
+  issuance?: { kind: string; meta: Record<string, string> };
+}
 
 export interface SecretSource {
   readonly name: string;
-  readonly kind: 'env' | 'file' | 'value';
+  readonly kind: 'env' | 'file' | 'value' | 'github_app';
   /** Where the value comes from, for logs and `check` (never the value). */
   readonly origin: string;
-  /** When the value stops being valid (null: static). */
-  resolve(): Promise<{ value: string; expiresAt: Date | null }>;
+  resolve(ctx?: ResolveContext): Promise<ResolvedSecret>;
 }
 
-export function createSecretSource(name: string, spec: SecretSourceSpec, env: NodeJS.ProcessEnv): SecretSource {
+export function createSecretSource(name: string, spec: SecretSourceSpec, env: NodeJS.ProcessEnv, apps?: ReadonlyMap<string, GitHubApp>): SecretSource {
+  if ('github_app' in spec) {
+    const app = apps?.get(spec.github_app.app);
+    if (!app) throw new Error(`github_app.app ${JSON.stringify(spec.github_app.app)} is not defined under github_apps`);
+    return createGitHubAppSource(name, spec.github_app, app);
+  }
   if ('env' in spec) {
     const variable = spec.env;
     const value = env[variable];
@@ -57,6 +81,7 @@ export function createSecretSource(name: string, spec: SecretSourceSpec, env: No
 
 /** Start-up check: the problem with a source, or undefined when it can deliver. */
 export async function checkSecretSource(spec: SecretSourceSpec, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  if ('github_app' in spec) return undefined; // its app's key is checked under github_apps
   if ('env' in spec) return env[spec.env] === undefined ? `environment variable ${spec.env} is not set` : undefined;
   if ('file' in spec) {
     try {

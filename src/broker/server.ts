@@ -9,6 +9,8 @@ import type { Clock } from './issuer.js';
 import { createMetrics, type BrokerMetrics } from './metrics.js';
 import { createStore, type Store } from './store.js';
 import { TokenVerifier } from './token.js';
+import { logGitHubApps } from './github-config.js';
+import { registerRevocationRoutes } from './revocation.js';
 
 export interface BrokerOptions {
   /** Where the JSON log and audit lines go (default: stdout). */
@@ -106,7 +108,7 @@ export function buildBroker(config: BrokerConfig, opts: BrokerOptions = {}): Bro
     let status = 200;
     try {
       const result = await exchange(
-        { config, verifier },
+        { config, verifier, store },
         { authorization: req.headers.authorization, body: typeof req.body === 'string' ? req.body : '' },
         audit,
       );
@@ -114,10 +116,11 @@ export function buildBroker(config: BrokerConfig, opts: BrokerOptions = {}): Bro
       reply.header('cache-control', 'no-store');
       if (wantsText(req.headers.accept)) {
         const lines = Object.entries(result.secrets).map(([n, v]) => `${n} ${Buffer.from(v, 'utf8').toString('base64')}\n`);
+        if (result.revoke) reply.header('OIDC-Exchange-Revoke', result.revoke.map((r) => `${r.name} ${r.url}`).join(', '));
         return reply.type('text/plain; charset=utf-8').send(lines.join(''));
       }
       return reply.type('application/json; charset=utf-8').send(
-        JSON.stringify({ secrets: result.secrets, policy: result.policy, expires_at: result.expiresAt?.toISOString() ?? null }),
+        JSON.stringify({ secrets: result.secrets, policy: result.policy, expires_at: result.expiresAt?.toISOString() ?? null, ...(result.revoke ? { revoke: result.revoke } : {}) }),
       );
     } catch (e) {
       const err = toBrokerError(e);
@@ -137,6 +140,9 @@ export function buildBroker(config: BrokerConfig, opts: BrokerOptions = {}): Bro
       );
     }
   });
+
+  registerRevocationRoutes(app, { config, store, log, metrics });
+  logGitHubApps(config, log);
 
   app.get('/healthz', async (_req, reply) => reply.send({ status: 'ok' }));
 

@@ -3,6 +3,7 @@
 // prints a short report and exits 0 only if every step behaved as expected. Secret values are never
 // printed: the report shows names and sizes, and the last step scans the broker's log for every value.
 import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -13,6 +14,8 @@ import { request } from 'undici';
 import { buildConfig } from '../broker/config.js';
 import { buildBroker, type Broker } from '../broker/server.js';
 import { startFakeIssuer, type FakeIssuer } from './issuer.js';
+import { startFakeGitHubApi, type FakeGitHubApi } from './github-api.js';
+import { githubAppSteps } from './demo-github-app.js';
 
 export interface DemoContext {
   github: FakeIssuer;
@@ -28,6 +31,10 @@ export interface DemoContext {
   secretValues: string[];
   /** Everything the broker logged. */
   brokerLog: string[];
+  /** The fake GitHub API the broker's GitHub App mints tokens at. */
+  githubApi?: FakeGitHubApi;
+  /** The pre-shared token the broker's revocation API expects (as GitLab would send it). */
+  revocationToken?: string;
 }
 
 export interface DemoStep {
@@ -166,9 +173,26 @@ export async function startDemo(): Promise<DemoContext> {
   }
   const secretValues = [...demoSecretValues];
   await writeFile(join(dir, 'demo-deploy-key.pem'), secretValues[1]!, { mode: 0o600 });
+  // The GitHub App mints at a fake GitHub API; its key is written where demo.yaml expects it.
+  const githubApi = await startFakeGitHubApi();
+  await writeFile(join(dir, 'demo-github-app.pem'), githubApi.app.privateKeyPem!, { mode: 0o600 });
+  for (const app of Object.values((raw as { github_apps?: Record<string, Record<string, unknown>> }).github_apps ?? {})) {
+    app.api_url = githubApi.url;
+    app.app_id = String(githubApi.app.appId);
+  }
+  const revocationToken = randomBytes(24).toString('hex');
+  secretValues.push(revocationToken);
   const configPath = join(dir, 'broker.yaml');
   await writeFile(configPath, JSON.stringify(raw, null, 2));
-  const config = await buildConfig(raw, configPath, { env: { DEMO_DB_PASSWORD: secretValues[0] }, checkSources: true });
+  let config;
+  try {
+    config = await buildConfig(raw, configPath, { env: { DEMO_DB_PASSWORD: secretValues[0], DEMO_REVOCATION_TOKEN: revocationToken }, checkSources: true });
+  } catch (e) {
+    // Leave nothing listening behind a configuration error, or the process would never exit.
+    await Promise.all([github.close(), gitlab.close(), githubApi.close()]);
+    await rm(dir, { recursive: true, force: true });
+    throw e;
+  }
   const brokerLog: string[] = [];
   const broker = buildBroker(config, {
     logStream: new Writable({
@@ -179,12 +203,12 @@ export async function startDemo(): Promise<DemoContext> {
     }),
   });
   const brokerUrl = await broker.app.listen({ host: '127.0.0.1', port: 0 });
-  return { github, gitlab, broker, brokerUrl, audience: raw.audience, dir, configPath, secretValues, brokerLog };
+  return { github, gitlab, broker, brokerUrl, audience: raw.audience, dir, configPath, secretValues, brokerLog, githubApi, revocationToken };
 }
 
 export async function stopDemo(ctx: DemoContext): Promise<void> {
   await ctx.broker.shutdown();
-  await Promise.all([ctx.github.close(), ctx.gitlab.close()]);
+  await Promise.all([ctx.github.close(), ctx.gitlab.close(), ctx.githubApi?.close()]);
   await rm(ctx.dir, { recursive: true, force: true });
 }
 
@@ -194,6 +218,7 @@ export async function runDemo(steps: DemoStep[], print: (line: string) => void):
     print('oidc-exchange demo: the whole flow on loopback, no account anywhere\n');
     print(`  fake GitHub issuer  ${ctx.github.url}`);
     print(`  fake GitLab issuer  ${ctx.gitlab.url}`);
+    if (ctx.githubApi) print(`  fake GitHub API     ${ctx.githubApi.url}`);
     print(`  broker              ${ctx.brokerUrl}  (examples/demo.yaml)\n`);
     let passed = 0;
     for (const step of [...steps, auditStep]) {
@@ -214,6 +239,9 @@ export async function runDemo(steps: DemoStep[], print: (line: string) => void):
 }
 
 export async function demoCommand(): Promise<number> {
-  const ok = await runDemo([...brokerSteps, ...(await import('./demo-gitlab.js')).gitlabSteps], (line) => process.stdout.write(line + '\n'));
+  const ok = await runDemo(
+    [...brokerSteps, ...githubAppSteps, ...(await import('./demo-gitlab.js')).gitlabSteps],
+    (line) => process.stdout.write(line + '\n'),
+  );
   return ok ? 0 : 1;
 }

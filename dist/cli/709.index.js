@@ -1,6 +1,103 @@
-export const id = 239;
-export const ids = [239];
+export const id = 709;
+export const ids = [709];
 export const modules = {
+
+/***/ 68202:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $9: () => (/* binding */ AppJwt),
+/* harmony export */   Ug: () => (/* binding */ parseAppKey),
+/* harmony export */   yy: () => (/* binding */ keyFingerprint)
+/* harmony export */ });
+/* unused harmony exports IAT_BACKDATE_SECONDS, EXP_AHEAD_SECONDS, REFRESH_BEFORE_SECONDS */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var jose__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(72896);
+// A GitHub App authenticates as itself with a short RS256 JWT signed by its private key (seed 004):
+// `iat` 60 s in the past (GitHub's clocks may lag ours), `exp` at most 10 minutes after `iat`'s real time,
+// `iss` the app ID or its client ID. The key GitHub hands out is PKCS#1 PEM (`BEGIN RSA PRIVATE KEY`), which
+// jose cannot import from text; node:crypto reads both PKCS#1 and PKCS#8 into a KeyObject, which jose signs with.
+
+
+/** How far back `iat` is set: GitHub's own recommendation against clock drift. */
+const IAT_BACKDATE_SECONDS = 60;
+/**
+ * How far ahead `exp` is set. GitHub refuses more than 10 minutes; a full 10 fails whenever our clock runs a
+ * second ahead of GitHub's, so stay a minute short of it.
+ */
+const EXP_AHEAD_SECONDS = 9 * 60;
+/** A cached JWT is replaced this long before it expires, so a request never carries one about to lapse. */
+const REFRESH_BEFORE_SECONDS = 60;
+/**
+ * Reads an app's private key from PEM text. Throws with a message that says what is wrong with it (never the
+ * key itself).
+ */
+function parseAppKey(pem) {
+    if (!/-----BEGIN (RSA )?PRIVATE KEY-----/.test(pem)) {
+        if (/-----BEGIN ENCRYPTED PRIVATE KEY-----/.test(pem)) {
+            throw new Error('is an encrypted private key; download the key from the GitHub App settings page and use it as is (unencrypted)');
+        }
+        if (/-----BEGIN (RSA )?PUBLIC KEY-----/.test(pem))
+            throw new Error('is a public key; the broker needs the app\'s private key');
+        throw new Error('is not a PEM private key (expected "-----BEGIN RSA PRIVATE KEY-----" as GitHub downloads it, or PKCS#8 "-----BEGIN PRIVATE KEY-----")');
+    }
+    let key;
+    try {
+        key = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPrivateKey)({ key: pem, format: 'pem' });
+    }
+    catch (e) {
+        throw new Error(`cannot be read as a private key (${e.code ?? 'invalid PEM'})`);
+    }
+    if (key.asymmetricKeyType !== 'rsa') {
+        throw new Error(`is an ${key.asymmetricKeyType?.toUpperCase() ?? 'unknown'} key; GitHub App keys are RSA (RS256)`);
+    }
+    return key;
+}
+/**
+ * The key's fingerprint as GitHub's app settings page shows it: SHA-256 of the DER SubjectPublicKeyInfo, in
+ * base64, the same as `openssl rsa -in KEY -pubout -outform DER | openssl sha256 -binary | openssl base64`.
+ */
+function keyFingerprint(key) {
+    const der = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createPublicKey)(key).export({ type: 'spki', format: 'der' });
+    return `SHA256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(der).digest('base64')}`;
+}
+/** Signs the app's JWTs and reuses one until shortly before it expires. */
+class AppJwt {
+    issuer;
+    key;
+    now;
+    cached;
+    constructor(
+    /** The app ID or the client ID: GitHub accepts either as `iss`. */
+    issuer, key, now = Date.now) {
+        this.issuer = issuer;
+        this.key = key;
+        this.now = now;
+    }
+    async token() {
+        const t = Math.floor(this.now() / 1000);
+        if (this.cached && t < this.cached.exp - REFRESH_BEFORE_SECONDS)
+            return this.cached.jwt;
+        const iat = t - IAT_BACKDATE_SECONDS;
+        const exp = t + EXP_AHEAD_SECONDS;
+        const jwt = await new jose__WEBPACK_IMPORTED_MODULE_1__/* .SignJWT */ .P({})
+            .setProtectedHeader({ alg: 'RS256', typ: 'JWT' })
+            .setIssuer(this.issuer)
+            .setIssuedAt(iat)
+            .setExpirationTime(exp)
+            .sign(this.key);
+        this.cached = { jwt, exp };
+        return jwt;
+    }
+    /** Forget the cached JWT (after GitHub refused it, a fresh one is worth one more try). */
+    reset() {
+        this.cached = undefined;
+    }
+}
+
+
+/***/ }),
 
 /***/ 90754:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -9,10 +106,11 @@ export const modules = {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   fD: () => (/* binding */ buildConfig),
+  cW: () => (/* binding */ isLoopbackHost),
   HT: () => (/* binding */ loadConfigFile)
 });
 
-// UNUSED EXPORTS: isLoopbackHost, parseConfig
+// UNUSED EXPORTS: parseConfig
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
@@ -42,6 +140,57 @@ const secretSource = {
         env: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
         file: { type: 'string', minLength: 1 },
         value: { type: 'string' },
+        github_app: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['app', 'permissions'],
+            properties: {
+                app: { type: 'string', minLength: 1 },
+                repositories: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', pattern: '^[A-Za-z0-9._-]+$' } },
+                permissions: {
+                    type: 'object',
+                    minProperties: 1,
+                    propertyNames: { pattern: '^[a-z][a-z0-9_]*$' },
+                    additionalProperties: { enum: ['read', 'write', 'admin'] },
+                },
+            },
+        },
+    },
+};
+// GitHub Apps the broker mints installation tokens with (secret source `github_app`). Exactly one of
+// app_id/client_id and one of private_key_file/private_key_env: checked in config.ts, with a clearer message
+// than a schema `oneOf` gives.
+const githubApp = {
+    type: 'object',
+    additionalProperties: false,
+    required: ['owner'],
+    properties: {
+        app_id: { type: ['string', 'integer'], pattern: '^[0-9]+$', minimum: 1 },
+        client_id: { type: 'string', pattern: '^[A-Za-z0-9._-]+$' },
+        private_key_file: { type: 'string', minLength: 1 },
+        private_key_env: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
+        owner: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9-]*(/[A-Za-z0-9._-]+)?$' },
+        api_url: { type: 'string', minLength: 1 },
+        timeout_seconds: { type: 'number', exclusiveMinimum: 0, maximum: 120 },
+    },
+};
+// GitLab's Token Revocation API: the pre-shared token GitLab sends, and how many revocation requests a
+// window accepts before answering 429.
+const revocation = {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+        token_env: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
+        token_file: { type: 'string', minLength: 1 },
+        rate_limit: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['requests', 'per_seconds'],
+            properties: {
+                requests: { type: 'integer', minimum: 1, maximum: 1000000 },
+                per_seconds: { type: 'integer', minimum: 1, maximum: 86400 },
+            },
+        },
     },
 };
 const configSchema = {
@@ -117,6 +266,12 @@ const configSchema = {
             },
         },
         store: { type: 'string', minLength: 1 },
+        github_apps: {
+            type: 'object',
+            propertyNames: { pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$' },
+            additionalProperties: githubApp,
+        },
+        revocation,
     },
 };
 
@@ -126,6 +281,8 @@ var errors = __webpack_require__(27662);
 var policy = __webpack_require__(22411);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ./src/broker/github-grant.ts
+var github_grant = __webpack_require__(72525);
 ;// CONCATENATED MODULE: ./src/broker/secret-source.ts
 // Where the broker's static secrets come from. Values are read at exchange time for files (so a rotated
 // file is picked up without a restart) and once at start-up for environment variables (a process's
@@ -133,7 +290,14 @@ var external_node_fs_ = __webpack_require__(73024);
 
 
 
-function createSecretSource(name, spec, env) {
+
+function createSecretSource(name, spec, env, apps) {
+    if ('github_app' in spec) {
+        const app = apps?.get(spec.github_app.app);
+        if (!app)
+            throw new Error(`github_app.app ${JSON.stringify(spec.github_app.app)} is not defined under github_apps`);
+        return (0,github_grant/* createGitHubAppSource */.qs)(name, spec.github_app, app);
+    }
     if ('env' in spec) {
         const variable = spec.env;
         const value = env[variable];
@@ -174,6 +338,8 @@ function createSecretSource(name, spec, env) {
 }
 /** Start-up check: the problem with a source, or undefined when it can deliver. */
 async function checkSecretSource(spec, env) {
+    if ('github_app' in spec)
+        return undefined; // its app's key is checked under github_apps
     if ('env' in spec)
         return env[spec.env] === undefined ? `environment variable ${spec.env} is not set` : undefined;
     if ('file' in spec) {
@@ -188,10 +354,14 @@ async function checkSecretSource(spec, env) {
     return undefined;
 }
 
+// EXTERNAL MODULE: ./src/broker/github-config.ts
+var github_config = __webpack_require__(18601);
 ;// CONCATENATED MODULE: ./src/broker/config.ts
 // Reads the broker's YAML, validates it against the JSON Schema, then checks what a schema cannot say
 // (references between sections, regexes that compile, issuer URLs). Every problem is reported by its path
 // in the file, all at once, so an operator fixes the file in one pass.
+
+
 
 
 
@@ -263,13 +433,27 @@ async function buildConfig(raw, file, opts = {}) {
             problems.push(`issuers[${n}].issuer: ${i.issuer} is listed twice`);
         issuerUrls.add(i.issuer);
     });
+    const githubApps = await (0,github_config/* loadGitHubApps */.qH)(isObject(cfg.github_apps) ? cfg.github_apps : {}, { file, env, strict: opts.checkSources === true, problems });
+    const revocation = await (0,github_config/* loadRevocation */["do"])(isObject(cfg.revocation) ? cfg.revocation : undefined, { file, env, strict: opts.checkSources === true, problems });
     const secrets = new Map();
     for (const [name, given] of Object.entries(isObject(cfg.secrets) ? cfg.secrets : {})) {
         if (!isObject(given) || Object.keys(given).length !== 1)
             continue;
         // A relative file path is relative to the configuration file, not to wherever the broker was started.
         const spec = 'file' in given && !(0,external_node_path_.isAbsolute)(given.file) ? { file: (0,external_node_path_.resolve)((0,external_node_path_.dirname)(file), given.file) } : given;
-        secrets.set(name, createSecretSource(name, spec, env));
+        if ('github_app' in spec) {
+            // A grant of the wrong shape, or a github_apps section that is not a mapping, is reported by the schema.
+            if (!(0,github_grant/* isGrantSpec */.o2)(spec.github_app))
+                continue;
+            if (!githubApps.has(spec.github_app.app)) {
+                const known = [...githubApps.keys()];
+                if (cfg.github_apps === undefined || isObject(cfg.github_apps)) {
+                    problems.push(`secrets.${name}.github_app.app: ${JSON.stringify(spec.github_app.app)} is not defined under github_apps${known.length ? ` (known: ${known.join(', ')})` : ''}`);
+                }
+                continue;
+            }
+        }
+        secrets.set(name, createSecretSource(name, spec, env, githubApps));
         if (opts.checkSources) {
             const p = await checkSecretSource(spec, env);
             if (p)
@@ -328,6 +512,8 @@ async function buildConfig(raw, file, opts = {}) {
         secrets,
         policies,
         store,
+        githubApps,
+        revocation,
     };
 }
 function isObject(v) {
@@ -369,12 +555,12 @@ function describeAjvError(e) {
         case 'minProperties':
             if (/^policies\[\d+\]\.claims$/.test(path))
                 msg = 'needs at least one claim condition (a policy that matches every token is not allowed)';
-            else if (/^secrets\./.test(path))
-                msg = 'needs one source: env, file or value';
+            else if (/^secrets\.[^.]+$/.test(path))
+                msg = 'needs one source: env, file, value or github_app';
             break;
         case 'maxProperties':
-            if (/^secrets\./.test(path))
-                msg = 'takes exactly one source: env, file or value';
+            if (/^secrets\.[^.]+$/.test(path))
+                msg = 'takes exactly one source: env, file, value or github_app';
             break;
         case 'enum':
             msg = `must be one of ${e.params.allowedValues.join(', ')}`;
@@ -455,6 +641,14 @@ const STATUS = {
     internal_error: 500,
     upstream_unavailable: 503,
     secret_unavailable: 503,
+    // GitHub App tokens: a request may narrow its policy's grant, never widen it (403); GitHub refusing the
+    // broker's app is the broker operator's to fix, not the caller's (502).
+    github_scope_not_granted: 403,
+    github_app_unauthorized: 502,
+    github_app_not_installed: 502,
+    github_permission_refused: 502,
+    // Token Revocation API: an unsupported type is a 400 that GitLab does not retry.
+    unsupported_token_type: 400,
 };
 class BrokerError extends Error {
     code;
@@ -486,6 +680,521 @@ class ConfigError extends Error {
         this.name = 'ConfigError';
         this.problems = problems;
     }
+}
+
+
+/***/ }),
+
+/***/ 77884:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EZ: () => (/* binding */ revokeInstallationToken),
+/* harmony export */   FE: () => (/* binding */ GitHubApp),
+/* harmony export */   ZB: () => (/* binding */ DEFAULT_GITHUB_API)
+/* harmony export */ });
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24371);
+/* harmony import */ var _app_jwt_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(68202);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(27662);
+
+
+
+const DEFAULT_GITHUB_API = 'https://api.github.com';
+const MAX_RESPONSE_BYTES = 1024 * 1024;
+const API_HEADERS = {
+    accept: 'application/vnd.github+json',
+    'x-github-api-version': '2022-11-28',
+    'user-agent': 'oidc-exchange-broker',
+};
+class GitHubApp {
+    settings;
+    fingerprint;
+    jwt;
+    installationId;
+    constructor(settings, now = Date.now) {
+        this.settings = settings;
+        if (settings.key) {
+            this.fingerprint = (0,_app_jwt_js__WEBPACK_IMPORTED_MODULE_1__/* .keyFingerprint */ .yy)(settings.key);
+            this.jwt = new _app_jwt_js__WEBPACK_IMPORTED_MODULE_1__/* .AppJwt */ .$9(settings.issuer, settings.key, now);
+        }
+    }
+    /** The URL a holder revokes one of this app's installation tokens with (the revoke contract). */
+    get revokeUrl() {
+        return `${this.settings.apiUrl}/installation/token`;
+    }
+    async createToken(scope) {
+        let id = await this.findInstallation();
+        const body = { permissions: scope.permissions };
+        if (scope.repositories)
+            body.repositories = scope.repositories;
+        let res = await this.asApp('POST', `/app/installations/${id}/access_tokens`, body);
+        if (res.status === 404) {
+            // The app may have been uninstalled and installed again since the id was cached: look it up once more.
+            this.installationId = undefined;
+            id = await this.findInstallation();
+            res = await this.asApp('POST', `/app/installations/${id}/access_tokens`, body);
+        }
+        if (res.status !== 201)
+            throw this.refusal(res, `creating a token for installation ${id}`);
+        const token = res.body.token;
+        const expiresAt = new Date(String(res.body.expires_at));
+        if (typeof token !== 'string' || token === '' || Number.isNaN(expiresAt.getTime())) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .BrokerError */ .Wz('upstream_unavailable', 'GitHub answered the token request with something that is not a token; try again later', {
+                detail: `github app ${this.settings.name}: 201 without token/expires_at`,
+            });
+        }
+        const repos = Array.isArray(res.body.repositories)
+            ? res.body.repositories.map((r) => String(r.name))
+            : 'all';
+        return { token, expiresAt, permissions: (res.body.permissions ?? {}), repositories: repos };
+    }
+    /** Looks up (once) the installation of this app on the configured owner. */
+    findInstallation() {
+        if (!this.installationId) {
+            this.installationId = this.lookUpInstallation();
+            // A failed lookup is not cached: the operator may install the app a minute later.
+            this.installationId.catch(() => {
+                this.installationId = undefined;
+            });
+        }
+        return this.installationId;
+    }
+    async lookUpInstallation() {
+        const owner = this.settings.owner;
+        const candidates = owner.includes('/')
+            ? [`/repos/${owner.split('/').map(encodeURIComponent).join('/')}/installation`]
+            : [`/orgs/${encodeURIComponent(owner)}/installation`, `/users/${encodeURIComponent(owner)}/installation`];
+        let last;
+        for (const path of candidates) {
+            last = await this.asApp('GET', path);
+            if (last.status === 200 && typeof last.body.id === 'number')
+                return last.body.id;
+            if (last.status !== 404)
+                break;
+        }
+        throw this.refusal(last, `finding the installation on ${owner}`);
+    }
+    async asApp(method, path, body) {
+        if (!this.jwt) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .BrokerError */ .Wz('secret_unavailable', 'the broker cannot mint GitHub tokens right now; its operator has been told', {
+                detail: `github app ${this.settings.name}: no private key loaded (${this.settings.keyOrigin})`,
+            });
+        }
+        let res = await this.call(method, path, `Bearer ${await this.jwt.token()}`, body);
+        if (res.status === 401) {
+            // A cached JWT can be refused after a clock jump on either side: one fresh JWT, then give up.
+            this.jwt.reset();
+            res = await this.call(method, path, `Bearer ${await this.jwt.token()}`, body);
+        }
+        return res;
+    }
+    call(method, path, authorization, body) {
+        return callGitHub(this.settings.apiUrl, method, path, authorization, body, this.settings.timeoutSeconds, this.settings.name);
+    }
+    /** GitHub's refusal as a broker error that names what the operator has to fix. */
+    refusal(res, doing) {
+        const app = this.settings.name;
+        const said = typeof res.body.message === 'string' ? res.body.message : `HTTP ${res.status}`;
+        const detail = `github app ${app}: ${doing}: GitHub answered ${res.status}: ${said}`;
+        switch (res.status) {
+            case 401:
+                return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .BrokerError */ .Wz('github_app_unauthorized', `GitHub refused the broker's GitHub App "${app}" (${said}); the broker's operator must check that github_apps.${app} has the right app_id/client_id and a current private key (compare the key fingerprint in the broker's start-up log with the app's settings page), and that the broker's clock is right`, { detail });
+            case 403:
+            case 404:
+                return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .BrokerError */ .Wz('github_app_not_installed', `the broker's GitHub App "${app}" is not installed on ${this.settings.owner}; the broker's operator must install it there (or fix github_apps.${app}.owner)`, { detail });
+            case 422:
+                return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .BrokerError */ .Wz('github_permission_refused', `GitHub refused the token the policy grants (${said}); the broker's operator must give the GitHub App "${app}" those permissions and repositories (then accept them on the installation), or narrow the policy's grant`, { detail });
+            default:
+                return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .BrokerError */ .Wz('upstream_unavailable', 'GitHub could not mint a token right now; try again later', {
+                    detail,
+                    retryAfter: res.status === 429 || res.status >= 500 ? 30 : undefined,
+                });
+        }
+    }
+}
+/**
+ * Revokes an installation token with the token itself (`DELETE /installation/token`). GitHub answers 204; a
+ * 401 means the token is already dead (expired or revoked), which is what the caller wanted.
+ */
+async function revokeInstallationToken(apiUrl, token, timeoutSeconds = 10) {
+    const res = await callGitHub(apiUrl, 'DELETE', '/installation/token', `Bearer ${token}`, undefined, timeoutSeconds, 'revocation');
+    if (res.status === 204)
+        return 'revoked';
+    if (res.status === 401)
+        return 'already_dead';
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .BrokerError */ .Wz('upstream_unavailable', 'GitHub could not revoke the token right now; try again later', {
+        detail: `DELETE ${apiUrl}/installation/token answered ${res.status}`,
+        retryAfter: 30,
+    });
+}
+async function callGitHub(apiUrl, method, path, authorization, body, timeoutSeconds, who) {
+    const headers = { ...API_HEADERS, authorization };
+    if (body !== undefined)
+        headers['content-type'] = 'application/json';
+    try {
+        const res = await (0,undici__WEBPACK_IMPORTED_MODULE_0__.request)(`${apiUrl}${path}`, {
+            method: method,
+            headers,
+            body: body === undefined ? undefined : JSON.stringify(body),
+            headersTimeout: timeoutSeconds * 1000,
+            bodyTimeout: timeoutSeconds * 1000,
+        });
+        const text = await readLimited(res.body);
+        let parsed = {};
+        try {
+            const v = text ? JSON.parse(text) : {};
+            if (v && typeof v === 'object' && !Array.isArray(v))
+                parsed = v;
+        }
+        catch {
+            /* GitHub answers JSON; a proxy's HTML error page is reported by status alone */
+        }
+        return { status: res.statusCode, body: parsed };
+    }
+    catch (e) {
+        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .BrokerError */ .Wz)
+            throw e;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .BrokerError */ .Wz('upstream_unavailable', 'GitHub cannot be reached from the broker right now; try again later', {
+            detail: `${who}: ${method} ${apiUrl}${path}: ${e.code ?? e.message}`,
+            retryAfter: 30,
+        });
+    }
+}
+async function readLimited(body) {
+    const chunks = [];
+    let size = 0;
+    for await (const c of body) {
+        size += c.length;
+        if (size > MAX_RESPONSE_BYTES)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .BrokerError */ .Wz('upstream_unavailable', 'GitHub sent an oversized answer; try again later');
+        chunks.push(Buffer.from(c));
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+
+
+/***/ }),
+
+/***/ 18601:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cd: () => (/* binding */ logGitHubApps),
+/* harmony export */   "do": () => (/* binding */ loadRevocation),
+/* harmony export */   qH: () => (/* binding */ loadGitHubApps)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _app_jwt_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68202);
+/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(90754);
+/* harmony import */ var _github_app_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(77884);
+
+
+
+
+
+/** Default: GitLab sends batches as it finds leaks; 60 a minute is far above that and far below abuse. */
+const DEFAULT_RATE_LIMIT = { requests: 60, perSeconds: 60 };
+async function loadGitHubApps(raw, ctx) {
+    const apps = new Map();
+    for (const [name, a] of Object.entries(raw)) {
+        const at = `github_apps.${name}`;
+        if (!wellFormed(a)) {
+            // The schema has reported what is wrong; the name is still registered so that secrets naming it do
+            // not add "not defined" findings of their own.
+            apps.set(name, new _github_app_js__WEBPACK_IMPORTED_MODULE_4__/* .GitHubApp */ .FE({ name, issuer: '', owner: '', apiUrl: _github_app_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_GITHUB_API */ .ZB, keyOrigin: 'invalid configuration', timeoutSeconds: 10 }));
+            continue;
+        }
+        const before = ctx.problems.length;
+        if ((a.app_id === undefined) === (a.client_id === undefined)) {
+            ctx.problems.push(`${at}: set exactly one of app_id or client_id (both are on the app's settings page; either is accepted as the JWT issuer)`);
+        }
+        if ((a.private_key_file === undefined) === (a.private_key_env === undefined)) {
+            ctx.problems.push(`${at}: set exactly one of private_key_file or private_key_env (the PEM key downloaded from the app's settings page)`);
+        }
+        const apiUrl = (a.api_url ?? _github_app_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_GITHUB_API */ .ZB).replace(/\/+$/, '');
+        const urlProblem = checkApiUrl(apiUrl);
+        if (urlProblem)
+            ctx.problems.push(`${at}.api_url: ${urlProblem}`);
+        // The app is registered even when it has problems (the configuration is refused anyway), so the secrets
+        // that name it do not add misleading "not defined" findings.
+        let pem;
+        let keyOrigin = 'no key configured';
+        let keyAt = at;
+        // With an exactly-one problem already reported, no key is read: which one was meant is unclear.
+        const readKey = ctx.problems.length === before;
+        if (readKey && a.private_key_file !== undefined) {
+            const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(a.private_key_file) ? a.private_key_file : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(ctx.file), a.private_key_file);
+            keyOrigin = `file ${path}`;
+            keyAt = `${at}.private_key_file`;
+            try {
+                pem = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
+            }
+            catch (e) {
+                if (ctx.strict)
+                    ctx.problems.push(`${keyAt}: cannot read ${path} (${e.code ?? 'error'})`);
+            }
+        }
+        else if (readKey) {
+            keyOrigin = `env ${a.private_key_env}`;
+            keyAt = `${at}.private_key_env`;
+            pem = ctx.env[a.private_key_env];
+            if (pem === undefined && ctx.strict)
+                ctx.problems.push(`${keyAt}: environment variable ${a.private_key_env} is not set`);
+            // Environments often carry a PEM with its newlines escaped.
+            if (pem !== undefined && !pem.includes('\n'))
+                pem = pem.replace(/\\n/g, '\n');
+        }
+        let key;
+        if (pem !== undefined) {
+            try {
+                key = (0,_app_jwt_js__WEBPACK_IMPORTED_MODULE_2__/* .parseAppKey */ .Ug)(pem);
+            }
+            catch (e) {
+                ctx.problems.push(`${keyAt}: the key ${e.message}`);
+            }
+        }
+        apps.set(name, new _github_app_js__WEBPACK_IMPORTED_MODULE_4__/* .GitHubApp */ .FE({
+            name,
+            issuer: String(a.app_id ?? a.client_id),
+            owner: a.owner,
+            apiUrl,
+            key,
+            keyOrigin,
+            timeoutSeconds: a.timeout_seconds ?? 10,
+        }));
+    }
+    return apps;
+}
+async function loadRevocation(raw, ctx) {
+    if (!raw)
+        return undefined;
+    // Wrong types are reported by the schema.
+    if (!optional(raw.token_env, 'string') || !optional(raw.token_file, 'string'))
+        return undefined;
+    if ((raw.token_env === undefined) === (raw.token_file === undefined)) {
+        ctx.problems.push('revocation: set exactly one of token_env or token_file (the pre-shared token GitLab is configured with)');
+        return undefined;
+    }
+    const r = raw.rate_limit;
+    const rateLimit = r && Number.isInteger(r.requests) && Number.isInteger(r.per_seconds) && r.requests > 0 && r.per_seconds > 0
+        ? { requests: r.requests, perSeconds: r.per_seconds }
+        : DEFAULT_RATE_LIMIT;
+    let token;
+    let tokenOrigin;
+    if (raw.token_env !== undefined) {
+        tokenOrigin = `env ${raw.token_env}`;
+        token = ctx.env[raw.token_env];
+        if (token === undefined && ctx.strict)
+            ctx.problems.push(`revocation.token_env: environment variable ${raw.token_env} is not set`);
+    }
+    else {
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(raw.token_file) ? raw.token_file : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(ctx.file), raw.token_file);
+        tokenOrigin = `file ${path}`;
+        try {
+            token = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
+        }
+        catch (e) {
+            if (ctx.strict)
+                ctx.problems.push(`revocation.token_file: cannot read ${path} (${e.code ?? 'error'})`);
+        }
+    }
+    // A file usually ends with a newline that is not part of the token.
+    token = token?.trim();
+    if (token !== undefined && token.length < 16) {
+        ctx.problems.push(`revocation.${raw.token_env !== undefined ? 'token_env' : 'token_file'}: the pre-shared token is shorter than 16 characters; use a long random value (e.g. openssl rand -hex 32)`);
+        token = undefined;
+    }
+    return { token, tokenOrigin, rateLimit };
+}
+/** The shape the code below relies on; anything else was reported by the schema already. */
+function wellFormed(a) {
+    if (typeof a !== 'object' || a === null || Array.isArray(a))
+        return false;
+    const o = a;
+    return (typeof o.owner === 'string' &&
+        (o.app_id === undefined || typeof o.app_id === 'string' || typeof o.app_id === 'number') &&
+        optional(o.client_id, 'string') &&
+        optional(o.private_key_file, 'string') &&
+        optional(o.private_key_env, 'string') &&
+        optional(o.api_url, 'string') &&
+        optional(o.timeout_seconds, 'number'));
+}
+function optional(v, type) {
+    return v === undefined || typeof v === type;
+}
+function checkApiUrl(value) {
+    let u;
+    try {
+        u = new URL(value);
+    }
+    catch {
+        return `${JSON.stringify(value)} is not a URL`;
+    }
+    if (u.protocol === 'https:')
+        return undefined;
+    if (u.protocol === 'http:' && (0,_config_js__WEBPACK_IMPORTED_MODULE_3__/* .isLoopbackHost */ .cW)(u.hostname))
+        return undefined;
+    return 'must use https (plain http is accepted only for loopback addresses, for local testing)';
+}
+/**
+ * One start-up line per GitHub App with its key's fingerprint, in the form GitHub's app settings page shows
+ * ("SHA256:..."), so an operator can match the configured key against the keys registered on the app.
+ */
+function logGitHubApps(config, log) {
+    for (const app of config.githubApps.values()) {
+        const s = app.settings;
+        log.info({ event: 'github_app', app: s.name, issuer: s.issuer, owner: s.owner, api_url: s.apiUrl, key: s.keyOrigin, key_fingerprint: app.fingerprint ?? null }, app.fingerprint
+            ? `GitHub App ${s.name}: private key fingerprint ${app.fingerprint} (compare with the app's settings page)`
+            : `GitHub App ${s.name}: no private key loaded (${s.keyOrigin})`);
+    }
+    if (config.revocation) {
+        const r = config.revocation;
+        log.info({ event: 'revocation_api', token: r.tokenOrigin, token_loaded: r.token !== undefined, rate_limit: r.rateLimit }, `Token Revocation API enabled (${r.rateLimit.requests} requests per ${r.rateLimit.perSeconds} s)`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 72525:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AC: () => (/* binding */ checkNarrowingTargets),
+/* harmony export */   ch: () => (/* binding */ parseGitHubNarrowing),
+/* harmony export */   o2: () => (/* binding */ isGrantSpec),
+/* harmony export */   qs: () => (/* binding */ createGitHubAppSource),
+/* harmony export */   vF: () => (/* binding */ GITHUB_INSTALLATION_TOKEN)
+/* harmony export */ });
+/* unused harmony export narrowGrant */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27662);
+// The `github_app` secret source: a fresh installation token per exchange, scoped to what the policy's secret
+// grants, or to less when the request narrows it. A request can never widen the grant: asking for a
+// repository or a permission level the grant does not include is refused before GitHub is asked.
+
+/** The issuance kind (store, revocation) of a GitHub App installation token. */
+const GITHUB_INSTALLATION_TOKEN = 'github_installation_token';
+const LEVELS = { read: 1, write: 2, admin: 3 };
+function createGitHubAppSource(name, grant, app) {
+    const repos = grant.repositories ? `${grant.repositories.length} repositor${grant.repositories.length === 1 ? 'y' : 'ies'}` : 'all repositories';
+    return {
+        name,
+        kind: 'github_app',
+        origin: `GitHub App ${grant.app} on ${app.settings.owner} (${repos}; ${Object.entries(grant.permissions).map(([p, l]) => `${p}: ${l}`).join(', ')})`,
+        async resolve(ctx) {
+            const scope = narrowGrant(name, grant, ctx?.narrowing);
+            const minted = await app.createToken(scope);
+            return {
+                value: minted.token,
+                expiresAt: minted.expiresAt,
+                revoke: { method: 'DELETE', url: app.revokeUrl },
+                issuance: { kind: GITHUB_INSTALLATION_TOKEN, meta: { app: grant.app, api_url: app.settings.apiUrl } },
+            };
+        },
+    };
+}
+/** The scope to ask GitHub for: the grant, or the narrower scope the request asks for. Throws on widening. */
+function narrowGrant(name, grant, ask) {
+    if (!ask)
+        return { repositories: grant.repositories ? [...grant.repositories] : undefined, permissions: { ...grant.permissions } };
+    let repositories = grant.repositories ? [...grant.repositories] : undefined;
+    if (ask.repositories) {
+        if (grant.repositories) {
+            const allowed = new Set(grant.repositories.map((r) => r.toLowerCase()));
+            const extra = ask.repositories.filter((r) => !allowed.has(r.toLowerCase()));
+            if (extra.length) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz('github_scope_not_granted', `${name}: the policy grants repositories ${grant.repositories.join(', ')}; it does not grant ${extra.join(', ')}. A request can narrow the grant, never widen it`);
+            }
+        }
+        repositories = [...new Set(ask.repositories)];
+    }
+    let permissions = { ...grant.permissions };
+    if (ask.permissions) {
+        const refused = [];
+        for (const [perm, level] of Object.entries(ask.permissions)) {
+            const granted = grant.permissions[perm];
+            if (!granted)
+                refused.push(`${perm}: ${level} (not granted at all)`);
+            else if (LEVELS[level] > LEVELS[granted])
+                refused.push(`${perm}: ${level} (granted: ${granted})`);
+        }
+        if (refused.length) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz('github_scope_not_granted', `${name}: the policy grants ${Object.entries(grant.permissions).map(([p, l]) => `${p}: ${l}`).join(', ')}; it does not grant ${refused.join(', ')}. A request can narrow the grant, never widen it`);
+        }
+        permissions = { ...ask.permissions };
+    }
+    return { repositories, permissions };
+}
+/**
+ * The optional `"github"` field of an exchange body: `{"NAME": {"repositories": [...], "permissions": {...}}}`.
+ * Undefined when absent; a 400 that says what is wrong when malformed.
+ */
+function parseGitHubNarrowing(body) {
+    if (body.trim() === '')
+        return undefined;
+    let parsed;
+    try {
+        parsed = JSON.parse(body);
+    }
+    catch {
+        return undefined; // the body's own parser reports malformed JSON
+    }
+    const field = parsed?.github;
+    if (field === undefined)
+        return undefined;
+    const shape = '"github" must be an object like {"GH_TOKEN": {"repositories": ["repo"], "permissions": {"contents": "read"}}}';
+    if (!isPlainObject(field))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz('body_malformed', shape);
+    const out = {};
+    for (const [name, ask] of Object.entries(field)) {
+        if (!isPlainObject(ask))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz('body_malformed', `"github.${name}": ${shape}`);
+        const extra = Object.keys(ask).filter((k) => k !== 'repositories' && k !== 'permissions');
+        if (extra.length)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz('body_malformed', `"github.${name}": unknown field(s) ${extra.map((k) => JSON.stringify(k)).join(', ')}; only "repositories" and "permissions" narrow a token`);
+        const n = {};
+        if (ask.repositories !== undefined) {
+            const r = ask.repositories;
+            if (!Array.isArray(r) || r.length === 0 || r.some((x) => typeof x !== 'string' || !/^[A-Za-z0-9._-]+$/.test(x))) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz('body_malformed', `"github.${name}.repositories" must be a non-empty list of repository names (without the owner)`);
+            }
+            n.repositories = r;
+        }
+        if (ask.permissions !== undefined) {
+            const p = ask.permissions;
+            if (!isPlainObject(p) || Object.keys(p).length === 0 || Object.values(p).some((l) => typeof l !== 'string' || !(l in LEVELS))) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz('body_malformed', `"github.${name}.permissions" must map permission names to "read", "write" or "admin"`);
+            }
+            n.permissions = p;
+        }
+        out[name] = n;
+    }
+    return out;
+}
+/** Narrowing may only name github_app secrets that this exchange delivers. */
+function checkNarrowingTargets(narrowing, delivering, kindOf) {
+    for (const name of Object.keys(narrowing)) {
+        if (!delivering.includes(name)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz('body_malformed', `"github.${name}" narrows a secret this request does not receive; list it under "secrets" or drop it`);
+        }
+        if (kindOf(name) !== 'github_app') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz('body_malformed', `"github.${name}": ${name} is not a GitHub App token, so it cannot be narrowed`);
+        }
+    }
+}
+/** Whether a configured grant has the shape the source relies on (the schema reports what is wrong otherwise). */
+function isGrantSpec(v) {
+    if (!isPlainObject(v) || typeof v.app !== 'string' || !isPlainObject(v.permissions))
+        return false;
+    if (!Object.values(v.permissions).every((l) => typeof l === 'string' && l in LEVELS))
+        return false;
+    return v.repositories === undefined || (Array.isArray(v.repositories) && v.repositories.every((r) => typeof r === 'string'));
+}
+function isPlainObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 
@@ -640,8 +1349,8 @@ __webpack_require__.d(__webpack_exports__, {
 var decode_jwt = __webpack_require__(77961);
 // EXTERNAL MODULE: ./node_modules/jose/dist/webapi/util/decode_protected_header.js
 var decode_protected_header = __webpack_require__(61196);
-// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwt/verify.js + 1 modules
-var verify = __webpack_require__(25057);
+// EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwt/verify.js
+var verify = __webpack_require__(54605);
 // EXTERNAL MODULE: ./node_modules/jose/dist/webapi/util/errors.js
 var errors = __webpack_require__(5674);
 // EXTERNAL MODULE: ./src/broker/errors.ts

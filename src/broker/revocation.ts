@@ -1,0 +1,290 @@
+// GitLab's Token Revocation API (seed 002), for the tokens this broker minted. GitLab Secret Detection finds a
+// leaked token, asks `GET /v1/revocable_token_types` which types we take, and sends the findings of those
+// types to `POST /v1/revoke_tokens`. GitLab retries the whole batch on any non-2xx answer, so revocation is
+// idempotent: each issuance record is marked revoked once, and only that first mark revokes at the provider.
+//
+// Authentication: GitLab sends the pre-shared token as the raw `Authorization` value, without "Bearer". A
+// proxy or a hand-written client may add "Bearer "; both forms are accepted (the secret is the same either
+// way). The comparison hashes both sides and compares the digests in constant time, so neither the token's
+// content nor its length leaks through timing.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { Counter } from 'prom-client';
+import type { Logger } from 'pino';
+import type { BrokerConfig } from './config.js';
+import { BrokerError } from './errors.js';
+import { GITHUB_INSTALLATION_TOKEN } from './github-grant.js';
+import { revokeIssued, tokenHash } from './issuance.js';
+import type { BrokerMetrics } from './metrics.js';
+import type { Store } from './store.js';
+
+/**
+ * Revocation types per issued kind, named as GitLab names a finding's type: `gitleaks_rule_id_` and the
+ * secret detection rule's ID, lowercased with spaces as underscores. GitLab's rules for GitHub App tokens are
+ * "Github App Token" (ghu_/ghs_) and "GithubAppInstallationToken" (ghs_); a leaked ghs_ token is reported
+ * under either, depending on the analyzer's ruleset.
+ */
+export const REVOCATION_TYPES: Record<string, readonly string[]> = {
+  [GITHUB_INSTALLATION_TOKEN]: ['gitleaks_rule_id_github_app_token', 'gitleaks_rule_id_githubappinstallationtoken'],
+};
+
+/** What a leaked token of each kind looks like inside surrounding text (a line of code, a log excerpt). */
+const TOKEN_SHAPES: Record<string, RegExp> = {
+  // Only the prefix is GitHub's promise; the length and alphabet after it are not assumed.
+  [GITHUB_INSTALLATION_TOKEN]: /ghs_[A-Za-z0-9_]+/g,
+};
+
+const REVOCATION_BODY_LIMIT_BYTES = 1024 * 1024;
+
+export interface RevocationDeps {
+  config: BrokerConfig;
+  store: Store;
+  log: Logger;
+  metrics?: BrokerMetrics;
+}
+
+export interface RevocationOutcome {
+  /** Tokens revoked at their provider by this request. */
+  revoked: number;
+  /** Issued by us, but already revoked (an earlier batch) or already dead at the provider. */
+  already: number;
+  /** SHA-256 of each token this broker never issued (ignored, audited). */
+  unknown: string[];
+  /** Revocations that failed at the provider (the request answers 503 so GitLab retries). */
+  failed: number;
+}
+
+/** The types this broker takes: those of the token kinds it can issue with its configuration. */
+export function revocableTypes(config: BrokerConfig): string[] {
+  const kinds = new Set<string>();
+  if (config.githubApps.size > 0) kinds.add(GITHUB_INSTALLATION_TOKEN);
+  return [...kinds].flatMap((k) => REVOCATION_TYPES[k] ?? []);
+}
+
+/** Constant-time check of GitLab's pre-shared token (raw value, or "Bearer <value>"). */
+export function authorizedRevoker(expected: string, authorization: string | undefined): boolean {
+  if (authorization === undefined) return false;
+  const want = digest(expected);
+  const raw = timingSafeEqual(digest(authorization.trim()), want);
+  const bearer = /^Bearer[ \t]+(.+)$/i.exec(authorization.trim());
+  // Both comparisons always run, so the answer's timing does not depend on which form was sent.
+  const viaBearer = timingSafeEqual(digest(bearer ? bearer[1]!.trim() : ''), want);
+  return raw || viaBearer;
+}
+
+/** Checks and revokes one batch. Throws BrokerError for 400/503; resolves when the batch is accepted (204). */
+export async function revokeTokens(deps: RevocationDeps, body: string): Promise<RevocationOutcome> {
+  const supported = revocableTypes(deps.config);
+  const findings = parseFindings(body, supported);
+  const outcome: RevocationOutcome = { revoked: 0, already: 0, unknown: [], failed: 0 };
+  const seen = new Set<string>();
+  for (const f of findings) {
+    for (const token of candidates(f.token)) {
+      const hash = tokenHash(token);
+      if (seen.has(hash)) continue;
+      seen.add(hash);
+      const record = await deps.store.getIssuance(hash);
+      if (!record) {
+        outcome.unknown.push(hash);
+        deps.log.warn(
+          { event: 'revocation_unknown_token', token_sha256: hash, type: f.type, location: f.location },
+          'revocation request for a token this broker never issued (ignored)',
+        );
+        continue;
+      }
+      if (record.revokedAt || !(await deps.store.markRevoked(hash, new Date()))) {
+        outcome.already++;
+        continue;
+      }
+      try {
+        const result = await revokeIssued(record.kind, record.meta, token);
+        if (result === 'revoked') outcome.revoked++;
+        else outcome.already++;
+        deps.log.info(
+          { event: 'token_revoked', token_sha256: hash, kind: record.kind, policy: record.policy, sub: record.sub, repository: record.repository, project_path: record.project_path, result, location: f.location },
+          'leaked token revoked',
+        );
+      } catch (e) {
+        // Undo the mark so GitLab's retry of this batch tries again.
+        await deps.store.putIssuance(record).catch(() => undefined);
+        outcome.failed++;
+        deps.log.error({ event: 'revocation_failure', token_sha256: hash, kind: record.kind, detail: (e as BrokerError).detail ?? (e as Error).message }, 'revocation failed');
+      }
+    }
+  }
+  if (outcome.failed > 0) {
+    throw new BrokerError('upstream_unavailable', `${outcome.failed} token(s) could not be revoked at their provider right now; send the batch again later`, {
+      retryAfter: 30,
+    });
+  }
+  return outcome;
+}
+
+export function registerRevocationRoutes(app: FastifyInstance, deps: RevocationDeps): void {
+  const requests = deps.metrics
+    ? new Counter({
+        name: 'oidc_exchange_revocation_requests_total',
+        help: 'Token Revocation API requests by endpoint and answer status.',
+        labelNames: ['endpoint', 'status'],
+        registers: [deps.metrics.registry],
+      })
+    : undefined;
+
+  /** 404 when not configured, 401 (or 429 when guessing) for a wrong or missing pre-shared token. */
+  async function authenticate(authorization: string | undefined): Promise<void> {
+    const settings = deps.config.revocation;
+    if (!settings) {
+      throw new BrokerError('not_found', 'the Token Revocation API is not enabled on this broker; its operator enables it with a "revocation:" section in the configuration');
+    }
+    if (settings.token === undefined) {
+      throw new BrokerError('secret_unavailable', "the revocation API's pre-shared token is not available on the broker; its operator has been told", {
+        detail: `revocation token (${settings.tokenOrigin}) could not be read`,
+      });
+    }
+    const { requests: limit, perSeconds } = settings.rateLimit;
+    if (!authorizedRevoker(settings.token, authorization)) {
+      // Failed attempts are limited on their own counter, so guessing cannot use up GitLab's allowance.
+      const r = await deps.store.hit('revocation:unauthorized', perSeconds);
+      if (r.count > limit) throw new BrokerError('rate_limited', 'too many unauthorized revocation requests; wait and retry', { retryAfter: r.resetSeconds });
+      throw new BrokerError(
+        'unauthorized',
+        authorization === undefined
+          ? 'send the pre-shared revocation token as the Authorization header value (as GitLab does: the raw token, no "Bearer")'
+          : 'the Authorization header does not carry the pre-shared revocation token',
+      );
+    }
+  }
+
+  /** The configured rate, counted over every broker sharing the store. Only revoke_tokens counts. */
+  async function rateLimit(): Promise<void> {
+    const { requests: limit, perSeconds } = deps.config.revocation!.rateLimit;
+    const r = await deps.store.hit('revocation', perSeconds);
+    if (r.count > limit) {
+      throw new BrokerError('rate_limited', `more than ${limit} revocation requests in ${perSeconds} s; retry after the time in Retry-After`, { retryAfter: r.resetSeconds });
+    }
+  }
+
+  app.get('/v1/revocable_token_types', async (req, reply) => {
+    try {
+      await authenticate(req.headers.authorization);
+      requests?.inc({ endpoint: 'revocable_token_types', status: 200 });
+      return reply.code(200).type('application/json; charset=utf-8').header('cache-control', 'no-store').send(JSON.stringify({ types: revocableTypes(deps.config) }));
+    } catch (e) {
+      return fail(reply, e, 'revocable_token_types');
+    }
+  });
+
+  // A batch holds every finding of a scan (each with its location), far more than an exchange body.
+  const bodyLimit = Math.max(deps.config.listen.bodyLimitBytes, REVOCATION_BODY_LIMIT_BYTES);
+  app.post('/v1/revoke_tokens', { bodyLimit }, async (req, reply) => {
+    const started = process.hrtime.bigint();
+    try {
+      await authenticate(req.headers.authorization);
+      await rateLimit();
+      const outcome = await revokeTokens(deps, typeof req.body === 'string' ? req.body : '');
+      deps.log.info(
+        {
+          event: 'revocation',
+          outcome: 'accepted',
+          revoked: outcome.revoked,
+          already_revoked: outcome.already,
+          never_issued: outcome.unknown.length,
+          duration_ms: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100,
+          remote: req.ip,
+        },
+        'revocation',
+      );
+      requests?.inc({ endpoint: 'revoke_tokens', status: 204 });
+      return reply.code(204).header('cache-control', 'no-store').send();
+    } catch (e) {
+      const err = toError(e);
+      deps.log.info({ event: 'revocation', outcome: 'refused', code: err.code, status: err.status, remote: req.ip }, 'revocation');
+      return fail(reply, err, 'revoke_tokens');
+    }
+  });
+
+  // The seed lists 405 among every endpoint's answers: say so for the methods these paths do not take.
+  for (const [url, allowed] of [
+    ['/v1/revocable_token_types', 'GET'],
+    ['/v1/revoke_tokens', 'POST'],
+  ] as const) {
+    const others = ['POST', 'PUT', 'PATCH', 'DELETE', 'GET'].filter((m) => m !== allowed) as Array<'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'GET'>;
+    app.route({
+      method: others,
+      url,
+      handler: async (req, reply) => fail(reply, new BrokerError('method_not_allowed', `${req.method} is not allowed on ${url}; use ${allowed}`), null, allowed),
+    });
+  }
+
+  function fail(reply: FastifyReply, e: unknown, endpoint: string | null, allow?: string): FastifyReply {
+    const err = toError(e);
+    if (err.status >= 500) deps.log.error({ event: 'revocation_failure', code: err.code, detail: err.detail }, 'revocation request failed');
+    if (endpoint) requests?.inc({ endpoint, status: err.status });
+    if (err.retryAfter !== undefined) reply.header('retry-after', String(err.retryAfter));
+    if (allow) reply.header('allow', allow);
+    return reply.code(err.status).type('application/json; charset=utf-8').header('cache-control', 'no-store').send(JSON.stringify(err));
+  }
+}
+
+interface Finding {
+  type: string;
+  token: string;
+  location?: string;
+}
+
+/** The body must be a JSON array of findings, every one of a type this broker takes (else 400, not retried). */
+function parseFindings(body: string, supported: readonly string[]): Finding[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    throw new BrokerError('body_malformed', 'the body must be a JSON array of {"type": "...", "token": "..."} objects');
+  }
+  if (!Array.isArray(parsed)) throw new BrokerError('body_malformed', 'the body must be a JSON array of {"type": "...", "token": "..."} objects');
+  const wanted = new Map(supported.map((t) => [normalType(t), t]));
+  const findings: Finding[] = [];
+  const unsupported = new Set<string>();
+  parsed.forEach((item, i) => {
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+      throw new BrokerError('body_malformed', `item ${i} is not an object; each item is {"type": "...", "token": "..."}`);
+    }
+    // Unknown extra fields (location, and whatever GitLab adds later) are ignored.
+    const { type, token, location } = item as Record<string, unknown>;
+    if (typeof type !== 'string' || type === '') throw new BrokerError('body_malformed', `item ${i} has no "type" string`);
+    if (typeof token !== 'string' || token.trim() === '') throw new BrokerError('body_malformed', `item ${i} has no "token" string`);
+    if (!wanted.has(normalType(type))) unsupported.add(type);
+    findings.push({ type, token, location: typeof location === 'string' ? location.slice(0, 2048) : undefined });
+  });
+  if (unsupported.size > 0) {
+    throw new BrokerError(
+      'unsupported_token_type',
+      `unsupported token type(s) ${[...unsupported].map((t) => JSON.stringify(t.slice(0, 200))).join(', ')}; this broker revokes ${supported.length ? supported.join(', ') : 'no token types (it mints none)'} (see GET /v1/revocable_token_types)`,
+    );
+  }
+  return findings;
+}
+
+/**
+ * The tokens inside a finding's `token` text. Secret detection may report a match with surrounding text
+ * (`GH_TOKEN="ghs_..."`), so known token shapes are extracted; text with no known shape is looked up whole.
+ */
+function candidates(text: string): string[] {
+  const found = new Set<string>();
+  for (const re of Object.values(TOKEN_SHAPES)) for (const m of text.matchAll(re)) found.add(m[0]);
+  if (found.size === 0) found.add(text.trim());
+  return [...found];
+}
+
+/** Type names compared without case or separators: `Gitleaks_Rule_ID_GitHub_App_Token` is ours too. */
+function normalType(type: string): string {
+  return type.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+function digest(s: string): Buffer {
+  return createHash('sha256').update(s, 'utf8').digest();
+}
+
+function toError(e: unknown): BrokerError {
+  if (e instanceof BrokerError) return e;
+  return new BrokerError('internal_error', 'the broker failed; its operator has been told', { detail: (e as Error)?.message });
+}
