@@ -1,0 +1,58 @@
+// The end of a job takes back the GitHub token it received: after the GitLab component's after_script (and,
+// in the action's tests, after its post step) the token is dead at the fake GitHub, without the job's OIDC
+// token being needed again.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { runGitLabJob } from '../../src/harness/gitlab-job.js';
+import { AUDIENCE } from '../helpers/broker.js';
+import { toolPath } from '../gitlab/job-env.js';
+import { reach, startGitHubBed, type GitHubBed } from './bed.js';
+
+let bed: GitHubBed;
+let path: ReturnType<typeof toolPath>;
+
+beforeAll(async () => {
+  bed = await startGitHubBed({
+    extra: {
+      policies: [
+        { name: 'gitlab-release', issuer: 'gitlab', claims: { project_path: 'acme/platform/api', ref_protected: 'true' }, secrets: ['GH_TOKEN'] },
+      ],
+    },
+  });
+  path = toolPath(['curl']);
+});
+
+afterAll(async () => {
+  path.remove();
+  await bed.close();
+});
+
+describe('GitLab component', () => {
+  it('after_script revokes the GitHub token the job received', async () => {
+    const job = await runGitLabJob({
+      issuer: bed.gitlab,
+      job: { ref: 'main', ref_protected: true },
+      path: path.path,
+      shell: ['/bin/dash'],
+      inputs: { broker_url: bed.url, audience: AUDIENCE, secrets: 'GH_TOKEN', timeout_seconds: 10 },
+      // The job uses its token, and leaves a copy where the test can find it afterwards.
+      script: ['printf %s "$GH_TOKEN" > "$CI_PROJECT_DIR/token"', 'curl -fsS -o /dev/null -H "Authorization: Bearer $GH_TOKEN" "$GITHUB_API/installation/repositories"'],
+      variables: { GITHUB_API: bed.api.url },
+    });
+    try {
+      expect({ exit: job.exitCode, after: job.afterExitCode }).toEqual({ exit: 0, after: 0 });
+      const token = await readFile(join(job.projectDir, 'token'), 'utf8');
+      expect(token).toMatch(/^ghs_/);
+      // It worked during the job (the script's curl -f succeeded) and reached what the policy granted ...
+      expect(bed.api.requests.filter((r) => r.method === 'GET' && r.path === '/installation/repositories').length).toBeGreaterThanOrEqual(1);
+      // ... and is dead now.
+      const after = await reach(bed.api, token);
+      expect(after.status).toBe(401);
+      expect(bed.api.requests.filter((r) => r.method === 'DELETE' && r.path === '/installation/token')).toHaveLength(1);
+      expect(job.log).not.toContain(token);
+    } finally {
+      await job.cleanup();
+    }
+  });
+});
