@@ -8,6 +8,7 @@ import { parseDocument } from 'yaml';
 import { configSchema } from './config-schema.js';
 import { ConfigError } from './errors.js';
 import { compileMatcher, compilePolicy, type Policy, type PolicySpec } from './policy.js';
+import { checkStoreSpec } from './store.js';
 import { checkSecretSource, createSecretSource, type SecretSource, type SecretSourceSpec } from './secret-source.js';
 
 export interface ListenSettings {
@@ -31,6 +32,8 @@ export interface IssuerSettings {
   jwksMaxStaleSeconds: number;
   jwksCooldownSeconds: number;
   jwksTimeoutSeconds: number;
+  /** Exchanges allowed per subject of this issuer per window, shared across instances through the store. */
+  rateLimit?: { requests: number; perSeconds: number };
 }
 
 export interface BrokerConfig {
@@ -108,6 +111,7 @@ export async function buildConfig(raw: unknown, file: string, opts: LoadOptions 
       jwksMaxStaleSeconds: (i.jwks_max_stale_seconds as number | undefined) ?? 86400,
       jwksCooldownSeconds: (i.jwks_cooldown_seconds as number | undefined) ?? 30,
       jwksTimeoutSeconds: (i.jwks_timeout_seconds as number | undefined) ?? 5,
+      ...(i.rate_limit ? { rateLimit: rateLimitOf(i.rate_limit as { requests: number; per_seconds: number }) } : {}),
     };
   });
   const issuerUrls = new Set<string>();
@@ -150,11 +154,12 @@ export async function buildConfig(raw: unknown, file: string, opts: LoadOptions 
         }
       });
     }
-    if (ok) policies.push(compilePolicy(p));
+    if (ok) policies.push({ ...compilePolicy(p), singleUse: p.single_use ?? true });
   });
 
   const store = cfg.store ?? 'memory';
-  if (store !== 'memory') problems.push(`store: ${JSON.stringify(store)} is not supported; use "memory"`);
+  const storeProblem = checkStoreSpec(store);
+  if (storeProblem) problems.push(`store: ${storeProblem}`);
 
   if (problems.length > 0) throw new ConfigError(file, problems);
 
@@ -175,6 +180,10 @@ export async function buildConfig(raw: unknown, file: string, opts: LoadOptions 
     policies,
     store,
   };
+}
+
+function rateLimitOf(r: { requests: number; per_seconds: number }): { requests: number; perSeconds: number } {
+  return { requests: r.requests, perSeconds: r.per_seconds };
 }
 
 /** `/policies/2/claims` -> `policies[2].claims`, with ajv's complaint made readable. */

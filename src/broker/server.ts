@@ -48,7 +48,17 @@ export function buildBroker(config: BrokerConfig, opts: BrokerOptions = {}): Bro
     metrics,
     now: opts.now,
   });
-  const store = createStore(config.store, opts.now);
+  const store = createStore(config.store, opts.now, {
+    onStateChange(up) {
+      metrics.storeUp.set(up ? 1 : 0);
+      if (up) log.info({ event: 'store_up', store: store.kind }, 'store reachable');
+      else log.warn({ event: 'store_down', store: store.kind }, 'store unreachable: single-use policies answer 503 until it returns');
+    },
+    onOperationError(operation) {
+      metrics.storeErrors.inc({ operation });
+    },
+  });
+  metrics.storeUp.set(store.kind === 'memory' ? 1 : 0);
   let shuttingDown = false;
 
   const app = Fastify({
@@ -97,7 +107,7 @@ export function buildBroker(config: BrokerConfig, opts: BrokerOptions = {}): Bro
     let status = 200;
     try {
       const result = await exchange(
-        { config, verifier },
+        { config, verifier, store, now: opts.now, onRateLimitSkipped: () => metrics.rateLimitSkipped.inc() },
         { authorization: req.headers.authorization, body: typeof req.body === 'string' ? req.body : '' },
         audit,
       );
@@ -133,8 +143,12 @@ export function buildBroker(config: BrokerConfig, opts: BrokerOptions = {}): Bro
 
   app.get('/readyz', async (_req, reply) => {
     const issuers = [...verifier.keys.values()].map((k) => k.status());
-    const ready = !shuttingDown && issuers.some((i) => i.usable);
-    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : shuttingDown ? 'shutting_down' : 'no_usable_keys', issuers });
+    // An instance that cannot reach the shared store is taken out of rotation: its peers may still reach it
+    // (a partition), and it would refuse every single-use exchange. /healthz stays 200: it recovers by itself.
+    const storeOk = await store.ping();
+    const ready = !shuttingDown && storeOk && issuers.some((i) => i.usable);
+    const status = shuttingDown ? 'shutting_down' : !storeOk ? 'store_unavailable' : ready ? 'ready' : 'no_usable_keys';
+    return reply.code(ready ? 200 : 503).send({ status, issuers, store: { kind: store.kind, ok: storeOk } });
   });
 
   app.get('/metrics', async (_req, reply) => {
