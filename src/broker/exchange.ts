@@ -125,7 +125,7 @@ async function claimToken(ctx: ExchangeContext, policy: Policy, token: Pick<Veri
   if (policy.singleUse === false) return;
   const jti = token.claims.jti;
   if (typeof jti !== 'string' || jti === '') {
-    throw new BrokerError('claim_missing', `policy ${policy.name} allows each token to be used once, which needs a "jti" claim; this token has none`);
+    throw new BrokerError('claim_missing', `policy ${policy.name} allows each token to be used once, which needs a "jti" claim (a non-empty string); this token has none`);
   }
   if (!ctx.store) throw new BrokerError('internal_error', 'the broker has no store for replay protection', { detail: 'exchange context without a store' });
   // Kept until the token expires plus the clock skew the verifier allows: after that the token itself is refused.
