@@ -79,7 +79,7 @@ afterAll(async () => {
 
 function generator(rand: () => number) {
   const int = (n: number) => Math.floor(rand() * n);
-  const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
+  const pick = <T>(xs: readonly T[] | string): T => xs[int(xs.length)] as T;
   const randomString = (alphabet: string, max: number) => Array.from({ length: 1 + int(max) }, () => alphabet[int(alphabet.length)]).join('');
   const randomValue = (): unknown =>
     pick([
