@@ -73,6 +73,9 @@ export function buildBroker(config: BrokerConfig, opts: BrokerOptions = {}): Bro
     http: {
       maxHeaderSize: config.listen.headerLimitBytes,
       headersTimeout: config.listen.requestTimeoutSeconds * 1000,
+      // Node checks those timeouts only every 30 s by default: a client trickling bytes would hold a
+      // connection that long whatever the configured timeout. Check at least every second.
+      connectionsCheckingInterval: Math.min(1000, config.listen.requestTimeoutSeconds * 1000),
     },
     // Protocol-level failures (oversized headers, garbage) get the same JSON error shape as the API.
     clientErrorHandler(err: NodeJS.ErrnoException, socket) {
