@@ -48,11 +48,19 @@ export function buildBroker(config: BrokerConfig, opts: BrokerOptions = {}): Bro
     metrics,
     now: opts.now,
   });
+  let lastStoreError: string | undefined;
   const store = createStore(config.store, opts.now, {
     onStateChange(up) {
       metrics.storeUp.set(up ? 1 : 0);
+      if (up) lastStoreError = undefined;
       if (up) log.info({ event: 'store_up', store: store.kind }, 'store reachable');
       else log.warn({ event: 'store_down', store: store.kind }, 'store unreachable: single-use policies answer 503 until it returns');
+    },
+    onError(message) {
+      // Reconnect attempts repeat the same error every second: log each distinct one once per outage.
+      if (message === lastStoreError) return;
+      lastStoreError = message;
+      log.warn({ event: 'store_error', store: store.kind, detail: message }, 'store error');
     },
     onOperationError(operation) {
       metrics.storeErrors.inc({ operation });

@@ -80,12 +80,16 @@ export class RedisStore implements Store {
     private readonly events: StoreEvents = {},
   ) {
     this.client = this.connect();
-    // The promise is awaited by every operation; this only keeps an import failure from being "unhandled".
-    this.client.catch(() => undefined);
+    // Every operation awaits the client; a failure to create it (e.g. ioredis missing) is reported once here.
+    this.client.catch((e: Error) => this.events.onError?.(`cannot create the Redis client: ${e.message}`));
   }
 
   private async connect(): Promise<ScriptedRedis> {
-    const { Redis } = await import('ioredis');
+    // ioredis is CommonJS: Node's ESM loader and the bundler expose its class under different names.
+    type RedisClass = typeof import('ioredis').Redis;
+    const mod = (await import('ioredis')) as unknown as { Redis?: RedisClass; default?: RedisClass & { Redis?: RedisClass } };
+    const Redis = mod.Redis ?? mod.default?.Redis ?? mod.default;
+    if (typeof Redis !== 'function') throw new Error('the ioredis module has no Redis class');
     const options: RedisOptions = {
       keyPrefix: this.settings.keyPrefix,
       enableOfflineQueue: false,
@@ -110,7 +114,7 @@ export class RedisStore implements Store {
   }
 
   private setUp(up: boolean): void {
-    if (this.up === up) return;
+    if (this.up === up || this.closed) return;
     this.up = up;
     this.events.onStateChange?.(up);
   }
