@@ -1,0 +1,65 @@
+// A small HTTP load driver for the benchmarks: keep-alive undici pools, a fixed number of requests in flight,
+// round-robin over one or more target URLs (a stand-in for a load balancer), per-request latency recorded.
+import { Pool } from 'undici';
+
+/**
+ * @param {object} o
+ * @param {string[]} o.targets  base URLs, used in turn
+ * @param {number} o.concurrency  requests in flight (and connections, split evenly over the targets)
+ * @param {number} o.total  requests to send
+ * @param {(i: number) => {path: string, method?: string, headers?: Record<string,string>, body?: string}} o.request
+ * @param {(i: number, status: number, text: string) => string | undefined} [o.check]  returns a problem or undefined
+ */
+export async function runLoad({ targets, concurrency, total, request, check }) {
+  const perTarget = Math.max(1, Math.ceil(concurrency / targets.length));
+  const pools = targets.map((t) => new Pool(t, { connections: perTarget, pipelining: 1, keepAliveTimeout: 30_000 }));
+  const latencies = new Float64Array(total);
+  const byStatus = new Map();
+  const problems = [];
+  let problemCount = 0;
+  const problem = (p) => {
+    problemCount++;
+    if (problems.length < 20) problems.push(p);
+  };
+  let next = 0;
+  let transportErrors = 0;
+  const started = process.hrtime.bigint();
+
+  async function worker() {
+    for (;;) {
+      const i = next++;
+      if (i >= total) return;
+      const r = request(i);
+      const t0 = process.hrtime.bigint();
+      try {
+        const res = await pools[i % pools.length].request({ method: r.method ?? 'POST', path: r.path, headers: r.headers, body: r.body });
+        const text = await res.body.text();
+        latencies[i] = Number(process.hrtime.bigint() - t0) / 1e6;
+        byStatus.set(res.statusCode, (byStatus.get(res.statusCode) ?? 0) + 1);
+        const p = check?.(i, res.statusCode, text);
+        if (p) problem(p);
+      } catch (e) {
+        latencies[i] = Number(process.hrtime.bigint() - t0) / 1e6;
+        transportErrors++;
+        problem(`request ${i}: ${e?.code ?? e?.message ?? e}`);
+      }
+    }
+  }
+
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await Promise.all(pools.map((p) => p.close()));
+  const sorted = Array.from(latencies).sort((a, b) => a - b);
+  const q = (f) => sorted[Math.min(sorted.length - 1, Math.floor(f * sorted.length))];
+  return {
+    total,
+    seconds,
+    rps: total / seconds,
+    p50: q(0.5),
+    p99: q(0.99),
+    byStatus: Object.fromEntries([...byStatus].sort()),
+    transportErrors,
+    problemCount,
+    problems,
+  };
+}
