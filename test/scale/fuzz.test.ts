@@ -272,7 +272,9 @@ describe('fuzzing the exchange', () => {
       const text = await res.body.text();
       sent++;
       byKind.set(c.kind, (byKind.get(c.kind) ?? 0) + 1);
-      const fail = (why: string) => failures.push(`${why}: ${c.kind} ${c.mutation} -> ${res.statusCode} ${text.slice(0, 200)}`);
+      // A failure report shows the answer with every secret value blanked: test output never carries one.
+      const shown = secretValues.reduce((t, v) => t.replaceAll(v, '***'), text.slice(0, 200));
+      const fail = (why: string) => failures.push(`${why}: ${c.kind} ${c.mutation} -> ${res.statusCode} ${shown}`);
       if (res.statusCode >= 500) fail('5xx');
       if (res.statusCode !== 200) {
         let code = 'not-json';
