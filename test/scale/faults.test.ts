@@ -56,6 +56,7 @@ describe('an issuer whose JWKS flaps', () => {
     flapping = false;
     await flapper;
     iss.github.setMode('down');
+    await sleep(400); // let a key fetch started while it was up finish (jwks_timeout_seconds is 0.3)
     await iss.github.rotate();
     const newKeyToken = await mint('rotated');
     const whileDown = await exchangeOver(b.url, { token: newKeyToken });

@@ -6,7 +6,7 @@ import { ConfigError } from '../../src/broker/errors.js';
 import { createStore, MemoryStore, redactUrl, type IssuanceRecord, type Store } from '../../src/broker/store.js';
 import { parseRedisSpec } from '../../src/broker/store-redis.js';
 import { eventually } from './bed.js';
-import { startRedis, type RedisServer } from './redis.js';
+import { freePort, startRedis, type RedisServer } from './redis.js';
 
 let redis: RedisServer;
 beforeAll(async () => {
@@ -111,7 +111,7 @@ describe('redis store keys', () => {
   });
 
   it('an unreachable redis fails operations at once with 503 upstream_unavailable and ping false', async () => {
-    const port = redis.port + 1 === 65536 ? redis.port - 1 : redis.port + 1;
+    const port = await freePort();
     const store = createStore(`redis://127.0.0.1:${port}?connect_timeout_ms=200`);
     expect(await store.ping()).toBe(false);
     const started = Date.now();
