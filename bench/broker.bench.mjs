@@ -9,7 +9,7 @@ import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { drive, fmt, peakRssMb } from './load.mjs';
+import { fmt, peakRssMb, runLoad } from './load.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20000);
@@ -98,23 +98,25 @@ export default async function brokerBench() {
     const bareUrl = (await waitForLine(join(dir, 'bare.log'), /^listening /)).split(' ')[1];
 
     const exchangeReq = (offset) => (i) => ({ path: '/v1/exchange', headers: { authorization: `Bearer ${tokens[offset + i]}` } });
-    const expectGranted = (status, body) => (status === 200 && body.includes('bench-db-password') ? undefined : `status ${status} ${body.slice(0, 80)}`);
+    const expectGranted = (_i, status, body) => (status === 200 && body.includes('bench-db-password') ? undefined : `status ${status} ${body.slice(0, 80)}`);
+    const expectOk = (_i, status) => (status === 200 ? undefined : `status ${status}`);
+    const load = (url, request, total, check) => runLoad({ targets: [url], concurrency: CONCURRENCY, total, request, check });
 
     // Warm both servers (JIT, key fetch), then measure.
-    await drive([brokerUrl], exchangeReq(0), { requests: warm, concurrency: CONCURRENCY, check: expectGranted });
-    await drive([bareUrl], () => ({ path: '/v1/exchange' }), { requests: warm, concurrency: CONCURRENCY });
-    const b = await drive([bareUrl], () => ({ path: '/v1/exchange', headers: { authorization: `Bearer ${tokens[0]}` } }), { requests: REQUESTS, concurrency: CONCURRENCY });
-    const x = await drive([brokerUrl], exchangeReq(warm), { requests: REQUESTS, concurrency: CONCURRENCY, check: expectGranted });
+    await load(brokerUrl, exchangeReq(0), warm, expectGranted);
+    await load(bareUrl, () => ({ path: '/v1/exchange' }), warm, expectOk);
+    const b = await load(bareUrl, () => ({ path: '/v1/exchange', headers: { authorization: `Bearer ${tokens[0]}` } }), REQUESTS, expectOk);
+    const x = await load(brokerUrl, exchangeReq(warm), REQUESTS, expectGranted);
     const rss = await peakRssMb(broker.pid);
 
     console.log(`${REQUESTS} requests at ${CONCURRENCY} concurrent connections (after ${warm} warm-up requests each)\n`);
     console.log('| server | req/s | p50 ms | p99 ms | errors | peak RSS MB |');
     console.log('|---|---|---|---|---|---|');
-    console.log(`| bare node http, fixed JSON | ${fmt(b.rate, 0)} | ${fmt(b.p50, 2)} | ${fmt(b.p99, 2)} | ${b.errors} | ${fmt(await peakRssMb(bare.pid))} |`);
-    console.log(`| broker, distinct RS256 tokens | ${fmt(x.rate, 0)} | ${fmt(x.p50, 2)} | ${fmt(x.p99, 2)} | ${x.errors} | ${fmt(rss)} |`);
-    console.log(`\nbroker / bare rate: ${fmt(x.rate / b.rate, 2)} (target >= 0.5); broker p99 ${fmt(x.p99, 1)} ms (target < 20); peak RSS ${fmt(rss, 0)} MB (target < 150)`);
-    if (x.errors) console.log('broker failures:', x.failures);
-    if (x.errors || b.errors) throw new Error('errors during the load run');
+    console.log(`| bare node http, fixed JSON | ${fmt(b.rps, 0)} | ${fmt(b.p50, 2)} | ${fmt(b.p99, 2)} | ${b.problemCount} | ${fmt(await peakRssMb(bare.pid))} |`);
+    console.log(`| broker, distinct RS256 tokens | ${fmt(x.rps, 0)} | ${fmt(x.p50, 2)} | ${fmt(x.p99, 2)} | ${x.problemCount} | ${fmt(rss)} |`);
+    console.log(`\nbroker / bare rate: ${fmt(x.rps / b.rps, 2)} (target >= 0.5); broker p99 ${fmt(x.p99, 1)} ms (target < 20); peak RSS ${fmt(rss, 0)} MB (target < 150)`);
+    if (x.problemCount) console.log('broker failures:', x.problems);
+    if (x.problemCount || b.problemCount) throw new Error('errors during the load run');
   } finally {
     for (const c of children) c.kill('SIGTERM');
     await issuer.close();

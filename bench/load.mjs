@@ -1,49 +1,66 @@
-// A small closed-loop load driver over loopback: `concurrency` workers, each sending its next request as soon
-// as the previous one is answered, over a keep-alive undici Pool. Records per-request latency.
+// A small HTTP load driver for the benchmarks: keep-alive undici pools, a fixed number of requests in flight,
+// round-robin over one or more target URLs (a stand-in for a load balancer), per-request latency recorded.
 import { Pool } from 'undici';
 
 /**
- * @param {string[]} urls  base URLs; requests are spread round-robin over them
- * @param {(i: number) => { path: string, headers?: Record<string,string>, body?: string }} makeRequest
- * @param {{ requests: number, concurrency: number, check?: (status: number, body: string, i: number) => string | undefined }} opts
+ * @param {object} o
+ * @param {string[]} o.targets  base URLs, used in turn
+ * @param {number} o.concurrency  requests in flight (and connections, split evenly over the targets)
+ * @param {number} o.total  requests to send
+ * @param {(i: number) => {path: string, method?: string, headers?: Record<string,string>, body?: string}} o.request
+ * @param {(i: number, status: number, text: string) => string | undefined} [o.check]  returns a problem or undefined
  */
-export async function drive(urls, makeRequest, opts) {
-  const pools = urls.map((u) => new Pool(u, { connections: Math.ceil(opts.concurrency / urls.length), pipelining: 1 }));
-  const latencies = new Float64Array(opts.requests);
-  const failures = new Map();
+export async function runLoad({ targets, concurrency, total, request, check }) {
+  const perTarget = Math.max(1, Math.ceil(concurrency / targets.length));
+  const pools = targets.map((t) => new Pool(t, { connections: perTarget, pipelining: 1, keepAliveTimeout: 30_000 }));
+  const latencies = new Float64Array(total);
+  const byStatus = new Map();
+  const problems = [];
+  let problemCount = 0;
+  const problem = (p) => {
+    problemCount++;
+    if (problems.length < 20) problems.push(p);
+  };
   let next = 0;
+  let transportErrors = 0;
   const started = process.hrtime.bigint();
+
   async function worker() {
     for (;;) {
       const i = next++;
-      if (i >= opts.requests) return;
-      const req = makeRequest(i);
+      if (i >= total) return;
+      const r = request(i);
       const t0 = process.hrtime.bigint();
       try {
-        const res = await pools[i % pools.length].request({ method: 'POST', path: req.path, headers: req.headers, body: req.body });
-        const body = await res.body.text();
-        const problem = opts.check ? opts.check(res.statusCode, body, i) : res.statusCode === 200 ? undefined : `status ${res.statusCode}`;
-        if (problem) failures.set(problem, (failures.get(problem) ?? 0) + 1);
+        const res = await pools[i % pools.length].request({ method: r.method ?? 'POST', path: r.path, headers: r.headers, body: r.body });
+        const text = await res.body.text();
+        latencies[i] = Number(process.hrtime.bigint() - t0) / 1e6;
+        byStatus.set(res.statusCode, (byStatus.get(res.statusCode) ?? 0) + 1);
+        const p = check?.(i, res.statusCode, text);
+        if (p) problem(p);
       } catch (e) {
-        const k = `error ${e.code ?? e.message}`;
-        failures.set(k, (failures.get(k) ?? 0) + 1);
+        latencies[i] = Number(process.hrtime.bigint() - t0) / 1e6;
+        transportErrors++;
+        problem(`request ${i}: ${e?.code ?? e?.message ?? e}`);
       }
-      latencies[i] = Number(process.hrtime.bigint() - t0) / 1e6;
     }
   }
-  await Promise.all(Array.from({ length: opts.concurrency }, worker));
+
+  await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   await Promise.all(pools.map((p) => p.close()));
   const sorted = Array.from(latencies).sort((a, b) => a - b);
-  const q = (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+  const q = (f) => sorted[Math.min(sorted.length - 1, Math.floor(f * sorted.length))];
   return {
-    requests: opts.requests,
+    total,
     seconds,
-    rate: opts.requests / seconds,
+    rps: total / seconds,
     p50: q(0.5),
     p99: q(0.99),
-    errors: [...failures.values()].reduce((a, b) => a + b, 0),
-    failures: Object.fromEntries(failures),
+    byStatus: Object.fromEntries([...byStatus].sort()),
+    transportErrors,
+    problemCount,
+    problems,
   };
 }
 

@@ -236,6 +236,16 @@ const configSchema = {
                     jwks_max_stale_seconds: { type: 'integer', minimum: 0, maximum: 604800 },
                     jwks_cooldown_seconds: { type: 'integer', minimum: 0, maximum: 3600 },
                     jwks_timeout_seconds: { type: 'number', exclusiveMinimum: 0, maximum: 60 },
+                    // Exchanges per subject (the token's `sub`) of this issuer, counted in the store across instances.
+                    rate_limit: {
+                        type: 'object',
+                        additionalProperties: false,
+                        required: ['requests', 'per_seconds'],
+                        properties: {
+                            requests: { type: 'integer', minimum: 1, maximum: 1000000 },
+                            per_seconds: { type: 'integer', minimum: 1, maximum: 86400 },
+                        },
+                    },
                 },
             },
         },
@@ -262,6 +272,8 @@ const configSchema = {
                         },
                     },
                     secrets: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', minLength: 1 } },
+                    // Each token (issuer + jti) may be exchanged once; default true (docs/deploy.md says why).
+                    single_use: { type: 'boolean' },
                 },
             },
         },
@@ -279,6 +291,8 @@ const configSchema = {
 var errors = __webpack_require__(27662);
 // EXTERNAL MODULE: ./src/broker/policy.ts
 var policy = __webpack_require__(22411);
+// EXTERNAL MODULE: ./src/broker/store.ts + 1 modules
+var broker_store = __webpack_require__(65103);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./src/broker/github-grant.ts
@@ -370,6 +384,7 @@ var github_config = __webpack_require__(18601);
 
 
 
+
 const config_ajv = new ajv.Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
 const validate = config_ajv.compile(configSchema);
 async function loadConfigFile(file, opts = {}) {
@@ -425,6 +440,7 @@ async function buildConfig(raw, file, opts = {}) {
                 jwksMaxStaleSeconds: i.jwks_max_stale_seconds ?? 86400,
                 jwksCooldownSeconds: i.jwks_cooldown_seconds ?? 30,
                 jwksTimeoutSeconds: i.jwks_timeout_seconds ?? 5,
+                ...(i.rate_limit ? { rateLimit: rateLimitOf(i.rate_limit) } : {}),
             }];
     });
     const issuerUrls = new Set();
@@ -488,12 +504,14 @@ async function buildConfig(raw, file, opts = {}) {
                 }
             });
         }
-        if (ok && Object.keys(p.claims).length > 0)
-            policies.push((0,policy/* compilePolicy */.C_)(p));
+        if (ok && Object.keys(p.claims).length > 0) {
+            policies.push({ ...(0,policy/* compilePolicy */.C_)(p), singleUse: p.single_use ?? true });
+        }
     });
     const store = cfg.store ?? 'memory';
-    if (store !== 'memory')
-        problems.push(`store: ${JSON.stringify(store)} is not supported; use "memory"`);
+    const storeProblem = (0,broker_store/* checkStoreSpec */.DU)(store);
+    if (storeProblem)
+        problems.push(`store: ${storeProblem}`);
     if (problems.length > 0)
         throw new errors/* ConfigError */.xL(file, problems);
     const l = cfg.listen ?? {};
@@ -532,6 +550,9 @@ function schemaProblems(errors) {
     // An anyOf nested in another failed anyOf is itself noise.
     const outer = kept.filter((e) => !(e.keyword === 'anyOf' && kept.some((o) => o !== e && o.keyword === 'anyOf' && e.instancePath.startsWith(`${o.instancePath}/`))));
     return [...new Set(outer.map(describeAjvError))];
+}
+function rateLimitOf(r) {
+    return { requests: r.requests, perSeconds: r.per_seconds };
 }
 /** `/policies/2/claims` -> `policies[2].claims`, with ajv's complaint made readable. */
 function describeAjvError(e) {
@@ -1334,6 +1355,308 @@ function describeMatcher(m) {
 
 /***/ }),
 
+/***/ 65103:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  DU: () => (/* binding */ checkStoreSpec),
+  y$: () => (/* binding */ createStore)
+});
+
+// UNUSED EXPORTS: MemoryStore, redactUrl
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./src/broker/errors.ts
+var errors = __webpack_require__(27662);
+;// CONCATENATED MODULE: ./src/broker/store-redis.ts
+// The shared store for several broker instances: one Redis holds the used token IDs, issuance records and
+// rate-limit counters, so a token exchanged on one instance is refused on every other.
+//
+// Failure behaviour is chosen for a security component, not for throughput:
+//  - no offline queue: while Redis is unreachable a command fails at once (the caller answers 503) instead
+//    of piling up in memory and running minutes later, when nobody waits for it any more;
+//  - a command that was in flight when the connection dropped is not re-sent after reconnecting (a late
+//    SET NX would burn a jti the client was told had failed);
+//  - short command timeouts, so a hung Redis costs a request about a second, not the client's patience;
+//  - reconnects forever with a capped back-off: when Redis returns, the broker recovers without a restart.
+// ioredis is imported lazily: a broker on the memory store never loads it.
+
+
+/** Our own query parameters on the store URL; everything else is ioredis's. */
+function parseRedisSpec(spec) {
+    const u = new URL(spec);
+    if (u.protocol !== 'redis:' && u.protocol !== 'rediss:')
+        throw new Error('the store URL must start with redis:// or rediss://');
+    const known = {};
+    for (const [k, v] of u.searchParams) {
+        if (!['key_prefix', 'command_timeout_ms', 'connect_timeout_ms'].includes(k)) {
+            throw new Error(`unknown store URL parameter ${JSON.stringify(k)} (known: key_prefix, command_timeout_ms, connect_timeout_ms)`);
+        }
+        known[k] = v;
+    }
+    const ms = (name, fallback) => {
+        const raw = known[name];
+        if (raw === undefined)
+            return fallback;
+        const n = Number(raw);
+        if (!Number.isInteger(n) || n < 10 || n > 60_000)
+            throw new Error(`store URL parameter ${name} must be a whole number of milliseconds from 10 to 60000`);
+        return n;
+    };
+    const keyPrefix = known.key_prefix ?? 'oidcx:';
+    if (!/^[A-Za-z0-9:_.-]{0,64}$/.test(keyPrefix))
+        throw new Error('store URL parameter key_prefix may hold only letters, digits and :_.- (at most 64)');
+    const commandTimeoutMs = ms('command_timeout_ms', 1000);
+    const connectTimeoutMs = ms('connect_timeout_ms', 2000);
+    u.search = '';
+    return { url: u.toString(), keyPrefix, commandTimeoutMs, connectTimeoutMs };
+}
+/** Window counter: INCR, and start the window's expiry on the first hit (or if a crash left it without). */
+const HIT = `
+local c = redis.call('INCR', KEYS[1])
+local t = redis.call('PTTL', KEYS[1])
+if c == 1 or t < 0 then
+  redis.call('PEXPIRE', KEYS[1], ARGV[1])
+  t = tonumber(ARGV[1])
+end
+return {c, t}`;
+/** Revoke once: only the call that sets revokedAt on an existing record wins. */
+const REVOKE = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+return redis.call('HSETNX', KEYS[1], 'revokedAt', ARGV[1])`;
+class RedisStore {
+    settings;
+    now;
+    events;
+    kind = 'redis';
+    client;
+    closed = false;
+    up = false;
+    constructor(settings, now = Date.now, events = {}) {
+        this.settings = settings;
+        this.now = now;
+        this.events = events;
+        this.client = this.connect();
+        // Every operation awaits the client; a failure to create it (e.g. ioredis missing) is reported once here.
+        this.client.catch((e) => this.events.onError?.(`cannot create the Redis client: ${e.message}`));
+    }
+    async connect() {
+        const mod = (await __webpack_require__.e(/* import() */ 796).then(__webpack_require__.t.bind(__webpack_require__, 67796, 23)));
+        const Redis = mod.Redis ?? mod.default?.Redis ?? mod.default;
+        if (typeof Redis !== 'function')
+            throw new Error('the ioredis module has no Redis class');
+        const options = {
+            keyPrefix: this.settings.keyPrefix,
+            enableOfflineQueue: false,
+            autoResendUnfulfilledCommands: false,
+            maxRetriesPerRequest: 0,
+            commandTimeout: this.settings.commandTimeoutMs,
+            connectTimeout: this.settings.connectTimeoutMs,
+            // Reconnect for ever: 100 ms, 200 ms, ... capped at one second.
+            retryStrategy: (times) => (this.closed ? null : Math.min(times * 100, 1000)),
+            // A failover or READONLY replica: reconnect rather than keep writing into a read-only node.
+            reconnectOnError: (err) => /READONLY/.test(err.message),
+            enableReadyCheck: true,
+        };
+        const client = new Redis(this.settings.url, options);
+        client.defineCommand('brokerHit', { numberOfKeys: 1, lua: HIT });
+        client.defineCommand('brokerRevoke', { numberOfKeys: 1, lua: REVOKE });
+        // Without an 'error' listener ioredis prints every failed reconnect; report state changes instead.
+        client.on('error', (e) => this.events.onError?.(e.message));
+        client.on('ready', () => this.setUp(true));
+        client.on('close', () => this.setUp(false));
+        return client;
+    }
+    setUp(up) {
+        if (this.up === up || this.closed)
+            return;
+        this.up = up;
+        this.events.onStateChange?.(up);
+    }
+    /** Runs one operation, turning any Redis failure into the broker's 503 (detail for the log only). */
+    async run(operation, fn) {
+        let client;
+        try {
+            client = await this.client;
+            return await fn(client);
+        }
+        catch (e) {
+            this.events.onOperationError?.(operation);
+            throw new errors/* BrokerError */.Wz('upstream_unavailable', "the broker's shared store is unavailable; retry in a few seconds", {
+                retryAfter: 2,
+                detail: `store ${operation}: ${e.message}`,
+                cause: e,
+            });
+        }
+    }
+    async claimOnce(key, ttlSeconds) {
+        const ttl = Math.max(1, Math.ceil(ttlSeconds));
+        const r = await this.run('claim', (c) => c.set(`once:${digest(key)}`, '1', 'EX', ttl, 'NX'));
+        return r === 'OK';
+    }
+    async hit(key, windowSeconds) {
+        const [count, pttl] = await this.run('hit', (c) => c.brokerHit(`hit:${digest(key)}`, Math.max(1, Math.round(windowSeconds * 1000))));
+        return { count: Number(count), resetSeconds: Math.max(1, Math.ceil(Number(pttl) / 1000)) };
+    }
+    async putIssuance(record) {
+        // Kept a day past expiry, like the memory store, so a leak reported late is still recognised as ours.
+        const until = Date.parse(record.expiresAt) + 86_400_000;
+        const { revokedAt, ...rest } = record;
+        const key = `issued:${record.tokenHash}`;
+        await this.run('put_issuance', async (c) => {
+            const m = c.multi().del(key).hset(key, 'record', JSON.stringify(rest));
+            if (revokedAt)
+                m.hset(key, 'revokedAt', revokedAt);
+            await m.pexpireat(key, Math.max(until, this.now() + 1000)).exec();
+        });
+    }
+    async getIssuance(tokenHash) {
+        const h = await this.run('get_issuance', (c) => c.hgetall(`issued:${tokenHash}`));
+        if (!h.record)
+            return undefined;
+        const record = JSON.parse(h.record);
+        return h.revokedAt ? { ...record, revokedAt: h.revokedAt } : record;
+    }
+    async markRevoked(tokenHash, at) {
+        return (await this.run('mark_revoked', (c) => c.brokerRevoke(`issued:${tokenHash}`, at.toISOString()))) === 1;
+    }
+    async ping() {
+        try {
+            const c = await this.client;
+            if (c.status !== 'ready')
+                return false;
+            return (await c.ping()) === 'PONG';
+        }
+        catch {
+            return false;
+        }
+    }
+    async close() {
+        this.closed = true;
+        const c = await this.client.catch(() => undefined);
+        if (!c)
+            return;
+        await c.quit().catch(() => c.disconnect());
+    }
+}
+/** Keys hold a digest, never a caller-chosen string: bounded length, nothing to inject, nothing to read back. */
+function digest(key) {
+    return (0,external_node_crypto_.createHash)('sha256').update(key).digest('base64url');
+}
+
+;// CONCATENATED MODULE: ./src/broker/store.ts
+// The broker's shared state: used token IDs (replay protection), issuance records of the tokens the broker
+// minted (revocation), and rate-limit counters. One interface, so a single broker keeps it in memory and
+// several brokers behind a load balancer share it (the Redis implementation).
+
+class MemoryStore {
+    now;
+    kind = 'memory';
+    seen = new Map();
+    counters = new Map();
+    issued = new Map();
+    sweeper;
+    constructor(now = Date.now) {
+        this.now = now;
+        // Expired entries are dropped lazily on access and by a periodic sweep, so memory stays bounded by
+        // what is live, not by what was ever seen.
+        this.sweeper = setInterval(() => this.sweep(), 30_000);
+        this.sweeper.unref();
+    }
+    async claimOnce(key, ttlSeconds) {
+        const t = this.now();
+        const until = this.seen.get(key);
+        if (until !== undefined && until > t)
+            return false;
+        this.seen.set(key, t + ttlSeconds * 1000);
+        return true;
+    }
+    async hit(key, windowSeconds) {
+        const t = this.now();
+        let c = this.counters.get(key);
+        if (!c || c.expiresAt <= t) {
+            c = { value: 0, expiresAt: t + windowSeconds * 1000 };
+            this.counters.set(key, c);
+        }
+        c.value++;
+        return { count: c.value, resetSeconds: Math.max(1, Math.ceil((c.expiresAt - t) / 1000)) };
+    }
+    async putIssuance(record) {
+        // Kept a day past expiry so a leak reported late is still recognised (and audited) as ours.
+        this.issued.set(record.tokenHash, { value: { ...record }, expiresAt: Date.parse(record.expiresAt) + 86_400_000 });
+    }
+    async getIssuance(tokenHash) {
+        const e = this.issued.get(tokenHash);
+        if (!e || e.expiresAt <= this.now())
+            return undefined;
+        return { ...e.value };
+    }
+    async markRevoked(tokenHash, at) {
+        const e = this.issued.get(tokenHash);
+        if (!e || e.value.revokedAt)
+            return false;
+        e.value.revokedAt = at.toISOString();
+        return true;
+    }
+    async ping() {
+        return true;
+    }
+    async close() {
+        clearInterval(this.sweeper);
+    }
+    sweep() {
+        const t = this.now();
+        for (const [k, until] of this.seen)
+            if (until <= t)
+                this.seen.delete(k);
+        for (const [k, c] of this.counters)
+            if (c.expiresAt <= t)
+                this.counters.delete(k);
+        for (const [k, r] of this.issued)
+            if (r.expiresAt <= t)
+                this.issued.delete(k);
+    }
+}
+function createStore(spec, now, events) {
+    if (spec === 'memory')
+        return new MemoryStore(now);
+    if (/^rediss?:\/\//.test(spec))
+        return new RedisStore(parseRedisSpec(spec), now, events);
+    throw new Error(`store ${JSON.stringify(spec)} is not supported`);
+}
+/** Why a `store:` value cannot be used, or undefined when it can (for the configuration check). */
+function checkStoreSpec(spec) {
+    if (spec === 'memory')
+        return undefined;
+    if (!/^rediss?:\/\//.test(spec))
+        return `${JSON.stringify(redactUrl(spec))} is not supported; use "memory" or redis://host:port`;
+    try {
+        parseRedisSpec(spec);
+        return undefined;
+    }
+    catch (e) {
+        return e.message;
+    }
+}
+/** The store URL without its password, for logs and error messages. */
+function redactUrl(spec) {
+    try {
+        const u = new URL(spec);
+        if (u.password)
+            u.password = '***';
+        return u.toString();
+    }
+    catch {
+        return spec.replace(/\/\/[^@/]*@/, '//***@');
+    }
+}
+
+
+/***/ }),
+
 /***/ 62216:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1398,10 +1721,11 @@ class IssuerKeys {
             if (!(e instanceof errors/* JWKSNoMatchingKey */.BT))
                 throw e;
             // An unknown kid may be a key the issuer just rotated in: refetch, but at most once per cooldown.
+            // While the issuer cannot be reached the broker cannot tell a new key from a forged kid: 503, not 401.
             if (!this.mayAttempt())
-                throw e;
-            await this.refresh().catch(() => undefined);
-            if (!this.isUsable())
+                throw this.lastError ? unavailable(this.settings.id) : e;
+            const fetched = await this.refresh().then(() => true, () => false);
+            if (!fetched || !this.isUsable())
                 throw unavailable(this.settings.id);
             return this.local(header, token);
         }
@@ -1608,6 +1932,9 @@ function mapJoseError(e, issuer, audience) {
     if (e instanceof errors/* JWTClaimValidationFailed */.ie) {
         if (e.reason === 'missing')
             return new broker_errors/* BrokerError */.Wz('claim_missing', `the token has no "${e.claim}" claim`);
+        // A claim of the wrong type (e.g. "iat": "now") is a malformed token, not a clock problem.
+        if (e.reason === 'invalid')
+            return new broker_errors/* BrokerError */.Wz('token_malformed', `the token's "${e.claim}" claim has the wrong type`);
         switch (e.claim) {
             case 'aud':
                 return new broker_errors/* BrokerError */.Wz('audience_mismatch', `the token's audience is not ${JSON.stringify(audience)}; request the token with that audience`);

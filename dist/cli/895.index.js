@@ -41,8 +41,8 @@ var dist = __webpack_require__(38815);
 var undici = __webpack_require__(24371);
 // EXTERNAL MODULE: ./src/broker/config.ts + 2 modules
 var broker_config = __webpack_require__(90754);
-// EXTERNAL MODULE: ./src/broker/server.ts + 5 modules
-var server = __webpack_require__(57669);
+// EXTERNAL MODULE: ./src/broker/server.ts + 4 modules
+var server = __webpack_require__(75716);
 // EXTERNAL MODULE: ./src/harness/issuer.ts + 5 modules
 var issuer = __webpack_require__(61124);
 // EXTERNAL MODULE: external "node:http"

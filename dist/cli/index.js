@@ -22,6 +22,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("cluster");
 
 /***/ }),
 
+/***/ 76982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 72250:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns");
+
+/***/ }),
+
 /***/ 24434:
 /***/ ((module) => {
 
@@ -54,6 +68,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
+
+/***/ }),
+
+/***/ 69278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
@@ -239,6 +260,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 70857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
 /***/ 16928:
 /***/ ((module) => {
 
@@ -260,10 +288,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
 /***/ 13193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 64756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 52018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
 
 /***/ }),
 
@@ -526,9 +575,9 @@ commands:
                                                run the GitLab component's job here, as a shell runner would
 `;
 const commands = {
-    broker: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(815), __nccwpck_require__.e(896), __nccwpck_require__.e(492), __nccwpck_require__.e(140), __nccwpck_require__.e(709), __nccwpck_require__.e(669), __nccwpck_require__.e(900)]).then(__nccwpck_require__.bind(__nccwpck_require__, 81900))).brokerCommand,
+    broker: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(815), __nccwpck_require__.e(896), __nccwpck_require__.e(492), __nccwpck_require__.e(140), __nccwpck_require__.e(709), __nccwpck_require__.e(716), __nccwpck_require__.e(900)]).then(__nccwpck_require__.bind(__nccwpck_require__, 81900))).brokerCommand,
     check: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(815), __nccwpck_require__.e(896), __nccwpck_require__.e(492), __nccwpck_require__.e(709), __nccwpck_require__.e(513)]).then(__nccwpck_require__.bind(__nccwpck_require__, 84513))).checkCommand,
-    demo: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(815), __nccwpck_require__.e(896), __nccwpck_require__.e(492), __nccwpck_require__.e(140), __nccwpck_require__.e(709), __nccwpck_require__.e(669), __nccwpck_require__.e(895)]).then(__nccwpck_require__.bind(__nccwpck_require__, 53895))).demoCommand,
+    demo: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(815), __nccwpck_require__.e(896), __nccwpck_require__.e(492), __nccwpck_require__.e(140), __nccwpck_require__.e(709), __nccwpck_require__.e(716), __nccwpck_require__.e(895)]).then(__nccwpck_require__.bind(__nccwpck_require__, 53895))).demoCommand,
     issuers: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(896), __nccwpck_require__.e(452)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85452))).issuersCommand,
     token: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(896), __nccwpck_require__.e(452)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85452))).tokenCommand,
     'gitlab-job': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(315)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15315))).gitlabJobCommand,

@@ -118,6 +118,16 @@ export const configSchema = {
           jwks_max_stale_seconds: { type: 'integer', minimum: 0, maximum: 604800 },
           jwks_cooldown_seconds: { type: 'integer', minimum: 0, maximum: 3600 },
           jwks_timeout_seconds: { type: 'number', exclusiveMinimum: 0, maximum: 60 },
+          // Exchanges per subject (the token's `sub`) of this issuer, counted in the store across instances.
+          rate_limit: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['requests', 'per_seconds'],
+            properties: {
+              requests: { type: 'integer', minimum: 1, maximum: 1000000 },
+              per_seconds: { type: 'integer', minimum: 1, maximum: 86400 },
+            },
+          },
         },
       },
     },
@@ -144,6 +154,8 @@ export const configSchema = {
             },
           },
           secrets: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', minLength: 1 } },
+          // Each token (issuer + jti) may be exchanged once; default true (docs/deploy.md says why).
+          single_use: { type: 'boolean' },
         },
       },
     },

@@ -8,6 +8,7 @@ import { parseDocument } from 'yaml';
 import { configSchema } from './config-schema.js';
 import { ConfigError } from './errors.js';
 import { compileMatcher, compilePolicy, type Policy, type PolicySpec } from './policy.js';
+import { checkStoreSpec } from './store.js';
 import { checkSecretSource, createSecretSource, type SecretSource, type SecretSourceSpec } from './secret-source.js';
 import { loadGitHubApps, loadRevocation, type RawGitHubApp, type RawRevocation, type RevocationSettings } from './github-config.js';
 import type { GitHubApp } from './github-app.js';
@@ -34,6 +35,8 @@ export interface IssuerSettings {
   jwksMaxStaleSeconds: number;
   jwksCooldownSeconds: number;
   jwksTimeoutSeconds: number;
+  /** Exchanges allowed per subject of this issuer per window, shared across instances through the store. */
+  rateLimit?: { requests: number; perSeconds: number };
 }
 
 export interface BrokerConfig {
@@ -120,6 +123,7 @@ export async function buildConfig(raw: unknown, file: string, opts: LoadOptions 
       jwksMaxStaleSeconds: (i.jwks_max_stale_seconds as number | undefined) ?? 86400,
       jwksCooldownSeconds: (i.jwks_cooldown_seconds as number | undefined) ?? 30,
       jwksTimeoutSeconds: (i.jwks_timeout_seconds as number | undefined) ?? 5,
+      ...(i.rate_limit ? { rateLimit: rateLimitOf(i.rate_limit as { requests: number; per_seconds: number }) } : {}),
     }];
   });
   const issuerUrls = new Set<string>();
@@ -178,11 +182,14 @@ export async function buildConfig(raw: unknown, file: string, opts: LoadOptions 
         }
       });
     }
-    if (ok && Object.keys(p.claims).length > 0) policies.push(compilePolicy(p as unknown as PolicySpec));
+    if (ok && Object.keys(p.claims).length > 0) {
+      policies.push({ ...compilePolicy(p as unknown as PolicySpec), singleUse: (p.single_use as boolean | undefined) ?? true });
+    }
   });
 
   const store = cfg.store ?? 'memory';
-  if (store !== 'memory') problems.push(`store: ${JSON.stringify(store)} is not supported; use "memory"`);
+  const storeProblem = checkStoreSpec(store);
+  if (storeProblem) problems.push(`store: ${storeProblem}`);
 
   if (problems.length > 0) throw new ConfigError(file, problems);
 
@@ -225,6 +232,10 @@ function schemaProblems(errors: ErrorObject[]): string[] {
   // An anyOf nested in another failed anyOf is itself noise.
   const outer = kept.filter((e) => !(e.keyword === 'anyOf' && kept.some((o) => o !== e && o.keyword === 'anyOf' && e.instancePath.startsWith(`${o.instancePath}/`))));
   return [...new Set(outer.map(describeAjvError))];
+}
+
+function rateLimitOf(r: { requests: number; per_seconds: number }): { requests: number; perSeconds: number } {
+  return { requests: r.requests, perSeconds: r.per_seconds };
 }
 
 /** `/policies/2/claims` -> `policies[2].claims`, with ajv's complaint made readable. */

@@ -2,11 +2,11 @@
 // for, find the policy, check the request against its grant, resolve the secrets.
 import type { BrokerConfig } from './config.js';
 import { BrokerError } from './errors.js';
-import { claimText, closestPolicy, findPolicy } from './policy.js';
-import type { TokenVerifier } from './token.js';
 import { checkNarrowingTargets, parseGitHubNarrowing } from './github-grant.js';
 import { recordIssuances, settleSecrets, type RevokeEntry } from './issuance.js';
+import { claimText, closestPolicy, findPolicy, type Policy } from './policy.js';
 import type { Store } from './store.js';
+import type { TokenVerifier, VerifiedToken } from './token.js';
 
 export interface ExchangeInput {
   authorization: string | undefined;
@@ -36,8 +36,14 @@ export interface AuditRecord {
 export interface ExchangeContext {
   config: BrokerConfig;
   verifier: TokenVerifier;
-  /** Where minted tokens are recorded for the revocation API (required when a policy grants a minted secret). */
+  /**
+   * Used token IDs, rate-limit counters, and the issuance records of minted tokens (absent: no replay
+   * protection, no rate limits, and no minted secrets).
+   */
   store?: Store;
+  /** Told when a rate-limit count could not be made because the store is down (the exchange goes on). */
+  onRateLimitSkipped?(): void;
+  now?: () => number;
 }
 
 export async function exchange(ctx: ExchangeContext, input: ExchangeInput, audit: AuditRecord): Promise<ExchangeResult> {
@@ -51,6 +57,10 @@ export async function exchange(ctx: ExchangeContext, input: ExchangeInput, audit
   audit.repository = claimText(claims.repository);
   audit.project_path = claimText(claims.project_path);
   audit.jti = claimText(claims.jti);
+
+  // 2b. Rate limit per issuer and subject, counted only for verified tokens (a forger cannot spend
+  // someone else's allowance).
+  await checkRateLimit(ctx, issuer, claimText(claims.sub) ?? '');
 
   // 3. What does the caller ask for? (absent: everything its policy grants)
   const requested = parseRequestedSecrets(input.body);
@@ -80,6 +90,10 @@ export async function exchange(ctx: ExchangeContext, input: ExchangeInput, audit
   audit.secrets = [...names];
   if (narrowing) checkNarrowingTargets(narrowing, names, (n) => ctx.config.secrets.get(n)?.kind);
 
+  // 5b. Single use: now that the request is known to be valid (a 400 does not burn the token) and before
+  // any secret is resolved or minted, record the token's jti; a second exchange of it, on any instance, is refused.
+  await claimToken(ctx, policy, { issuer, claims });
+
   // 6. Resolve the values (minting tokens; if one fails, the ones already minted are revoked again).
   const resolved = await settleSecrets(
     names,
@@ -97,6 +111,49 @@ export async function exchange(ctx: ExchangeContext, input: ExchangeInput, audit
     if (r.expiresAt && (!expiresAt || r.expiresAt < expiresAt)) expiresAt = r.expiresAt;
   });
   return { policy: policy.name, secrets, expiresAt, ...(revoke.length ? { revoke } : {}) };
+}
+
+async function checkRateLimit(ctx: ExchangeContext, issuer: VerifiedToken['issuer'], sub: string): Promise<void> {
+  const limit = issuer.rateLimit;
+  if (!limit || !ctx.store) return;
+  let counted: { count: number; resetSeconds: number };
+  try {
+    counted = await ctx.store.hit(`rate:${issuer.id}\u0000${sub}`, limit.perSeconds);
+  } catch (e) {
+    // Fail open: a rate limit guards capacity, not access (the policy still decides what is granted), and
+    // a store outage must not stop the policies that do not need the store. Replay protection fails closed.
+    if (e instanceof BrokerError && e.code === 'upstream_unavailable') {
+      ctx.onRateLimitSkipped?.();
+      return;
+    }
+    throw e;
+  }
+  if (counted.count > limit.requests) {
+    throw new BrokerError(
+      'rate_limited',
+      `too many exchanges for this subject: at most ${limit.requests} per ${limit.perSeconds} s; retry in ${counted.resetSeconds} s`,
+      { retryAfter: counted.resetSeconds },
+    );
+  }
+}
+
+async function claimToken(ctx: ExchangeContext, policy: Policy, token: Pick<VerifiedToken, 'issuer' | 'claims'>): Promise<void> {
+  if (policy.singleUse === false) return;
+  const jti = token.claims.jti;
+  if (typeof jti !== 'string' || jti === '') {
+    throw new BrokerError('claim_missing', `policy ${policy.name} allows each token to be used once, which needs a "jti" claim (a non-empty string); this token has none`);
+  }
+  if (!ctx.store) throw new BrokerError('internal_error', 'the broker has no store for replay protection', { detail: 'exchange context without a store' });
+  // Kept until the token expires plus the clock skew the verifier allows: after that the token itself is refused.
+  const exp = typeof token.claims.exp === 'number' ? token.claims.exp : 0;
+  const ttl = Math.max(1, exp - Math.floor((ctx.now ?? Date.now)() / 1000) + token.issuer.clockSkewSeconds + 1);
+  const first = await ctx.store.claimOnce(`jti:${token.issuer.issuer}\u0000${jti}`, ttl);
+  if (!first) {
+    throw new BrokerError(
+      'token_replayed',
+      'this token was already exchanged; each token is accepted once. Request a fresh token (re-run the job if the token cannot be renewed)',
+    );
+  }
 }
 
 export function bearerToken(authorization: string | undefined): string {

@@ -48,9 +48,13 @@ export class IssuerKeys {
     } catch (e) {
       if (!(e instanceof joseErrors.JWKSNoMatchingKey)) throw e;
       // An unknown kid may be a key the issuer just rotated in: refetch, but at most once per cooldown.
-      if (!this.mayAttempt()) throw e;
-      await this.refresh().catch(() => undefined);
-      if (!this.isUsable()) throw unavailable(this.settings.id);
+      // While the issuer cannot be reached the broker cannot tell a new key from a forged kid: 503, not 401.
+      if (!this.mayAttempt()) throw this.lastError ? unavailable(this.settings.id) : e;
+      const fetched = await this.refresh().then(
+        () => true,
+        () => false,
+      );
+      if (!fetched || !this.isUsable()) throw unavailable(this.settings.id);
       return this.local!(header, token);
     }
   };

@@ -1,11 +1,14 @@
 // Prometheus metrics, one registry per broker instance (tests run several brokers in one process).
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export interface BrokerMetrics {
   registry: Registry;
   exchanges: Counter<'outcome' | 'code' | 'issuer'>;
   exchangeSeconds: Histogram<'outcome'>;
   keyFetches: Counter<'issuer' | 'outcome'>;
+  storeUp: Gauge;
+  storeErrors: Counter<'operation'>;
+  rateLimitSkipped: Counter;
 }
 
 export function createMetrics(opts: { processMetrics?: boolean } = {}): BrokerMetrics {
@@ -30,6 +33,22 @@ export function createMetrics(opts: { processMetrics?: boolean } = {}): BrokerMe
       name: 'oidc_exchange_key_fetches_total',
       help: 'Fetches of an issuer discovery document or JWKS, by issuer id and outcome (ok, error).',
       labelNames: ['issuer', 'outcome'],
+      registers: [registry],
+    }),
+    storeUp: new Gauge({
+      name: 'oidc_exchange_store_up',
+      help: 'Whether the shared store (used token IDs, issuance records, rate limits) is reachable: 1 or 0.',
+      registers: [registry],
+    }),
+    storeErrors: new Counter({
+      name: 'oidc_exchange_store_errors_total',
+      help: 'Store operations that failed (each answered 503 upstream_unavailable, or skipped for rate limits), by operation.',
+      labelNames: ['operation'],
+      registers: [registry],
+    }),
+    rateLimitSkipped: new Counter({
+      name: 'oidc_exchange_rate_limit_skipped_total',
+      help: 'Exchanges let through without a rate-limit count because the store was unreachable.',
       registers: [registry],
     }),
   };

@@ -9,6 +9,7 @@ export interface PolicySpec {
   issuer: string;
   claims: Record<string, ClaimSpec>;
   secrets: string[];
+  single_use?: boolean;
 }
 
 interface Matcher {
@@ -27,6 +28,8 @@ export interface Policy {
   issuer: string;
   conditions: Condition[];
   secrets: readonly string[];
+  /** Refuse a second exchange of the same token (issuer + jti). Absent means true. */
+  singleUse?: boolean;
 }
 
 export type Claims = Record<string, unknown>;

@@ -55,7 +55,25 @@ export function buildBroker(config: BrokerConfig, opts: BrokerOptions = {}): Bro
     metrics,
     now: opts.now,
   });
-  const store = createStore(config.store, opts.now);
+  let lastStoreError: string | undefined;
+  const store = createStore(config.store, opts.now, {
+    onStateChange(up) {
+      metrics.storeUp.set(up ? 1 : 0);
+      if (up) lastStoreError = undefined;
+      if (up) log.info({ event: 'store_up', store: store.kind }, 'store reachable');
+      else log.warn({ event: 'store_down', store: store.kind }, 'store unreachable: single-use policies answer 503 until it returns');
+    },
+    onError(message) {
+      // Reconnect attempts repeat the same error every second: log each distinct one once per outage.
+      if (message === lastStoreError) return;
+      lastStoreError = message;
+      log.warn({ event: 'store_error', store: store.kind, detail: message }, 'store error');
+    },
+    onOperationError(operation) {
+      metrics.storeErrors.inc({ operation });
+    },
+  });
+  metrics.storeUp.set(store.kind === 'memory' ? 1 : 0);
   let shuttingDown = false;
 
   const app = Fastify({
@@ -72,8 +90,9 @@ export function buildBroker(config: BrokerConfig, opts: BrokerOptions = {}): Bro
     http: {
       maxHeaderSize: config.listen.headerLimitBytes,
       headersTimeout: config.listen.requestTimeoutSeconds * 1000,
-      // How often Node checks requests against the timeouts (default 30 s, far coarser than the timeouts).
-      connectionsCheckingInterval: Math.min(1000, config.listen.requestTimeoutSeconds * 500),
+      // Node checks those timeouts only every 30 s by default: a client trickling bytes would hold a
+      // connection that long whatever the configured timeout. Check at least every second.
+      connectionsCheckingInterval: Math.min(1000, config.listen.requestTimeoutSeconds * 1000),
     },
     // Protocol-level failures (oversized headers, garbage) get the same JSON error shape as the API.
     clientErrorHandler(err: NodeJS.ErrnoException, socket) {
@@ -108,7 +127,7 @@ export function buildBroker(config: BrokerConfig, opts: BrokerOptions = {}): Bro
     let status = 200;
     try {
       const result = await exchange(
-        { config, verifier, store },
+        { config, verifier, store, now: opts.now, onRateLimitSkipped: () => metrics.rateLimitSkipped.inc() },
         { authorization: req.headers.authorization, body: typeof req.body === 'string' ? req.body : '' },
         audit,
       );
@@ -148,8 +167,12 @@ export function buildBroker(config: BrokerConfig, opts: BrokerOptions = {}): Bro
 
   app.get('/readyz', async (_req, reply) => {
     const issuers = [...verifier.keys.values()].map((k) => k.status());
-    const ready = !shuttingDown && issuers.some((i) => i.usable);
-    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : shuttingDown ? 'shutting_down' : 'no_usable_keys', issuers });
+    // An instance that cannot reach the shared store is taken out of rotation: its peers may still reach it
+    // (a partition), and it would refuse every single-use exchange. /healthz stays 200: it recovers by itself.
+    const storeOk = await store.ping();
+    const ready = !shuttingDown && storeOk && issuers.some((i) => i.usable);
+    const status = shuttingDown ? 'shutting_down' : !storeOk ? 'store_unavailable' : ready ? 'ready' : 'no_usable_keys';
+    return reply.code(ready ? 200 : 503).send({ status, issuers, store: { kind: store.kind, ok: storeOk } });
   });
 
   app.get('/metrics', async (_req, reply) => {

@@ -1,6 +1,7 @@
 // The broker's shared state: used token IDs (replay protection), issuance records of the tokens the broker
 // minted (revocation), and rate-limit counters. One interface, so a single broker keeps it in memory and
 // several brokers behind a load balancer share it (the Redis implementation).
+import { parseRedisSpec, RedisStore } from './store-redis.js';
 
 export interface IssuanceRecord {
   /** SHA-256 (hex) of the issued token: the token itself is never stored. */
@@ -34,6 +35,16 @@ export interface Store {
   /** Whether the store can be used right now (readiness). */
   ping(): Promise<boolean>;
   close(): Promise<void>;
+}
+
+/** What a store reports about itself, for the log and the metrics (none of it is needed to work). */
+export interface StoreEvents {
+  /** The store became reachable (true) or unreachable (false). */
+  onStateChange?(up: boolean): void;
+  /** A connection-level error (e.g. a failed reconnect); may repeat while the store is down. */
+  onError?(message: string): void;
+  /** An operation failed (it was answered as 503 upstream_unavailable). */
+  onOperationError?(operation: string): void;
 }
 
 interface Expiring<T> {
@@ -108,7 +119,31 @@ export class MemoryStore implements Store {
   }
 }
 
-export function createStore(spec: string, now?: () => number): Store {
+export function createStore(spec: string, now?: () => number, events?: StoreEvents): Store {
   if (spec === 'memory') return new MemoryStore(now);
+  if (/^rediss?:\/\//.test(spec)) return new RedisStore(parseRedisSpec(spec), now, events);
   throw new Error(`store ${JSON.stringify(spec)} is not supported`);
+}
+
+/** Why a `store:` value cannot be used, or undefined when it can (for the configuration check). */
+export function checkStoreSpec(spec: string): string | undefined {
+  if (spec === 'memory') return undefined;
+  if (!/^rediss?:\/\//.test(spec)) return `${JSON.stringify(redactUrl(spec))} is not supported; use "memory" or redis://host:port`;
+  try {
+    parseRedisSpec(spec);
+    return undefined;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+/** The store URL without its password, for logs and error messages. */
+export function redactUrl(spec: string): string {
+  try {
+    const u = new URL(spec);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return spec.replace(/\/\/[^@/]*@/, '//***@');
+  }
 }

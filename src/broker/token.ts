@@ -108,6 +108,8 @@ export function mapJoseError(e: unknown, issuer: IssuerSettings, audience: strin
   }
   if (e instanceof joseErrors.JWTClaimValidationFailed) {
     if (e.reason === 'missing') return new BrokerError('claim_missing', `the token has no "${e.claim}" claim`);
+    // A claim of the wrong type (e.g. "iat": "now") is a malformed token, not a clock problem.
+    if (e.reason === 'invalid') return new BrokerError('token_malformed', `the token's "${e.claim}" claim has the wrong type`);
     switch (e.claim) {
       case 'aud':
         return new BrokerError('audience_mismatch', `the token's audience is not ${JSON.stringify(audience)}; request the token with that audience`);

@@ -1,8 +1,8 @@
-export const id = 669;
-export const ids = [669];
+export const id = 716;
+export const ids = [716];
 export const modules = {
 
-/***/ 57669:
+/***/ 75716:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -20,8 +20,6 @@ var fastify_default = /*#__PURE__*/__webpack_require__.n(fastify);
 var pino = __webpack_require__(65005);
 // EXTERNAL MODULE: ./src/broker/errors.ts
 var errors = __webpack_require__(27662);
-// EXTERNAL MODULE: ./src/broker/policy.ts
-var broker_policy = __webpack_require__(22411);
 // EXTERNAL MODULE: ./src/broker/github-grant.ts
 var github_grant = __webpack_require__(72525);
 // EXTERNAL MODULE: external "node:crypto"
@@ -98,6 +96,8 @@ async function discard(secrets) {
     await Promise.allSettled(secrets.filter((s) => s.issuance).map((s) => revokeIssued(s.issuance.kind, s.issuance.meta, s.value)));
 }
 
+// EXTERNAL MODULE: ./src/broker/policy.ts
+var broker_policy = __webpack_require__(22411);
 ;// CONCATENATED MODULE: ./src/broker/exchange.ts
 
 
@@ -113,6 +113,9 @@ async function exchange(ctx, input, audit) {
     audit.repository = (0,broker_policy/* claimText */.Q1)(claims.repository);
     audit.project_path = (0,broker_policy/* claimText */.Q1)(claims.project_path);
     audit.jti = (0,broker_policy/* claimText */.Q1)(claims.jti);
+    // 2b. Rate limit per issuer and subject, counted only for verified tokens (a forger cannot spend
+    // someone else's allowance).
+    await checkRateLimit(ctx, issuer, (0,broker_policy/* claimText */.Q1)(claims.sub) ?? '');
     // 3. What does the caller ask for? (absent: everything its policy grants)
     const requested = parseRequestedSecrets(input.body);
     const narrowing = (0,github_grant/* parseGitHubNarrowing */.ch)(input.body);
@@ -137,6 +140,9 @@ async function exchange(ctx, input, audit) {
     audit.secrets = [...names];
     if (narrowing)
         (0,github_grant/* checkNarrowingTargets */.AC)(narrowing, names, (n) => ctx.config.secrets.get(n)?.kind);
+    // 5b. Single use: now that the request is known to be valid (a 400 does not burn the token) and before
+    // any secret is resolved or minted, record the token's jti; a second exchange of it, on any instance, is refused.
+    await claimToken(ctx, policy, { issuer, claims });
     // 6. Resolve the values (minting tokens; if one fails, the ones already minted are revoked again).
     const resolved = await settleSecrets(names, names.map((n) => ctx.config.secrets.get(n).resolve({ policy: policy.name, narrowing: narrowing?.[n] })));
     // 7. Record every minted token, so the revocation API recognises it if it leaks.
@@ -150,6 +156,44 @@ async function exchange(ctx, input, audit) {
             expiresAt = r.expiresAt;
     });
     return { policy: policy.name, secrets, expiresAt, ...(revoke.length ? { revoke } : {}) };
+}
+async function checkRateLimit(ctx, issuer, sub) {
+    const limit = issuer.rateLimit;
+    if (!limit || !ctx.store)
+        return;
+    let counted;
+    try {
+        counted = await ctx.store.hit(`rate:${issuer.id}\u0000${sub}`, limit.perSeconds);
+    }
+    catch (e) {
+        // Fail open: a rate limit guards capacity, not access (the policy still decides what is granted), and
+        // a store outage must not stop the policies that do not need the store. Replay protection fails closed.
+        if (e instanceof errors/* BrokerError */.Wz && e.code === 'upstream_unavailable') {
+            ctx.onRateLimitSkipped?.();
+            return;
+        }
+        throw e;
+    }
+    if (counted.count > limit.requests) {
+        throw new errors/* BrokerError */.Wz('rate_limited', `too many exchanges for this subject: at most ${limit.requests} per ${limit.perSeconds} s; retry in ${counted.resetSeconds} s`, { retryAfter: counted.resetSeconds });
+    }
+}
+async function claimToken(ctx, policy, token) {
+    if (policy.singleUse === false)
+        return;
+    const jti = token.claims.jti;
+    if (typeof jti !== 'string' || jti === '') {
+        throw new errors/* BrokerError */.Wz('claim_missing', `policy ${policy.name} allows each token to be used once, which needs a "jti" claim (a non-empty string); this token has none`);
+    }
+    if (!ctx.store)
+        throw new errors/* BrokerError */.Wz('internal_error', 'the broker has no store for replay protection', { detail: 'exchange context without a store' });
+    // Kept until the token expires plus the clock skew the verifier allows: after that the token itself is refused.
+    const exp = typeof token.claims.exp === 'number' ? token.claims.exp : 0;
+    const ttl = Math.max(1, exp - Math.floor((ctx.now ?? Date.now)() / 1000) + token.issuer.clockSkewSeconds + 1);
+    const first = await ctx.store.claimOnce(`jti:${token.issuer.issuer}\u0000${jti}`, ttl);
+    if (!first) {
+        throw new errors/* BrokerError */.Wz('token_replayed', 'this token was already exchanged; each token is accepted once. Request a fresh token (re-run the job if the token cannot be renewed)');
+    }
 }
 function bearerToken(authorization) {
     if (authorization === undefined || authorization.trim() === '') {
@@ -233,87 +277,27 @@ function createMetrics(opts = {}) {
             labelNames: ['issuer', 'outcome'],
             registers: [registry],
         }),
+        storeUp: new prom_client.Gauge({
+            name: 'oidc_exchange_store_up',
+            help: 'Whether the shared store (used token IDs, issuance records, rate limits) is reachable: 1 or 0.',
+            registers: [registry],
+        }),
+        storeErrors: new prom_client.Counter({
+            name: 'oidc_exchange_store_errors_total',
+            help: 'Store operations that failed (each answered 503 upstream_unavailable, or skipped for rate limits), by operation.',
+            labelNames: ['operation'],
+            registers: [registry],
+        }),
+        rateLimitSkipped: new prom_client.Counter({
+            name: 'oidc_exchange_rate_limit_skipped_total',
+            help: 'Exchanges let through without a rate-limit count because the store was unreachable.',
+            registers: [registry],
+        }),
     };
 }
 
-;// CONCATENATED MODULE: ./src/broker/store.ts
-// The broker's shared state: used token IDs (replay protection), issuance records of the tokens the broker
-// minted (revocation), and rate-limit counters. One interface, so a single broker keeps it in memory and
-// several brokers behind a load balancer share it (the Redis implementation).
-class MemoryStore {
-    now;
-    kind = 'memory';
-    seen = new Map();
-    counters = new Map();
-    issued = new Map();
-    sweeper;
-    constructor(now = Date.now) {
-        this.now = now;
-        // Expired entries are dropped lazily on access and by a periodic sweep, so memory stays bounded by
-        // what is live, not by what was ever seen.
-        this.sweeper = setInterval(() => this.sweep(), 30_000);
-        this.sweeper.unref();
-    }
-    async claimOnce(key, ttlSeconds) {
-        const t = this.now();
-        const until = this.seen.get(key);
-        if (until !== undefined && until > t)
-            return false;
-        this.seen.set(key, t + ttlSeconds * 1000);
-        return true;
-    }
-    async hit(key, windowSeconds) {
-        const t = this.now();
-        let c = this.counters.get(key);
-        if (!c || c.expiresAt <= t) {
-            c = { value: 0, expiresAt: t + windowSeconds * 1000 };
-            this.counters.set(key, c);
-        }
-        c.value++;
-        return { count: c.value, resetSeconds: Math.max(1, Math.ceil((c.expiresAt - t) / 1000)) };
-    }
-    async putIssuance(record) {
-        // Kept a day past expiry so a leak reported late is still recognised (and audited) as ours.
-        this.issued.set(record.tokenHash, { value: { ...record }, expiresAt: Date.parse(record.expiresAt) + 86_400_000 });
-    }
-    async getIssuance(tokenHash) {
-        const e = this.issued.get(tokenHash);
-        if (!e || e.expiresAt <= this.now())
-            return undefined;
-        return { ...e.value };
-    }
-    async markRevoked(tokenHash, at) {
-        const e = this.issued.get(tokenHash);
-        if (!e || e.value.revokedAt)
-            return false;
-        e.value.revokedAt = at.toISOString();
-        return true;
-    }
-    async ping() {
-        return true;
-    }
-    async close() {
-        clearInterval(this.sweeper);
-    }
-    sweep() {
-        const t = this.now();
-        for (const [k, until] of this.seen)
-            if (until <= t)
-                this.seen.delete(k);
-        for (const [k, c] of this.counters)
-            if (c.expiresAt <= t)
-                this.counters.delete(k);
-        for (const [k, r] of this.issued)
-            if (r.expiresAt <= t)
-                this.issued.delete(k);
-    }
-}
-function createStore(spec, now) {
-    if (spec === 'memory')
-        return new MemoryStore(now);
-    throw new Error(`store ${JSON.stringify(spec)} is not supported`);
-}
-
+// EXTERNAL MODULE: ./src/broker/store.ts + 1 modules
+var broker_store = __webpack_require__(65103);
 // EXTERNAL MODULE: ./src/broker/token.ts + 1 modules
 var token = __webpack_require__(62216);
 // EXTERNAL MODULE: ./src/broker/github-config.ts
@@ -602,7 +586,29 @@ function buildBroker(config, opts = {}) {
         metrics,
         now: opts.now,
     });
-    const store = createStore(config.store, opts.now);
+    let lastStoreError;
+    const store = (0,broker_store/* createStore */.y$)(config.store, opts.now, {
+        onStateChange(up) {
+            metrics.storeUp.set(up ? 1 : 0);
+            if (up)
+                lastStoreError = undefined;
+            if (up)
+                log.info({ event: 'store_up', store: store.kind }, 'store reachable');
+            else
+                log.warn({ event: 'store_down', store: store.kind }, 'store unreachable: single-use policies answer 503 until it returns');
+        },
+        onError(message) {
+            // Reconnect attempts repeat the same error every second: log each distinct one once per outage.
+            if (message === lastStoreError)
+                return;
+            lastStoreError = message;
+            log.warn({ event: 'store_error', store: store.kind, detail: message }, 'store error');
+        },
+        onOperationError(operation) {
+            metrics.storeErrors.inc({ operation });
+        },
+    });
+    metrics.storeUp.set(store.kind === 'memory' ? 1 : 0);
     let shuttingDown = false;
     const app = fastify_default()({
         loggerInstance: log,
@@ -618,8 +624,9 @@ function buildBroker(config, opts = {}) {
         http: {
             maxHeaderSize: config.listen.headerLimitBytes,
             headersTimeout: config.listen.requestTimeoutSeconds * 1000,
-            // How often Node checks requests against the timeouts (default 30 s, far coarser than the timeouts).
-            connectionsCheckingInterval: Math.min(1000, config.listen.requestTimeoutSeconds * 500),
+            // Node checks those timeouts only every 30 s by default: a client trickling bytes would hold a
+            // connection that long whatever the configured timeout. Check at least every second.
+            connectionsCheckingInterval: Math.min(1000, config.listen.requestTimeoutSeconds * 1000),
         },
         // Protocol-level failures (oversized headers, garbage) get the same JSON error shape as the API.
         clientErrorHandler(err, socket) {
@@ -646,7 +653,7 @@ function buildBroker(config, opts = {}) {
         let code;
         let status = 200;
         try {
-            const result = await exchange({ config, verifier, store }, { authorization: req.headers.authorization, body: typeof req.body === 'string' ? req.body : '' }, audit);
+            const result = await exchange({ config, verifier, store, now: opts.now, onRateLimitSkipped: () => metrics.rateLimitSkipped.inc() }, { authorization: req.headers.authorization, body: typeof req.body === 'string' ? req.body : '' }, audit);
             outcome = 'granted';
             reply.header('cache-control', 'no-store');
             if (wantsText(req.headers.accept)) {
@@ -679,8 +686,12 @@ function buildBroker(config, opts = {}) {
     app.get('/healthz', async (_req, reply) => reply.send({ status: 'ok' }));
     app.get('/readyz', async (_req, reply) => {
         const issuers = [...verifier.keys.values()].map((k) => k.status());
-        const ready = !shuttingDown && issuers.some((i) => i.usable);
-        return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : shuttingDown ? 'shutting_down' : 'no_usable_keys', issuers });
+        // An instance that cannot reach the shared store is taken out of rotation: its peers may still reach it
+        // (a partition), and it would refuse every single-use exchange. /healthz stays 200: it recovers by itself.
+        const storeOk = await store.ping();
+        const ready = !shuttingDown && storeOk && issuers.some((i) => i.usable);
+        const status = shuttingDown ? 'shutting_down' : !storeOk ? 'store_unavailable' : ready ? 'ready' : 'no_usable_keys';
+        return reply.code(ready ? 200 : 503).send({ status, issuers, store: { kind: store.kind, ok: storeOk } });
     });
     app.get('/metrics', async (_req, reply) => {
         return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());

@@ -1,0 +1,93 @@
+// Fake issuers shared by several brokers in one test, each broker with its log captured: the multi-instance
+// tests build two brokers on one store, the way two processes behind a load balancer would run.
+import { Writable } from 'node:stream';
+import { buildConfig } from '../../src/broker/config.js';
+import { buildBroker, type Broker } from '../../src/broker/server.js';
+import { startFakeIssuer, type FakeIssuer } from '../../src/harness/issuer.js';
+import { AUDIENCE } from '../helpers/broker.js';
+
+export { AUDIENCE };
+
+/** Secret values the tests scan every log and response for. */
+export const SECRET_VALUES = {
+  DB_PASSWORD: 'db-pw-7f3a9c1e-never-print',
+  API_KEY: 'api-key-2b8d4e6f-never-print',
+  GITLAB_TOKEN: 'gl-token-91c0aa77-never-print',
+};
+
+export interface Issuers {
+  github: FakeIssuer;
+  gitlab: FakeIssuer;
+  close(): Promise<void>;
+}
+
+export async function startIssuers(): Promise<Issuers> {
+  const [github, gitlab] = await Promise.all([
+    startFakeIssuer({ kind: 'github', audience: AUDIENCE }),
+    startFakeIssuer({ kind: 'gitlab', audience: AUDIENCE }),
+  ]);
+  return { github, gitlab, close: async () => void (await Promise.all([github.close(), gitlab.close()])) };
+}
+
+export interface ScaleConfigOptions {
+  store: string;
+  /** rate_limit for the github issuer. */
+  githubRateLimit?: { requests: number; per_seconds: number };
+  /** Extra keys per issuer entry. */
+  issuerExtra?: Record<string, unknown>;
+}
+
+/**
+ * github/octo-org/octo-repo on main: single use (the default). gitlab acme/platform/api: reusable
+ * (`single_use: false`), so the tests can show what keeps working while the store is down.
+ */
+export function scaleConfig(iss: Issuers, opts: ScaleConfigOptions): Record<string, unknown> {
+  return {
+    audience: AUDIENCE,
+    issuers: [
+      { id: 'github', issuer: iss.github.url, ...(opts.githubRateLimit ? { rate_limit: opts.githubRateLimit } : {}), ...(opts.issuerExtra ?? {}) },
+      { id: 'gitlab', issuer: iss.gitlab.url, jwks_uri: iss.gitlab.jwksUri, ...(opts.issuerExtra ?? {}) },
+    ],
+    secrets: {
+      DB_PASSWORD: { value: SECRET_VALUES.DB_PASSWORD },
+      API_KEY: { value: SECRET_VALUES.API_KEY },
+      GITLAB_TOKEN: { value: SECRET_VALUES.GITLAB_TOKEN },
+    },
+    policies: [
+      { name: 'prod', issuer: 'github', claims: { repository: 'octo-org/octo-repo', ref: 'refs/heads/main' }, secrets: ['DB_PASSWORD', 'API_KEY'] },
+      { name: 'gitlab-reusable', issuer: 'gitlab', single_use: false, claims: { project_path: 'acme/platform/api' }, secrets: ['GITLAB_TOKEN'] },
+    ],
+    store: opts.store,
+  };
+}
+
+export interface RunningBroker {
+  broker: Broker;
+  url: string;
+  log: string[];
+}
+
+export async function startBroker(raw: Record<string, unknown>): Promise<RunningBroker> {
+  const config = await buildConfig(raw, '/test/scale.yaml', { env: {}, checkSources: true });
+  const log: string[] = [];
+  const broker = buildBroker(config, {
+    logStream: new Writable({
+      write(chunk: Buffer, _e, cb) {
+        log.push(chunk.toString('utf8'));
+        cb();
+      },
+    }),
+  });
+  const url = await broker.app.listen({ host: '127.0.0.1', port: 0 });
+  return { broker, url, log };
+}
+
+/** Waits until `check` holds, polling; fails with `what` after `ms`. */
+export async function eventually(what: string, check: () => Promise<boolean>, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
