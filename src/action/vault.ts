@@ -6,6 +6,7 @@ import { ExchangeError } from '../exchange/errors.js';
 import type { HttpClient, HttpResponse } from '../exchange/http.js';
 import { RetriesExhausted, withRetries, type RetrySettings } from '../exchange/retry.js';
 import { decodeClaims } from '../exchange/claims.js';
+import { isCertificateProblem, untrusted } from '../exchange/broker.js';
 import type { Delivery } from './export.js';
 import type { SecretSpec } from './secret-spec.js';
 
@@ -60,6 +61,7 @@ export async function readFromVault(req: VaultRequest): Promise<{ deliveries: De
           timeoutMs,
         });
       } catch (e) {
+        if (isCertificateProblem(e)) return { fail: untrusted(req.url, e as Error) };
         return { retry: `attempt ${n}: ${(e as Error).message}` };
       }
       if (res.status === 200) return { ok: res };

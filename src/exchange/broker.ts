@@ -64,6 +64,7 @@ export async function exchangeWithBroker(req: ExchangeRequest): Promise<Exchange
           timeoutMs,
         });
       } catch (e) {
+        if (isCertificateProblem(e)) return { fail: untrusted(req.brokerUrl, e as Error) };
         return { retry: `attempt ${n}: ${(e as Error).message}` };
       }
       lastStatus = res.status;
@@ -136,4 +137,28 @@ export function parseError(text: string): { error: string; message: string } | u
     /* not JSON */
   }
   return undefined;
+}
+
+const CERTIFICATE_CODES = new Set([
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_UNTRUSTED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+/** A certificate the client does not trust will not become trusted by retrying. */
+export function isCertificateProblem(e: unknown): boolean {
+  return CERTIFICATE_CODES.has((e as { code?: string })?.code ?? '');
+}
+
+export function untrusted(url: string, e: Error): ExchangeError {
+  return new ExchangeError(
+    'broker_untrusted',
+    `the TLS certificate of ${url} is not trusted (${(e as { code?: string }).code}): if the broker uses a private CA, pass that CA's certificate as ca-certificate; if the host name differs from the certificate's, fix broker-url`,
+  );
 }

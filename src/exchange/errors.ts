@@ -8,6 +8,8 @@ export type ExchangeErrorCode =
   | 'broker_refused'
   /** Retries ran out or the deadline passed while the broker was down, slow or unreachable. */
   | 'broker_unavailable'
+  /** The broker's TLS certificate is not trusted (a private CA needs `ca-certificate`). */
+  | 'broker_untrusted'
   /** The broker's answer could not be understood. */
   | 'broker_answer_invalid';
 

@@ -54,3 +54,55 @@ export function leakedNames(text: string, secrets: Record<string, string>): stri
     .filter(([, v]) => v.length >= 4 && text.includes(v))
     .map(([n]) => n);
 }
+
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { request } from 'undici';
+
+export interface Front {
+  url: string;
+  /** Authorization headers received, in order (tokens: compare, never print). */
+  authorizations: string[];
+  requests: Array<{ method: string; path: string; headers: IncomingMessage['headers'] }>;
+  close(): Promise<void>;
+}
+
+/**
+ * A loopback server in front of the broker: `decide` answers a request itself (return true after writing
+ * the response), or returns false to forward it to `target` unchanged.
+ */
+export async function startFront(target: string | undefined, decide: (n: number, req: IncomingMessage, res: ServerResponse, body: string) => boolean): Promise<Front> {
+  const authorizations: string[] = [];
+  const requests: Front['requests'] = [];
+  const server: Server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const body = Buffer.concat(chunks).toString('utf8');
+    authorizations.push(String(req.headers.authorization ?? ''));
+    requests.push({ method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers });
+    if (decide(requests.length, req, res, body) || !target) return;
+    const headers = { ...req.headers };
+    delete headers.host;
+    delete headers['content-length'];
+    const up = await request(`${target}${req.url}`, { method: req.method as 'POST', headers, body: body || undefined });
+    const text = await up.body.text();
+    res.writeHead(up.statusCode, { 'content-type': String(up.headers['content-type'] ?? 'application/json') });
+    res.end(text);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    authorizations,
+    requests,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): true {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+  return true;
+}
