@@ -88,7 +88,9 @@ export async function run(inputs: ActionInputs, ctx: RunContext): Promise<RunRes
       if (r.attempts > 1) core.info(`exchange succeeded on attempt ${r.attempts}`);
     }
   } catch (e) {
-    if (e instanceof ExchangeError && (e.status === 401 || e.status === 403 || inputs.debugClaims)) {
+    // Vault's JWT auth refuses a token with 400, the broker with 401/403: both are about the token's claims.
+    const aboutClaims = e instanceof ExchangeError && (e.status === 401 || e.status === 403 || (inputs.broker === 'vault' && e.code === 'broker_refused'));
+    if (e instanceof ExchangeError && (aboutClaims || inputs.debugClaims)) {
       const { printClaims, refusalHelp } = await import('./diagnostics.js');
       core.error(e.message);
       printClaims(core, e.claims, "Claims of this job's OIDC token");

@@ -58,6 +58,8 @@ export interface JobOptions {
   post?: boolean;
   /** Node binary (default: this process's). */
   node?: string;
+  /** Called after the main step, before the post step (e.g. to look at files the main step wrote). */
+  betweenSteps?: (main: StepResult, runnerTemp: string) => Promise<void>;
   /** Kill a step after this long (default 60 s). */
   stepTimeoutMs?: number;
 }
@@ -151,6 +153,7 @@ export async function startFakeRunner(opts: FakeRunnerOptions): Promise<FakeRunn
           ...(jobOpts.env ?? {}),
         };
         const main = await runStep(join(opts.distDir, 'index.js'), workdir, 'main', base, jobOpts);
+        await jobOpts.betweenSteps?.(main, runnerTemp);
         if (jobOpts.post === false) return { main };
         // The post step sees what the main step exported and its saved state.
         const stateVars = Object.fromEntries(Object.entries(main.state).map(([k, v]) => [`STATE_${k}`, v]));

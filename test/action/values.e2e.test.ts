@@ -70,3 +70,28 @@ describe.each(RUNTIMES)('awkward values under %s', (_label, node) => {
     expect(leakedNames(env.main.log, { BIG })).toEqual([]);
   });
 });
+
+describe.each(RUNTIMES)('files under %s', (_label, node) => {
+  it('`file:` writes a 0600 file under RUNNER_TEMP, exports its path, and the post step removes it', async () => {
+    const { statSync, readFileSync, existsSync } = await import('node:fs');
+    let path = '';
+    const job = await ab.runner.runJob({
+      node,
+      inputs: { 'broker-url': ab.bed.url, audience: AUDIENCE, secrets: 'MULTILINE | file:KEY_FILE\nNON_ASCII' },
+      async betweenSteps(main, runnerTemp) {
+        path = main.env.KEY_FILE!;
+        expect(path.startsWith(runnerTemp)).toBe(true);
+        expect(statSync(path).mode & 0o777).toBe(0o600);
+        expect(readFileSync(path, 'utf8') === VALUES.MULTILINE).toBe(true);
+      },
+    });
+    expect(job.main.exitCode).toBe(0);
+    expect(job.main.outputs.KEY_FILE).toBe(path);
+    expect(job.main.env.MULTILINE).toBeUndefined();
+    expect(job.main.env.NON_ASCII === VALUES.NON_ASCII).toBe(true);
+    expect(existsSync(path)).toBe(false);
+    expect(job.post!.log).toMatch(/removed the secret files/);
+    expect(job.main.summary).toMatch(/KEY_FILE/);
+    expect(leakedNames(job.main.summary + job.main.log, VALUES)).toEqual([]);
+  });
+});
