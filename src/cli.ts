@@ -10,6 +10,9 @@ commands:
   issuers [--github-port N] [--gitlab-port N]  run the fake GitHub and GitLab OIDC issuers until interrupted
   token --issuer-url URL [--claims FILE] [--set k=v ...] [--audience A]
                                                mint a test token from a running fake issuer
+  try-action --config FILE [--claims FILE] [--secrets TEXT] [--input name=value ...]
+                                               run the bundled GitHub Action against a broker config through
+                                               the fake runner; prints what the job would receive, masked
 `;
 
 type Command = (args: string[]) => Promise<number>;
@@ -20,6 +23,7 @@ const commands: Record<string, () => Promise<Command>> = {
   demo: async () => (await import('./harness/demo.js')).demoCommand,
   issuers: async () => (await import('./harness/commands.js')).issuersCommand,
   token: async () => (await import('./harness/commands.js')).tokenCommand,
+  'try-action': async () => (await import('./harness/try-action.js')).tryActionCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -40,6 +40,8 @@ export interface StepResult {
   warnings: string[];
   errors: string[];
   durationMs: number;
+  /** Peak resident set size in KiB, with measureRss. */
+  peakRssKb?: number;
 }
 
 export interface JobResult {
@@ -60,6 +62,8 @@ export interface JobOptions {
   node?: string;
   /** Called after the main step, before the post step (e.g. to look at files the main step wrote). */
   betweenSteps?: (main: StepResult, runnerTemp: string) => Promise<void>;
+  /** Record each step's peak RSS (adds a tiny --import hook to the step, so do not time such runs). */
+  measureRss?: boolean;
   /** Kill a step after this long (default 60 s). */
   stepTimeoutMs?: number;
 }
@@ -117,9 +121,12 @@ export async function startFakeRunner(opts: FakeRunnerOptions): Promise<FakeRunn
       GITHUB_STEP_SUMMARY: join(workdir, `${step}-summary`),
     };
     for (const f of Object.values(files)) await writeFile(f, '');
+    const rssFile = join(workdir, `${step}-rss`);
+    const args = jobOpts.measureRss ? [`--import=data:text/javascript,${encodeURIComponent(RSS_HOOK)}`, script] : [script];
     const started = process.hrtime.bigint();
-    const { code, stdout, stderr } = await spawnStep(jobOpts.node ?? process.execPath, [script], { ...env, ...files }, jobOpts.stepTimeoutMs ?? 60_000);
+    const { code, stdout, stderr } = await spawnStep(jobOpts.node ?? process.execPath, args, { ...env, ...files, ...(jobOpts.measureRss ? { HARNESS_RSS_FILE: rssFile } : {}) }, jobOpts.stepTimeoutMs ?? 60_000);
     const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+    const peakRssKb = jobOpts.measureRss ? Number(await readFile(rssFile, 'utf8').catch(() => 'NaN')) : undefined;
     const logged = processLog(stdout, stderr);
     return {
       exitCode: code,
@@ -129,6 +136,7 @@ export async function startFakeRunner(opts: FakeRunnerOptions): Promise<FakeRunn
       state: parseFileCommands(await readFile(files.GITHUB_STATE, 'utf8')),
       summary: await readFile(files.GITHUB_STEP_SUMMARY, 'utf8'),
       durationMs,
+      ...(peakRssKb !== undefined ? { peakRssKb } : {}),
     };
   }
 
@@ -169,6 +177,8 @@ export async function startFakeRunner(opts: FakeRunnerOptions): Promise<FakeRunn
     },
   };
 }
+
+const RSS_HOOK = "import{writeFileSync}from'node:fs';process.on('exit',()=>writeFileSync(process.env.HARNESS_RSS_FILE,String(process.resourceUsage().maxRSS)));";
 
 /** `with: { broker-url: x }` becomes INPUT_BROKER-URL (upper case, spaces to _, dashes kept). */
 export function inputVariables(inputs: Record<string, string>): Record<string, string> {
