@@ -207,6 +207,6 @@ export async function runDemo(steps: DemoStep[], print: (line: string) => void):
 }
 
 export async function demoCommand(): Promise<number> {
-  const ok = await runDemo(brokerSteps, (line) => process.stdout.write(line + '\n'));
+  const ok = await runDemo([...brokerSteps, ...(await import('./demo-github.js')).githubActionSteps], (line) => process.stdout.write(line + '\n'));
   return ok ? 0 : 1;
 }
