@@ -3,7 +3,6 @@
 // would triple the step's start-up time. Workflow commands go to stdout; environment variables, outputs,
 // state and the summary go to the files the runner names, in its `name<<DELIMITER` format.
 import { appendFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 
 /** What run() and cleanup() need from the runner; tests pass their own. */
 export interface ActionCore {
@@ -11,10 +10,12 @@ export interface ActionCore {
   warning(line: string): void;
   error(line: string): void;
   debug(line: string): void;
-  /** Registers a value for masking; every later log line has it replaced by ***. */
-  setSecret(value: string): void;
-  exportVariable(name: string, value: string): void;
-  setOutput(name: string, value: string): void;
+  /** Registers values for masking (one write for all); every later log line has them replaced by ***. */
+  setSecret(...values: string[]): void;
+  /** Environment variables for later steps, appended to GITHUB_ENV in one write. */
+  exportVariables(vars: Array<[string, string]>): void;
+  /** Step outputs, appended to GITHUB_OUTPUT in one write. */
+  setOutputs(vars: Array<[string, string]>): void;
   saveState(name: string, value: string): void;
   getState(name: string): string;
   appendSummary(markdown: string): void;
@@ -23,34 +24,28 @@ export interface ActionCore {
 
 export function runnerCore(env: NodeJS.ProcessEnv = process.env, write: (s: string) => void = (s) => void process.stdout.write(s)): ActionCore {
   const command = (name: string, message: string) => write(`::${name}::${escapeData(message)}\n`);
-  const fileCommand = (variable: string, name: string, value: string, fallback: () => void) => {
+  // One append per call: fewer system calls, and a batch is never half-written by this process.
+  const fileCommand = (variable: string, vars: Array<[string, string]>) => {
+    if (vars.length === 0) return;
     const file = env[variable];
-    if (!file) return fallback();
-    appendFileSync(file, keyValueMessage(name, value), 'utf8');
+    if (!file) throw new Error(`${variable} is not set: this runner is too old for file commands (the deprecated set-env and set-output commands are disabled)`);
+    appendFileSync(file, vars.map(([n, v]) => keyValueMessage(n, v)).join(''), 'utf8');
   };
   return {
     info: (line) => write(`${line}\n`),
     warning: (line) => command('warning', line),
     error: (line) => command('error', line),
     debug: (line) => command('debug', line),
-    setSecret: (value) => command('add-mask', value),
-    exportVariable(name, value) {
-      // The variable is also set for this process, as the toolkit does, so later code sees it.
-      env[name] = value;
-      fileCommand('GITHUB_ENV', name, value, () => {
-        throw new Error('GITHUB_ENV is not set: this runner is too old for file commands (the deprecated set-env command is disabled everywhere)');
-      });
+    setSecret: (...values) => {
+      if (values.length) write(values.map((v) => `::add-mask::${escapeData(v)}\n`).join(''));
     },
-    setOutput(name, value) {
-      fileCommand('GITHUB_OUTPUT', name, value, () => {
-        throw new Error('GITHUB_OUTPUT is not set: this runner is too old for file commands');
-      });
+    exportVariables(vars) {
+      fileCommand('GITHUB_ENV', vars);
+      // Also set for this process, as the toolkit does, so later code sees them.
+      for (const [n, v] of vars) env[n] = v;
     },
-    saveState(name, value) {
-      fileCommand('GITHUB_STATE', name, value, () => {
-        throw new Error('GITHUB_STATE is not set: this runner is too old for file commands');
-      });
-    },
+    setOutputs: (vars) => fileCommand('GITHUB_OUTPUT', vars),
+    saveState: (name, value) => fileCommand('GITHUB_STATE', [[name, value]]),
     getState: (name) => env[`STATE_${name}`] ?? '',
     appendSummary(markdown) {
       const file = env.GITHUB_STEP_SUMMARY;
@@ -63,14 +58,23 @@ export function runnerCore(env: NodeJS.ProcessEnv = process.env, write: (s: stri
   };
 }
 
-/** `name<<DELIM\nvalue\nDELIM\n`, with a random delimiter that provably occurs in neither name nor value. */
+/**
+ * `name<<DELIM\nvalue\nDELIM\n`. What makes this safe is that the delimiter provably occurs nowhere in the
+ * value (a value holding `\nDELIM\nPATH<<X` could otherwise inject variables), so it is checked and a new one
+ * drawn until it holds; randomness only makes a clash unlikely. Math.random avoids loading node:crypto on
+ * the start-up path.
+ */
 export function keyValueMessage(name: string, value: string): string {
-  const delimiter = `ghadelimiter_${randomBytes(16).toString('hex')}`;
-  if (name.includes(delimiter) || value.includes(delimiter)) {
-    throw new Error('unexpected: the random delimiter occurs in the value; try again');
-  }
+  let delimiter: string;
+  do {
+    delimiter = `ghadelimiter_${randomHex()}${randomHex()}`;
+  } while (name.includes(delimiter) || value.includes(delimiter));
   if (/[\r\n]/.test(name)) throw new Error(`a name for the runner's files cannot contain a line break: ${JSON.stringify(name)}`);
   return `${name}<<${delimiter}\n${value}\n${delimiter}\n`;
+}
+
+function randomHex(): string {
+  return Math.floor(Math.random() * 2 ** 52).toString(16).padStart(13, '0');
 }
 
 /** Workflow command data: the runner reads %25, %0D and %0A back as %, CR and LF. */

@@ -20,6 +20,8 @@ export interface ExportResult {
 
 export function exportSecrets(deliveries: Delivery[], core: ActionCore, opts: { exportEnv: boolean; runnerTemp: string | undefined }): ExportResult {
   const names: string[] = [];
+  const env: Array<[string, string]> = [];
+  const outputs: Array<[string, string]> = [];
   let fileDir: string | undefined;
   for (const { spec, value } of deliveries) {
     let exported = value;
@@ -30,10 +32,12 @@ export function exportSecrets(deliveries: Delivery[], core: ActionCore, opts: { 
       // 0600 from creation on (flag wx: never follow or reuse an existing file).
       writeFileSync(exported, value, { mode: 0o600, flag: 'wx' });
     }
-    if (opts.exportEnv) core.exportVariable(spec.exportName, exported);
-    core.setOutput(spec.exportName, exported);
+    if (opts.exportEnv) env.push([spec.exportName, exported]);
+    outputs.push([spec.exportName, exported]);
     names.push(spec.exportName);
   }
-  core.setOutput('secret-names', names.join(','));
+  outputs.push(['secret-names', names.join(',')]);
+  core.exportVariables(env);
+  core.setOutputs(outputs);
   return { names, fileDir };
 }

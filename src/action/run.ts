@@ -131,7 +131,7 @@ export async function run(inputs: ActionInputs, ctx: RunContext): Promise<RunRes
 
 function maskAll(core: ActionCore, secrets: Array<{ name: string; value: string }>): void {
   const plan = planMasks(secrets);
-  for (const v of plan.values) core.setSecret(v);
+  core.setSecret(...plan.values);
   for (const name of plan.tooShort) {
     core.warning(`${name}: a value, line or JSON field shorter than 4 characters was not masked (masking it would star out every occurrence in the log); keep it out of the log`);
   }

@@ -1,5 +1,6 @@
 // Unit tests for the action's pure parts: the secrets input, inputs, masking plan, backoff, proxy choice,
 // the runner protocol (both the action's writing and the fake runner's reading) and log masking.
+import { jest } from '@jest/globals';
 import { keyValueMessage, escapeData, unescapeData } from '../../src/action/core.js';
 import { InputError, parseCaCertificate, readInputs } from '../../src/action/inputs.js';
 import { jsonLeaves, planMasks } from '../../src/action/mask.js';
@@ -198,6 +199,20 @@ describe('runner protocol', () => {
     expect(parseFileCommands(text)).toEqual(values);
     expect(parseFileCommands('SIMPLE=value=with=equals\n')).toEqual({ SIMPLE: 'value=with=equals' });
     expect(() => parseFileCommands('X<<EOF\nvalue\n')).toThrow(/no closing delimiter/);
+  });
+
+  it('draws a new delimiter when the value contains the first one (no variable injection)', () => {
+    const seq = [0.1, 0.2, 0.1, 0.2, 0.3, 0.4];
+    const spy = jest.spyOn(Math, 'random').mockImplementation(() => seq.shift() ?? 0.5);
+    try {
+      const first = keyValueMessage('PROBE', 'x').split('\n')[0]!.slice('PROBE<<'.length);
+      const hostile = `a\n${first}\nNODE_OPTIONS<<EOF\n--require /tmp/evil.js\nEOF`;
+      const text = keyValueMessage('V', hostile);
+      expect(text.split('\n')[0]).not.toBe(`V<<${first}`);
+      expect(parseFileCommands(text)).toEqual({ V: hostile });
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('a value that ends in CR does not survive the format (which is why the action refuses it)', () => {
