@@ -74,6 +74,8 @@ export interface FakeRunner {
   /** Tokens handed out, in order. Tests compare them; never print them. */
   tokensIssued: string[];
   runJob(opts: JobOptions): Promise<JobResult>;
+  /** Wall time of `node -e 0` spawned exactly like a step (the baseline for start-up measurements). */
+  timeBareNode(node?: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -89,6 +91,16 @@ export async function startFakeRunner(opts: FakeRunnerOptions): Promise<FakeRunn
   const tokenRequests: TokenRequest[] = [];
   const tokensIssued: string[] = [];
   const tokenPath = `/_apis/distributedtask/hubs/Actions/plans/${randomBytes(8).toString('hex')}/jobs/${randomBytes(8).toString('hex')}/idtoken`;
+  // One token per audience is signed ahead of time, so a step measures the action and not the fake
+  // issuer's RSA signing (GitHub's token service answers from its own, separate machines).
+  const ahead = new Map<string, Promise<string>>();
+  const nextToken = (audience: string): Promise<string> => {
+    const token = ahead.get(audience) ?? opts.mint(audience);
+    const refill = opts.mint(audience);
+    refill.catch(() => ahead.delete(audience));
+    ahead.set(audience, refill);
+    return token;
+  };
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://runner');
     const authorized = req.headers.authorization === `Bearer ${requestToken}`;
@@ -101,7 +113,7 @@ export async function startFakeRunner(opts: FakeRunnerOptions): Promise<FakeRunn
     if (req.method !== 'GET' || url.pathname !== tokenPath) return reply(404, { message: 'not found' });
     if (!authorized) return reply(401, { message: 'invalid bearer token' });
     if (!entry.apiVersion) return reply(400, { message: 'api-version is required' });
-    opts.mint(entry.audience ?? 'https://github.com/octo-org').then(
+    nextToken(entry.audience ?? 'https://github.com/octo-org').then(
       (jwt) => {
         tokensIssued.push(jwt);
         reply(200, { value: jwt });
@@ -170,6 +182,11 @@ export async function startFakeRunner(opts: FakeRunnerOptions): Promise<FakeRunn
       } finally {
         await rm(workdir, { recursive: true, force: true });
       }
+    },
+    async timeBareNode(node) {
+      const started = process.hrtime.bigint();
+      await spawnStep(node ?? process.execPath, ['-e', '0'], { PATH: process.env.PATH ?? '/usr/bin:/bin' }, 60_000);
+      return Number(process.hrtime.bigint() - started) / 1e6;
     },
     async close() {
       server.closeAllConnections();

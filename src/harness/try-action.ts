@@ -94,10 +94,12 @@ export async function tryActionCommand(args: string[]): Promise<number> {
   try {
     const jobInputs = { 'broker-url': brokerUrl, audience: raw.audience, ...inputs };
     if (values.json) {
-      const runs: Array<{ exitCode: number | null; durationMs: number }> = [];
+      // Each main step is paired with `node -e 0` spawned the same way, so both pay the same spawn costs.
+      const runs: Array<{ exitCode: number | null; durationMs: number; bareMs: number }> = [];
       for (let i = 0; i < repeat; i++) {
+        const bareMs = await runner.timeBareNode(values.node);
         const job = await runner.runJob({ inputs: jobInputs, node: values.node, post: false });
-        runs.push({ exitCode: job.main.exitCode, durationMs: job.main.durationMs });
+        runs.push({ exitCode: job.main.exitCode, durationMs: job.main.durationMs, bareMs });
       }
       const measured = await runner.runJob({ inputs: jobInputs, node: values.node, post: false, measureRss: true });
       process.stdout.write(`${JSON.stringify({ runs, peakRssKb: measured.main.peakRssKb, errors: measured.main.errors })}\n`);
