@@ -57,6 +57,16 @@ describe.each(RUNTIMES)('failures under %s', (_label, node) => {
     }
   });
 
+  it('debug-claims: true prints the claims on success; an empty secrets input delivers all the policy grants', async () => {
+    const job = await ab.runner.runJob({ node, inputs: { 'broker-url': ab.bed.url, audience: AUDIENCE, 'debug-claims': 'true' } });
+    expect(job.main.exitCode).toBe(0);
+    expect(job.main.log).toMatch(/Claims of this job's OIDC token \(debug-claims\):/);
+    expect(job.main.log).toMatch(/job_workflow_ref: octo-org\/octo-repo\/\.github\/workflows\/ci\.yml@refs\/heads\/main/);
+    expect(Object.keys(job.main.env).sort()).toEqual(['API_KEY', 'DB_PASSWORD']);
+    expect(job.main.outputs['secret-names']).toBe('DB_PASSWORD,API_KEY');
+    expect(leakedNames(job.main.log + job.main.summary, SECRETS)).toEqual([]);
+  });
+
   it('a typo in a boolean input is an error, not false', async () => {
     const job = await ab.runner.runJob({ node, inputs: { 'broker-url': ab.bed.url, 'export-env': 'flase' } });
     expect(job.main.exitCode).toBe(1);
