@@ -13,6 +13,8 @@ const dist = join(root, 'dist');
 // [source entry, bundle folder, file that imports it, shebang?]
 export const bundles = [
   ['src/cli.ts', 'dist/cli', 'dist/cli.js', true],
+  ['src/action/main.ts', 'dist/action-main', 'dist/index.js', false],
+  ['src/action/post.ts', 'dist/action-post', 'dist/post.js', false],
 ];
 
 // Extra build steps other parts register (e.g. embedding the GitLab script into its template).

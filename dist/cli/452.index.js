@@ -1,5 +1,5 @@
 export const id = 452;
-export const ids = [452];
+export const ids = [452,124];
 export const modules = {
 
 /***/ 85452:

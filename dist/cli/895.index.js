@@ -1,5 +1,5 @@
 export const id = 895;
-export const ids = [895];
+export const ids = [895,124];
 export const modules = {
 
 /***/ 53895:
@@ -695,7 +695,12 @@ async function runDemo(steps, print) {
     }
 }
 async function demoCommand() {
-    const ok = await runDemo([...brokerSteps, ...githubAppSteps, ...(await __webpack_require__.e(/* import() */ 137).then(__webpack_require__.bind(__webpack_require__, 51137))).gitlabSteps], (line) => process.stdout.write(line + '\n'));
+    const ok = await runDemo([
+        ...brokerSteps,
+        ...(await Promise.all(/* import() */[__webpack_require__.e(980), __webpack_require__.e(425)]).then(__webpack_require__.bind(__webpack_require__, 50425))).githubActionSteps,
+        ...githubAppSteps,
+        ...(await __webpack_require__.e(/* import() */ 137).then(__webpack_require__.bind(__webpack_require__, 51137))).gitlabSteps,
+    ], (line) => process.stdout.write(line + '\n'));
     return ok ? 0 : 1;
 }
 

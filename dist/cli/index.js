@@ -573,6 +573,9 @@ commands:
                                                mint a test token from a running fake issuer
   gitlab-job --input broker_url=URL --input audience=A (--issuer-url URL | --token JWT) [--script CMD ...]
                                                run the GitLab component's job here, as a shell runner would
+  try-action --config FILE [--claims FILE] [--secrets TEXT] [--input name=value ...]
+                                               run the bundled GitHub Action against a broker config through
+                                               the fake runner; prints what the job would receive, masked
 `;
 const commands = {
     broker: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(815), __nccwpck_require__.e(896), __nccwpck_require__.e(492), __nccwpck_require__.e(140), __nccwpck_require__.e(709), __nccwpck_require__.e(716), __nccwpck_require__.e(900)]).then(__nccwpck_require__.bind(__nccwpck_require__, 81900))).brokerCommand,
@@ -581,6 +584,7 @@ const commands = {
     issuers: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(896), __nccwpck_require__.e(452)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85452))).issuersCommand,
     token: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(896), __nccwpck_require__.e(452)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85452))).tokenCommand,
     'gitlab-job': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(315)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15315))).gitlabJobCommand,
+    'try-action': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(815), __nccwpck_require__.e(896), __nccwpck_require__.e(492), __nccwpck_require__.e(140), __nccwpck_require__.e(709), __nccwpck_require__.e(716), __nccwpck_require__.e(980), __nccwpck_require__.e(124)]).then(__nccwpck_require__.bind(__nccwpck_require__, 43980))).tryActionCommand,
 };
 async function main(argv) {
     const [name, ...rest] = argv;

@@ -240,7 +240,12 @@ export async function runDemo(steps: DemoStep[], print: (line: string) => void):
 
 export async function demoCommand(): Promise<number> {
   const ok = await runDemo(
-    [...brokerSteps, ...githubAppSteps, ...(await import('./demo-gitlab.js')).gitlabSteps],
+    [
+      ...brokerSteps,
+      ...(await import('./demo-github.js')).githubActionSteps,
+      ...githubAppSteps,
+      ...(await import('./demo-gitlab.js')).gitlabSteps,
+    ],
     (line) => process.stdout.write(line + '\n'),
   );
   return ok ? 0 : 1;

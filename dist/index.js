@@ -1,0 +1,1 @@
+import './action-main/index.js';

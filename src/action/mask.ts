@@ -1,0 +1,58 @@
+// What to register with the runner's masker for each secret, before anything else is printed or exported.
+// The runner replaces a registered value only where it appears whole within one log line, so a multi-line
+// secret is registered line by line too, and a JSON secret leaf by leaf (a job that parses it and prints one
+// field would otherwise print it in the clear). Very short or purely structural fragments (`{`, `],`) are
+// not registered: the runner would star out every occurrence in the log and garble it.
+
+/** Shorter fragments are not registered. */
+export const MIN_MASK_LENGTH = 4;
+
+export interface MaskPlan {
+  /** Distinct values to register, longest first. */
+  values: string[];
+  /** Names of secrets with a value, line or JSON leaf too short to mask (warn the user about these). */
+  tooShort: string[];
+}
+
+export function planMasks(secrets: Array<{ name: string; value: string }>): MaskPlan {
+  const values = new Set<string>();
+  const tooShort = new Set<string>();
+  for (const { name, value } of secrets) {
+    if (value === '') continue;
+    const add = (fragment: string, structuralOk: boolean) => {
+      const t = fragment.trim();
+      if (t === '') return;
+      if (!structuralOk && /^[\s{}[\],:"]*$/.test(t)) return;
+      if (t.length < MIN_MASK_LENGTH) return void tooShort.add(name);
+      values.add(t);
+      // Printed by a tool that keeps surrounding spaces, the untrimmed form is what appears.
+      if (fragment !== t && !/[\r\n]/.test(fragment)) values.add(fragment);
+    };
+    add(value, true);
+    if (/[\r\n]/.test(value)) for (const line of value.split(/\r?\n|\r/)) add(line, false);
+    for (const leaf of jsonLeaves(value)) add(leaf, true);
+  }
+  return { values: [...values].sort((a, b) => b.length - a.length), tooShort: [...tooShort] };
+}
+
+/** Every string leaf (and key-less scalar text) of a JSON object or array; nothing for other values. */
+export function jsonLeaves(value: string): string[] {
+  const t = value.trim();
+  if (!(t.startsWith('{') || t.startsWith('['))) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(t);
+  } catch {
+    return [];
+  }
+  const leaves: string[] = [];
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') {
+      leaves.push(v);
+      if (/[\r\n]/.test(v)) leaves.push(...v.split(/\r?\n|\r/));
+    } else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(parsed);
+  return leaves;
+}

@@ -1,0 +1,47 @@
+// The claims of a job's own OIDC token that help a user see why a policy did not match. The payload is
+// decoded without verification (only the broker's verdict counts) and only claims that identify the job,
+// never the signature or the token itself, are shown.
+
+export const DIAGNOSTIC_CLAIMS = [
+  'iss',
+  'aud',
+  'sub',
+  'repository',
+  'repository_id',
+  'repository_owner',
+  'ref',
+  'ref_type',
+  'ref_protected',
+  'environment',
+  'event_name',
+  'workflow_ref',
+  'job_workflow_ref',
+  'runner_environment',
+  'project_path',
+  'pipeline_source',
+  'environment_protected',
+  'exp',
+] as const;
+
+export function decodeClaims(jwt: string): Record<string, unknown> | undefined {
+  const parts = jwt.split('.');
+  if (parts.length !== 3) return undefined;
+  try {
+    const payload = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8')) as unknown;
+    return payload && typeof payload === 'object' && !Array.isArray(payload) ? (payload as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `name: value` lines for the diagnostic claims present in the token. */
+export function describeClaims(claims: Record<string, unknown>): string[] {
+  const lines: string[] = [];
+  for (const name of DIAGNOSTIC_CLAIMS) {
+    const v = claims[name];
+    if (v === undefined) continue;
+    const text = name === 'exp' && typeof v === 'number' ? `${new Date(v * 1000).toISOString()}` : typeof v === 'string' ? v : JSON.stringify(v);
+    lines.push(`${name}: ${text}`);
+  }
+  return lines;
+}

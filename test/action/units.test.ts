@@ -1,0 +1,235 @@
+// Unit tests for the action's pure parts: the secrets input, inputs, masking plan, backoff, proxy choice,
+// the runner protocol (both the action's writing and the fake runner's reading) and log masking.
+import { jest } from '@jest/globals';
+import { keyValueMessage, escapeData, unescapeData } from '../../src/action/core.js';
+import { InputError, parseCaCertificate, readInputs } from '../../src/action/inputs.js';
+import { jsonLeaves, planMasks } from '../../src/action/mask.js';
+import { exportNameProblem, parseSecretSpecs, SecretSpecError } from '../../src/action/secret-spec.js';
+import { parseRetryAfter, retryDelayMs } from '../../src/exchange/backoff.js';
+import { decodeClaims, describeClaims } from '../../src/exchange/claims.js';
+import { proxyFor } from '../../src/exchange/proxy-env.js';
+import { withRetries } from '../../src/exchange/retry.js';
+import { parseFileCommands, processLog } from '../../src/harness/runner.js';
+
+describe('secrets input', () => {
+  it('parses names, renames, files, comments and blank lines', () => {
+    expect(parseSecretSpecs('# comment\nDB_PASSWORD\n\n  API_KEY | MY_KEY  \nTLS_KEY | file:TLS_KEY_PATH\n', 'oidc-exchange')).toEqual([
+      { line: 2, source: 'DB_PASSWORD', exportName: 'DB_PASSWORD', asFile: false },
+      { line: 4, source: 'API_KEY', exportName: 'MY_KEY', asFile: false },
+      { line: 5, source: 'TLS_KEY', exportName: 'TLS_KEY_PATH', asFile: true },
+    ]);
+  });
+
+  it('parses Vault lines, with the field upper-cased as the default name', () => {
+    expect(parseSecretSpecs('secret/data/ci/db password | DB_PASSWORD\nkv/app api-key', 'vault')).toEqual([
+      { line: 1, source: 'password', vaultPath: 'secret/data/ci/db', exportName: 'DB_PASSWORD', asFile: false },
+      { line: 2, source: 'api-key', vaultPath: 'kv/app', exportName: 'API_KEY', asFile: false },
+    ]);
+  });
+
+  it('reports every problem with its line number', () => {
+    let err: SecretSpecError | undefined;
+    try {
+      parseSecretSpecs('OK\nBAD-NAME\nX | Y | Z\nA |\nB | PATH\nC | LD_PRELOAD\nD | OK', 'oidc-exchange');
+    } catch (e) {
+      err = e as SecretSpecError;
+    }
+    expect(err?.code).toBe('secrets_invalid');
+    expect(err?.problems).toEqual([
+      expect.stringMatching(/^line 2: "BAD-NAME" is not a secret name/),
+      expect.stringMatching(/^line 3: more than one "\|"/),
+      expect.stringMatching(/^line 4: nothing after "\|"/),
+      expect.stringMatching(/^line 5: PATH is refused/),
+      expect.stringMatching(/^line 6: LD_PRELOAD is refused/),
+      expect.stringMatching(/^line 7: OK is already exported by line 1/),
+    ]);
+  });
+
+  it.each(['PATH', 'path', 'NODE_OPTIONS', 'BASH_ENV', 'ENV', 'LD_PRELOAD', 'LD_LIBRARY_PATH', 'DYLD_INSERT_LIBRARIES', 'GITHUB_TOKEN', 'GITHUB_PATH', 'RUNNER_TEMP', 'ACTIONS_RUNTIME_TOKEN', 'INPUT_X', 'STATE_X', 'GIT_CONFIG_COUNT', 'JAVA_TOOL_OPTIONS', 'HTTPS_PROXY', 'PYTHONPATH'])(
+    'refuses %s',
+    (name) => expect(exportNameProblem(name)).toMatch(/is refused/),
+  );
+
+  it.each(['DB_PASSWORD', '_X', 'GH_TOKEN', 'PATHS_FILE', 'MY_PATH', 'NODE_ENV_SECRET'])('accepts %s', (name) => expect(exportNameProblem(name)).toBeUndefined());
+
+  it('refuses invalid variable names', () => {
+    for (const n of ['1X', 'A-B', 'A B', '', 'Ä']) expect(exportNameProblem(n)).toMatch(/not a valid variable name/);
+  });
+
+  it('vault mode needs at least one line and a key on each', () => {
+    expect(() => parseSecretSpecs('', 'vault')).toThrow(/at least one/);
+    expect(() => parseSecretSpecs('secret/data/x', 'vault')).toThrow(/line 1: expected "path key \| ENV_NAME"/);
+    expect(() => parseSecretSpecs('../etc/passwd key', 'vault')).toThrow(/not a Vault path/);
+  });
+});
+
+describe('inputs', () => {
+  const env = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]));
+
+  it('reads defaults', () => {
+    const i = readInputs(env({ 'broker-url': 'https://broker.example' }));
+    expect(i).toMatchObject({ brokerUrl: 'https://broker.example', audience: 'https://broker.example', broker: 'oidc-exchange', exportEnv: true, debugClaims: false, revoke: true, timeoutSeconds: 60, vaultAuthPath: 'jwt' });
+  });
+
+  it('parses booleans strictly and reports every problem at once', () => {
+    expect(readInputs(env({ 'broker-url': 'https://b', 'export-env': 'False', revoke: 'TRUE' }))).toMatchObject({ exportEnv: false, revoke: true });
+    try {
+      readInputs(env({ 'broker-url': 'ftp://x', 'export-env': 'yes', 'timeout-seconds': '-3', broker: 'consul', 'debug-claims': '1' }));
+      throw new Error('expected an InputError');
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError);
+      expect((e as InputError).problems).toEqual([
+        expect.stringMatching(/^broker-url: expected an https:\/\//),
+        expect.stringMatching(/^broker: expected oidc-exchange or vault/),
+        expect.stringMatching(/^timeout-seconds: expected a number/),
+        expect.stringMatching(/^export-env: expected true or false, got "yes"/),
+        expect.stringMatching(/^debug-claims: expected true or false, got "1"/),
+      ]);
+    }
+  });
+
+  it('requires broker-url, and vault-role in vault mode', () => {
+    expect(() => readInputs({})).toThrow(/broker-url is required/);
+    expect(() => readInputs(env({ 'broker-url': 'https://v', broker: 'vault' }))).toThrow(/vault-role is required/);
+  });
+
+  it('accepts a CA as PEM or base64 PEM and rejects anything else', () => {
+    const pem = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
+    expect(parseCaCertificate(pem)).toBe(pem);
+    expect(parseCaCertificate(Buffer.from(pem).toString('base64'))).toBe(pem);
+    expect(() => parseCaCertificate('not a cert')).toThrow(/ca-certificate: expected a PEM/);
+  });
+});
+
+describe('masking plan', () => {
+  it('registers the value, each line, and JSON string leaves; skips structure; warns on short ones', () => {
+    const json = JSON.stringify({ user: 'admin-user', pw: 'abc', nested: { token: 'tok-12345' } }, null, 2);
+    const plan = planMasks([
+      { name: 'KEY', value: '-----BEGIN KEY-----\nAAAABBBB\n-----END KEY-----\n' },
+      { name: 'J', value: json },
+      { name: 'SHORT', value: 'xy' },
+      { name: 'EMPTY', value: '' },
+    ]);
+    expect(plan.values).toEqual(expect.arrayContaining(['-----BEGIN KEY-----', 'AAAABBBB', '-----END KEY-----', 'admin-user', 'tok-12345', json]));
+    expect(plan.values).not.toContain('{');
+    expect(plan.values).not.toContain('}');
+    expect(plan.values).not.toContain('abc');
+    expect(plan.tooShort.sort()).toEqual(['J', 'SHORT']);
+    // Longest first, so a value is masked before a fragment of it.
+    expect([...plan.values].sort((a, b) => b.length - a.length)).toEqual(plan.values);
+  });
+
+  it('finds leaves in arrays and multi-line leaves', () => {
+    expect(jsonLeaves('[{"a":"one\\ntwo"}, "three", 4]')).toEqual(['one\ntwo', 'one', 'two', 'three']);
+    expect(jsonLeaves('not json {')).toEqual([]);
+  });
+});
+
+describe('backoff', () => {
+  it('grows exponentially with jitter, capped', () => {
+    expect(retryDelayMs(1, undefined, 0)).toBe(500);
+    expect(retryDelayMs(1, undefined, 0.999)).toBeLessThanOrEqual(1000);
+    expect(retryDelayMs(3, undefined, 0)).toBe(2000);
+    expect(retryDelayMs(20, undefined, 1)).toBe(10_000);
+  });
+
+  it('honours Retry-After in seconds and as a date; ignores garbage', () => {
+    expect(retryDelayMs(1, '3', 0.5)).toBe(3000);
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    expect(parseRetryAfter('Thu, 01 Jan 2026 00:00:05 GMT', now)).toBe(5000);
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
+    expect(parseRetryAfter('-1', now)).toBeUndefined();
+  });
+
+  it('withRetries stops at the deadline and on a final failure', async () => {
+    let clock = 0;
+    const settings = { deadlineMs: 5000, attemptTimeoutMs: 2000, now: () => clock, sleep: async (ms: number) => void (clock += ms), random: () => 0 };
+    const timeouts: number[] = [];
+    await expect(
+      withRetries(settings, async (t) => {
+        timeouts.push(t);
+        clock += t;
+        return { retry: 'timeout' };
+      }),
+    ).rejects.toMatchObject({ name: 'RetriesExhausted', deadlinePassed: true });
+    // Attempts never outlive the deadline.
+    expect(clock).toBeLessThanOrEqual(5000);
+    expect(timeouts[0]).toBe(2000);
+    let calls = 0;
+    await expect(withRetries(settings, async () => (calls++, { fail: new Error('403') }))).rejects.toThrow('403');
+    expect(calls).toBe(1);
+  });
+});
+
+describe('proxy choice', () => {
+  it('uses HTTPS_PROXY for https, HTTP_PROXY for http, lower case first', () => {
+    expect(proxyFor('https://b.example/x', { HTTPS_PROXY: 'http://p:3128' })).toBe('http://p:3128');
+    expect(proxyFor('http://b.example/x', { HTTPS_PROXY: 'http://p:3128' })).toBeUndefined();
+    expect(proxyFor('https://b.example', { https_proxy: 'http://lower:1', HTTPS_PROXY: 'http://upper:1' })).toBe('http://lower:1');
+    expect(proxyFor('https://b.example', { HTTPS_PROXY: 'p:3128' })).toBe('http://p:3128');
+  });
+
+  it.each([
+    ['*', true],
+    ['b.example', true],
+    ['.example', true],
+    ['example', true],
+    ['other.example', false],
+    ['b.example:443', true],
+    ['b.example:8443', false],
+    ['x.org, b.example', true],
+  ])('NO_PROXY=%s bypass: %s', (noProxy, bypass) => {
+    expect(proxyFor('https://b.example/v1', { HTTPS_PROXY: 'http://p:1', NO_PROXY: noProxy }) === undefined).toBe(bypass);
+  });
+});
+
+describe('claims for diagnostics', () => {
+  it('decodes the payload and lists only identifying claims', () => {
+    const payload = Buffer.from(JSON.stringify({ sub: 'repo:o/r:ref:refs/heads/main', repository: 'o/r', aud: 'x', secret_thing: 'no', exp: 0 })).toString('base64url');
+    const claims = decodeClaims(`eyJhbGciOiJSUzI1NiJ9.${payload}.sig`)!;
+    expect(describeClaims(claims)).toEqual(['aud: x', 'sub: repo:o/r:ref:refs/heads/main', 'repository: o/r', 'exp: 1970-01-01T00:00:00.000Z']);
+    expect(decodeClaims('garbage')).toBeUndefined();
+  });
+});
+
+describe('runner protocol', () => {
+  it('file commands round-trip byte for byte through the runner format, CR and CRLF included', () => {
+    const values = { A: 'one\ntwo', B: 'x\r\ny\rz', C: '', D: 'a=b<<c', E: '\n\nlead and trail\n\n' };
+    const text = Object.entries(values).map(([k, v]) => keyValueMessage(k, v)).join('');
+    expect(parseFileCommands(text)).toEqual(values);
+    expect(parseFileCommands('SIMPLE=value=with=equals\n')).toEqual({ SIMPLE: 'value=with=equals' });
+    expect(() => parseFileCommands('X<<EOF\nvalue\n')).toThrow(/no closing delimiter/);
+  });
+
+  it('draws a new delimiter when the value contains the first one (no variable injection)', () => {
+    const seq = [0.1, 0.2, 0.1, 0.2, 0.3, 0.4];
+    const spy = jest.spyOn(Math, 'random').mockImplementation(() => seq.shift() ?? 0.5);
+    try {
+      const first = keyValueMessage('PROBE', 'x').split('\n')[0]!.slice('PROBE<<'.length);
+      const hostile = `a\n${first}\nNODE_OPTIONS<<EOF\n--require /tmp/evil.js\nEOF`;
+      const text = keyValueMessage('V', hostile);
+      expect(text.split('\n')[0]).not.toBe(`V<<${first}`);
+      expect(parseFileCommands(text)).toEqual({ V: hostile });
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('a value that ends in CR does not survive the format (which is why the action refuses it)', () => {
+    expect(parseFileCommands(keyValueMessage('X', 'ends with cr\r')).X).toBe('ends with cr');
+  });
+
+  it('command data escaping round-trips', () => {
+    const s = '100%\r\n%0A done';
+    expect(unescapeData(escapeData(s))).toBe(s);
+    expect(escapeData(s)).not.toMatch(/[\r\n]/);
+  });
+
+  it('masks registered values and their lines, and records values printed before registration', () => {
+    const out = processLog(['early leak: top-secret-1', `::add-mask::${escapeData('top-secret-1')}`, `::add-mask::${escapeData('line-one\nline-two')}`, 'now top-secret-1 and line-two', '::warning::about top-secret-1'].join('\n') + '\n', '');
+    expect(out.printedBeforeMask).toEqual(['top-secret-1']);
+    expect(out.log).toBe('early leak: top-secret-1\nnow *** and ***\nWarning: about ***');
+    expect(out.warnings).toEqual(['about ***']);
+    expect(out.masks.has('line-one')).toBe(true);
+  });
+});
