@@ -5,25 +5,35 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runGitLabJob } from '../../src/harness/gitlab-job.js';
+import { startFakeRunner, type FakeRunner } from '../../src/harness/runner.js';
+import { assertBuilt, DIST, RUNTIMES } from '../helpers/action.js';
 import { AUDIENCE } from '../helpers/broker.js';
 import { toolPath } from '../gitlab/job-env.js';
 import { reach, startGitHubBed, type GitHubBed } from './bed.js';
 
 let bed: GitHubBed;
 let path: ReturnType<typeof toolPath>;
+let runner: FakeRunner;
 
 beforeAll(async () => {
   bed = await startGitHubBed({
     extra: {
       policies: [
         { name: 'gitlab-release', issuer: 'gitlab', claims: { project_path: 'acme/platform/api', ref_protected: 'true' }, secrets: ['GH_TOKEN'] },
+        { name: 'github-release', issuer: 'github', claims: { repository: 'octo-org/octo-repo', ref: 'refs/heads/main' }, secrets: ['GH_TOKEN', 'DB_PASSWORD'] },
       ],
     },
   });
   path = toolPath(['curl']);
+  assertBuilt();
+  runner = await startFakeRunner({
+    distDir: DIST,
+    mint: (audience) => bed.github.mint(bed.github.claimsFor({ environment: 'production' }), { audience }),
+  });
 });
 
 afterAll(async () => {
+  await runner.close();
   path.remove();
   await bed.close();
 });
@@ -50,9 +60,40 @@ describe('GitLab component', () => {
       const after = await reach(bed.api, token);
       expect(after.status).toBe(401);
       expect(bed.api.requests.filter((r) => r.method === 'DELETE' && r.path === '/installation/token')).toHaveLength(1);
-      expect(job.log).not.toContain(token);
+      expect(job.log.includes(token)).toBe(false);
     } finally {
       await job.cleanup();
     }
+  });
+});
+
+describe.each(RUNTIMES)('GitHub Action on %s', (_label, node) => {
+  it('the post step revokes the GitHub token the main step exported, without a new OIDC token', async () => {
+    let token = '';
+    let aliveDuringJob = 0;
+    let tokenRequestsAfterMain = -1;
+    const deletesBefore = bed.api.requests.filter((r) => r.method === 'DELETE').length;
+    const job = await runner.runJob({
+      node,
+      inputs: { 'broker-url': bed.url, audience: AUDIENCE, secrets: 'GH_TOKEN' },
+      betweenSteps: async (main) => {
+        token = main.env.GH_TOKEN ?? '';
+        aliveDuringJob = (await reach(bed.api, token)).status;
+        tokenRequestsAfterMain = runner.tokenRequests.length;
+      },
+    });
+    expect(job.main.exitCode).toBe(0);
+    expect(token).toMatch(/^ghs_/);
+    expect(aliveDuringJob).toBe(200);
+    expect(job.post?.exitCode).toBe(0);
+    expect((await reach(bed.api, token)).status).toBe(401);
+    expect(bed.api.requests.filter((r) => r.method === 'DELETE').length - deletesBefore).toBe(1);
+    // The post step asked the runner for no OIDC token.
+    expect(tokenRequestsAfterMain).toBeGreaterThanOrEqual(1);
+    expect(runner.tokenRequests.length).toBe(tokenRequestsAfterMain);
+    // The runner's masked log never shows it, and nothing printed it before it was registered as a mask.
+    // (Booleans, so a failure cannot print the token.)
+    expect((job.main.log + (job.post?.log ?? '')).includes(token)).toBe(false);
+    expect(job.main.printedBeforeMask.length + (job.post?.printedBeforeMask.length ?? 0)).toBe(0);
   });
 });
