@@ -2,6 +2,36 @@ export const id = 124;
 export const ids = [124];
 export const modules = {
 
+/***/ 33816:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ sendJson),
+/* harmony export */   x: () => (/* binding */ readBody)
+/* harmony export */ });
+/** Answers with `body` as JSON, or with no body when it is undefined. */
+function sendJson(res, status, body, headers = {}) {
+    if (body === undefined) {
+        res.writeHead(status, headers);
+        res.end();
+        return;
+    }
+    const text = JSON.stringify(body);
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)), ...headers });
+    res.end(text);
+}
+function readBody(req) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        req.on('data', (c) => chunks.push(c));
+        req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        req.on('error', reject);
+    });
+}
+
+
+/***/ }),
+
 /***/ 61124:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -326,10 +356,13 @@ function gitlabClaims(job) {
     return claims;
 }
 
+// EXTERNAL MODULE: ./src/harness/fake-http.ts
+var fake_http = __webpack_require__(33816);
 ;// CONCATENATED MODULE: ./src/harness/issuer.ts
 // Fake OIDC issuers on loopback, shaped like GitHub's (discovery + /.well-known/jwks) and GitLab's
 // (discovery + /oauth/discovery/keys). Tests, the demo and users (`oidc-exchange issuers` / `token`) share
 // them. They sign real RS256 tokens, rotate keys, log every request, and can be taken down on purpose.
+
 
 
 
@@ -359,12 +392,12 @@ async function startFakeIssuer(opts) {
             return;
         }
         if (mode === 'down' && path !== '/_harness/mint')
-            return send(res, 503, { message: 'service unavailable' });
-        void route(req, res, path).catch((e) => send(res, 500, { message: e.message }));
+            return (0,fake_http/* sendJson */.j)(res, 503, { message: 'service unavailable' });
+        void route(req, res, path).catch((e) => (0,fake_http/* sendJson */.j)(res, 500, { message: e.message }));
     });
     async function route(req, res, path) {
         if (req.method === 'GET' && path === '/.well-known/openid-configuration') {
-            return send(res, 200, {
+            return (0,fake_http/* sendJson */.j)(res, 200, {
                 issuer: url,
                 jwks_uri: `${url}${jwksPath}`,
                 subject_types_supported: ['public', 'pairwise'],
@@ -375,15 +408,15 @@ async function startFakeIssuer(opts) {
             });
         }
         if (req.method === 'GET' && path === jwksPath) {
-            return send(res, 200, { keys: published.map((k) => k.publicJwk) });
+            return (0,fake_http/* sendJson */.j)(res, 200, { keys: published.map((k) => k.publicJwk) });
         }
         // Harness-only: lets `oidc-exchange token` (another process) mint from a running fake issuer.
         if (req.method === 'POST' && path === '/_harness/mint') {
-            const body = JSON.parse((await readBody(req)) || '{}');
+            const body = JSON.parse((await (0,fake_http/* readBody */.x)(req)) || '{}');
             const claims = { ...issuer.claimsFor(body.job), ...(body.claims ?? {}) };
-            return send(res, 200, { value: await issuer.mint(claims, body) });
+            return (0,fake_http/* sendJson */.j)(res, 200, { value: await issuer.mint(claims, body) });
         }
-        send(res, 404, { message: 'not found' });
+        (0,fake_http/* sendJson */.j)(res, 404, { message: 'not found' });
     }
     await new Promise((resolve) => server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', resolve));
     const addr = server.address();
@@ -441,19 +474,6 @@ async function startFakeIssuer(opts) {
         },
     };
     return issuer;
-}
-function send(res, status, body) {
-    const text = JSON.stringify(body);
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
-    res.end(text);
-}
-function readBody(req) {
-    return new Promise((resolve, reject) => {
-        const chunks = [];
-        req.on('data', (c) => chunks.push(c));
-        req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-        req.on('error', reject);
-    });
 }
 
 

@@ -6,6 +6,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { parseDocument } from 'yaml';
 import { configSchema } from './config-schema.js';
+import { checkEndpointUrl } from './endpoint-url.js';
 import { ConfigError } from './errors.js';
 import { compileMatcher, compilePolicy, type Policy, type PolicySpec } from './policy.js';
 import { checkStoreSpec } from './store.js';
@@ -106,10 +107,10 @@ export async function buildConfig(raw: unknown, file: string, opts: LoadOptions 
     const at = `issuers[${n}]`;
     if (issuerIds.has(i.id)) problems.push(`${at}.id: duplicate issuer id ${JSON.stringify(i.id)}`);
     issuerIds.add(i.id);
-    const urlProblem = checkUrl(i.issuer);
+    const urlProblem = checkEndpointUrl(i.issuer);
     if (urlProblem) problems.push(`${at}.issuer: ${urlProblem}`);
     if (typeof i.jwks_uri === 'string') {
-      const p = checkUrl(i.jwks_uri);
+      const p = checkEndpointUrl(i.jwks_uri);
       if (p) problems.push(`${at}.jwks_uri: ${p}`);
     }
     return [{
@@ -278,21 +279,4 @@ function describeAjvError(e: ErrorObject): string {
     }
   }
   return `${path || '(top level)'}: ${msg}`;
-}
-
-function checkUrl(value: string): string | undefined {
-  let u: URL;
-  try {
-    u = new URL(value);
-  } catch {
-    return `${JSON.stringify(value)} is not a URL`;
-  }
-  if (u.protocol === 'https:') return undefined;
-  if (u.protocol === 'http:' && isLoopbackHost(u.hostname)) return undefined;
-  return `must use https (plain http is accepted only for loopback addresses, for local testing)`;
-}
-
-export function isLoopbackHost(hostname: string): boolean {
-  const h = hostname.replace(/^\[|\]$/g, '');
-  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
 }

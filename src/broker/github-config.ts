@@ -4,7 +4,7 @@ import type { KeyObject } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { parseAppKey } from './app-jwt.js';
-import { isLoopbackHost } from './config.js';
+import { checkEndpointUrl } from './endpoint-url.js';
 import type { Logger } from 'pino';
 import { DEFAULT_GITHUB_API, GitHubApp } from './github-app.js';
 
@@ -62,7 +62,7 @@ export async function loadGitHubApps(raw: Record<string, RawGitHubApp>, ctx: Sec
       ctx.problems.push(`${at}: set exactly one of private_key_file or private_key_env (the PEM key downloaded from the app's settings page)`);
     }
     const apiUrl = (a.api_url ?? DEFAULT_GITHUB_API).replace(/\/+$/, '');
-    const urlProblem = checkApiUrl(apiUrl);
+    const urlProblem = checkEndpointUrl(apiUrl);
     if (urlProblem) ctx.problems.push(`${at}.api_url: ${urlProblem}`);
 
     // The app is registered even when it has problems (the configuration is refused anyway), so the secrets
@@ -167,18 +167,6 @@ function wellFormed(a: unknown): a is RawGitHubApp {
 
 function optional(v: unknown, type: 'string' | 'number'): boolean {
   return v === undefined || typeof v === type;
-}
-
-function checkApiUrl(value: string): string | undefined {
-  let u: URL;
-  try {
-    u = new URL(value);
-  } catch {
-    return `${JSON.stringify(value)} is not a URL`;
-  }
-  if (u.protocol === 'https:') return undefined;
-  if (u.protocol === 'http:' && isLoopbackHost(u.hostname)) return undefined;
-  return 'must use https (plain http is accepted only for loopback addresses, for local testing)';
 }
 
 /**

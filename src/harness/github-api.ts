@@ -10,11 +10,12 @@
 //    (`GET /installation/repositories`, 401 once dead or expired).
 // Every request is recorded (method, path, status, which kind of credential, the JWT's claims, the requested
 // scope) so a test shows what went over the wire. Tokens and keys are never recorded.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createPrivateKey, createPublicKey, generateKeyPair, randomBytes, randomInt, type KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
 import { compactVerify, decodeJwt, decodeProtectedHeader } from 'jose';
+import { readBody, sendJson as send } from './fake-http.js';
 
 export type PermissionLevel = 'read' | 'write' | 'admin';
 export type Permissions = Record<string, PermissionLevel>;
@@ -391,22 +392,3 @@ function randomBase62(n: number): string {
   return s;
 }
 
-function send(res: ServerResponse, status: number, body?: unknown): void {
-  if (body === undefined) {
-    res.writeHead(status);
-    res.end();
-    return;
-  }
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { SignJWT, exportJWK, generateKeyPair, type CryptoKey, type JWK } from 'jose';
 import { githubClaims, gitlabClaims, type GitHubJob, type GitLabJob } from './claims.js';
+import { readBody, sendJson as send } from './fake-http.js';
 
 export type IssuerKind = 'github' | 'gitlab';
 /** up: serves; down: answers 503; hang: accepts and never answers; reset: drops the connection. */
@@ -169,17 +170,3 @@ export async function startFakeIssuer(opts: FakeIssuerOptions): Promise<FakeIssu
   return issuer;
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}

@@ -1,5 +1,5 @@
-export const id = 709;
-export const ids = [709];
+export const id = 239;
+export const ids = [239];
 export const modules = {
 
 /***/ 68202:
@@ -106,7 +106,6 @@ class AppJwt {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   fD: () => (/* binding */ buildConfig),
-  cW: () => (/* binding */ isLoopbackHost),
   HT: () => (/* binding */ loadConfigFile)
 });
 
@@ -287,6 +286,8 @@ const configSchema = {
     },
 };
 
+// EXTERNAL MODULE: ./src/broker/endpoint-url.ts
+var endpoint_url = __webpack_require__(54012);
 // EXTERNAL MODULE: ./src/broker/errors.ts
 var errors = __webpack_require__(27662);
 // EXTERNAL MODULE: ./src/broker/policy.ts
@@ -385,6 +386,7 @@ var github_config = __webpack_require__(18601);
 
 
 
+
 const config_ajv = new ajv.Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
 const validate = config_ajv.compile(configSchema);
 async function loadConfigFile(file, opts = {}) {
@@ -421,11 +423,11 @@ async function buildConfig(raw, file, opts = {}) {
         if (issuerIds.has(i.id))
             problems.push(`${at}.id: duplicate issuer id ${JSON.stringify(i.id)}`);
         issuerIds.add(i.id);
-        const urlProblem = checkUrl(i.issuer);
+        const urlProblem = (0,endpoint_url/* checkEndpointUrl */.L)(i.issuer);
         if (urlProblem)
             problems.push(`${at}.issuer: ${urlProblem}`);
         if (typeof i.jwks_uri === 'string') {
-            const p = checkUrl(i.jwks_uri);
+            const p = (0,endpoint_url/* checkEndpointUrl */.L)(i.jwks_uri);
             if (p)
                 problems.push(`${at}.jwks_uri: ${p}`);
         }
@@ -599,7 +601,21 @@ function describeAjvError(e) {
     }
     return `${path || '(top level)'}: ${msg}`;
 }
-function checkUrl(value) {
+
+
+/***/ }),
+
+/***/ 54012:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ checkEndpointUrl)
+/* harmony export */ });
+/* unused harmony export isLoopbackHost */
+// Where the broker may send requests it makes on its own (issuer discovery, JWKS, GitHub's API): https, or
+// plain http on loopback for the local harness and tests. One rule for every configured endpoint.
+/** The problem with a configured endpoint URL, or undefined when it is acceptable. */
+function checkEndpointUrl(value) {
     let u;
     try {
         u = new URL(value);
@@ -611,7 +627,7 @@ function checkUrl(value) {
         return undefined;
     if (u.protocol === 'http:' && isLoopbackHost(u.hostname))
         return undefined;
-    return `must use https (plain http is accepted only for loopback addresses, for local testing)`;
+    return 'must use https (plain http is accepted only for loopback addresses, for local testing)';
 }
 function isLoopbackHost(hostname) {
     const h = hostname.replace(/^\[|\]$/g, '');
@@ -909,8 +925,8 @@ async function readLimited(body) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _app_jwt_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68202);
-/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(90754);
-/* harmony import */ var _github_app_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(77884);
+/* harmony import */ var _endpoint_url_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(54012);
+/* harmony import */ var _github_app_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77884);
 
 
 
@@ -925,7 +941,7 @@ async function loadGitHubApps(raw, ctx) {
         if (!wellFormed(a)) {
             // The schema has reported what is wrong; the name is still registered so that secrets naming it do
             // not add "not defined" findings of their own.
-            apps.set(name, new _github_app_js__WEBPACK_IMPORTED_MODULE_4__/* .GitHubApp */ .FE({ name, issuer: '', owner: '', apiUrl: _github_app_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_GITHUB_API */ .ZB, keyOrigin: 'invalid configuration', timeoutSeconds: 10 }));
+            apps.set(name, new _github_app_js__WEBPACK_IMPORTED_MODULE_3__/* .GitHubApp */ .FE({ name, issuer: '', owner: '', apiUrl: _github_app_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_GITHUB_API */ .ZB, keyOrigin: 'invalid configuration', timeoutSeconds: 10 }));
             continue;
         }
         const before = ctx.problems.length;
@@ -935,8 +951,8 @@ async function loadGitHubApps(raw, ctx) {
         if ((a.private_key_file === undefined) === (a.private_key_env === undefined)) {
             ctx.problems.push(`${at}: set exactly one of private_key_file or private_key_env (the PEM key downloaded from the app's settings page)`);
         }
-        const apiUrl = (a.api_url ?? _github_app_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_GITHUB_API */ .ZB).replace(/\/+$/, '');
-        const urlProblem = checkApiUrl(apiUrl);
+        const apiUrl = (a.api_url ?? _github_app_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_GITHUB_API */ .ZB).replace(/\/+$/, '');
+        const urlProblem = (0,_endpoint_url_js__WEBPACK_IMPORTED_MODULE_4__/* .checkEndpointUrl */ .L)(apiUrl);
         if (urlProblem)
             ctx.problems.push(`${at}.api_url: ${urlProblem}`);
         // The app is registered even when it has problems (the configuration is refused anyway), so the secrets
@@ -977,7 +993,7 @@ async function loadGitHubApps(raw, ctx) {
                 ctx.problems.push(`${keyAt}: the key ${e.message}`);
             }
         }
-        apps.set(name, new _github_app_js__WEBPACK_IMPORTED_MODULE_4__/* .GitHubApp */ .FE({
+        apps.set(name, new _github_app_js__WEBPACK_IMPORTED_MODULE_3__/* .GitHubApp */ .FE({
             name,
             issuer: String(a.app_id ?? a.client_id),
             owner: a.owner,
@@ -1045,20 +1061,6 @@ function wellFormed(a) {
 }
 function optional(v, type) {
     return v === undefined || typeof v === type;
-}
-function checkApiUrl(value) {
-    let u;
-    try {
-        u = new URL(value);
-    }
-    catch {
-        return `${JSON.stringify(value)} is not a URL`;
-    }
-    if (u.protocol === 'https:')
-        return undefined;
-    if (u.protocol === 'http:' && (0,_config_js__WEBPACK_IMPORTED_MODULE_3__/* .isLoopbackHost */ .cW)(u.hostname))
-        return undefined;
-    return 'must use https (plain http is accepted only for loopback addresses, for local testing)';
 }
 /**
  * One start-up line per GitHub App with its key's fingerprint, in the form GitHub's app settings page shows
