@@ -4,6 +4,8 @@ const usage = `usage: oidc-exchange <command> [options]
 
 commands:
   broker --config FILE [--port N] [--host H]   run the reference broker
+  exchange --broker-url URL (--token-env VAR | --token-file FILE) (--out-dir DIR | --dotenv FILE | --shell)
+                                               trade an OIDC token for secrets from any CI (generic client)
   check --config FILE (--claims FILE | --token JWT)
                                                which policy matches a token's claims, and why the others do not
   demo                                         the whole flow on the local harness, with a report
@@ -22,6 +24,7 @@ type Command = (args: string[]) => Promise<number>;
 const commands: Record<string, () => Promise<Command>> = {
   broker: async () => (await import('./broker/main.js')).brokerCommand,
   check: async () => (await import('./broker/check.js')).checkCommand,
+  exchange: async () => (await import('./exchange/cli.js')).exchangeCommand,
   demo: async () => (await import('./harness/demo.js')).demoCommand,
   issuers: async () => (await import('./harness/commands.js')).issuersCommand,
   token: async () => (await import('./harness/commands.js')).tokenCommand,

@@ -565,6 +565,8 @@ const usage = `usage: oidc-exchange <command> [options]
 
 commands:
   broker --config FILE [--port N] [--host H]   run the reference broker
+  exchange --broker-url URL (--token-env VAR | --token-file FILE) (--out-dir DIR | --dotenv FILE | --shell)
+                                               trade an OIDC token for secrets from any CI (generic client)
   check --config FILE (--claims FILE | --token JWT)
                                                which policy matches a token's claims, and why the others do not
   demo                                         the whole flow on the local harness, with a report
@@ -580,6 +582,7 @@ commands:
 const commands = {
     broker: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(815), __nccwpck_require__.e(896), __nccwpck_require__.e(492), __nccwpck_require__.e(140), __nccwpck_require__.e(239), __nccwpck_require__.e(716), __nccwpck_require__.e(900)]).then(__nccwpck_require__.bind(__nccwpck_require__, 81900))).brokerCommand,
     check: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(815), __nccwpck_require__.e(896), __nccwpck_require__.e(492), __nccwpck_require__.e(239), __nccwpck_require__.e(513)]).then(__nccwpck_require__.bind(__nccwpck_require__, 84513))).checkCommand,
+    exchange: async () => (await __nccwpck_require__.e(/* import() */ 243).then(__nccwpck_require__.bind(__nccwpck_require__, 34243))).exchangeCommand,
     demo: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(815), __nccwpck_require__.e(896), __nccwpck_require__.e(492), __nccwpck_require__.e(140), __nccwpck_require__.e(239), __nccwpck_require__.e(716), __nccwpck_require__.e(895)]).then(__nccwpck_require__.bind(__nccwpck_require__, 53895))).demoCommand,
     issuers: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(896), __nccwpck_require__.e(452)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85452))).issuersCommand,
     token: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(896), __nccwpck_require__.e(452)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85452))).tokenCommand,
