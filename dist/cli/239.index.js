@@ -1038,13 +1038,19 @@ async function loadRevocation(raw, ctx) {
                 ctx.problems.push(`revocation.token_file: cannot read ${path} (${e.code ?? 'error'})`);
         }
     }
-    // A file usually ends with a newline that is not part of the token.
-    token = token?.trim();
-    if (token !== undefined && token.length < 16) {
-        ctx.problems.push(`revocation.${raw.token_env !== undefined ? 'token_env' : 'token_file'}: the pre-shared token is shorter than 16 characters; use a long random value (e.g. openssl rand -hex 32)`);
-        token = undefined;
+    // One token per line: during a rotation the old and the new one are both accepted. Blank lines (and the
+    // newline a file usually ends with) are not tokens.
+    let tokens = token?.split('\n').map((t) => t.trim()).filter((t) => t !== '');
+    const where = `revocation.${raw.token_env !== undefined ? 'token_env' : 'token_file'}`;
+    if (tokens !== undefined && tokens.length === 0) {
+        ctx.problems.push(`${where}: holds no token`);
+        tokens = undefined;
     }
-    return { token, tokenOrigin, rateLimit };
+    else if (tokens?.some((t) => t.length < 16)) {
+        ctx.problems.push(`${where}: a pre-shared token is shorter than 16 characters; use a long random value (e.g. openssl rand -hex 32)`);
+        tokens = undefined;
+    }
+    return { tokens, tokenOrigin, rateLimit };
 }
 /** The shape the code below relies on; anything else was reported by the schema already. */
 function wellFormed(a) {
@@ -1075,7 +1081,7 @@ function logGitHubApps(config, log) {
     }
     if (config.revocation) {
         const r = config.revocation;
-        log.info({ event: 'revocation_api', token: r.tokenOrigin, token_loaded: r.token !== undefined, rate_limit: r.rateLimit }, `Token Revocation API enabled (${r.rateLimit.requests} requests per ${r.rateLimit.perSeconds} s)`);
+        log.info({ event: 'revocation_api', token: r.tokenOrigin, tokens_loaded: r.tokens?.length ?? 0, rate_limit: r.rateLimit }, `Token Revocation API enabled (${r.rateLimit.requests} requests per ${r.rateLimit.perSeconds} s)`);
     }
 }
 

@@ -339,16 +339,23 @@ function revocableTypes(config) {
         kinds.add(github_grant/* GITHUB_INSTALLATION_TOKEN */.vF);
     return [...kinds].flatMap((k) => REVOCATION_TYPES[k] ?? []);
 }
-/** Constant-time check of GitLab's pre-shared token (raw value, or "Bearer <value>"). */
-function authorizedRevoker(expected, authorization) {
+/** Constant-time check of GitLab's pre-shared token (raw value, or "Bearer <value>") against each accepted one. */
+function authorizedRevoker(accepted, authorization) {
     if (authorization === undefined)
         return false;
-    const want = digest(expected);
-    const raw = (0,external_node_crypto_.timingSafeEqual)(digest(authorization.trim()), want);
+    const sent = digest(authorization.trim());
     const bearer = /^Bearer[ \t]+(.+)$/i.exec(authorization.trim());
-    // Both comparisons always run, so the answer's timing does not depend on which form was sent.
-    const viaBearer = (0,external_node_crypto_.timingSafeEqual)(digest(bearer ? bearer[1].trim() : ''), want);
-    return raw || viaBearer;
+    const sentBearer = digest(bearer ? bearer[1].trim() : '');
+    // Every comparison always runs, so the answer's timing depends neither on which form was sent nor on
+    // which accepted token (if any) it matches.
+    let ok = false;
+    for (const expected of accepted) {
+        const want = digest(expected);
+        const raw = (0,external_node_crypto_.timingSafeEqual)(sent, want);
+        const viaBearer = (0,external_node_crypto_.timingSafeEqual)(sentBearer, want);
+        ok = raw || viaBearer || ok;
+    }
+    return ok;
 }
 /** Checks and revokes one batch. Throws BrokerError for 400/503; resolves when the batch is accepted (204). */
 async function revokeTokens(deps, body) {
@@ -410,13 +417,13 @@ function registerRevocationRoutes(app, deps) {
         if (!settings) {
             throw new errors/* BrokerError */.Wz('not_found', 'the Token Revocation API is not enabled on this broker; its operator enables it with a "revocation:" section in the configuration');
         }
-        if (settings.token === undefined) {
+        if (settings.tokens === undefined) {
             throw new errors/* BrokerError */.Wz('secret_unavailable', "the revocation API's pre-shared token is not available on the broker; its operator has been told", {
                 detail: `revocation token (${settings.tokenOrigin}) could not be read`,
             });
         }
         const { requests: limit, perSeconds } = settings.rateLimit;
-        if (!authorizedRevoker(settings.token, authorization)) {
+        if (!authorizedRevoker(settings.tokens, authorization)) {
             // Failed attempts are limited on their own counter, so guessing cannot use up GitLab's allowance.
             const r = await deps.store.hit('revocation:unauthorized', perSeconds);
             if (r.count > limit)

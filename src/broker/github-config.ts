@@ -25,8 +25,11 @@ export interface RawRevocation {
 }
 
 export interface RevocationSettings {
-  /** The pre-shared token GitLab sends; undefined when it could not be read (only `check` allows that). */
-  token?: string;
+  /**
+   * The pre-shared tokens accepted, one per line of the variable or file (two during a rotation); undefined
+   * when they could not be read (only `check` allows that).
+   */
+  tokens?: string[];
   /** Where the token comes from, for logs (never the token). */
   tokenOrigin: string;
   rateLimit: { requests: number; perSeconds: number };
@@ -141,13 +144,18 @@ export async function loadRevocation(raw: RawRevocation | undefined, ctx: Sectio
       if (ctx.strict) ctx.problems.push(`revocation.token_file: cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
     }
   }
-  // A file usually ends with a newline that is not part of the token.
-  token = token?.trim();
-  if (token !== undefined && token.length < 16) {
-    ctx.problems.push(`revocation.${raw.token_env !== undefined ? 'token_env' : 'token_file'}: the pre-shared token is shorter than 16 characters; use a long random value (e.g. openssl rand -hex 32)`);
-    token = undefined;
+  // One token per line: during a rotation the old and the new one are both accepted. Blank lines (and the
+  // newline a file usually ends with) are not tokens.
+  let tokens = token?.split('\n').map((t) => t.trim()).filter((t) => t !== '');
+  const where = `revocation.${raw.token_env !== undefined ? 'token_env' : 'token_file'}`;
+  if (tokens !== undefined && tokens.length === 0) {
+    ctx.problems.push(`${where}: holds no token`);
+    tokens = undefined;
+  } else if (tokens?.some((t) => t.length < 16)) {
+    ctx.problems.push(`${where}: a pre-shared token is shorter than 16 characters; use a long random value (e.g. openssl rand -hex 32)`);
+    tokens = undefined;
   }
-  return { token, tokenOrigin, rateLimit };
+  return { tokens, tokenOrigin, rateLimit };
 }
 
 /** The shape the code below relies on; anything else was reported by the schema already. */
@@ -186,7 +194,7 @@ export function logGitHubApps(config: { githubApps: ReadonlyMap<string, GitHubAp
   if (config.revocation) {
     const r = config.revocation;
     log.info(
-      { event: 'revocation_api', token: r.tokenOrigin, token_loaded: r.token !== undefined, rate_limit: r.rateLimit },
+      { event: 'revocation_api', token: r.tokenOrigin, tokens_loaded: r.tokens?.length ?? 0, rate_limit: r.rateLimit },
       `Token Revocation API enabled (${r.rateLimit.requests} requests per ${r.rateLimit.perSeconds} s)`,
     );
   }

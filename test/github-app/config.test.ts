@@ -44,7 +44,7 @@ describe('github_apps and github_app configuration', () => {
     expect(app.settings).toMatchObject({ issuer: '123', owner: 'octo-org', apiUrl: 'https://api.github.com' });
     expect(app.fingerprint).toMatch(/^SHA256:[A-Za-z0-9+/]{43}=$/);
     expect(cfg.secrets.get('GH_TOKEN')!.kind).toBe('github_app');
-    expect(cfg.revocation).toEqual({ token: 'a-long-enough-pre-shared-token', tokenOrigin: `file ${join(dir, 'revocation-token')}`, rateLimit: { requests: 60, perSeconds: 60 } });
+    expect(cfg.revocation).toEqual({ tokens: ['a-long-enough-pre-shared-token'], tokenOrigin: `file ${join(dir, 'revocation-token')}`, rateLimit: { requests: 60, perSeconds: 60 } });
   });
 
   it.each([
@@ -62,7 +62,7 @@ describe('github_apps and github_app configuration', () => {
     ['github_app next to env', { secrets: { GH_TOKEN: { env: 'X', github_app: { app: 'main', permissions: { contents: 'read' } } } } }, 'secrets.GH_TOKEN: takes exactly one source'],
     ['both token_env and token_file', { revocation: { token_env: 'T', token_file: 't' } }, 'revocation: set exactly one of token_env or token_file'],
     ['an unset revocation token', { revocation: { token_env: 'REVOKE' } }, 'revocation.token_env: environment variable REVOKE is not set'],
-    ['a short revocation token', { revocation: { token_env: 'SHORT' } }, 'revocation.token_env: the pre-shared token is shorter than 16 characters'],
+    ['a short revocation token', { revocation: { token_env: 'SHORT' } }, 'revocation.token_env: a pre-shared token is shorter than 16 characters'],
     ['a rate limit without a window', { revocation: { token_env: 'T', rate_limit: { requests: 5 } } }, 'revocation.rate_limit.per_seconds: is required'],
   ])('reports %s by its path', async (_what, extra, expected) => {
     const found = await problems(base(extra), { SHORT: 'abc', T: 'a-long-enough-pre-shared-token' });
@@ -76,7 +76,7 @@ describe('github_apps and github_app configuration', () => {
     });
     const cfg = await buildConfig(raw, join(dir, 'broker.yaml'), { env: {}, checkSources: false });
     expect(cfg.githubApps.get('main')!.fingerprint).toBeUndefined();
-    expect(cfg.revocation!.token).toBeUndefined();
+    expect(cfg.revocation!.tokens).toBeUndefined();
     await expect(cfg.secrets.get('GH_TOKEN')!.resolve({ policy: 'p' })).rejects.toMatchObject({ code: 'secret_unavailable' });
   });
 

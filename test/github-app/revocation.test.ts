@@ -204,6 +204,20 @@ describe('Token Revocation API limits and configuration', () => {
     }
   });
 
+  it('rotation: while the variable holds the old and the new token (one per line), both are accepted', async () => {
+    const next = 'next-pre-shared-token-fedcba9876543210';
+    const bed = await startGitHubBed({ env: { REVOCATION_TOKEN: `${REVOCATION_TOKEN}\n${next}\n` } });
+    try {
+      expect((await revokeTokens(bed, [])).status).toBe(204);
+      expect((await revokeTokens(bed, [], next)).status).toBe(204);
+      expect((await revokeTokens(bed, [], `${REVOCATION_TOKEN} ${next}`)).status).toBe(401);
+      expect((await revokeTokens(bed, [], 'next-pre-shared-token')).status).toBe(401);
+      expect(leaks(bed.log.join(''), [REVOCATION_TOKEN, next])).toEqual([]);
+    } finally {
+      await bed.close();
+    }
+  });
+
   it('404 with a clear message when the broker has no revocation section', async () => {
     const bed = await startGitHubBed({ extra: { revocation: undefined } });
     try {
