@@ -175,21 +175,23 @@ const githubApp = {
 };
 // GitLab's Token Revocation API: the pre-shared token GitLab sends, and how many revocation requests a
 // window accepts before answering 429.
+/** `{ requests, per_seconds }`: a fixed-window limit, for exchanges per subject and for the revocation API. */
+const rateLimit = {
+    type: 'object',
+    additionalProperties: false,
+    required: ['requests', 'per_seconds'],
+    properties: {
+        requests: { type: 'integer', minimum: 1, maximum: 1000000 },
+        per_seconds: { type: 'integer', minimum: 1, maximum: 86400 },
+    },
+};
 const revocation = {
     type: 'object',
     additionalProperties: false,
     properties: {
         token_env: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
         token_file: { type: 'string', minLength: 1 },
-        rate_limit: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['requests', 'per_seconds'],
-            properties: {
-                requests: { type: 'integer', minimum: 1, maximum: 1000000 },
-                per_seconds: { type: 'integer', minimum: 1, maximum: 86400 },
-            },
-        },
+        rate_limit: rateLimit,
     },
 };
 const configSchema = {
@@ -236,15 +238,7 @@ const configSchema = {
                     jwks_cooldown_seconds: { type: 'integer', minimum: 0, maximum: 3600 },
                     jwks_timeout_seconds: { type: 'number', exclusiveMinimum: 0, maximum: 60 },
                     // Exchanges per subject (the token's `sub`) of this issuer, counted in the store across instances.
-                    rate_limit: {
-                        type: 'object',
-                        additionalProperties: false,
-                        required: ['requests', 'per_seconds'],
-                        properties: {
-                            requests: { type: 'integer', minimum: 1, maximum: 1000000 },
-                            per_seconds: { type: 'integer', minimum: 1, maximum: 86400 },
-                        },
-                    },
+                    rate_limit: rateLimit,
                 },
             },
         },
@@ -1158,20 +1152,11 @@ function narrowGrant(name, grant, ask) {
     return { repositories, permissions };
 }
 /**
- * The optional `"github"` field of an exchange body: `{"NAME": {"repositories": [...], "permissions": {...}}}`.
- * Undefined when absent; a 400 that says what is wrong when malformed.
+ * The optional `"github"` field of an exchange body (already parsed from JSON):
+ * `{"NAME": {"repositories": [...], "permissions": {...}}}`. Undefined when absent; a 400 that says what is
+ * wrong when malformed.
  */
-function parseGitHubNarrowing(body) {
-    if (body.trim() === '')
-        return undefined;
-    let parsed;
-    try {
-        parsed = JSON.parse(body);
-    }
-    catch {
-        return undefined; // the body's own parser reports malformed JSON
-    }
-    const field = parsed?.github;
+function parseGitHubNarrowing(field) {
     if (field === undefined)
         return undefined;
     const shape = '"github" must be an object like {"GH_TOKEN": {"repositories": ["repo"], "permissions": {"contents": "read"}}}';

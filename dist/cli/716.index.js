@@ -117,8 +117,8 @@ async function exchange(ctx, input, audit) {
     // someone else's allowance).
     await checkRateLimit(ctx, issuer, (0,broker_policy/* claimText */.Q1)(claims.sub) ?? '');
     // 3. What does the caller ask for? (absent: everything its policy grants)
-    const requested = parseRequestedSecrets(input.body);
-    const narrowing = (0,github_grant/* parseGitHubNarrowing */.ch)(input.body);
+    const { requested, github } = parseRequestBody(input.body);
+    const narrowing = (0,github_grant/* parseGitHubNarrowing */.ch)(github);
     // 4. The first policy whose issuer and claims all match decides.
     const policy = (0,broker_policy/* findPolicy */.i6)(ctx.config.policies, issuer.id, claims);
     if (!policy)
@@ -205,9 +205,10 @@ function bearerToken(authorization) {
     }
     return m[1];
 }
-function parseRequestedSecrets(body) {
+/** The body, parsed once: the names asked for, and the raw `github` narrowing field (checked by its own parser). */
+function parseRequestBody(body) {
     if (body.trim() === '')
-        return undefined;
+        return {};
     let parsed;
     try {
         parsed = JSON.parse(body);
@@ -221,16 +222,16 @@ function parseRequestedSecrets(body) {
     const extra = Object.keys(parsed).filter((k) => k !== 'secrets' && k !== 'github');
     if (extra.length)
         throw new errors/* BrokerError */.Wz('body_malformed', `unknown field(s) in the body: ${extra.map((k) => JSON.stringify(k)).join(', ')}; only "secrets" and "github" are accepted`);
-    const list = parsed.secrets;
+    const { secrets: list, github } = parsed;
     if (list === undefined)
-        return undefined;
+        return { github };
     if (!Array.isArray(list) || list.some((n) => typeof n !== 'string' || n === '')) {
         throw new errors/* BrokerError */.Wz('body_malformed', '"secrets" must be a list of secret names');
     }
     if (list.length === 0) {
         throw new errors/* BrokerError */.Wz('body_malformed', '"secrets" is empty; list the names you need, or omit the field to receive everything your policy grants');
     }
-    return [...new Set(list)];
+    return { requested: [...new Set(list)], github };
 }
 /**
  * 403 that helps without leaking: it names the closest same-issuer policy and the claims of the caller's own

@@ -57,21 +57,24 @@ const githubApp = {
 
 // GitLab's Token Revocation API: the pre-shared token GitLab sends, and how many revocation requests a
 // window accepts before answering 429.
+/** `{ requests, per_seconds }`: a fixed-window limit, for exchanges per subject and for the revocation API. */
+const rateLimit = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['requests', 'per_seconds'],
+  properties: {
+    requests: { type: 'integer', minimum: 1, maximum: 1000000 },
+    per_seconds: { type: 'integer', minimum: 1, maximum: 86400 },
+  },
+} as const;
+
 const revocation = {
   type: 'object',
   additionalProperties: false,
   properties: {
     token_env: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
     token_file: { type: 'string', minLength: 1 },
-    rate_limit: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['requests', 'per_seconds'],
-      properties: {
-        requests: { type: 'integer', minimum: 1, maximum: 1000000 },
-        per_seconds: { type: 'integer', minimum: 1, maximum: 86400 },
-      },
-    },
+    rate_limit: rateLimit,
   },
 } as const;
 
@@ -119,15 +122,7 @@ export const configSchema = {
           jwks_cooldown_seconds: { type: 'integer', minimum: 0, maximum: 3600 },
           jwks_timeout_seconds: { type: 'number', exclusiveMinimum: 0, maximum: 60 },
           // Exchanges per subject (the token's `sub`) of this issuer, counted in the store across instances.
-          rate_limit: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['requests', 'per_seconds'],
-            properties: {
-              requests: { type: 'integer', minimum: 1, maximum: 1000000 },
-              per_seconds: { type: 'integer', minimum: 1, maximum: 86400 },
-            },
-          },
+          rate_limit: rateLimit,
         },
       },
     },

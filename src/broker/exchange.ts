@@ -63,8 +63,8 @@ export async function exchange(ctx: ExchangeContext, input: ExchangeInput, audit
   await checkRateLimit(ctx, issuer, claimText(claims.sub) ?? '');
 
   // 3. What does the caller ask for? (absent: everything its policy grants)
-  const requested = parseRequestedSecrets(input.body);
-  const narrowing = parseGitHubNarrowing(input.body);
+  const { requested, github } = parseRequestBody(input.body);
+  const narrowing = parseGitHubNarrowing(github);
 
   // 4. The first policy whose issuer and claims all match decides.
   const policy = findPolicy(ctx.config.policies, issuer.id, claims);
@@ -167,8 +167,9 @@ export function bearerToken(authorization: string | undefined): string {
   return m[1]!;
 }
 
-export function parseRequestedSecrets(body: string): string[] | undefined {
-  if (body.trim() === '') return undefined;
+/** The body, parsed once: the names asked for, and the raw `github` narrowing field (checked by its own parser). */
+export function parseRequestBody(body: string): { requested?: string[]; github?: unknown } {
+  if (body.trim() === '') return {};
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
@@ -180,15 +181,15 @@ export function parseRequestedSecrets(body: string): string[] | undefined {
   }
   const extra = Object.keys(parsed).filter((k) => k !== 'secrets' && k !== 'github');
   if (extra.length) throw new BrokerError('body_malformed', `unknown field(s) in the body: ${extra.map((k) => JSON.stringify(k)).join(', ')}; only "secrets" and "github" are accepted`);
-  const list = (parsed as { secrets?: unknown }).secrets;
-  if (list === undefined) return undefined;
+  const { secrets: list, github } = parsed as { secrets?: unknown; github?: unknown };
+  if (list === undefined) return { github };
   if (!Array.isArray(list) || list.some((n) => typeof n !== 'string' || n === '')) {
     throw new BrokerError('body_malformed', '"secrets" must be a list of secret names');
   }
   if (list.length === 0) {
     throw new BrokerError('body_malformed', '"secrets" is empty; list the names you need, or omit the field to receive everything your policy grants');
   }
-  return [...new Set(list as string[])];
+  return { requested: [...new Set(list as string[])], github };
 }
 
 /**

@@ -78,18 +78,11 @@ export function narrowGrant(name: string, grant: GitHubGrantSpec, ask: GitHubNar
 }
 
 /**
- * The optional `"github"` field of an exchange body: `{"NAME": {"repositories": [...], "permissions": {...}}}`.
- * Undefined when absent; a 400 that says what is wrong when malformed.
+ * The optional `"github"` field of an exchange body (already parsed from JSON):
+ * `{"NAME": {"repositories": [...], "permissions": {...}}}`. Undefined when absent; a 400 that says what is
+ * wrong when malformed.
  */
-export function parseGitHubNarrowing(body: string): Record<string, GitHubNarrowing> | undefined {
-  if (body.trim() === '') return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    return undefined; // the body's own parser reports malformed JSON
-  }
-  const field = (parsed as { github?: unknown } | null)?.github;
+export function parseGitHubNarrowing(field: unknown): Record<string, GitHubNarrowing> | undefined {
   if (field === undefined) return undefined;
   const shape = '"github" must be an object like {"GH_TOKEN": {"repositories": ["repo"], "permissions": {"contents": "read"}}}';
   if (!isPlainObject(field)) throw new BrokerError('body_malformed', shape);

@@ -89,7 +89,10 @@ export async function exchangeOver(url: string, opts: { authorization?: string; 
   return { status: res.statusCode, headers: res.headers, text, json };
 }
 
-/** Every needle found in the haystack (for "no secret value was ever logged/printed"). */
+/**
+ * Which needles the haystack contains (for "no secret value was ever logged/printed"), described by position
+ * and length only, so a failing assertion does not print the very value it caught.
+ */
 export function leaks(haystack: string, needles: string[]): string[] {
-  return needles.filter((n) => n.length > 0 && haystack.includes(n));
+  return needles.flatMap((n, i) => (n.length > 0 && haystack.includes(n) ? [`value #${i} (${n.length} chars)`] : []));
 }
