@@ -8,6 +8,8 @@
 //
 // Blank lines and lines starting with # are ignored.
 
+import { exportNameProblem, VARIABLE_NAME } from '../exchange/reserved-names.js';
+
 export interface SecretSpec {
   /** 1-based line in the input, for messages. */
   line: number;
@@ -31,30 +33,9 @@ export class SecretSpecError extends Error {
   }
 }
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const NAME = VARIABLE_NAME;
 
-// Variables that change how later steps, shells, runtimes or the runner itself behave. A secret exported
-// under one of these names could run code or redirect traffic in every later step of the job.
-const DENIED = new Set([
-  'PATH', 'ENV', 'BASH_ENV', 'SHELL', 'SHELLOPTS', 'BASHOPTS', 'IFS', 'PS4', 'PROMPT_COMMAND', 'CDPATH', 'HOME', 'TMPDIR', 'CI',
-  'NODE_OPTIONS', 'NODE_PATH', 'NODE_EXTRA_CA_CERTS', 'NODE_TLS_REJECT_UNAUTHORIZED',
-  'PYTHONPATH', 'PYTHONSTARTUP', 'PYTHONHOME', 'PERL5OPT', 'PERL5LIB', 'PERLLIB', 'RUBYOPT', 'RUBYLIB', 'GEM_HOME', 'GEM_PATH',
-  'JAVA_TOOL_OPTIONS', '_JAVA_OPTIONS', 'JDK_JAVA_OPTIONS', 'CLASSPATH', 'DOTNET_STARTUP_HOOKS',
-  'GIT_SSH', 'GIT_SSH_COMMAND', 'GIT_ASKPASS', 'SSH_ASKPASS', 'GIT_EXEC_PATH', 'GIT_TEMPLATE_DIR', 'GIT_PROXY_COMMAND', 'EDITOR', 'VISUAL', 'PAGER',
-  'HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY', 'NO_PROXY', 'SSL_CERT_FILE', 'SSL_CERT_DIR', 'CURL_CA_BUNDLE', 'REQUESTS_CA_BUNDLE',
-  'PWD', 'OLDPWD', 'USER', 'LOGNAME', 'LANG', 'TZ',
-]);
-const DENIED_PREFIXES = ['LD_', 'DYLD_', 'GITHUB_', 'RUNNER_', 'ACTIONS_', 'INPUT_', 'STATE_', 'GIT_CONFIG', 'BASH_FUNC_'];
-
-/** Why a name cannot be exported, or undefined when it can. */
-export function exportNameProblem(name: string): string | undefined {
-  if (!NAME.test(name)) return `${JSON.stringify(name)} is not a valid variable name (letters, digits and _, not starting with a digit)`;
-  const upper = name.toUpperCase();
-  if (DENIED.has(upper)) return `${name} is refused: exporting a secret as ${upper} would change how every later step runs; choose another name with "| OTHER_NAME"`;
-  const prefix = DENIED_PREFIXES.find((p) => upper.startsWith(p));
-  if (prefix) return `${name} is refused: names starting with ${prefix} belong to the runner, the toolchain or the loader; choose another name with "| OTHER_NAME"`;
-  return undefined;
-}
+export { exportNameProblem };
 
 export function parseSecretSpecs(text: string, mode: 'oidc-exchange' | 'vault'): SecretSpec[] {
   const specs: SecretSpec[] = [];

@@ -6,7 +6,7 @@
 import { chmod, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { exportNameProblem } from '../action/secret-spec.js';
+import { exportNameProblem } from './reserved-names.js';
 import { exchangeWithBroker, type ExchangeResult } from './broker.js';
 import { describeClaims } from './claims.js';
 import { ExchangeError } from './errors.js';
@@ -80,7 +80,7 @@ export async function exchangeCommand(args: string[]): Promise<number> {
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) return fail(`--timeout-seconds must be a positive number, got ${JSON.stringify(values['timeout-seconds'])}`);
   for (const n of values.secret ?? []) {
     const problem = exportNameProblem(n);
-    if (problem) return fail(problem.replace(/; choose another name.*$/, ''));
+    if (problem) return fail(problem.replace(/; (export the secret under another name|list the secrets you want).*$/, ''));
   }
   let ca: string | undefined;
   if (values['ca-certificate']) {
@@ -107,7 +107,7 @@ export async function exchangeCommand(args: string[]): Promise<number> {
   const names = Object.keys(result.secrets);
   for (const n of names) {
     const problem = exportNameProblem(n);
-    if (problem) return fail(`the broker returned a secret this client will not write: ${problem.replace(/; choose another name.*$/, '')}`);
+    if (problem) return fail(`the broker returned a secret this client will not write: ${problem.replace(/; (export the secret under another name|list the secrets you want).*$/, '')}`);
   }
 
   if (values['out-dir']) await writeFiles(values['out-dir'], result.secrets);

@@ -50,7 +50,7 @@ describe('secrets input', () => {
     (name) => expect(exportNameProblem(name)).toMatch(/is refused/),
   );
 
-  it.each(['DB_PASSWORD', '_X', 'GH_TOKEN', 'PATHS_FILE', 'MY_PATH', 'NODE_ENV_SECRET'])('accepts %s', (name) => expect(exportNameProblem(name)).toBeUndefined());
+  it.each(['DB_PASSWORD', '_X', 'GH_TOKEN', 'PATHS_FILE', 'MY_PATH', 'MY_NODE_SECRET'])('accepts %s', (name) => expect(exportNameProblem(name)).toBeUndefined());
 
   it('refuses invalid variable names', () => {
     for (const n of ['1X', 'A-B', 'A B', '', 'Ä']) expect(exportNameProblem(n)).toMatch(/not a valid variable name/);

@@ -1,8 +1,8 @@
-export const id = 243;
-export const ids = [243];
+export const id = 869;
+export const ids = [869];
 export const modules = {
 
-/***/ 34243:
+/***/ 11869:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -21,99 +21,126 @@ var promises_ = __webpack_require__(51455);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(57975);
-;// CONCATENATED MODULE: ./src/action/secret-spec.ts
-// The `secrets` input: one secret per line, checked completely (with line numbers) before anything is
-// requested or exported.
+;// CONCATENATED MODULE: ./src/exchange/reserved-names.ts
+// The one list of variable names no secret may be exported under, shared by every part that exports or
+// grants a name: the GitHub Action, the generic client (`oidc-exchange exchange`), the broker's config check
+// and, generated from this file at build time, the GitLab component's shell script. Keep this file free of
+// imports: the build step that generates the shell list loads it on its own.
 //
-//   NAME                       the broker's secret NAME, exported as NAME
-//   NAME | ENV_NAME            exported as ENV_NAME
-//   NAME | file:ENV_NAME       written to a 0600 file under RUNNER_TEMP; ENV_NAME holds its path
-//   path key | ENV_NAME        (broker: vault) field `key` of the Vault secret at `path`
-//
-// Blank lines and lines starting with # are ignored.
-class SecretSpecError extends Error {
-    code = 'secrets_invalid';
-    problems;
-    constructor(problems) {
-        super(`the secrets input has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}; nothing was requested or exported:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-        this.name = 'SecretSpecError';
-        this.problems = problems;
-    }
-}
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-// Variables that change how later steps, shells, runtimes or the runner itself behave. A secret exported
-// under one of these names could run code or redirect traffic in every later step of the job.
-const DENIED = new Set([
-    'PATH', 'ENV', 'BASH_ENV', 'SHELL', 'SHELLOPTS', 'BASHOPTS', 'IFS', 'PS4', 'PROMPT_COMMAND', 'CDPATH', 'HOME', 'TMPDIR', 'CI',
-    'NODE_OPTIONS', 'NODE_PATH', 'NODE_EXTRA_CA_CERTS', 'NODE_TLS_REJECT_UNAUTHORIZED',
-    'PYTHONPATH', 'PYTHONSTARTUP', 'PYTHONHOME', 'PERL5OPT', 'PERL5LIB', 'PERLLIB', 'RUBYOPT', 'RUBYLIB', 'GEM_HOME', 'GEM_PATH',
-    'JAVA_TOOL_OPTIONS', '_JAVA_OPTIONS', 'JDK_JAVA_OPTIONS', 'CLASSPATH', 'DOTNET_STARTUP_HOOKS',
-    'GIT_SSH', 'GIT_SSH_COMMAND', 'GIT_ASKPASS', 'SSH_ASKPASS', 'GIT_EXEC_PATH', 'GIT_TEMPLATE_DIR', 'GIT_PROXY_COMMAND', 'EDITOR', 'VISUAL', 'PAGER',
-    'HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY', 'NO_PROXY', 'SSL_CERT_FILE', 'SSL_CERT_DIR', 'CURL_CA_BUNDLE', 'REQUESTS_CA_BUNDLE',
-    'PWD', 'OLDPWD', 'USER', 'LOGNAME', 'LANG', 'TZ',
-]);
-const DENIED_PREFIXES = ['LD_', 'DYLD_', 'GITHUB_', 'RUNNER_', 'ACTIONS_', 'INPUT_', 'STATE_', 'GIT_CONFIG', 'BASH_FUNC_'];
-/** Why a name cannot be exported, or undefined when it can. */
-function exportNameProblem(name) {
-    if (!NAME.test(name))
-        return `${JSON.stringify(name)} is not a valid variable name (letters, digits and _, not starting with a digit)`;
+// A name is reserved when a later step, shell, loader, runtime, package manager or the CI runner itself reads
+// it to decide what code to run, where to fetch code or certificates from, or where its own state lives. A
+// secret exported under such a name runs the broker's (or a leaked secret's) text as code in every later step
+// of the job. Names are compared upper-cased: Linux variables are case-sensitive, but many tools read either
+// spelling (npm reads `npm_config_*` and `NPM_CONFIG_*`, curl `http_proxy` and `HTTP_PROXY`), and Windows
+// runners ignore case altogether.
+/** A portable shell variable name: what a user may write in a `secrets` line. */
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/**
+ * A name the broker may choose on its own (no `secrets` list given): upper case, a letter first, at most 128
+ * characters. Lower-case names are refused so a broker cannot reach tools that read lower-case variables only
+ * (`npm_config_*`, `http_proxy`) by a spelling the deny rules would otherwise have to anticipate.
+ */
+const BROKER_CHOSEN_NAME = /^[A-Z][A-Z0-9_]{0,127}$/;
+const RESERVED = [
+    {
+        why: 'the CI runner and its toolkit read it',
+        names: ['CI'],
+        prefixes: ['GITHUB_', 'RUNNER_', 'ACTIONS_', 'INPUT_', 'STATE_', 'CI_', 'GITLAB_', 'FF_', 'OIDC_EXCHANGE_', '_OE_'],
+    },
+    {
+        why: 'the shell reads it to run code, find commands or split words',
+        names: [
+            'PATH', 'ENV', 'SHELL', 'SHELLOPTS', 'BASHOPTS', 'IFS', 'CDPATH', 'FPATH', 'GLOBIGNORE', 'HISTFILE', 'INPUTRC',
+            'PS0', 'PS1', 'PS2', 'PS3', 'PS4', 'ZDOTDIR', 'MAIL', 'MAILPATH', 'COMSPEC', 'PATHEXT', 'PSMODULEPATH',
+        ],
+        prefixes: ['BASH_', 'PROMPT_', 'ZSH_'],
+    },
+    {
+        why: 'it moves the home, temporary, configuration or working directory that every tool trusts',
+        names: [
+            'HOME', 'TMPDIR', 'TMP', 'TEMP', 'PWD', 'OLDPWD', 'USER', 'LOGNAME', 'USERPROFILE', 'APPDATA', 'LOCALAPPDATA',
+            'PROGRAMDATA', 'PROGRAMFILES', 'SYSTEMROOT', 'WINDIR',
+        ],
+        prefixes: ['XDG_'],
+    },
+    {
+        why: 'the dynamic loader or the C library reads it to load code or data',
+        names: ['GLIBC_TUNABLES', 'GETCONF_DIR', 'HOSTALIASES', 'LOCALDOMAIN', 'RES_OPTIONS', 'LOCPATH', 'NLSPATH', 'LANG', 'LANGUAGE', 'TZ', 'TZDIR'],
+        prefixes: ['LD_', 'DYLD_', 'GCONV', 'LC_'],
+    },
+    {
+        why: 'a language runtime reads it to load modules or options before your code runs',
+        names: [
+            'CLASSPATH', 'PHPRC', 'PHP_INI_SCAN_DIR', 'TCLLIBPATH', 'R_PROFILE', 'R_PROFILE_USER', 'R_ENVIRON', 'R_ENVIRON_USER',
+            'R_LIBS', 'R_LIBS_USER', 'ELIXIR_ERL_OPTIONS',
+        ],
+        prefixes: [
+            'NODE_', 'PYTHON', 'PERL', 'RUBY', 'GEM_', 'JAVA_', '_JAVA', 'JDK_', 'DOTNET_', 'COMPLUS_', 'CORECLR_', 'MONO_',
+            'LUA_', 'ERL_', 'JULIA_', 'DENO_', 'BUN_',
+        ],
+    },
+    {
+        why: 'a package manager or build tool reads it to run commands or choose where code is downloaded from',
+        names: [
+            'MAVEN_OPTS', 'MAVEN_ARGS', 'GRADLE_OPTS', 'GRADLE_USER_HOME', 'ANT_OPTS', 'SBT_OPTS', 'BUNDLE_GEMFILE',
+            'GOFLAGS', 'GOPROXY', 'GOTOOLCHAIN', 'GOROOT', 'GOPATH', 'GOENV', 'GOBIN', 'GOAUTH', 'GOSUMDB', 'GONOSUMDB',
+            'GONOSUMCHECK', 'GONOPROXY', 'GOPRIVATE', 'GOINSECURE', 'GOVCS', 'GOEXPERIMENT', 'GOMODCACHE',
+            'RUSTC', 'RUSTC_WRAPPER', 'RUSTC_WORKSPACE_WRAPPER', 'RUSTDOC', 'RUSTFLAGS', 'RUSTDOCFLAGS', 'CARGO_HOME',
+            'CC', 'CXX', 'CPP', 'LD', 'AR', 'AS', 'CFLAGS', 'CXXFLAGS', 'CPPFLAGS', 'LDFLAGS', 'MAKE', 'MAKEFLAGS', 'MFLAGS',
+            'MAKEFILES',
+        ],
+        prefixes: [
+            'NPM_CONFIG_', 'YARN_', 'PNPM_', 'COREPACK_', 'PIP_', 'CGO_', 'CARGO_BUILD_', 'CARGO_TARGET_', 'CARGO_ALIAS_',
+            'CARGO_SOURCE_', 'RUSTUP_', 'CCACHE_', 'DISTCC_',
+        ],
+    },
+    {
+        why: 'git reads it to run commands, load configuration or pick hooks',
+        prefixes: ['GIT_'],
+    },
+    {
+        why: 'a program runs its value as a command',
+        names: [
+            'EDITOR', 'VISUAL', 'PAGER', 'MANPAGER', 'LESSOPEN', 'LESSCLOSE', 'BROWSER', 'SSH_ASKPASS', 'SSH_ASKPASS_REQUIRE',
+            'SUDO_ASKPASS', 'SSH_AUTH_SOCK',
+        ],
+    },
+    {
+        why: 'it redirects network traffic or changes which certificates are trusted',
+        names: ['REQUESTS_CA_BUNDLE', 'WGETRC', 'NETRC', 'SSLKEYLOGFILE', 'GNUPGHOME'],
+        prefixes: ['SSL_', 'OPENSSL_', 'CURL_', 'DOCKER_'],
+        suffixes: ['_PROXY'],
+    },
+];
+/**
+ * Names under a reserved prefix that are well-known credentials, read by one tool as a secret and by nothing
+ * as code: refusing them would push users to rename exactly the secrets this tool exists for.
+ */
+const CREDENTIAL_NAMES = ['NODE_AUTH_TOKEN', 'DOCKER_USERNAME', 'DOCKER_PASSWORD'];
+/** The group that reserves `name`, or undefined when the name is free. */
+function reservedBy(name) {
     const upper = name.toUpperCase();
-    if (DENIED.has(upper))
-        return `${name} is refused: exporting a secret as ${upper} would change how every later step runs; choose another name with "| OTHER_NAME"`;
-    const prefix = DENIED_PREFIXES.find((p) => upper.startsWith(p));
-    if (prefix)
-        return `${name} is refused: names starting with ${prefix} belong to the runner, the toolchain or the loader; choose another name with "| OTHER_NAME"`;
-    return undefined;
+    if (CREDENTIAL_NAMES.includes(upper))
+        return undefined;
+    return RESERVED.find((g) => g.names?.includes(upper) ||
+        g.prefixes?.some((p) => upper.startsWith(p)) ||
+        g.suffixes?.some((s) => upper.endsWith(s)));
 }
-function parseSecretSpecs(text, mode) {
-    const specs = [];
-    const problems = [];
-    const seen = new Map();
-    text.split('\n').forEach((raw, i) => {
-        const line = i + 1;
-        const trimmed = raw.trim();
-        if (trimmed === '' || trimmed.startsWith('#'))
-            return;
-        const parts = trimmed.split('|').map((p) => p.trim());
-        if (parts.length > 2)
-            return void problems.push(`line ${line}: more than one "|"; expected ${mode === 'vault' ? '"path key | ENV_NAME"' : '"NAME" or "NAME | ENV_NAME"'}`);
-        const [left, right] = parts;
-        let spec;
-        if (mode === 'vault') {
-            const words = left.split(/\s+/);
-            if (words.length !== 2)
-                return void problems.push(`line ${line}: expected "path key | ENV_NAME" (a Vault path, a space, the field), got ${JSON.stringify(left)}`);
-            const [path, key] = words;
-            if (!/^[A-Za-z0-9_.\-/]+$/.test(path) || path.includes('..'))
-                return void problems.push(`line ${line}: ${JSON.stringify(path)} is not a Vault path like secret/data/ci/db`);
-            spec = { line, source: key, vaultPath: path.replace(/^\/+/, ''), exportName: key.toUpperCase().replace(/[^A-Z0-9_]/g, '_'), asFile: false };
-        }
-        else {
-            if (!NAME.test(left))
-                return void problems.push(`line ${line}: ${JSON.stringify(left)} is not a secret name (letters, digits and _)`);
-            spec = { line, source: left, exportName: left, asFile: false };
-        }
-        if (right !== undefined) {
-            if (right === '')
-                return void problems.push(`line ${line}: nothing after "|"; write the variable name to export, or remove the "|"`);
-            const file = /^file:\s*(.*)$/.exec(right);
-            spec.asFile = file !== null;
-            spec.exportName = file ? file[1] : right;
-        }
-        const problem = exportNameProblem(spec.exportName);
-        if (problem)
-            return void problems.push(`line ${line}: ${problem}`);
-        const earlier = seen.get(spec.exportName);
-        if (earlier !== undefined)
-            return void problems.push(`line ${line}: ${spec.exportName} is already exported by line ${earlier}`);
-        seen.set(spec.exportName, line);
-        specs.push(spec);
-    });
-    if (mode === 'vault' && specs.length === 0 && problems.length === 0)
-        problems.push('with broker: vault, list at least one "path key | ENV_NAME" line');
-    if (problems.length)
-        throw new SecretSpecError(problems);
-    return specs;
+/**
+ * Why `name` cannot be exported, or undefined when it can. `chosenBy: 'broker'` applies the stricter shape a
+ * broker-chosen name must have (no `secrets` list named it).
+ */
+function exportNameProblem(name, chosenBy = 'user') {
+    if (!VARIABLE_NAME.test(name)) {
+        return `${JSON.stringify(name)} is not a valid variable name (letters, digits and _, not starting with a digit)`;
+    }
+    if (chosenBy === 'broker' && !BROKER_CHOSEN_NAME.test(name)) {
+        return `${JSON.stringify(name)} is refused: a name the broker chooses must be upper case (A-Z, 0-9, _, a letter first, at most 128 characters); list the secrets you want, with "NAME | OTHER_NAME" to rename`;
+    }
+    const group = reservedBy(name);
+    if (group)
+        return `${name} is refused: the name is reserved because ${group.why}; export the secret under another name with "NAME | OTHER_NAME"`;
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/exchange/claims.ts
@@ -477,7 +504,7 @@ async function exchangeCommand(args) {
     for (const n of values.secret ?? []) {
         const problem = exportNameProblem(n);
         if (problem)
-            return fail(problem.replace(/; choose another name.*$/, ''));
+            return fail(problem.replace(/; (export the secret under another name|list the secrets you want).*$/, ''));
     }
     let ca;
     if (values['ca-certificate']) {
@@ -506,7 +533,7 @@ async function exchangeCommand(args) {
     for (const n of names) {
         const problem = exportNameProblem(n);
         if (problem)
-            return fail(`the broker returned a secret this client will not write: ${problem.replace(/; choose another name.*$/, '')}`);
+            return fail(`the broker returned a secret this client will not write: ${problem.replace(/; (export the secret under another name|list the secrets you want).*$/, '')}`);
     }
     if (values['out-dir'])
         await writeFiles(values['out-dir'], result.secrets);
