@@ -528,6 +528,7 @@ async function buildConfig(raw, file, opts = {}) {
         store,
         githubApps,
         revocation,
+        lintFindings: [],
     };
 }
 function isObject(v) {

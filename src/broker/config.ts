@@ -14,6 +14,7 @@ import { checkSecretSource, createSecretSource, type SecretSource, type SecretSo
 import { loadGitHubApps, loadRevocation, type RawGitHubApp, type RawRevocation, type RevocationSettings } from './github-config.js';
 import type { GitHubApp } from './github-app.js';
 import { isGrantSpec } from './github-grant.js';
+import type { LintFinding } from './lint-finding.js';
 
 export interface ListenSettings {
   host: string;
@@ -51,6 +52,11 @@ export interface BrokerConfig {
   githubApps: Map<string, GitHubApp>;
   /** GitLab's Token Revocation API (absent: not offered). */
   revocation?: RevocationSettings;
+  /**
+   * What the trust-policy linter found and the configuration still loads with: warnings, and errors a policy
+   * overrides with a reason. Errors without an override make the load fail. Logged at start-up and reload.
+   */
+  lintFindings: LintFinding[];
 }
 
 interface RawConfig {
@@ -212,6 +218,7 @@ export async function buildConfig(raw: unknown, file: string, opts: LoadOptions 
     store,
     githubApps,
     revocation,
+    lintFindings: [],
   };
 }
 

@@ -46,6 +46,12 @@ export async function brokerCommand(args: string[]): Promise<number> {
     },
     `broker listening on ${address}`,
   );
+  for (const f of config.lintFindings) {
+    broker.log.warn(
+      { event: 'policy_lint', rule: f.rule, severity: f.severity, policy: f.policy, path: f.path, overridden: f.overridden },
+      f.overridden ? `policy lint: ${f.rule} at ${f.path} overridden (${f.overridden})` : `policy lint: ${f.rule} at ${f.path}: ${f.message}`,
+    );
+  }
   // Warm the key caches so the first exchanges do not wait for the issuers.
   await Promise.all([...broker.verifier.keys.values()].map((k) => k.warm()));
 
