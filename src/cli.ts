@@ -8,6 +8,8 @@ commands:
                                                trade an OIDC token for secrets from any CI (generic client)
   check --config FILE (--claims FILE | --token JWT)
                                                which policy matches a token's claims, and why the others do not
+  check --lint --config FILE [--json] [--sarif FILE]
+                                               the trust-policy linter: risky policies, ranked, with fixes
   demo                                         the whole flow on the local harness, with a report
   issuers [--github-port N] [--gitlab-port N]  run the fake GitHub and GitLab OIDC issuers until interrupted
   token --issuer-url URL [--claims FILE] [--set k=v ...] [--audience A]

@@ -106,6 +106,7 @@ class AppJwt {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   fD: () => (/* binding */ buildConfig),
+  iu: () => (/* binding */ claimNumberSources),
   HT: () => (/* binding */ loadConfigFile)
 });
 
@@ -267,6 +268,17 @@ const configSchema = {
                     secrets: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', minLength: 1 } },
                     // Each token (issuer + jti) may be exchanged once; default true (docs/deploy.md says why).
                     single_use: { type: 'boolean' },
+                    // Accept an `error` lint finding for this policy: the rule's id and why (logged at start-up).
+                    allow_risky: {
+                        type: 'array',
+                        minItems: 1,
+                        items: {
+                            type: 'object',
+                            additionalProperties: false,
+                            required: ['rule', 'reason'],
+                            properties: { rule: { type: 'string', minLength: 1 }, reason: { type: 'string', minLength: 1 } },
+                        },
+                    },
                 },
             },
         },
@@ -286,6 +298,8 @@ var endpoint_url = __webpack_require__(54012);
 var errors = __webpack_require__(27662);
 // EXTERNAL MODULE: ./src/broker/policy.ts
 var policy = __webpack_require__(22411);
+// EXTERNAL MODULE: ./src/broker/lint.ts + 6 modules
+var broker_lint = __webpack_require__(15851);
 // EXTERNAL MODULE: ./src/broker/store.ts + 1 modules
 var broker_store = __webpack_require__(65103);
 // EXTERNAL MODULE: external "node:fs"
@@ -381,6 +395,7 @@ var github_config = __webpack_require__(18601);
 
 
 
+
 const config_ajv = new ajv.Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
 const validate = config_ajv.compile(configSchema);
 async function loadConfigFile(file, opts = {}) {
@@ -399,7 +414,38 @@ async function parseConfig(text, file, opts = {}) {
         throw new errors/* ConfigError */.xL(file, doc.errors.map((e) => `YAML: ${e.message.split('\n')[0]}`));
     }
     const raw = doc.toJS();
-    return buildConfig(raw, file, opts);
+    return buildConfig(raw, file, { numberSources: claimNumberSources(doc), ...opts });
+}
+/**
+ * How the file wrote each number in a claim condition (`policies[0].claims.repository_id` -> `9007199254740993`):
+ * by the time the YAML is JavaScript, `9007199254740993` is 9007199254740992 and `0x10` is 16, so only the
+ * source text can tell the operator which ID they wrote.
+ */
+function claimNumberSources(doc) {
+    const out = new Map();
+    const policies = doc.get('policies', true);
+    if (!(0,dist/* isSeq */.oP)(policies))
+        return out;
+    policies.items.forEach((p, n) => {
+        const claims = (0,dist/* isMap */.jh)(p) ? p.get('claims', true) : undefined;
+        if (!(0,dist/* isMap */.jh)(claims))
+            return;
+        for (const pair of claims.items) {
+            const claim = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : undefined;
+            if (claim === undefined)
+                continue;
+            const at = `policies[${n}].claims.${claim}`;
+            const record = (node, path) => {
+                if ((0,dist/* isScalar */.jn)(node) && typeof node.value === 'number' && typeof node.source === 'string')
+                    out.set(path, node.source);
+            };
+            if ((0,dist/* isSeq */.oP)(pair.value))
+                pair.value.items.forEach((item, k) => record(item, `${at}[${k}]`));
+            else
+                record(pair.value, at);
+        }
+    });
+    return out;
 }
 async function buildConfig(raw, file, opts = {}) {
     const env = opts.env ?? process.env;
@@ -491,12 +537,17 @@ async function buildConfig(raw, file, opts = {}) {
         let ok = true;
         for (const [claim, spec] of Object.entries(p.claims)) {
             (Array.isArray(spec) ? spec : [spec]).forEach((m, k) => {
+                const entry = `${at}.claims.${claim}${Array.isArray(spec) ? `[${k}]` : ''}`;
                 try {
+                    // A number is checked as the file wrote it: YAML has already rounded 9007199254740993.
+                    const numeric = typeof m === 'number' ? (0,policy/* numberProblem */.vy)(m, opts.numberSources?.get(entry)) : undefined;
+                    if (numeric)
+                        throw new Error(numeric);
                     (0,policy/* compileMatcher */.qM)(m);
                 }
                 catch (e) {
                     ok = false;
-                    problems.push(`${at}.claims.${claim}${Array.isArray(spec) ? `[${k}]` : ''}: ${e.message}`);
+                    problems.push(`${entry}: ${e.message}`);
                 }
             });
         }
@@ -508,6 +559,14 @@ async function buildConfig(raw, file, opts = {}) {
     const storeProblem = (0,broker_store/* checkStoreSpec */.DU)(store);
     if (storeProblem)
         problems.push(`store: ${storeProblem}`);
+    // Trust-policy lint (docs/policies.md, "Safe policies"): an error stops the load unless its policy overrides
+    // the rule with a reason; warnings and overridden errors are kept for the start-up log and `check --lint`.
+    const lint = (0,broker_lint/* lintConfig */.iv)(raw, opts.numberSources);
+    problems.push(...lint.problems);
+    const enforce = opts.enforceLint !== false;
+    if (enforce)
+        problems.push(...lint.findings.filter(broker_lint/* isBlocking */.Us).map(broker_lint/* describeBlocking */.V5));
+    const lintFindings = enforce ? lint.findings.filter((f) => !(0,broker_lint/* isBlocking */.Us)(f)) : lint.findings;
     if (problems.length > 0)
         throw new errors/* ConfigError */.xL(file, problems);
     const l = cfg.listen ?? {};
@@ -528,7 +587,7 @@ async function buildConfig(raw, file, opts = {}) {
         store,
         githubApps,
         revocation,
-        lintFindings: [],
+        lintFindings,
     };
 }
 function isObject(v) {
@@ -1215,16 +1274,1157 @@ function isPlainObject(v) {
 
 /***/ }),
 
+/***/ 15851:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  y0: () => (/* binding */ RULES),
+  V5: () => (/* binding */ describeBlocking),
+  Us: () => (/* binding */ isBlocking),
+  iv: () => (/* binding */ lintConfig)
+});
+
+// UNUSED EXPORTS: ruleById
+
+;// CONCATENATED MODULE: ./src/broker/lint-matchers.ts
+/** Characters a `\` makes literal in a `u`-mode regular expression. */
+const SYNTAX_ESCAPES = new Set([...'^$\\.*+?()[]{}|/-']);
+const CONTROL_ESCAPES = { n: '\n', r: '\r', t: '\t', f: '\f', v: '\v', '0': '\0' };
+/** A `{pattern}` source as literal characters and metacharacters; classes and escapes like `\d` are meta. */
+function patternTokens(source) {
+    const out = [];
+    for (let i = 0; i < source.length; i++) {
+        const c = source[i];
+        if (c === '\\') {
+            const n = source[i + 1] ?? '';
+            if (SYNTAX_ESCAPES.has(n))
+                out.push({ literal: n });
+            else if (n in CONTROL_ESCAPES && !(n === '0' && /[0-9]/.test(source[i + 2] ?? '')))
+                out.push({ literal: CONTROL_ESCAPES[n] });
+            else if (n === 'x' && /^[0-9A-Fa-f]{2}$/.test(source.slice(i + 2, i + 4))) {
+                out.push({ literal: String.fromCharCode(parseInt(source.slice(i + 2, i + 4), 16)) });
+                i += 2;
+            }
+            else if (n === 'u' && /^[0-9A-Fa-f]{4}$/.test(source.slice(i + 2, i + 6))) {
+                out.push({ literal: String.fromCharCode(parseInt(source.slice(i + 2, i + 6), 16)) });
+                i += 4;
+            }
+            else
+                out.push({ meta: `\\${n}` });
+            i++;
+        }
+        else if (c === '[') {
+            // A class, up to its unescaped closing bracket.
+            let j = i + 1;
+            if (source[j] === ']')
+                j++;
+            while (j < source.length && source[j] !== ']')
+                j += source[j] === '\\' ? 2 : 1;
+            out.push({ meta: source.slice(i, j + 1) });
+            i = j;
+        }
+        else if ('^$.*+?(){}|'.includes(c))
+            out.push({ meta: c });
+        else
+            out.push({ literal: c });
+    }
+    return out;
+}
+function isLiteral(t) {
+    return 'literal' in t;
+}
+/** Whether a pattern has an alternation outside every group: `a/b|c` accepts `c`, whatever `a/b` says. */
+function hasTopLevelAlternation(source) {
+    let depth = 0;
+    for (const t of patternTokens(source)) {
+        if (isLiteral(t))
+            continue;
+        if (t.meta === '(')
+            depth++;
+        else if (t.meta === ')')
+            depth--;
+        else if (t.meta === '|' && depth === 0)
+            return true;
+    }
+    return false;
+}
+/** The one value a matcher accepts, when it accepts exactly one: an exact string, or a pattern of literals. */
+function literalOf(m) {
+    if (m.kind === 'exact')
+        return m.source;
+    if (m.kind === 'glob')
+        return undefined;
+    const tokens = patternTokens(m.source);
+    if (!tokens.every(isLiteral))
+        return undefined;
+    const text = tokens.map((t) => t.literal).join('');
+    return m.test(text) ? text : undefined;
+}
+/**
+ * Fixed text every accepted value starts with, as far as the source shows: the whole value for a literal,
+ * the text before the first wildcard of a glob, the leading literals of a pattern (a literal followed by a
+ * quantifier is not fixed; a top-level alternation fixes nothing).
+ */
+function literalPrefix(m) {
+    const lit = literalOf(m);
+    if (lit !== undefined)
+        return lit;
+    if (m.kind === 'glob')
+        return m.source.slice(0, m.source.search(/[*?]/));
+    if (hasTopLevelAlternation(m.source))
+        return '';
+    const tokens = patternTokens(m.source);
+    let prefix = '';
+    for (let i = tokens[0] && !isLiteral(tokens[0]) && tokens[0].meta === '^' ? 1 : 0; i < tokens.length; i++) {
+        const t = tokens[i];
+        if (!isLiteral(t))
+            break;
+        const next = tokens[i + 1];
+        if (next && !isLiteral(next) && ['*', '?', '{', '+'].includes(next.meta))
+            break;
+        prefix += t.literal;
+    }
+    return prefix;
+}
+/**
+ * A value the matcher accepts, built from its source (wildcards filled with `fill`), or undefined when none
+ * can be built. Used to show an operator a concrete value a wildcard lets in; always confirmed by `test`.
+ */
+function sampleOf(m, fill = 'x') {
+    const lit = literalOf(m);
+    if (lit !== undefined)
+        return lit;
+    if (m.kind === 'glob') {
+        const s = m.source.replace(/\*\*|\*|\?/g, (w) => (w === '?' ? fill.slice(0, 1) : fill));
+        return m.test(s) ? s : undefined;
+    }
+    return undefined;
+}
+/** The owner an entry admits: one literal owner, a wildcard owner, or no owner at all (a value of another shape). */
+function ownerOf(m, format) {
+    const lit = literalOf(m);
+    const text = lit ?? literalPrefix(m);
+    const complete = lit !== undefined;
+    const upTo = (s, stops) => {
+        const end = s.search(stops);
+        if (end > 0)
+            return { literal: s.slice(0, end) };
+        if (end === 0)
+            return { none: true };
+        return complete && s.length > 0 ? { literal: s } : { wildcard: true };
+    };
+    switch (format) {
+        case 'whole':
+            return complete ? { literal: text } : { wildcard: true };
+        case 'path':
+            return upTo(text, /\//);
+        case 'github-sub': {
+            // A subject whose fixed text does not reach the `repo:` key leaves the owner to a wildcard; a literal
+            // subject without one (a customized subject without `repo`) names no owner.
+            const at = repoKeyAt(text);
+            if (at < 0)
+                return complete ? { none: true } : { wildcard: true };
+            return upTo(text.slice(at + 'repo:'.length), /[/@:]/);
+        }
+        case 'gitlab-sub': {
+            if (!text.startsWith('project_path:'))
+                return complete ? { none: true } : { wildcard: true };
+            return upTo(text.slice('project_path:'.length), /[/:]/);
+        }
+    }
+}
+/** Where the `repo:` key of a GitHub subject starts in fixed text (at the start or after a `:`), or -1. */
+function repoKeyAt(text) {
+    if (text.startsWith('repo:'))
+        return 0;
+    const i = text.indexOf(':repo:');
+    return i < 0 ? -1 : i + 1;
+}
+/** The `OWNER/REPO` (or immutable `OWNER@ID/REPO@ID`) a GitHub subject entry fixes, when its fixed text does. */
+function subRepoOf(m) {
+    const lit = literalOf(m);
+    return subRepoIn(lit ?? literalPrefix(m), lit !== undefined);
+}
+/** The repository part of a subject's fixed text; `complete` when the text is the whole value. */
+function subRepoIn(text, complete) {
+    const at = repoKeyAt(text);
+    if (at < 0)
+        return undefined;
+    const rest = text.slice(at + 'repo:'.length);
+    const end = rest.indexOf(':');
+    if (end < 0)
+        return complete && rest.includes('/') ? rest : undefined;
+    const repo = rest.slice(0, end);
+    return repo.includes('/') ? repo : undefined;
+}
+/** The `GROUP/.../PROJECT` a GitLab subject entry fixes, when its fixed text does. */
+function subProjectOf(m) {
+    const text = literalOf(m) ?? literalPrefix(m);
+    const mm = /^project_path:([^:]+\/[^:]+):/.exec(text);
+    return mm?.[1];
+}
+/** Accepts the value "true" and refuses "false" (and the empty string): GitLab's protected flags. */
+function acceptsOnlyTrue(entries) {
+    const ok = (v) => entries.some((m) => m.test(v));
+    return ok('true') && !ok('false') && !ok('');
+}
+
+;// CONCATENATED MODULE: ./src/broker/lint-claims.ts
+// What each kind of issuer puts in its tokens, and so which kind an issuer is. The linter needs the kind to
+// know which rules apply (an unpinned owner means something else on GitHub.com than on a private issuer) and
+// to recognise a condition on a claim the issuer never emits: such a policy can never match.
+/** Claims every OIDC token has, whoever issued it. */
+const STANDARD = ['iss', 'sub', 'aud', 'exp', 'iat', 'nbf', 'jti'];
+/** Claims both GitHub and GitLab emit, with the same name. */
+const SHARED = ['ref', 'ref_type', 'ref_protected', 'environment', 'runner_environment', 'sha'];
+/** GitHub Actions (token.actions.githubusercontent.com and GitHub Enterprise Server). */
+const GITHUB_ONLY = [
+    'actor', 'actor_id', 'base_ref', 'check_run_id', 'enterprise', 'enterprise_id', 'environment_node_id', 'event_name',
+    'head_ref', 'job_workflow_ref', 'job_workflow_sha', 'repository', 'repository_id', 'repository_owner',
+    'repository_owner_id', 'repository_visibility', 'run_attempt', 'run_id', 'run_number', 'triggering_actor',
+    'workflow', 'workflow_ref', 'workflow_sha',
+];
+/** GitLab CI `id_tokens`. */
+const GITLAB_ONLY = [
+    'namespace_id', 'namespace_path', 'project_id', 'project_path', 'project_visibility', 'user_id', 'user_login',
+    'user_email', 'user_identities', 'user_access_level', 'groups_direct', 'pipeline_id', 'pipeline_source', 'job_id',
+    'ref_path', 'environment_protected', 'environment_action', 'deployment_tier', 'runner_id', 'ci_config_ref_uri',
+    'ci_config_sha', 'job_project_id', 'job_project_path', 'job_namespace_id', 'job_namespace_path',
+];
+const GITHUB_CLAIMS = new Set([...STANDARD, ...SHARED, ...GITHUB_ONLY]);
+const GITLAB_CLAIMS = new Set([...STANDARD, ...SHARED, ...GITLAB_ONLY]);
+const GITHUB_MARKERS = new Set(GITHUB_ONLY);
+const GITLAB_MARKERS = new Set(GITLAB_ONLY);
+const GITHUB_DOT_COM = 'https://token.actions.githubusercontent.com';
+const GITLAB_DOT_COM = 'https://gitlab.com';
+/** GitHub.com and gitlab.com: every repository or project on the platform shares the issuer. */
+function isMultiTenant(url) {
+    const u = url.replace(/\/+$/, '');
+    return u === GITHUB_DOT_COM || u === GITLAB_DOT_COM;
+}
+/** The kind the issuer URL alone tells: GitHub.com (and its enterprise-only issuers), GHES, gitlab.com. */
+function kindOfUrl(url) {
+    const u = url.replace(/\/+$/, '');
+    if (u === GITHUB_DOT_COM || u.startsWith(`${GITHUB_DOT_COM}/`) || /^https:\/\/[^/]+\/_services\/token$/.test(u))
+        return 'github';
+    if (u === GITLAB_DOT_COM)
+        return 'gitlab';
+    // A self-managed GitLab is usually on a host named for it (gitlab.example.com).
+    if (/^https?:\/\/[^/]*gitlab[^/]*(\/|$)/i.test(u))
+        return 'gitlab';
+    return 'unknown';
+}
+/**
+ * An issuer's kind: from its URL when that is one of the platforms' own (or a host named gitlab), otherwise
+ * from the claims its policies use (a policy on `project_path` is about GitLab tokens). Mixed or unknown
+ * claims: unknown, and only the rules that do not depend on the kind apply.
+ */
+function issuerKind(url, claimNames) {
+    const byUrl = kindOfUrl(url);
+    if (byUrl !== 'unknown')
+        return byUrl;
+    let github = 0;
+    let gitlab = 0;
+    for (const c of claimNames) {
+        if (GITHUB_MARKERS.has(c))
+            github++;
+        if (GITLAB_MARKERS.has(c))
+            gitlab++;
+    }
+    if (github > gitlab)
+        return 'github';
+    if (gitlab > github)
+        return 'gitlab';
+    return 'unknown';
+}
+/** Whether an issuer of this kind ever puts the claim in a token (unknown kinds: assume it might). */
+function emitsClaim(kind, claim) {
+    if (kind === 'github')
+        return GITHUB_CLAIMS.has(claim);
+    if (kind === 'gitlab')
+        return GITLAB_CLAIMS.has(claim);
+    return true;
+}
+/** Names people write for a claim that has another name. */
+const ALIASES = {
+    github: { repo: ['repository'], owner: ['repository_owner'], org: ['repository_owner'], organization: ['repository_owner'], branch: ['ref'], tag: ['ref'], env: ['environment'], event: ['event_name'] },
+    gitlab: { project: ['project_path'], group: ['namespace_path'], namespace: ['namespace_path'], branch: ['ref'], tag: ['ref'], env: ['environment'], user: ['user_login'] },
+};
+/** The claims of this kind a misspelt or guessed name most likely meant, for the message. */
+function closestClaims(kind, claim) {
+    const alias = ALIASES[kind][claim];
+    if (alias)
+        return alias;
+    const known = [...(kind === 'github' ? GITHUB_CLAIMS : GITLAB_CLAIMS)];
+    const scored = known.map((k) => [k, distance(claim, k)]).sort((a, b) => a[1] - b[1]);
+    const best = scored[0]?.[1] ?? Infinity;
+    return best <= Math.max(2, Math.floor(claim.length / 3)) ? scored.filter(([, d]) => d === best).map(([k]) => k) : [];
+}
+/** Levenshtein distance: enough for claim names (a few dozen characters). */
+function distance(a, b) {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const cur = [i];
+        for (let j = 1; j <= b.length; j++)
+            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        prev = cur;
+    }
+    return prev[b.length];
+}
+
+// EXTERNAL MODULE: ./src/broker/policy.ts
+var policy = __webpack_require__(22411);
+;// CONCATENATED MODULE: ./src/broker/lint-model.ts
+// The configuration as the lint rules read it: every policy with its conditions compiled by the broker's own
+// compileMatcher, each entry with its path in the file, and each issuer with its kind. Built from the raw
+// configuration (the parsed YAML), so it can be linted even when other sections have problems.
+
+
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function asList(v) {
+    return Array.isArray(v) ? v : [];
+}
+/** `numberSources`: how the YAML file wrote each number under `policies[*].claims`, by path. */
+function lintModel(raw, numberSources = new Map()) {
+    const cfg = isObject(raw) ? raw : {};
+    const rawPolicies = asList(cfg.policies);
+    const claimsByIssuer = new Map();
+    for (const p of rawPolicies) {
+        if (!isObject(p) || typeof p.issuer !== 'string' || !isObject(p.claims))
+            continue;
+        claimsByIssuer.set(p.issuer, [...(claimsByIssuer.get(p.issuer) ?? []), ...Object.keys(p.claims)]);
+    }
+    const issuers = asList(cfg.issuers).flatMap((i) => {
+        if (!isObject(i) || typeof i.id !== 'string' || typeof i.issuer !== 'string')
+            return [];
+        const url = i.issuer.replace(/\/+$/, '');
+        return [{ id: i.id, url, kind: issuerKind(url, claimsByIssuer.get(i.id) ?? []), multiTenant: isMultiTenant(url) }];
+    });
+    const policies = rawPolicies.flatMap((p, index) => {
+        if (!isObject(p) || !isObject(p.claims))
+            return [];
+        const path = `policies[${index}]`;
+        const conditions = [];
+        const patterns = [];
+        const numbers = [];
+        for (const [claim, spec] of Object.entries(p.claims)) {
+            const condPath = `${path}.claims.${claim}`;
+            const list = Array.isArray(spec) ? spec : [spec];
+            const entries = [];
+            list.forEach((m, k) => {
+                const entryPath = Array.isArray(spec) ? `${condPath}[${k}]` : condPath;
+                if (isObject(m) && typeof m.pattern === 'string')
+                    patterns.push({ path: entryPath, claim, pattern: m.pattern });
+                if (typeof m === 'number')
+                    numbers.push({ path: entryPath, claim, value: m, source: numberSources.get(entryPath) });
+                const valid = typeof m === 'string' || typeof m === 'number' || typeof m === 'boolean' || (isObject(m) && typeof m.pattern === 'string');
+                if (!valid)
+                    return;
+                try {
+                    entries.push({ path: entryPath, matcher: (0,policy/* compileMatcher */.qM)(m) });
+                }
+                catch {
+                    /* the loader reports it */
+                }
+            });
+            if (entries.length === list.length && entries.length > 0)
+                conditions.push({ claim, path: condPath, entries });
+        }
+        const overrides = asList(p.allow_risky).filter((o) => isObject(o) && typeof o.rule === 'string' && typeof o.reason === 'string');
+        return [{
+                index,
+                name: typeof p.name === 'string' ? p.name : `#${index}`,
+                path,
+                issuer: issuers.find((i) => i.id === p.issuer),
+                conditions,
+                secrets: asList(p.secrets).filter((s) => typeof s === 'string'),
+                singleUse: p.single_use !== false,
+                overrides,
+                patterns,
+                numbers,
+            }];
+    });
+    return { audience: typeof cfg.audience === 'string' ? cfg.audience : undefined, issuers, policies };
+}
+/** The policy's condition on a claim, if it has one. */
+function conditionOn(p, claim) {
+    return p.conditions.find((c) => c.claim === claim);
+}
+/** Whether any entry of the condition accepts the value (false when there is no such condition). */
+function accepts(c, value) {
+    return c !== undefined && c.entries.some((e) => e.matcher.test(value));
+}
+/** A rule that looks at one policy at a time. */
+function eachPolicy(fn) {
+    return (cfg) => cfg.policies.flatMap((p) => fn(p, cfg).map((h) => ({ ...h, policy: p })));
+}
+
+;// CONCATENATED MODULE: ./src/broker/lint-context.ts
+// Which runs of a trusted repository may get the secrets: events that run untrusted code with the
+// repository's identity, unprotected branches, environments, self-hosted runners, reusable workflows at any
+// ref. Every "does it accept X" question here is a call to the broker's compiled matcher with a probe value.
+
+
+/** Probe values: names nobody would configure on purpose, so accepting them means accepting anything. */
+const ANY_BRANCH = ['refs/heads/lint-probe-any-branch', 'refs/heads/lint/probe-any-branch'];
+const ANY_SHA = '0123456789abcdef0123456789abcdef01234567';
+const ANY_NAME = 'lint-probe-any-name';
+function kindOf(p) {
+    const k = p.issuer?.kind;
+    return k === 'github' || k === 'gitlab' ? k : undefined;
+}
+function isLiteralCondition(c) {
+    return c !== undefined && c.entries.every((e) => literalOf(e.matcher) !== undefined);
+}
+/** A literal `sub` whose every entry names an environment context (`...:environment:NAME`). */
+function subPinsEnvironment(p) {
+    const sub = conditionOn(p, 'sub');
+    return isLiteralCondition(sub) && sub.entries.every((e) => /(^|:)environment:[^:]+/.test(literalOf(e.matcher)));
+}
+function hasEnvironment(p) {
+    return conditionOn(p, 'environment') !== undefined || subPinsEnvironment(p);
+}
+const untrustedTriggerEvent = {
+    id: 'untrusted-trigger-event',
+    severity: 'error',
+    risk: "pull_request_target and workflow_run run with the base repository's identity while handling code or artifacts from forks: the token is the repository's, the code is the attacker's",
+    fix: 'event_name: [push, workflow_dispatch] (or an environment with required reviewers)',
+    overridable: true,
+    check: eachPolicy((p) => {
+        const c = conditionOn(p, 'event_name');
+        const bad = ['pull_request_target', 'workflow_run'].filter((e) => accepts(c, e));
+        return bad.length ? [{ path: c.path, message: `event_name accepts ${bad.join(' and ')}` }] : [];
+    }),
+};
+const gitlabUnprotectedRef = {
+    id: 'gitlab-unprotected-ref',
+    severity: 'warning',
+    risk: 'any developer can push a branch and run a pipeline on it: without a protected ref or environment, every branch of the project gets the secrets',
+    fix: 'ref_protected: "true" (and environment_protected: "true")',
+    overridable: true,
+    check: eachPolicy((p) => {
+        if (kindOf(p) !== 'gitlab')
+            return [];
+        const ref = conditionOn(p, 'ref_protected');
+        const env = conditionOn(p, 'environment_protected');
+        if ((ref && acceptsOnlyTrue(ref.entries.map((e) => e.matcher))) || (env && acceptsOnlyTrue(env.entries.map((e) => e.matcher))))
+            return [];
+        return [{ path: ref?.path ?? env?.path ?? `${p.path}.claims`, message: `policy ${p.name} does not require a protected ref or environment` }];
+    }),
+};
+const githubAnyRef = {
+    id: 'github-any-ref',
+    severity: 'warning',
+    risk: 'anyone who can push a branch (or a bot acting for them) can run a workflow there and get the secrets: branch protection and reviews do not apply',
+    fix: 'ref: refs/heads/main, or an environment (with protection rules)',
+    overridable: true,
+    check: eachPolicy((p) => {
+        if (kindOf(p) !== 'github' || hasEnvironment(p) || isLiteralCondition(conditionOn(p, 'sub')))
+            return [];
+        const ref = conditionOn(p, 'ref');
+        if (ref && !ANY_BRANCH.some((b) => accepts(ref, b)))
+            return [];
+        return [{ path: ref?.path ?? `${p.path}.claims`, message: ref ? `ref accepts any branch (e.g. ${ANY_BRANCH[0]})` : `policy ${p.name} has no ref or environment condition: every branch qualifies` }];
+    }),
+};
+/** `repo:O/R:` (GitHub) or `project_path:G/P:` (GitLab) when the entry's fixed text ends exactly there. */
+function subContextPrefix(text) {
+    const at = repoKeyAt(text);
+    if (at >= 0) {
+        const m = /^repo:[^:/]+\/[^:/]+:$/.exec(text.slice(at));
+        if (m)
+            return text;
+    }
+    if (/^project_path:[^:]+\/[^:]+:$/.test(text))
+        return text;
+    return undefined;
+}
+const subContextWildcard = {
+    id: 'sub-context-wildcard',
+    severity: 'warning',
+    risk: "a wildcard after `repo:O/R:` crosses `:` (a glob `*` stops only at `/`): it accepts pull_request runs and any environment, not just the branches the author had in mind",
+    fix: 'an exact sub, or individual claims (ref, environment, event_name)',
+    overridable: true,
+    check: eachPolicy((p) => {
+        const c = conditionOn(p, 'sub');
+        if (!c)
+            return [];
+        return c.entries.flatMap((e) => {
+            if (literalOf(e.matcher) !== undefined)
+                return [];
+            const prefix = subContextPrefix(literalPrefix(e.matcher));
+            if (!prefix)
+                return [];
+            const probes = prefix.startsWith('project_path:') ? [`${prefix}ref_type:branch:ref:${ANY_NAME}`] : [`${prefix}pull_request`, `${prefix}environment:${ANY_NAME}`];
+            const accepted = probes.filter((v) => e.matcher.test(v));
+            return accepted.length ? [{ path: e.path, message: `sub ${JSON.stringify(e.matcher.source)} accepts ${accepted.map((v) => JSON.stringify(v)).join(' and ')}` }] : [];
+        });
+    }),
+};
+const pullRequestGrant = {
+    id: 'pull-request-grant',
+    severity: 'warning',
+    risk: 'pull request runs execute code that has not been reviewed or merged yet: whoever can open one in the repository can read the secrets',
+    fix: 'grant after merge: push on a protected ref (event_name: push, ref: refs/heads/main)',
+    overridable: true,
+    check: eachPolicy((p) => {
+        const hits = [];
+        const event = conditionOn(p, 'event_name');
+        if (accepts(event, 'pull_request'))
+            hits.push({ path: event.path, message: 'event_name accepts pull_request' });
+        const sub = conditionOn(p, 'sub');
+        for (const e of sub?.entries ?? []) {
+            const sample = sampleOf(e.matcher);
+            const repo = subRepoOf(e.matcher) ?? (sample === undefined ? undefined : subRepoIn(sample, true));
+            if (repo && e.matcher.test(`repo:${repo}:pull_request`))
+                hits.push({ path: e.path, message: `sub accepts "repo:${repo}:pull_request"` });
+        }
+        const ref = conditionOn(p, 'ref');
+        if (accepts(ref, 'refs/pull/1/merge'))
+            hits.push({ path: ref.path, message: 'ref accepts pull request refs (refs/pull/1/merge)' });
+        const source = conditionOn(p, 'pipeline_source');
+        const mr = ['merge_request_event', 'external_pull_request_event'].filter((v) => accepts(source, v));
+        if (mr.length)
+            hits.push({ path: source.path, message: `pipeline_source accepts ${mr.join(' and ')}` });
+        return hits;
+    }),
+};
+const baseRefWithoutEvent = {
+    id: 'base-ref-without-event',
+    severity: 'warning',
+    risk: "pull_request_target and workflow_run runs carry the base branch's ref: a ref condition alone admits them, running code from forks",
+    fix: 'add event_name: [push, workflow_dispatch]',
+    overridable: true,
+    check: eachPolicy((p) => {
+        const ref = conditionOn(p, 'ref');
+        if (kindOf(p) !== 'github' || !ref || conditionOn(p, 'event_name') || hasEnvironment(p))
+            return [];
+        return [{ path: ref.path, message: `policy ${p.name} trusts a ref without saying which events: pull_request_target and workflow_run runs carry that ref too` }];
+    }),
+};
+const environmentWildcard = {
+    id: 'environment-wildcard',
+    severity: 'warning',
+    risk: 'anyone who can write a workflow can name a new environment that matches the wildcard, and an environment created that way has no protection rules',
+    fix: 'one literal, protected environment',
+    overridable: true,
+    check: eachPolicy((p) => {
+        const kind = kindOf(p);
+        const c = conditionOn(p, 'environment');
+        if (!kind || !c)
+            return [];
+        const protectedEnv = conditionOn(p, 'environment_protected');
+        if (kind === 'gitlab' && protectedEnv && acceptsOnlyTrue(protectedEnv.entries.map((e) => e.matcher)))
+            return [];
+        return c.entries
+            .filter((e) => literalOf(e.matcher) === undefined)
+            .map((e) => ({ path: e.path, message: `environment ${JSON.stringify(e.matcher.source)} is a wildcard${e.matcher.test(ANY_NAME) ? ` (it accepts ${JSON.stringify(ANY_NAME)})` : ''}` }));
+    }),
+};
+const productionWithoutEnvironment = {
+    id: 'production-without-environment',
+    severity: 'warning',
+    risk: "production secrets without an environment skip the platform's deployment protection (required reviewers, branch rules, wait timers)",
+    fix: 'add environment: production, with required reviewers on the platform',
+    overridable: true,
+    check: eachPolicy((p) => {
+        if (!kindOf(p) || hasEnvironment(p))
+            return [];
+        const why = /prod/i.test(p.name) ? `its name ${JSON.stringify(p.name)}` : p.secrets.find((s) => /prod/i.test(s)) ? `secret ${p.secrets.find((s) => /prod/i.test(s))}` : undefined;
+        return why ? [{ path: p.path, message: `policy ${p.name} looks like production (${why}) but has no environment condition` }] : [];
+    }),
+};
+const selfHostedRunner = {
+    id: 'self-hosted-runner',
+    severity: 'warning',
+    risk: 'self-hosted runners keep state between jobs, and on a public repository anyone may be able to run code on them: a secret handed to one can outlive the job',
+    fix: 'runner_environment: github-hosted',
+    overridable: true,
+    check: eachPolicy((p) => {
+        const runner = conditionOn(p, 'runner_environment');
+        if (accepts(runner, 'self-hosted'))
+            return [{ path: runner.path, message: 'runner_environment accepts self-hosted' }];
+        if (runner)
+            return [];
+        return ['repository_visibility', 'project_visibility']
+            .map((claim) => conditionOn(p, claim))
+            .filter((c) => accepts(c, 'public'))
+            .map((c) => ({ path: c.path, message: `${c.claim} accepts public repositories and no runner_environment condition excludes self-hosted runners` }));
+    }),
+};
+const jobWorkflowRefUnpinned = {
+    id: 'job-workflow-ref-unpinned',
+    severity: 'warning',
+    risk: 'a reusable workflow at any branch or commit is whatever anyone with push access (or a fork commit, for `@*`) makes it: the pin on the workflow then pins nothing',
+    fix: 'pin @refs/heads/main (a protected branch) or a tag or commit SHA',
+    overridable: true,
+    check: eachPolicy((p) => {
+        const c = conditionOn(p, 'job_workflow_ref');
+        return (c?.entries ?? []).flatMap((e) => {
+            if (literalOf(e.matcher) !== undefined)
+                return [];
+            const fixed = literalPrefix(e.matcher);
+            const base = fixed.includes('@') ? fixed.slice(0, fixed.indexOf('@')) : sampleOf(e.matcher)?.split('@')[0];
+            if (!base)
+                return [];
+            const probes = [...ANY_BRANCH.map((b) => `${base}@${b}`), `${base}@refs/pull/1/merge`, `${base}@${ANY_SHA}`];
+            const hit = probes.find((v) => e.matcher.test(v));
+            return hit ? [{ path: e.path, message: `job_workflow_ref accepts ${JSON.stringify(hit)}` }] : [];
+        });
+    }),
+};
+const mutableUserClaim = {
+    id: 'mutable-user-claim',
+    severity: 'warning',
+    risk: 'user names and emails can be changed and then registered by someone else; actor is also whoever re-runs a job',
+    fix: 'actor_id / user_id, and never as the only gate',
+    overridable: true,
+    check: eachPolicy((p) => p.conditions
+        .filter((c) => ['actor', 'triggering_actor', 'user_login', 'user_email'].includes(c.claim))
+        .map((c) => ({ path: c.path, message: `${c.claim} is a name its owner can change and someone else can then take` }))),
+};
+const contextRules = {
+    untrustedTriggerEvent,
+    gitlabUnprotectedRef,
+    githubAnyRef,
+    subContextWildcard,
+    pullRequestGrant,
+    baseRefWithoutEvent,
+    environmentWildcard,
+    productionWithoutEnvironment,
+    selfHostedRunner,
+    jobWorkflowRefUnpinned,
+    mutableUserClaim,
+};
+
+;// CONCATENATED MODULE: ./src/broker/lint-config.ts
+// Rules about the configuration as a whole and about how matchers are written: the audience, patterns that
+// escape their anchors or leave a dot unescaped, policies that can never decide, replayable tokens.
+
+
+
+const patternEscapesAnchor = {
+    id: 'pattern-escapes-anchor',
+    severity: 'error',
+    risk: 'a pattern with an unbalanced `)...(` closes the anchor group it is wrapped in: `octo-org/app)|(` becomes `^(?:octo-org/app)|()$`, which matches every value',
+    fix: 'balance the parentheses (the broker refuses such a pattern at start-up whatever the lint says)',
+    overridable: false,
+    check: eachPolicy((p) => p.patterns.flatMap((x) => {
+        const problem = (0,policy/* patternProblem */.AL)(x.pattern);
+        return problem?.includes('pattern-escapes-anchor') ? [{ path: x.path, message: `pattern ${JSON.stringify(x.pattern)} is not a regular expression on its own, but wrapped in ^(?:...)$ it compiles and escapes the anchors` }] : [];
+    })),
+};
+/** Audiences that belong to other relying parties, or that GitHub uses by default. */
+function foreignAudience(aud) {
+    if (/^sts\.amazonaws\.com(\.cn)?$/.test(aud))
+        return 'AWS STS';
+    if (aud === 'api://AzureADTokenExchange')
+        return 'Azure (Entra ID) workload identity federation';
+    if (/^https:\/\/github\.com\/[^/]+\/?$/.test(aud))
+        return "GitHub's default audience (the repository owner's URL), which every job gets without asking";
+    if (aud.startsWith('//iam.googleapis.com/') || aud.startsWith('https://iam.googleapis.com/'))
+        return 'Google Cloud workload identity federation';
+    if (aud === 'pypi' || aud === 'testpypi')
+        return 'PyPI trusted publishing';
+    if (aud === 'npm:registry.npmjs.org')
+        return 'npm trusted publishing';
+    if (aud === 'crates.io')
+        return 'crates.io trusted publishing';
+    if (aud === 'sigstore')
+        return 'Sigstore (Fulcio) signing';
+    return undefined;
+}
+const audienceNotUnique = {
+    id: 'audience-not-unique',
+    severity: 'error',
+    risk: "a token minted for another service (AWS, Azure, PyPI, ...) or with GitHub's default audience is accepted here, and a token sent here can be replayed there",
+    fix: "the broker's own URL, e.g. https://broker.example.com",
+    overridable: false,
+    check(cfg) {
+        const aud = cfg.audience;
+        if (aud === undefined)
+            return [];
+        const other = foreignAudience(aud);
+        if (other)
+            return [{ path: 'audience', message: `audience ${JSON.stringify(aud)} is the one ${other} uses` }];
+        const issuer = cfg.issuers.find((i) => i.url === aud.replace(/\/+$/, ''));
+        if (issuer)
+            return [{ path: 'audience', message: `audience ${JSON.stringify(aud)} is the URL of issuer ${issuer.id}` }];
+        return [];
+    },
+};
+/** Every entry of B's condition is accepted by A's: exact values tested, wildcards only when identical. */
+function covers(a, b) {
+    return b.entries.every((be) => {
+        const lit = literalOf(be.matcher);
+        if (lit !== undefined)
+            return a.entries.some((ae) => ae.matcher.test(lit));
+        return a.entries.some((ae) => ae.matcher.kind === be.matcher.kind && ae.matcher.source === be.matcher.source);
+    });
+}
+const shadowedPolicy = {
+    id: 'shadowed-policy',
+    severity: 'warning',
+    risk: 'the first policy that matches decides: a later policy that only matches tokens an earlier one already matches never grants anything, and its narrower secrets or conditions are an illusion',
+    fix: 'put narrow policies first',
+    overridable: true,
+    check(cfg) {
+        const hits = [];
+        cfg.policies.forEach((b, j) => {
+            if (!b.issuer)
+                return;
+            const a = cfg.policies.slice(0, j).find((a) => a.issuer?.id === b.issuer.id && a.conditions.length > 0 && a.conditions.every((ac) => {
+                const bc = b.conditions.find((c) => c.claim === ac.claim);
+                return bc !== undefined && covers(ac, bc);
+            }));
+            if (a)
+                hits.push({ policy: b, path: b.path, message: `policy ${a.name} (${a.path}) comes first and matches every token policy ${b.name} matches: ${b.name} never decides` });
+        });
+        return hits;
+    },
+};
+/** A `.` outside a class that is not followed by a quantifier: almost always meant literally. */
+function unescapedDot(pattern) {
+    const tokens = patternTokens(pattern);
+    return tokens.some((t, i) => 'meta' in t && t.meta === '.' && !(tokens[i + 1] && 'meta' in tokens[i + 1] && ['*', '+', '?', '{'].includes(tokens[i + 1].meta)));
+}
+const unescapedRegexDot = {
+    id: 'unescaped-regex-dot',
+    severity: 'warning',
+    risk: 'in a pattern `.` is any character: `release.yml` also matches `releaseXyml`, and `octo.org` matches `octo-org`',
+    fix: 'escape it: `\\.`',
+    overridable: true,
+    check: eachPolicy((p) => p.patterns.filter((x) => (0,policy/* patternProblem */.AL)(x.pattern) === undefined && unescapedDot(x.pattern)).map((x) => ({ path: x.path, message: `pattern ${JSON.stringify(x.pattern)} has an unescaped "."` }))),
+};
+const replayAllowed = {
+    id: 'replay-allowed',
+    severity: 'warning',
+    risk: 'with single_use: false a token can be exchanged again until it expires: one leaked from a log or a compromised step gets the secrets too',
+    fix: 'drop single_use (the default is true)',
+    overridable: true,
+    check: eachPolicy((p) => (p.singleUse ? [] : [{ path: `${p.path}.single_use`, message: `policy ${p.name} lets a token be exchanged more than once` }])),
+};
+const configRules = { patternEscapesAnchor, audienceNotUnique, shadowedPolicy, unescapedRegexDot, replayAllowed };
+
+// EXTERNAL MODULE: ./src/broker/subject.ts
+var subject = __webpack_require__(92577);
+;// CONCATENATED MODULE: ./src/broker/lint-identity.ts
+// Who may get a policy's secrets: is the owner (organization, user, top-level group) pinned, by an immutable
+// ID or only by a name, and is it one repository or a whole organization. The shared tests here implement
+// the "confines the owner" and "literal" terms of the rules (docs/policies.md, "Safe policies").
+
+
+
+
+
+const GITHUB_IDS = ['repository_owner_id', 'repository_id', 'enterprise_id'];
+const GITHUB_NAMES = { repository_owner: 'whole', repository: 'path', sub: 'github-sub', workflow_ref: 'path' };
+const GITLAB_IDS = ['project_id', 'namespace_id', 'job_project_id', 'job_namespace_id'];
+const GITLAB_NAMES = { project_path: 'path', namespace_path: 'path', job_project_path: 'path', job_namespace_path: 'path', sub: 'gitlab-sub' };
+/** IDs that pin an owner whatever the names say (rule owner-wildcard is about names only when none is set). */
+const OWNER_PINNING_IDS = ['repository_owner_id', 'repository_id', 'project_id', 'namespace_id'];
+function lint_identity_kindOf(p) {
+    const k = p.issuer?.kind;
+    return k === 'github' || k === 'gitlab' ? k : undefined;
+}
+/** Every entry is one exact value. */
+function isExact(c) {
+    return c !== undefined && c.entries.every((e) => literalOf(e.matcher) !== undefined);
+}
+function exactOn(p, claims) {
+    return claims.map((c) => conditionOn(p, c)).find(isExact);
+}
+/** The owner-name conditions of the policy's kind whose every entry names one literal owner. */
+function confiningNames(p, kind) {
+    const names = kind === 'github' ? GITHUB_NAMES : GITLAB_NAMES;
+    return p.conditions.filter((c) => c.claim in names && c.entries.every((e) => 'literal' in ownerOf(e.matcher, names[c.claim])));
+}
+/** Rules 1/2's test: an exact ID condition, or a name condition that yields a literal owner in every entry. */
+function ownerConfined(p, kind) {
+    return exactOn(p, kind === 'github' ? GITHUB_IDS : GITLAB_IDS) !== undefined || confiningNames(p, kind).length > 0;
+}
+/** A `sub` condition whose every entry is a literal immutable subject (`repo:owner@1/repo@2:...`). */
+function immutableSub(p) {
+    const sub = conditionOn(p, 'sub');
+    return isExact(sub) && sub.entries.every((e) => {
+        const repo = subRepoOf(e.matcher);
+        const parsed = repo === undefined ? undefined : (0,subject/* parseGitHubRepoPart */.sy)(repo);
+        return parsed?.ownerId !== undefined && parsed.repoId !== undefined;
+    });
+}
+const githubAnyRepository = {
+    id: 'github-any-repository',
+    severity: 'error',
+    risk: 'on GitHub.com every repository of every account shares the issuer: a policy that does not pin the owner grants its secrets to any of them',
+    fix: 'pin repository_owner_id and repository_id (the numbers in your own tokens; `oidc-exchange check --token` shows them)',
+    overridable: true,
+    check: eachPolicy((p) => {
+        if (!p.issuer?.multiTenant || p.issuer.kind !== 'github' || ownerConfined(p, 'github'))
+            return [];
+        return [{ path: `${p.path}.claims`, message: `policy ${p.name} trusts ${p.issuer.url} without pinning the owner: any GitHub.com repository whose job matches its other conditions (${p.conditions.map((c) => c.claim).join(', ')}) gets its secrets` }];
+    }),
+};
+const gitlabAnyProject = {
+    id: 'gitlab-any-project',
+    severity: 'error',
+    risk: 'every project on the GitLab instance shares its issuer: a policy that does not pin the top-level group grants its secrets to any project, including one anybody can create',
+    fix: 'pin project_id (and namespace_id)',
+    overridable: true,
+    check: eachPolicy((p) => {
+        if (lint_identity_kindOf(p) !== 'gitlab' || ownerConfined(p, 'gitlab'))
+            return [];
+        return [{ path: `${p.path}.claims`, message: `policy ${p.name} does not pin the project or its top-level group: any project on ${p.issuer.url} whose job matches (${p.conditions.map((c) => c.claim).join(', ')}) gets its secrets` }];
+    }),
+};
+const OWNER_WILDCARD_CLAIMS = {
+    repository: 'path', repository_owner: 'whole', workflow_ref: 'path', job_workflow_ref: 'path', project_path: 'path', namespace_path: 'path',
+};
+const ownerWildcard = {
+    id: 'owner-wildcard',
+    severity: 'error',
+    risk: 'a wildcard in the owner part of a name admits other accounts: `octo-org*` matches `octo-org-evil`, which anybody can register',
+    fix: 'write the owner literally and pin repository_owner_id (GitLab: project_id or namespace_id)',
+    overridable: true,
+    check: eachPolicy((p) => {
+        const kind = lint_identity_kindOf(p);
+        if (!kind || exactOn(p, OWNER_PINNING_IDS))
+            return [];
+        const hits = [];
+        for (const c of p.conditions) {
+            const format = c.claim === 'sub' ? (kind === 'github' ? 'github-sub' : 'gitlab-sub') : OWNER_WILDCARD_CLAIMS[c.claim];
+            if (!format)
+                continue;
+            for (const e of c.entries) {
+                if (!('wildcard' in ownerOf(e.matcher, format)))
+                    continue;
+                const sample = sampleOf(e.matcher, '-evil');
+                const shown = sample && sample !== e.matcher.source ? ` (it accepts ${JSON.stringify(sample)})` : '';
+                hits.push({ path: e.path, message: `${c.claim} ${JSON.stringify(e.matcher.source)} leaves the owner to a wildcard${shown}, and no exact owner or project ID pins it` });
+            }
+        }
+        return hits;
+    }),
+};
+const reusableWorkflowAnyCaller = {
+    id: 'reusable-workflow-any-caller',
+    severity: 'error',
+    risk: 'job_workflow_ref names the reusable workflow, not who calls it: any repository may call a public or shared workflow and get the secrets',
+    fix: 'also pin the caller: repository_owner_id (and repository_id)',
+    overridable: true,
+    check: eachPolicy((p) => {
+        const c = conditionOn(p, 'job_workflow_ref');
+        if (!c || lint_identity_kindOf(p) !== 'github' || ownerConfined(p, 'github'))
+            return [];
+        return [{ path: c.path, message: `policy ${p.name} pins the called workflow but not the calling repository: any repository that calls it gets the secrets` }];
+    }),
+};
+const nameOnlyIdentity = {
+    id: 'name-only-identity',
+    severity: 'warning',
+    risk: 'names are reused: a deleted or renamed account or repository can be registered again by someone else, and the policy follows the name',
+    fix: 'add the numeric IDs: repository_owner_id + repository_id (GitLab: project_id + namespace_id)',
+    overridable: true,
+    check: eachPolicy((p) => {
+        const kind = lint_identity_kindOf(p);
+        if (!kind || !ownerConfined(p, kind))
+            return [];
+        if (kind === 'github' && (exactOn(p, ['repository_id', 'repository_owner_id']) || immutableSub(p)))
+            return [];
+        if (kind === 'gitlab' && exactOn(p, GITLAB_IDS))
+            return [];
+        const names = confiningNames(p, kind);
+        if (names.length === 0)
+            return [];
+        return [{ path: names[0].path, message: `policy ${p.name} identifies the ${kind === 'github' ? 'repository' : 'project'} by name only (${names.map((c) => c.claim).join(', ')})` }];
+    }),
+};
+const orgWideGrant = {
+    id: 'org-wide-grant',
+    severity: 'warning',
+    risk: 'every repository of the organization (or project of the group), including ones created later and by anyone with that right, gets the secrets',
+    fix: 'pin the repository: repository_id (GitLab: project_id)',
+    overridable: true,
+    check: eachPolicy((p) => {
+        const kind = lint_identity_kindOf(p);
+        if (!kind || !ownerConfined(p, kind))
+            return [];
+        const sub = conditionOn(p, 'sub');
+        if (kind === 'github') {
+            const repo = conditionOn(p, 'repository');
+            if (isExact(conditionOn(p, 'repository_id')) || isExact(repo) || (sub && sub.entries.every((e) => subRepoOf(e.matcher) !== undefined)))
+                return [];
+        }
+        else {
+            const project = conditionOn(p, 'project_path');
+            if (isExact(conditionOn(p, 'project_id')) || isExact(project) || (sub && sub.entries.every((e) => subProjectOf(e.matcher) !== undefined)))
+                return [];
+        }
+        return [{ path: `${p.path}.claims`, message: `policy ${p.name} pins the owner but not one ${kind === 'github' ? 'repository' : 'project'}` }];
+    }),
+};
+const gitlabJobProjectClaim = {
+    id: 'gitlab-job-project-claim',
+    severity: 'warning',
+    risk: 'job_project_* name where the job definition comes from, not the project whose pipeline runs it: a policy on them alone trusts every project that includes that definition',
+    fix: 'pin project_id (the source project) as well',
+    overridable: true,
+    check: eachPolicy((p) => {
+        if (lint_identity_kindOf(p) !== 'gitlab')
+            return [];
+        if (isExact(conditionOn(p, 'project_id')) || isExact(conditionOn(p, 'project_path')))
+            return [];
+        return p.conditions
+            .filter((c) => ['job_project_id', 'job_project_path', 'job_namespace_id', 'job_namespace_path'].includes(c.claim))
+            .map((c) => ({ path: c.path, message: `${c.claim} is pinned but the project running the job (project_id/project_path) is not` }));
+    }),
+};
+const subOnlyIdentity = {
+    id: 'sub-only-identity',
+    severity: 'warning',
+    risk: "the subject is a string built from several claims whose format can be customized per repository or organization: a policy that identifies the job by `sub` alone depends on that format",
+    fix: 'match the individual claims with IDs (repository_owner_id, repository_id; GitLab project_id); keep `sub` at most in addition',
+    overridable: true,
+    check: eachPolicy((p) => {
+        const kind = lint_identity_kindOf(p);
+        if (!kind)
+            return [];
+        const identity = kind === 'github' ? [...GITHUB_IDS, ...Object.keys(GITHUB_NAMES)] : [...GITLAB_IDS, ...Object.keys(GITLAB_NAMES)];
+        const present = p.conditions.filter((c) => identity.includes(c.claim));
+        if (present.length !== 1 || present[0].claim !== 'sub')
+            return [];
+        return [{ path: present[0].path, message: `policy ${p.name} identifies the job by sub alone` }];
+    }),
+};
+/** `OWNER/REPO` of `OWNER/REPO/.github/workflows/x.yml@ref`. */
+function workflowRepo(value) {
+    const m = /^([^/]+\/[^/]+)\//.exec(value);
+    return m?.[1];
+}
+const workflowRefCrossRepo = {
+    id: 'workflow-ref-cross-repo',
+    severity: 'warning',
+    risk: "workflow_ref is the caller's own workflow, always in the token's repository: a workflow_ref in another repository never matches (the author meant job_workflow_ref)",
+    fix: 'use job_workflow_ref for the called (reusable) workflow',
+    overridable: true,
+    check: eachPolicy((p) => {
+        const wf = conditionOn(p, 'workflow_ref');
+        if (!wf || lint_identity_kindOf(p) !== 'github')
+            return [];
+        const repo = conditionOn(p, 'repository');
+        const sub = conditionOn(p, 'sub');
+        let repos;
+        if (isExact(repo))
+            repos = repo.entries.map((e) => literalOf(e.matcher));
+        else if (isExact(sub)) {
+            const parts = sub.entries.map((e) => subRepoOf(e.matcher)).map((r) => (r === undefined ? undefined : (0,subject/* parseGitHubRepoPart */.sy)(r)));
+            if (parts.every((r) => r !== undefined))
+                repos = parts.map((r) => `${r.owner}/${r.name}`);
+        }
+        if (!repos)
+            return [];
+        return wf.entries.flatMap((e) => {
+            const lit = literalOf(e.matcher);
+            const own = lit === undefined ? undefined : workflowRepo(lit);
+            if (own === undefined || repos.includes(own))
+                return [];
+            return [{ path: e.path, message: `workflow_ref is in ${own}, but the policy's repository is ${repos.join(' or ')}: this condition never matches` }];
+        });
+    }),
+};
+const unsafeNumericId = {
+    id: 'unsafe-numeric-id',
+    severity: 'warning',
+    risk: 'an unquoted ID that is too large or not plain decimal is read as another number (`9007199254740993` becomes ...992, `0x10` becomes 16): the policy pins a different ID than the one written',
+    fix: 'quote IDs: repository_id: "9007199254740993"',
+    overridable: true,
+    check: eachPolicy((p) => p.numbers.flatMap((n) => {
+        if (!n.claim.endsWith('_id'))
+            return [];
+        const problem = (0,policy/* numberProblem */.vy)(n.value, n.source);
+        return problem ? [{ path: n.path, message: problem }] : [];
+    })),
+};
+const caseVariantName = {
+    id: 'case-variant-name',
+    severity: 'warning',
+    risk: 'names are compared exactly while the platforms treat them case-insensitively: two spellings of one name means one of the policies never matches (or they name different things)',
+    fix: 'use one spelling, as the platform emits it in tokens, and pin the IDs',
+    overridable: true,
+    check(cfg) {
+        const hits = [];
+        // One table per issuer and kind of name.
+        const seen = new Map();
+        for (const p of cfg.policies) {
+            if (!p.issuer)
+                continue;
+            for (const c of p.conditions) {
+                for (const e of c.entries) {
+                    const names = [];
+                    const lit = literalOf(e.matcher);
+                    if (lit !== undefined && ['repository', 'project_path'].includes(c.claim))
+                        names.push(['repo', lit], ['owner', lit.split('/')[0]]);
+                    if (lit !== undefined && ['repository_owner', 'namespace_path', 'environment'].includes(c.claim))
+                        names.push([c.claim === 'repository_owner' ? 'owner' : c.claim, lit]);
+                    if (c.claim === 'sub') {
+                        const r = subRepoOf(e.matcher);
+                        const parsed = r === undefined ? undefined : (0,subject/* parseGitHubRepoPart */.sy)(r);
+                        if (parsed)
+                            names.push(['repo', `${parsed.owner}/${parsed.name}`], ['owner', parsed.owner]);
+                    }
+                    for (const [kind, value] of names) {
+                        const key = `${p.issuer.id}\u0000${kind}\u0000${value.toLowerCase()}`;
+                        const first = seen.get(key);
+                        if (!first)
+                            seen.set(key, { value, path: e.path, policy: p });
+                        else if (first.value !== value && !hits.some((h) => h.path === e.path)) {
+                            hits.push({ policy: p, path: e.path, message: `${JSON.stringify(value)} differs only in case from ${JSON.stringify(first.value)} at ${first.path}` });
+                        }
+                    }
+                }
+            }
+        }
+        return hits;
+    },
+};
+const unknownClaim = {
+    id: 'unknown-claim',
+    severity: 'warning',
+    risk: "a condition on a claim the issuer never emits (a typo like `enviroment`, or `repo` for `repository`) never matches: the policy is dead, and whoever fixes the name may not notice what it then admits",
+    fix: 'use the claim name the platform emits (docs/policies.md lists them)',
+    overridable: true,
+    check: eachPolicy((p) => {
+        const kind = lint_identity_kindOf(p);
+        if (!kind)
+            return [];
+        return p.conditions
+            .filter((c) => !emitsClaim(kind, c.claim))
+            .map((c) => {
+            const near = closestClaims(kind, c.claim);
+            return { path: c.path, message: `${kind === 'github' ? 'GitHub' : 'GitLab'} tokens have no ${JSON.stringify(c.claim)} claim, so policy ${p.name} never matches${near.length ? ` (did you mean ${near.join(' or ')}?)` : ''}` };
+        });
+    }),
+};
+const identityRules = {
+    githubAnyRepository,
+    gitlabAnyProject,
+    ownerWildcard,
+    reusableWorkflowAnyCaller,
+    nameOnlyIdentity,
+    orgWideGrant,
+    gitlabJobProjectClaim,
+    subOnlyIdentity,
+    workflowRefCrossRepo,
+    unsafeNumericId,
+    caseVariantName,
+    unknownClaim,
+};
+
+;// CONCATENATED MODULE: ./src/broker/lint.ts
+// The trust-policy linter: the ranked rules (docs/policies.md, "Safe policies"), applied to a configuration,
+// with each policy's `allow_risky` overrides. The config loader runs it on every load (start-up and reload):
+// an `error` finding that its policy does not override stops the load. `check --lint` reports everything.
+
+
+
+
+/** Every rule, in rank order: the order findings are reported in and the docs list them in. */
+const RULES = [
+    identityRules.githubAnyRepository,
+    identityRules.gitlabAnyProject,
+    identityRules.ownerWildcard,
+    configRules.patternEscapesAnchor,
+    identityRules.reusableWorkflowAnyCaller,
+    contextRules.untrustedTriggerEvent,
+    configRules.audienceNotUnique,
+    identityRules.nameOnlyIdentity,
+    contextRules.gitlabUnprotectedRef,
+    contextRules.githubAnyRef,
+    contextRules.subContextWildcard,
+    contextRules.pullRequestGrant,
+    contextRules.baseRefWithoutEvent,
+    contextRules.environmentWildcard,
+    contextRules.productionWithoutEnvironment,
+    identityRules.orgWideGrant,
+    contextRules.selfHostedRunner,
+    identityRules.gitlabJobProjectClaim,
+    contextRules.jobWorkflowRefUnpinned,
+    configRules.shadowedPolicy,
+    identityRules.unsafeNumericId,
+    configRules.unescapedRegexDot,
+    identityRules.subOnlyIdentity,
+    identityRules.workflowRefCrossRepo,
+    configRules.replayAllowed,
+    identityRules.caseVariantName,
+    identityRules.unknownClaim,
+];
+function ruleById(id) {
+    return RULES.find((r) => r.id === id);
+}
+/**
+ * Lints a raw configuration (the parsed YAML). `numberSources` says how the file wrote each number under
+ * `policies[*].claims` (see config.ts), so IDs that YAML rounded can be named as written.
+ */
+function lintConfig(raw, numberSources) {
+    const cfg = lintModel(raw, numberSources);
+    const problems = [];
+    for (const p of cfg.policies) {
+        p.overrides.forEach((o, k) => {
+            const at = `${p.path}.allow_risky[${k}]`;
+            const rule = ruleById(o.rule);
+            if (!rule)
+                problems.push(`${at}.rule: ${JSON.stringify(o.rule)} is not a lint rule (the rules: docs/policies.md, "Safe policies")`);
+            else if (!rule.overridable)
+                problems.push(`${at}.rule: ${o.rule} cannot be overridden: ${rule.fix}`);
+            if (o.reason.trim().length === 0)
+                problems.push(`${at}.reason: say why the risk is acceptable; the reason is logged at start-up`);
+        });
+    }
+    const findings = [];
+    for (const rule of RULES) {
+        for (const hit of rule.check(cfg)) {
+            const override = rule.overridable ? hit.policy?.overrides.find((o) => o.rule === rule.id && o.reason.trim()) : undefined;
+            findings.push({
+                rule: rule.id,
+                severity: rule.severity,
+                ...(hit.policy ? { policy: hit.policy.name } : {}),
+                path: hit.path,
+                message: `${hit.message}. ${rule.risk[0].toUpperCase()}${rule.risk.slice(1)}`,
+                fix: rule.fix,
+                ...(override ? { overridden: override.reason } : {}),
+            });
+        }
+    }
+    return { findings, problems };
+}
+/** An error that stops the load: not overridden by its policy. */
+function isBlocking(f) {
+    return f.severity === 'error' && f.overridden === undefined;
+}
+/** A blocking finding as a configuration problem line: path, rule, policy, why, the fix, and the way out. */
+function describeBlocking(f) {
+    const overridable = ruleById(f.rule)?.overridable && f.policy !== undefined;
+    return `${f.path}: ${f.rule}${f.policy ? ` in policy ${f.policy}` : ''}: ${f.message}. Fix: ${f.fix}${overridable ? `. To accept the risk, add to the policy: allow_risky: [{ rule: ${f.rule}, reason: "..." }]` : ''}`;
+}
+
+
+/***/ }),
+
 /***/ 22411:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AL: () => (/* binding */ patternProblem),
 /* harmony export */   AO: () => (/* binding */ explainPolicies),
 /* harmony export */   C_: () => (/* binding */ compilePolicy),
 /* harmony export */   Ox: () => (/* binding */ closestPolicy),
 /* harmony export */   Q1: () => (/* binding */ claimText),
 /* harmony export */   i6: () => (/* binding */ findPolicy),
-/* harmony export */   qM: () => (/* binding */ compileMatcher)
+/* harmony export */   qM: () => (/* binding */ compileMatcher),
+/* harmony export */   vy: () => (/* binding */ numberProblem)
 /* harmony export */ });
 /* unused harmony exports globToRegExp, evaluatePolicy */
 // Trust policies: compiled once at start-up, matched by pure functions (no I/O), so the same code answers
@@ -1256,18 +2456,60 @@ function globToRegExp(glob) {
     }
     return new RegExp(`^(?:${out})$`, 's');
 }
+/** Why a `{pattern}` cannot be used, or undefined when it can. */
+function patternProblem(pattern) {
+    // The pattern must be a regular expression on its own before it is wrapped: `a)|(b` does not compile alone,
+    // but `^(?:a)|(b)$` does, and its `(b)$` half matches every value ending in b (`()$`: every value at all).
+    try {
+        new RegExp(pattern, 'su');
+    }
+    catch (e) {
+        const escapes = (() => {
+            try {
+                new RegExp(`^(?:${pattern})$`, 'su');
+                return true;
+            }
+            catch {
+                return false;
+            }
+        })();
+        const why = e.message.replace(/^Invalid regular expression: \/.*\/su: /, '');
+        return escapes
+            ? `invalid regular expression ${JSON.stringify(pattern)}: ${why}; wrapped in ^(?:...)$ it would close the anchor group and match values it should not (pattern-escapes-anchor): balance its parentheses`
+            : `invalid regular expression ${JSON.stringify(pattern)}: ${why}`;
+    }
+    return undefined;
+}
+/**
+ * Why a number in a claim condition cannot be used, or undefined when it can. `source` is how the number
+ * was written in the file, when known: YAML reads `0x10` as 16 and `9007199254740993` as 9007199254740992,
+ * so neither would be compared with the text the operator wrote.
+ */
+function numberProblem(value, source) {
+    const written = source ?? String(value);
+    if (!Number.isSafeInteger(value)) {
+        const read = Number.isFinite(value) ? `reads it as ${String(value)}` : 'cannot read it as a whole number';
+        return `${written} is not a whole number that YAML can hold exactly (YAML ${read}): quote it, e.g. "${written}"`;
+    }
+    if (source !== undefined && !/^-?(0|[1-9][0-9]*)$/.test(source)) {
+        return `${source} is not written in plain decimal (YAML reads it as ${String(value)}, and claims are compared as text): quote it, e.g. "${source}"`;
+    }
+    return undefined;
+}
 /** Compiles one matcher; throws with a message naming the problem (the caller adds the path). */
 function compileMatcher(spec) {
     if (typeof spec === 'object') {
-        let re;
-        try {
-            // Anchored as a group so an alternation in the pattern cannot escape the anchors.
-            re = new RegExp(`^(?:${spec.pattern})$`, 'su');
-        }
-        catch (e) {
-            throw new Error(`invalid regular expression ${JSON.stringify(spec.pattern)}: ${e.message}`);
-        }
+        const problem = patternProblem(spec.pattern);
+        if (problem)
+            throw new Error(problem);
+        // Anchored as a group so an alternation in the pattern cannot escape the anchors.
+        const re = new RegExp(`^(?:${spec.pattern})$`, 'su');
         return { kind: 'pattern', source: spec.pattern, test: (v) => re.test(v) };
+    }
+    if (typeof spec === 'number') {
+        const problem = numberProblem(spec);
+        if (problem)
+            throw new Error(problem);
     }
     const text = String(spec);
     if (typeof spec === 'string' && GLOB_CHARS.test(spec)) {
@@ -1646,6 +2888,59 @@ function redactUrl(spec) {
     catch {
         return spec.replace(/\/\/[^@/]*@/, '//***@');
     }
+}
+
+
+/***/ }),
+
+/***/ 92577:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   dW: () => (/* binding */ parseGitHubSubject),
+/* harmony export */   sy: () => (/* binding */ parseGitHubRepoPart)
+/* harmony export */ });
+/* unused harmony export parseGitLabSubject */
+// The `sub` claims GitHub and GitLab build, taken apart: which repository or project a subject names, and
+// with which immutable IDs. `check` shows them; the policy linter reads owners and contexts from them.
+//
+// GitHub's default subject is `repo:OWNER/REPO:CONTEXT`, where CONTEXT is `environment:NAME`, `pull_request`,
+// `ref:REF`; customized subjects (`include_claim_keys`) chain `key:value` pairs and escape a `:` inside a value
+// as `%3A`. Since mid-2026 GitHub writes the repository part with immutable IDs, `repo:OWNER@ID/REPO@ID:...`
+// (the default for repositories created or renamed from 15 July 2026 on). GitLab's is always
+// `project_path:GROUP/PROJECT:ref_type:branch|tag:ref:REF`.
+const GITHUB_REPO = /^([^/@:]+)(?:@([0-9]+))?\/([^/@:]+)(?:@([0-9]+))?$/;
+/** `octo-org@9919/octo-repo@690210123` or `octo-org/octo-repo`. */
+function parseGitHubRepoPart(value) {
+    const m = GITHUB_REPO.exec(value);
+    if (!m)
+        return undefined;
+    return { owner: m[1], ...(m[2] ? { ownerId: m[2] } : {}), name: m[3], ...(m[4] ? { repoId: m[4] } : {}) };
+}
+function parseGitHubSubject(sub) {
+    const tokens = sub.split(':');
+    const parts = [];
+    for (let i = 0; i < tokens.length;) {
+        const key = tokens[i];
+        if (key === 'pull_request') {
+            parts.push([key, '']);
+            i += 1;
+            continue;
+        }
+        if (i + 1 >= tokens.length || key === '')
+            return undefined;
+        parts.push([key, tokens[i + 1].replace(/%3A/gi, ':')]);
+        i += 2;
+    }
+    const repoValue = parts.find(([k]) => k === 'repo')?.[1];
+    const repo = repoValue === undefined ? undefined : parseGitHubRepoPart(repoValue);
+    return { parts, ...(repo ? { repo } : {}) };
+}
+function parseGitLabSubject(sub) {
+    const m = /^project_path:([^:]+\/[^:]+):ref_type:([a-z]+):ref:(.*)$/s.exec(sub);
+    if (!m)
+        return undefined;
+    return { projectPath: m[1], topGroup: m[1].split('/')[0], refType: m[2], ref: m[3] };
 }
 
 

@@ -603,7 +603,7 @@ function examplesDir() {
 }
 async function startDemo() {
     const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'oidc-exchange-demo-'));
-    const [github, gitlab] = await Promise.all([(0,issuer/* startFakeIssuer */.x)({ kind: 'github' }), (0,issuer/* startFakeIssuer */.x)({ kind: 'gitlab' })]);
+    const [github, gitlab] = await Promise.all([(0,issuer/* startFakeIssuer */.xm)({ kind: 'github' }), (0,issuer/* startFakeIssuer */.xm)({ kind: 'gitlab' })]);
     const raw = (0,dist/* parse */.qg)(await (0,promises_.readFile)((0,external_node_path_.join)(examplesDir(), 'demo.yaml'), 'utf8'));
     for (const i of raw.issuers) {
         const fake = i.id === 'github' ? github : gitlab;
@@ -728,10 +728,10 @@ function readBody(req) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  x: () => (/* binding */ startFakeIssuer)
+  xm: () => (/* binding */ startFakeIssuer)
 });
 
-// UNUSED EXPORTS: newSigningKey
+// UNUSED EXPORTS: newSigningKey, withImmutableSubject
 
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(37067);
@@ -1103,7 +1103,7 @@ async function startFakeIssuer(opts) {
         // Harness-only: lets `oidc-exchange token` (another process) mint from a running fake issuer.
         if (req.method === 'POST' && path === '/_harness/mint') {
             const body = JSON.parse((await (0,fake_http/* readBody */.x)(req)) || '{}');
-            const claims = { ...issuer.claimsFor(body.job), ...(body.claims ?? {}) };
+            const claims = { ...issuer.claimsFor(body.job, { immutableSubject: body.immutableSubject }), ...(body.claims ?? {}) };
             return (0,fake_http/* sendJson */.j)(res, 200, { value: await issuer.mint(claims, body) });
         }
         (0,fake_http/* sendJson */.j)(res, 404, { message: 'not found' });
@@ -1117,10 +1117,11 @@ async function startFakeIssuer(opts) {
         url,
         jwksUri: `${url}${jwksPath}`,
         requests,
-        claimsFor(job = {}) {
-            return kind === 'github'
-                ? githubClaims({ repository: 'octo-org/octo-repo', ref: 'refs/heads/main', ...job })
-                : gitlabClaims({ project_path: 'acme/platform/api', ref: 'main', server_host: url.replace(/^https?:\/\//, ''), ...job });
+        claimsFor(job = {}, claimsOpts = {}) {
+            if (kind === 'gitlab')
+                return gitlabClaims({ project_path: 'acme/platform/api', ref: 'main', server_host: url.replace(/^https?:\/\//, ''), ...job });
+            const claims = githubClaims({ repository: 'octo-org/octo-repo', ref: 'refs/heads/main', ...job });
+            return (claimsOpts.immutableSubject ?? opts.immutableSubject) ? withImmutableSubject(claims) : claims;
         },
         async mint(claims, mintOpts = {}) {
             const body = { ...(claims ?? issuer.claimsFor()) };
@@ -1164,6 +1165,19 @@ async function startFakeIssuer(opts) {
         },
     };
     return issuer;
+}
+/**
+ * The same GitHub claims with the subject's `repo` part in the immutable form: `repo:octo-org@9919/octo-repo@690210123`.
+ * Only the subject changes; `repository` and `repository_owner` stay names.
+ */
+function withImmutableSubject(claims) {
+    const [owner, name] = claims.repository.split('/');
+    const tokens = claims.sub.split(':');
+    for (let i = 0; i < tokens.length; i += tokens[i] === 'pull_request' ? 1 : 2) {
+        if (tokens[i] === 'repo')
+            tokens[i + 1] = `${owner}@${claims.repository_owner_id}/${name}@${claims.repository_id}`;
+    }
+    return { ...claims, sub: tokens.join(':') };
 }
 
 

@@ -448,7 +448,7 @@ async function tryActionCommand(args) {
         inputs.secrets = values.secrets.replace(/\\n/g, '\n');
     const repeat = Number(values.repeat ?? 1);
     // The broker, from the user's configuration with its GitHub issuer replaced by a fake one.
-    const github = await (0,_issuer_js__WEBPACK_IMPORTED_MODULE_9__/* .startFakeIssuer */ .x)({ kind: 'github' });
+    const github = await (0,_issuer_js__WEBPACK_IMPORTED_MODULE_9__/* .startFakeIssuer */ .xm)({ kind: 'github' });
     const raw = (0,yaml__WEBPACK_IMPORTED_MODULE_5__/* .parse */ .qg)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(values.config, 'utf8'));
     const gh = raw.issuers?.find((i) => i.id === 'github' || /token\.actions\.githubusercontent\.com/.test(i.issuer));
     if (!gh) {

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { claimText, explainPolicies, type Claims, type PolicyEvaluation } from './policy.js';
+import { parseGitHubSubject } from './subject.js';
 import { loadConfigFile, type BrokerConfig } from './config.js';
 import { ConfigError } from './errors.js';
 import { TokenVerifier } from './token.js';
@@ -32,8 +33,54 @@ export function checkClaims(config: BrokerConfig, claims: Claims): CheckReport {
   return { issuer: issuer?.id, problems, matched, evaluations };
 }
 
-export function formatReport(report: CheckReport): string {
+/** Who the token says it is, by immutable ID first: what a policy should pin. */
+export interface TokenIdentity {
+  platform: 'github' | 'gitlab';
+  /** `repository` / `project_path`, with `repository_id` / `project_id`. */
+  name?: string;
+  id?: string;
+  /** `repository_owner` / `namespace_path`, with `repository_owner_id` / `namespace_id`. */
+  owner?: string;
+  ownerId?: string;
+  /** For a GitHub subject in the immutable form `repo:OWNER@ID/REPO@ID:...`. */
+  subject?: { owner: string; ownerId?: string; repository: string; repositoryId?: string };
+}
+
+export function tokenIdentity(claims: Claims): TokenIdentity | undefined {
+  const text = (k: string) => claimText(claims[k]);
+  const sub = text('sub');
+  if (text('repository') !== undefined || text('repository_id') !== undefined) {
+    const repo = sub === undefined ? undefined : parseGitHubSubject(sub)?.repo;
+    return {
+      platform: 'github',
+      name: text('repository'),
+      id: text('repository_id'),
+      owner: text('repository_owner'),
+      ownerId: text('repository_owner_id'),
+      ...(repo?.ownerId || repo?.repoId ? { subject: { owner: repo.owner, ownerId: repo.ownerId, repository: repo.name, repositoryId: repo.repoId } } : {}),
+    };
+  }
+  if (text('project_path') !== undefined || text('project_id') !== undefined) {
+    return { platform: 'gitlab', name: text('project_path'), id: text('project_id'), owner: text('namespace_path'), ownerId: text('namespace_id') };
+  }
+  return undefined;
+}
+
+function identityLines(id: TokenIdentity): string[] {
+  const show = (v: string | undefined) => (v === undefined ? '(absent)' : JSON.stringify(v));
+  const [nameClaim, idClaim, ownerClaim, ownerIdClaim] =
+    id.platform === 'github' ? ['repository', 'repository_id', 'repository_owner', 'repository_owner_id'] : ['project_path', 'project_id', 'namespace_path', 'namespace_id'];
+  const lines = [
+    `token: ${id.platform === 'github' ? 'GitHub' : 'GitLab'} ${idClaim} ${show(id.id)}, ${ownerIdClaim} ${show(id.ownerId)} (${nameClaim} ${show(id.name)}, ${ownerClaim} ${show(id.owner)}): pin the IDs`,
+  ];
+  if (id.subject) lines.push(`token: sub is in GitHub's immutable form: owner ${show(id.subject.owner)} ID ${show(id.subject.ownerId)}, repository ${show(id.subject.repository)} ID ${show(id.subject.repositoryId)}`);
+  return lines;
+}
+
+export function formatReport(report: CheckReport, claims?: Claims): string {
   const out: string[] = [];
+  const identity = claims ? tokenIdentity(claims) : undefined;
+  if (identity) out.push(...identityLines(identity));
   for (const p of report.problems) out.push(`! ${p}`);
   let decided = false;
   for (const ev of report.evaluations) {
@@ -65,11 +112,27 @@ export function formatReport(report: CheckReport): string {
 export async function checkCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { config: { type: 'string', short: 'c' }, claims: { type: 'string' }, token: { type: 'string' }, json: { type: 'boolean' } },
+    options: {
+      config: { type: 'string', short: 'c' },
+      claims: { type: 'string' },
+      token: { type: 'string' },
+      json: { type: 'boolean' },
+      lint: { type: 'boolean' },
+      sarif: { type: 'string' },
+    },
     strict: true,
   });
-  if (!values.config || (!values.claims && !values.token) || (values.claims && values.token)) {
-    process.stderr.write('usage: oidc-exchange check --config FILE (--claims FILE | --token JWT) [--json]\n');
+  const usage = 'usage: oidc-exchange check --config FILE (--claims FILE | --token JWT) [--json]\n       oidc-exchange check --lint --config FILE [--json] [--sarif FILE]\n';
+  if (values.lint) {
+    if (!values.config || values.claims || values.token) {
+      process.stderr.write(usage);
+      return 2;
+    }
+    const { lintCommand } = await import('./lint-command.js');
+    return lintCommand({ config: values.config, json: values.json, sarif: values.sarif });
+  }
+  if (!values.config || (!values.claims && !values.token) || (values.claims && values.token) || values.sarif) {
+    process.stderr.write(usage);
     return 2;
   }
   let config: BrokerConfig;
@@ -105,6 +168,7 @@ export async function checkCommand(args: string[]): Promise<number> {
       JSON.stringify(
         {
           matched: report.matched ?? null,
+          identity: tokenIdentity(claims) ?? null,
           problems: report.problems,
           policies: report.evaluations.map((e) => ({ name: e.policy.name, issuer_matches: e.issuerMatches, matched: e.matched, failures: e.failures })),
         },
@@ -113,7 +177,7 @@ export async function checkCommand(args: string[]): Promise<number> {
       ) + '\n',
     );
   } else {
-    process.stdout.write(formatReport(report));
+    process.stdout.write(formatReport(report, claims));
   }
   return report.matched ? 0 : 1;
 }

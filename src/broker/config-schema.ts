@@ -151,6 +151,17 @@ export const configSchema = {
           secrets: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', minLength: 1 } },
           // Each token (issuer + jti) may be exchanged once; default true (docs/deploy.md says why).
           single_use: { type: 'boolean' },
+          // Accept an `error` lint finding for this policy: the rule's id and why (logged at start-up).
+          allow_risky: {
+            type: 'array',
+            minItems: 1,
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['rule', 'reason'],
+              properties: { rule: { type: 'string', minLength: 1 }, reason: { type: 'string', minLength: 1 } },
+            },
+          },
         },
       },
     },

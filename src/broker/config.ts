@@ -4,11 +4,12 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
-import { parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { configSchema } from './config-schema.js';
 import { checkEndpointUrl } from './endpoint-url.js';
 import { ConfigError } from './errors.js';
-import { compileMatcher, compilePolicy, type Policy, type PolicySpec } from './policy.js';
+import { compileMatcher, compilePolicy, numberProblem, type Policy, type PolicySpec } from './policy.js';
+import { describeBlocking, isBlocking, lintConfig } from './lint.js';
 import { checkStoreSpec } from './store.js';
 import { checkSecretSource, createSecretSource, type SecretSource, type SecretSourceSpec } from './secret-source.js';
 import { loadGitHubApps, loadRevocation, type RawGitHubApp, type RawRevocation, type RevocationSettings } from './github-config.js';
@@ -75,6 +76,13 @@ export interface LoadOptions {
   env?: NodeJS.ProcessEnv;
   /** Check at load time that every env/file secret can be delivered (the broker does; `check` does not). */
   checkSources?: boolean;
+  /**
+   * Refuse the configuration on an `error` lint finding its policy does not override (default true). `check
+   * --lint` turns it off to report every finding; `lintFindings` then holds the blocking ones too.
+   */
+  enforceLint?: boolean;
+  /** How the YAML file wrote each number under `policies[*].claims`, by path (parseConfig fills it). */
+  numberSources?: ReadonlyMap<string, string>;
 }
 
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
@@ -96,7 +104,33 @@ export async function parseConfig(text: string, file: string, opts: LoadOptions 
     throw new ConfigError(file, doc.errors.map((e) => `YAML: ${e.message.split('\n')[0]}`));
   }
   const raw: unknown = doc.toJS();
-  return buildConfig(raw, file, opts);
+  return buildConfig(raw, file, { numberSources: claimNumberSources(doc), ...opts });
+}
+
+/**
+ * How the file wrote each number in a claim condition (`policies[0].claims.repository_id` -> `9007199254740993`):
+ * by the time the YAML is JavaScript, `9007199254740993` is 9007199254740992 and `0x10` is 16, so only the
+ * source text can tell the operator which ID they wrote.
+ */
+export function claimNumberSources(doc: Document): Map<string, string> {
+  const out = new Map<string, string>();
+  const policies = doc.get('policies', true);
+  if (!isSeq(policies)) return out;
+  policies.items.forEach((p, n) => {
+    const claims = isMap(p) ? p.get('claims', true) : undefined;
+    if (!isMap(claims)) return;
+    for (const pair of claims.items) {
+      const claim = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (claim === undefined) continue;
+      const at = `policies[${n}].claims.${claim}`;
+      const record = (node: unknown, path: string) => {
+        if (isScalar(node) && typeof node.value === 'number' && typeof node.source === 'string') out.set(path, node.source);
+      };
+      if (isSeq(pair.value)) pair.value.items.forEach((item, k) => record(item, `${at}[${k}]`));
+      else record(pair.value, at);
+    }
+  });
+  return out;
 }
 
 export async function buildConfig(raw: unknown, file: string, opts: LoadOptions = {}): Promise<BrokerConfig> {
@@ -181,11 +215,15 @@ export async function buildConfig(raw: unknown, file: string, opts: LoadOptions 
     let ok = true;
     for (const [claim, spec] of Object.entries(p.claims)) {
       (Array.isArray(spec) ? spec : [spec]).forEach((m, k) => {
+        const entry = `${at}.claims.${claim}${Array.isArray(spec) ? `[${k}]` : ''}`;
         try {
+          // A number is checked as the file wrote it: YAML has already rounded 9007199254740993.
+          const numeric = typeof m === 'number' ? numberProblem(m, opts.numberSources?.get(entry)) : undefined;
+          if (numeric) throw new Error(numeric);
           compileMatcher(m);
         } catch (e) {
           ok = false;
-          problems.push(`${at}.claims.${claim}${Array.isArray(spec) ? `[${k}]` : ''}: ${(e as Error).message}`);
+          problems.push(`${entry}: ${(e as Error).message}`);
         }
       });
     }
@@ -197,6 +235,14 @@ export async function buildConfig(raw: unknown, file: string, opts: LoadOptions 
   const store = cfg.store ?? 'memory';
   const storeProblem = checkStoreSpec(store);
   if (storeProblem) problems.push(`store: ${storeProblem}`);
+
+  // Trust-policy lint (docs/policies.md, "Safe policies"): an error stops the load unless its policy overrides
+  // the rule with a reason; warnings and overridden errors are kept for the start-up log and `check --lint`.
+  const lint = lintConfig(raw, opts.numberSources);
+  problems.push(...lint.problems);
+  const enforce = opts.enforceLint !== false;
+  if (enforce) problems.push(...lint.findings.filter(isBlocking).map(describeBlocking));
+  const lintFindings = enforce ? lint.findings.filter((f) => !isBlocking(f)) : lint.findings;
 
   if (problems.length > 0) throw new ConfigError(file, problems);
 
@@ -218,7 +264,7 @@ export async function buildConfig(raw: unknown, file: string, opts: LoadOptions 
     store,
     githubApps,
     revocation,
-    lintFindings: [],
+    lintFindings,
   };
 }
 

@@ -4,15 +4,22 @@
 export type MatcherSpec = string | number | boolean | { pattern: string };
 export type ClaimSpec = MatcherSpec | MatcherSpec[];
 
+/** An operator's decision to run a policy despite an `error` lint finding: the rule's id and why. */
+export interface RiskOverride {
+  rule: string;
+  reason: string;
+}
+
 export interface PolicySpec {
   name: string;
   issuer: string;
   claims: Record<string, ClaimSpec>;
   secrets: string[];
   single_use?: boolean;
+  allow_risky?: RiskOverride[];
 }
 
-interface Matcher {
+export interface Matcher {
   kind: 'exact' | 'glob' | 'pattern';
   source: string;
   test: (value: string) => boolean;
@@ -76,17 +83,58 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^(?:${out})$`, 's');
 }
 
+/** Why a `{pattern}` cannot be used, or undefined when it can. */
+export function patternProblem(pattern: string): string | undefined {
+  // The pattern must be a regular expression on its own before it is wrapped: `a)|(b` does not compile alone,
+  // but `^(?:a)|(b)$` does, and its `(b)$` half matches every value ending in b (`()$`: every value at all).
+  try {
+    new RegExp(pattern, 'su');
+  } catch (e) {
+    const escapes = (() => {
+      try {
+        new RegExp(`^(?:${pattern})$`, 'su');
+        return true;
+      } catch {
+        return false;
+      }
+    })();
+    const why = (e as Error).message.replace(/^Invalid regular expression: \/.*\/su: /, '');
+    return escapes
+      ? `invalid regular expression ${JSON.stringify(pattern)}: ${why}; wrapped in ^(?:...)$ it would close the anchor group and match values it should not (pattern-escapes-anchor): balance its parentheses`
+      : `invalid regular expression ${JSON.stringify(pattern)}: ${why}`;
+  }
+  return undefined;
+}
+
+/**
+ * Why a number in a claim condition cannot be used, or undefined when it can. `source` is how the number
+ * was written in the file, when known: YAML reads `0x10` as 16 and `9007199254740993` as 9007199254740992,
+ * so neither would be compared with the text the operator wrote.
+ */
+export function numberProblem(value: number, source?: string): string | undefined {
+  const written = source ?? String(value);
+  if (!Number.isSafeInteger(value)) {
+    const read = Number.isFinite(value) ? `reads it as ${String(value)}` : 'cannot read it as a whole number';
+    return `${written} is not a whole number that YAML can hold exactly (YAML ${read}): quote it, e.g. "${written}"`;
+  }
+  if (source !== undefined && !/^-?(0|[1-9][0-9]*)$/.test(source)) {
+    return `${source} is not written in plain decimal (YAML reads it as ${String(value)}, and claims are compared as text): quote it, e.g. "${source}"`;
+  }
+  return undefined;
+}
+
 /** Compiles one matcher; throws with a message naming the problem (the caller adds the path). */
 export function compileMatcher(spec: MatcherSpec): Matcher {
   if (typeof spec === 'object') {
-    let re: RegExp;
-    try {
-      // Anchored as a group so an alternation in the pattern cannot escape the anchors.
-      re = new RegExp(`^(?:${spec.pattern})$`, 'su');
-    } catch (e) {
-      throw new Error(`invalid regular expression ${JSON.stringify(spec.pattern)}: ${(e as Error).message}`);
-    }
+    const problem = patternProblem(spec.pattern);
+    if (problem) throw new Error(problem);
+    // Anchored as a group so an alternation in the pattern cannot escape the anchors.
+    const re = new RegExp(`^(?:${spec.pattern})$`, 'su');
     return { kind: 'pattern', source: spec.pattern, test: (v) => re.test(v) };
+  }
+  if (typeof spec === 'number') {
+    const problem = numberProblem(spec);
+    if (problem) throw new Error(problem);
   }
   const text = String(spec);
   if (typeof spec === 'string' && GLOB_CHARS.test(spec)) {

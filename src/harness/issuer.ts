@@ -42,7 +42,7 @@ export interface FakeIssuer {
   /** Mint a token with the given claims on top of the kind's defaults. */
   mint(claims?: Record<string, unknown>, opts?: MintOptions): Promise<string>;
   /** Claim set of a typical job of this kind, customizable. */
-  claimsFor(job?: Partial<GitHubJob> & Partial<GitLabJob>): Record<string, string>;
+  claimsFor(job?: Partial<GitHubJob> & Partial<GitLabJob>, opts?: ClaimsOptions): Record<string, string>;
   /** Publish a new signing key and sign with it from now on; the old key stays published unless dropOld. */
   rotate(opts?: { dropOld?: boolean }): Promise<SigningKey>;
   /** The key tokens are currently signed with. */
@@ -53,8 +53,18 @@ export interface FakeIssuer {
   close(): Promise<void>;
 }
 
+export interface ClaimsOptions {
+  /**
+   * GitHub: write the subject's repository part with immutable IDs, `repo:OWNER@OWNER_ID/REPO@REPO_ID:...`, as
+   * GitHub does for repositories created or renamed from 15 July 2026 on (and others that opt in).
+   */
+  immutableSubject?: boolean;
+}
+
 export interface FakeIssuerOptions {
   kind: IssuerKind;
+  /** GitHub: emit immutable subjects by default (see ClaimsOptions). */
+  immutableSubject?: boolean;
   host?: string;
   port?: number;
   /** Default audience for minted tokens. */
@@ -107,8 +117,8 @@ export async function startFakeIssuer(opts: FakeIssuerOptions): Promise<FakeIssu
     }
     // Harness-only: lets `oidc-exchange token` (another process) mint from a running fake issuer.
     if (req.method === 'POST' && path === '/_harness/mint') {
-      const body = JSON.parse((await readBody(req)) || '{}') as { claims?: Record<string, unknown>; job?: Record<string, unknown> } & MintOptions;
-      const claims = { ...issuer.claimsFor(body.job as Partial<GitHubJob>), ...(body.claims ?? {}) };
+      const body = JSON.parse((await readBody(req)) || '{}') as { claims?: Record<string, unknown>; job?: Record<string, unknown> } & MintOptions & ClaimsOptions;
+      const claims = { ...issuer.claimsFor(body.job as Partial<GitHubJob>, { immutableSubject: body.immutableSubject }), ...(body.claims ?? {}) };
       return send(res, 200, { value: await issuer.mint(claims, body) });
     }
     send(res, 404, { message: 'not found' });
@@ -124,10 +134,10 @@ export async function startFakeIssuer(opts: FakeIssuerOptions): Promise<FakeIssu
     url,
     jwksUri: `${url}${jwksPath}`,
     requests,
-    claimsFor(job = {}) {
-      return kind === 'github'
-        ? githubClaims({ repository: 'octo-org/octo-repo', ref: 'refs/heads/main', ...job } as GitHubJob)
-        : gitlabClaims({ project_path: 'acme/platform/api', ref: 'main', server_host: url.replace(/^https?:\/\//, ''), ...job } as GitLabJob);
+    claimsFor(job = {}, claimsOpts = {}) {
+      if (kind === 'gitlab') return gitlabClaims({ project_path: 'acme/platform/api', ref: 'main', server_host: url.replace(/^https?:\/\//, ''), ...job } as GitLabJob);
+      const claims = githubClaims({ repository: 'octo-org/octo-repo', ref: 'refs/heads/main', ...job } as GitHubJob);
+      return (claimsOpts.immutableSubject ?? opts.immutableSubject) ? withImmutableSubject(claims) : claims;
     },
     async mint(claims, mintOpts = {}) {
       const body: Record<string, unknown> = { ...(claims ?? issuer.claimsFor()) };
@@ -170,3 +180,16 @@ export async function startFakeIssuer(opts: FakeIssuerOptions): Promise<FakeIssu
   return issuer;
 }
 
+
+/**
+ * The same GitHub claims with the subject's `repo` part in the immutable form: `repo:octo-org@9919/octo-repo@690210123`.
+ * Only the subject changes; `repository` and `repository_owner` stay names.
+ */
+export function withImmutableSubject(claims: Record<string, string>): Record<string, string> {
+  const [owner, name] = claims.repository!.split('/');
+  const tokens = claims.sub!.split(':');
+  for (let i = 0; i < tokens.length; i += tokens[i] === 'pull_request' ? 1 : 2) {
+    if (tokens[i] === 'repo') tokens[i + 1] = `${owner}@${claims.repository_owner_id}/${name}@${claims.repository_id}`;
+  }
+  return { ...claims, sub: tokens.join(':') };
+}
