@@ -1397,7 +1397,12 @@ function sampleOf(m, fill = 'x') {
     if (lit !== undefined)
         return lit;
     if (m.kind === 'glob') {
-        const s = m.source.replace(/\*\*|\*|\?/g, (w) => (w === '?' ? fill.slice(0, 1) : fill));
+        // A wildcard after a name continues it (`octo-org*` -> `octo-org-evil`); anywhere else it stands alone.
+        const s = m.source.replace(/\*\*|\*|\?/g, (w, at) => {
+            if (w === '?')
+                return 'x';
+            return /[A-Za-z0-9]/.test(m.source[at - 1] ?? '') ? fill : fill.replace(/^[^A-Za-z0-9]+/, '');
+        });
         return m.test(s) ? s : undefined;
     }
     return undefined;
@@ -2353,12 +2358,14 @@ const RULES = [
     identityRules.gitlabJobProjectClaim,
     contextRules.jobWorkflowRefUnpinned,
     configRules.shadowedPolicy,
-    identityRules.unsafeNumericId,
+    contextRules.mutableUserClaim,
     configRules.unescapedRegexDot,
     identityRules.subOnlyIdentity,
     identityRules.workflowRefCrossRepo,
     configRules.replayAllowed,
+    identityRules.unsafeNumericId,
     identityRules.caseVariantName,
+    // Not in the ranked table of 27: a claim the issuer never emits (a typo) makes a policy dead, not wider.
     identityRules.unknownClaim,
 ];
 function ruleById(id) {

@@ -98,7 +98,11 @@ export function sampleOf(m: Matcher, fill = 'x'): string | undefined {
   const lit = literalOf(m);
   if (lit !== undefined) return lit;
   if (m.kind === 'glob') {
-    const s = m.source.replace(/\*\*|\*|\?/g, (w) => (w === '?' ? fill.slice(0, 1) : fill));
+    // A wildcard after a name continues it (`octo-org*` -> `octo-org-evil`); anywhere else it stands alone.
+    const s = m.source.replace(/\*\*|\*|\?/g, (w, at: number) => {
+      if (w === '?') return 'x';
+      return /[A-Za-z0-9]/.test(m.source[at - 1] ?? '') ? fill : fill.replace(/^[^A-Za-z0-9]+/, '');
+    });
     return m.test(s) ? s : undefined;
   }
   return undefined;

@@ -29,12 +29,14 @@ export const RULES: readonly LintRule[] = [
   i.gitlabJobProjectClaim,
   c.jobWorkflowRefUnpinned,
   g.shadowedPolicy,
-  i.unsafeNumericId,
+  c.mutableUserClaim,
   g.unescapedRegexDot,
   i.subOnlyIdentity,
   i.workflowRefCrossRepo,
   g.replayAllowed,
+  i.unsafeNumericId,
   i.caseVariantName,
+  // Not in the ranked table of 27: a claim the issuer never emits (a typo) makes a policy dead, not wider.
   i.unknownClaim,
 ];
 
