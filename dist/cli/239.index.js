@@ -1639,13 +1639,15 @@ function lintModel(raw, numberSources = new Map()) {
             if (entries.length === list.length && entries.length > 0)
                 conditions.push({ claim, path: condPath, entries });
         }
+        const complete = conditions.length > 0 && conditions.length === Object.keys(p.claims).length;
         const overrides = asList(p.allow_risky).filter((o) => isObject(o) && typeof o.rule === 'string' && typeof o.reason === 'string');
         return [{
                 index,
                 name: typeof p.name === 'string' ? p.name : `#${index}`,
                 path,
                 issuer: issuers.find((i) => i.id === p.issuer),
-                conditions,
+                conditions: complete ? conditions : [],
+                complete,
                 secrets: asList(p.secrets).filter((s) => typeof s === 'string'),
                 singleUse: p.single_use !== false,
                 overrides,
@@ -1663,9 +1665,12 @@ function conditionOn(p, claim) {
 function accepts(c, value) {
     return c !== undefined && c.entries.some((e) => e.matcher.test(value));
 }
-/** A rule that looks at one policy at a time. */
-function eachPolicy(fn) {
-    return (cfg) => cfg.policies.flatMap((p) => fn(p, cfg).map((h) => ({ ...h, policy: p })));
+/**
+ * A rule that looks at one policy at a time: only complete policies, unless the rule is about how entries
+ * are written (`anyPolicy`), which holds for the entries the loader refuses too.
+ */
+function eachPolicy(fn, opts = {}) {
+    return (cfg) => cfg.policies.filter((p) => p.complete || opts.anyPolicy).flatMap((p) => fn(p, cfg).map((h) => ({ ...h, policy: p })));
 }
 
 ;// CONCATENATED MODULE: ./src/broker/lint-context.ts
@@ -1921,7 +1926,7 @@ const patternEscapesAnchor = {
     check: eachPolicy((p) => p.patterns.flatMap((x) => {
         const problem = (0,policy/* patternProblem */.AL)(x.pattern);
         return problem?.includes('pattern-escapes-anchor') ? [{ path: x.path, message: `pattern ${JSON.stringify(x.pattern)} is not a regular expression on its own, but wrapped in ^(?:...)$ it compiles and escapes the anchors` }] : [];
-    })),
+    }), { anyPolicy: true }),
 };
 /** Audiences that belong to other relying parties, or that GitHub uses by default. */
 function foreignAudience(aud) {
@@ -1980,7 +1985,7 @@ const shadowedPolicy = {
     check(cfg) {
         const hits = [];
         cfg.policies.forEach((b, j) => {
-            if (!b.issuer)
+            if (!b.issuer || !b.complete)
                 return;
             const a = cfg.policies.slice(0, j).find((a) => a.issuer?.id === b.issuer.id && a.conditions.length > 0 && a.conditions.every((ac) => {
                 const bc = b.conditions.find((c) => c.claim === ac.claim);
@@ -2003,7 +2008,7 @@ const unescapedRegexDot = {
     risk: 'in a pattern `.` is any character: `release.yml` also matches `releaseXyml`, and `octo.org` matches `octo-org`',
     fix: 'escape it: `\\.`',
     overridable: true,
-    check: eachPolicy((p) => p.patterns.filter((x) => (0,policy/* patternProblem */.AL)(x.pattern) === undefined && unescapedDot(x.pattern)).map((x) => ({ path: x.path, message: `pattern ${JSON.stringify(x.pattern)} has an unescaped "."` }))),
+    check: eachPolicy((p) => p.patterns.filter((x) => (0,policy/* patternProblem */.AL)(x.pattern) === undefined && unescapedDot(x.pattern)).map((x) => ({ path: x.path, message: `pattern ${JSON.stringify(x.pattern)} has an unescaped "."` })), { anyPolicy: true }),
 };
 const replayAllowed = {
     id: 'replay-allowed',
@@ -2251,7 +2256,7 @@ const unsafeNumericId = {
             return [];
         const problem = (0,policy/* numberProblem */.vy)(n.value, n.source);
         return problem ? [{ path: n.path, message: problem }] : [];
-    })),
+    }), { anyPolicy: true }),
 };
 const caseVariantName = {
     id: 'case-variant-name',
@@ -2264,7 +2269,7 @@ const caseVariantName = {
         // One table per issuer and kind of name.
         const seen = new Map();
         for (const p of cfg.policies) {
-            if (!p.issuer)
+            if (!p.issuer || !p.complete)
                 continue;
             for (const c of p.conditions) {
                 for (const e of c.entries) {

@@ -15,6 +15,7 @@ const patternEscapesAnchor: LintRule = {
       const problem = patternProblem(x.pattern);
       return problem?.includes('pattern-escapes-anchor') ? [{ path: x.path, message: `pattern ${JSON.stringify(x.pattern)} is not a regular expression on its own, but wrapped in ^(?:...)$ it compiles and escapes the anchors` }] : [];
     }),
+    { anyPolicy: true },
   ),
 };
 
@@ -66,7 +67,7 @@ const shadowedPolicy: LintRule = {
   check(cfg) {
     const hits: Hit[] = [];
     cfg.policies.forEach((b, j) => {
-      if (!b.issuer) return;
+      if (!b.issuer || !b.complete) return;
       const a = cfg.policies.slice(0, j).find((a) => a.issuer?.id === b.issuer!.id && a.conditions.length > 0 && a.conditions.every((ac) => {
         const bc = b.conditions.find((c) => c.claim === ac.claim);
         return bc !== undefined && covers(ac, bc);
@@ -89,7 +90,7 @@ const unescapedRegexDot: LintRule = {
   risk: 'in a pattern `.` is any character: `release.yml` also matches `releaseXyml`, and `octo.org` matches `octo-org`',
   fix: 'escape it: `\\.`',
   overridable: true,
-  check: eachPolicy((p) => p.patterns.filter((x) => patternProblem(x.pattern) === undefined && unescapedDot(x.pattern)).map((x) => ({ path: x.path, message: `pattern ${JSON.stringify(x.pattern)} has an unescaped "."` }))),
+  check: eachPolicy((p) => p.patterns.filter((x) => patternProblem(x.pattern) === undefined && unescapedDot(x.pattern)).map((x) => ({ path: x.path, message: `pattern ${JSON.stringify(x.pattern)} has an unescaped "."` })), { anyPolicy: true }),
 };
 
 const replayAllowed: LintRule = {

@@ -228,6 +228,7 @@ const unsafeNumericId: LintRule = {
       const problem = numberProblem(n.value, n.source);
       return problem ? [{ path: n.path, message: problem }] : [];
     }),
+    { anyPolicy: true },
   ),
 };
 
@@ -242,7 +243,7 @@ const caseVariantName: LintRule = {
     // One table per issuer and kind of name.
     const seen = new Map<string, { value: string; path: string; policy: LintPolicy }>();
     for (const p of cfg.policies) {
-      if (!p.issuer) continue;
+      if (!p.issuer || !p.complete) continue;
       for (const c of p.conditions) {
         for (const e of c.entries) {
           const names: Array<[string, string]> = [];

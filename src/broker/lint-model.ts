@@ -31,8 +31,13 @@ export interface LintPolicy {
   /** `policies[0]`. */
   path: string;
   issuer?: LintIssuer;
-  /** The conditions whose every entry compiled (the loader reports the others). */
+  /**
+   * The policy's conditions, when every entry of every condition compiled and there is at least one; else
+   * empty, and `complete` is false: the loader refuses the policy anyway, and rules about what it would match
+   * would only add noise to that.
+   */
   conditions: LintCondition[];
+  complete: boolean;
   secrets: string[];
   singleUse: boolean;
   overrides: RiskOverride[];
@@ -95,13 +100,15 @@ export function lintModel(raw: unknown, numberSources: ReadonlyMap<string, strin
       });
       if (entries.length === list.length && entries.length > 0) conditions.push({ claim, path: condPath, entries });
     }
+    const complete = conditions.length > 0 && conditions.length === Object.keys(p.claims).length;
     const overrides = asList(p.allow_risky).filter((o): o is RiskOverride => isObject(o) && typeof o.rule === 'string' && typeof o.reason === 'string');
     return [{
       index,
       name: typeof p.name === 'string' ? p.name : `#${index}`,
       path,
       issuer: issuers.find((i) => i.id === p.issuer),
-      conditions,
+      conditions: complete ? conditions : [],
+      complete,
       secrets: asList(p.secrets).filter((s): s is string => typeof s === 'string'),
       singleUse: p.single_use !== false,
       overrides,
@@ -145,7 +152,10 @@ export interface LintRule {
   check(cfg: LintConfig): Hit[];
 }
 
-/** A rule that looks at one policy at a time. */
-export function eachPolicy(fn: (p: LintPolicy, cfg: LintConfig) => Array<Omit<Hit, 'policy'>>): (cfg: LintConfig) => Hit[] {
-  return (cfg) => cfg.policies.flatMap((p) => fn(p, cfg).map((h) => ({ ...h, policy: p })));
+/**
+ * A rule that looks at one policy at a time: only complete policies, unless the rule is about how entries
+ * are written (`anyPolicy`), which holds for the entries the loader refuses too.
+ */
+export function eachPolicy(fn: (p: LintPolicy, cfg: LintConfig) => Array<Omit<Hit, 'policy'>>, opts: { anyPolicy?: boolean } = {}): (cfg: LintConfig) => Hit[] {
+  return (cfg) => cfg.policies.filter((p) => p.complete || opts.anyPolicy).flatMap((p) => fn(p, cfg).map((h) => ({ ...h, policy: p })));
 }
