@@ -1356,7 +1356,13 @@ function literalOf(m) {
         return m.source;
     if (m.kind === 'glob')
         return undefined;
+    // `^` and `$` at the ends repeat the anchors the broker adds: `^main$` is as literal as `main`.
     const tokens = patternTokens(m.source);
+    if (tokens[0] && !isLiteral(tokens[0]) && tokens[0].meta === '^')
+        tokens.shift();
+    const last = tokens.at(-1);
+    if (last && !isLiteral(last) && last.meta === '$')
+        tokens.pop();
     if (!tokens.every(isLiteral))
         return undefined;
     const text = tokens.map((t) => t.literal).join('');

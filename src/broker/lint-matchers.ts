@@ -62,7 +62,11 @@ export function hasTopLevelAlternation(source: string): boolean {
 export function literalOf(m: Matcher): string | undefined {
   if (m.kind === 'exact') return m.source;
   if (m.kind === 'glob') return undefined;
+  // `^` and `$` at the ends repeat the anchors the broker adds: `^main$` is as literal as `main`.
   const tokens = patternTokens(m.source);
+  if (tokens[0] && !isLiteral(tokens[0]) && tokens[0].meta === '^') tokens.shift();
+  const last = tokens.at(-1);
+  if (last && !isLiteral(last) && last.meta === '$') tokens.pop();
   if (!tokens.every(isLiteral)) return undefined;
   const text = tokens.map((t) => t.literal).join('');
   return m.test(text) ? text : undefined;
