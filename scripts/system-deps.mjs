@@ -46,6 +46,19 @@ function has(program) {
   }
 }
 
+// Microsoft's SARIF validator (devDependency @microsoft/sarif-multitool) is a native program whose package
+// makes it executable in a postinstall script, which npm 11 does not run for a dependency nobody approved.
+{
+  const { chmodSync, existsSync, statSync } = await import('node:fs');
+  const { createRequire } = await import('node:module');
+  try {
+    const tool = createRequire(import.meta.url)('@microsoft/sarif-multitool');
+    if (existsSync(tool) && (statSync(tool).mode & 0o100) === 0) chmodSync(tool, statSync(tool).mode | 0o100);
+  } catch (e) {
+    if (e?.code !== 'MODULE_NOT_FOUND') throw e; // before npm ci: nothing to do yet
+  }
+}
+
 const missing = [...new Set(Object.entries(needed).filter(([p]) => !has(p)).map(([, pkg]) => pkg))];
 if (missing.length === 0) process.exit(0);
 

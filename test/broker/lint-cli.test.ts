@@ -5,11 +5,19 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Ajv04 from 'ajv-draft-04';
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { startFakeIssuer, type FakeIssuer } from '../../src/harness/issuer.js';
 import { AUDIENCE, exchangeOver } from '../helpers/broker.js';
 import { runCli, startCli } from '../helpers/process.js';
+
+// Microsoft's SARIF SDK validator (the npm package @microsoft/sarif-multitool): the schema and the
+// specification's rules, as the tools that consume SARIF read it. Its package also ships the 2.1.0 schema.
+const multitool = createRequire(import.meta.url)('@microsoft/sarif-multitool') as string;
+const sarifSchema = join(dirname(multitool), 'sarif-2.1.0.json');
 
 let dir: string;
 let github: FakeIssuer;
@@ -124,12 +132,18 @@ describe('oidc-exchange check --lint', () => {
       version: string;
       runs: Array<{ tool: { driver: { rules: Array<{ id: string }> } }; results: Array<Record<string, any>>; invocations: Array<{ executionSuccessful: boolean }> }>;
     };
-    // The SARIF 2.1.0 schema (errata 01, draft-04) as OASIS publishes it, kept in test/fixtures/sarif.
-    const schema = JSON.parse(await readFile('test/fixtures/sarif/sarif-schema-2.1.0.json', 'utf8')) as object;
-    const ajv = new Ajv04.default({ allErrors: true, strict: false });
+    const schema = JSON.parse(await readFile(sarifSchema, 'utf8')) as object;
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
     addFormats.default(ajv);
     const validate = ajv.compile(schema);
     expect(validate(sarif) ? [] : validate.errors).toEqual([]);
+    // The SDK's validator: no error, and no warning beyond SARIF2004 (it would rather we drop the artifacts
+    // list; we keep it, as the specification allows, to record what was analysed even with no finding).
+    const report = join(dir, 'validation.sarif');
+    execFileSync(multitool, ['validate', out, '--output', report, '--log', 'ForceOverwrite'], { stdio: 'pipe' });
+    const verdict = JSON.parse(await readFile(report, 'utf8')) as { runs: Array<{ results?: Array<{ ruleId: string; level?: string; message: { text?: string; id?: string } }> }> };
+    const complaints = (verdict.runs[0]!.results ?? []).filter((x) => x.ruleId !== 'SARIF2004');
+    expect(complaints).toEqual([]);
 
     expect(sarif.version).toBe('2.1.0');
     const run = sarif.runs[0]!;
