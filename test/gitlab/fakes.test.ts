@@ -122,10 +122,10 @@ describe('a broker that rate-limits, then hands out a revocable token', () => {
 
   it('renamed secrets are revoked under their exported name; a failing revocation only warns', async () => {
     deleteStatus = 500;
-    const r = await job({ inputs: { broker_url: fake.url, secrets: 'GH_TOKEN | GITHUB_TOKEN\nKEY' } });
+    const r = await job({ inputs: { broker_url: fake.url, secrets: 'GH_TOKEN | GH_APP_TOKEN\nKEY' } });
     expect(r.exitCode).toBe(0);
     expect(fake.seen.find((s) => s.method === 'DELETE')!.headers.authorization).toBe(`Bearer ${GH_TOKEN}`);
-    expect(r.afterLog).toContain('warning: revoking GITHUB_TOKEN answered 500');
+    expect(r.afterLog).toContain('warning: revoking GH_APP_TOKEN answered 500');
     expect(r.afterExitCode).toBe(0);
     expect(leaked(r.log, [GH_TOKEN, MULTI])).toEqual([]);
   });
