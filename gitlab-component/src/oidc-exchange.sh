@@ -463,13 +463,13 @@ _oe_request() {
 # Explains a refusal: the server's error code and message, and for 401/403 what the token says about the job.
 _oe_explain() {
   _oe_code=$(_oe_json_text error)
+  case $_oe_code in *[!"$_oe_alnum"_.-]*) _oe_code='' ;; esac
   _oe_msg=$(_oe_json_text message)
-  if [ -z "$_oe_code" ]; then
+  if [ -z "$_oe_code$_oe_msg" ]; then
     # Vault answers {"errors": ["..."]}
     _oe_msg=$(_oe_json_text errors)
     [ -z "$_oe_msg" ] || _oe_msg="\"$_oe_msg\""
   fi
-  case $_oe_code in *[!"$_oe_alnum"_.-]*) _oe_code='' ;; esac
   if [ -z "$_oe_code$_oe_msg" ] && [ "$_oe_client" = wget ] && [ "$_oe_status" = 401 ]; then
     _oe_msg="(GNU wget drops the body of a 401, which holds the reason; with curl in the image it is shown here)"
   fi
