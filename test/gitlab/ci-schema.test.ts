@@ -28,6 +28,13 @@ describe("GitLab's schema", () => {
     expect(schemaErrors({ spec: { inputs: {} } })).toEqual([]);
     expect(schemaErrors({ spec: { description: 'x', inputs: {} } }).join('\n')).toContain('additionalProperty":"description"');
   });
+
+  it('catches what GitLab would refuse in a job: a misspelled keyword, a wrong type, id_tokens without aud', () => {
+    expect(schemaErrors({ deploy: { script: 'x', id_tokens: { T: { aud: 'https://b' } } } })).toEqual([]);
+    expect(schemaErrors({ deploy: { scirpt: 'x' } })).not.toEqual([]);
+    expect(schemaErrors({ deploy: { script: 'x', stage: 3 } })).not.toEqual([]);
+    expect(schemaErrors({ deploy: { script: 'x', id_tokens: { T: { audience: 'https://b' } } } })).not.toEqual([]);
+  });
 });
 
 describe('the component template', () => {
