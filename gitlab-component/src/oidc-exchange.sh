@@ -1075,7 +1075,7 @@ _oe_revoke_in() {
   [ -s "$1/revoke" ] || return 0
   _oe_dir=$1
   _oe_ca_file=${OIDC_EXCHANGE_CA_FILE:-}
-  _oe_broker_url=${OIDC_EXCHANGE_BROKER_URL:-$_oe_broker_url}
+  _oe_broker_url=${OIDC_EXCHANGE_BROKER_URL:-${_oe_broker_url:-}}
   _oe_github_api_url=${OIDC_EXCHANGE_GITHUB_API_URL:-https://api.github.com}
   if ! _oe_pick_client 2>/dev/null; then
     _oe_warn "cannot revoke (no curl or GNU wget); the tokens expire on their own"

@@ -5,7 +5,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AUDIENCE, startTestBed, type TestBed } from '../helpers/broker.js';
-import { runGitLabJob, type GitLabJobOptions, type GitLabJobResult } from '../../src/harness/gitlab-job.js';
+import { componentTemplatePath, loadHiddenJob, runGitLabJob, type GitLabJobOptions, type GitLabJobResult } from '../../src/harness/gitlab-job.js';
 import { NAMES, SHELLS, VALUES, dumpScript, leaked, toolPath } from './job-env.js';
 
 let bed: TestBed;
@@ -150,6 +150,24 @@ describe('export modes and names', () => {
     expect(r.scriptLog).toContain('LD_PRELOAD is refused');
     expect(r.scriptLog).not.toContain('exported');
     expect(r.scriptLog).not.toContain('script ran');
+  });
+});
+
+describe('a job shell with set -u and set -f', () => {
+  it.each(SHELLS)('under %s: exchange, export, redaction and cleanup never touch an unset variable or rely on globbing', async (_l, shell) => {
+    const { job: hidden } = await loadHiddenJob(componentTemplatePath(), { broker_url: bed.url, audience: AUDIENCE, export: 'both' });
+    const r = await job({
+      shell,
+      inputs: { export: 'both', secrets: 'SPACES\nNEWLINES | LINES' },
+      beforeScript: ['set -u -f', ...(hidden.before_script as string[])],
+      afterScript: ['set -u -f', ...(hidden.after_script as string[])],
+      script: ['oidc_exchange_redact sh -c \'echo "v=$SPACES"\'', 'test -s "$LINES_FILE"'],
+    });
+    expect(r.exitCode).toBe(0);
+    expect(r.scriptLog).toContain('v=[MASKED]');
+    expect(r.afterLog).toContain("removed the secrets' files");
+    expect(r.afterLog).not.toContain('parameter not set');
+    expect(await readdir(r.buildsDir)).toEqual(['acme']);
   });
 });
 
