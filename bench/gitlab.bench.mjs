@@ -2,8 +2,8 @@
 // its after_script (cleanup), median of 10 jobs per case, against one bare `curl` POST to the same broker in the
 // same run (the work no component can avoid). Cases: the usual job (2 secrets the policy grants, exported as
 // variables: the target is at most 2x one curl), 10 listed secrets (what each secret adds), and export: file
-// (the private directory: mktemp, ls, rm). Everything runs from the committed dist/ CLI and the committed
-// template, on loopback, under dash.
+// (the private directory: mktemp, ls, rm), under dash, and the usual job under bash (GitLab's shell when the
+// image has it). Everything runs from the committed dist/ CLI and the committed template, on loopback.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -80,9 +80,10 @@ export default async function bench() {
       return (await res.json()).value;
     };
     const cases = [
-      { name: 'usual job: 2 granted secrets as variables', job: {}, env: {} },
-      { name: '10 listed secrets as variables', job: { project_path: 'acme/platform/many' }, env: { OIDC_EXCHANGE_SECRETS: Object.keys(many).join('\n') } },
-      { name: '2 secrets as 0600 files (private directory)', job: {}, env: { OIDC_EXCHANGE_EXPORT: 'file' } },
+      { name: 'usual job: 2 granted secrets as variables', shell: 'dash', job: {}, env: {} },
+      { name: 'the same under bash', shell: 'bash', job: {}, env: {} },
+      { name: '10 listed secrets as variables', shell: 'dash', job: { project_path: 'acme/platform/many' }, env: { OIDC_EXCHANGE_SECRETS: Object.keys(many).join('\n') } },
+      { name: '2 secrets as 0600 files (private directory)', shell: 'dash', job: {}, env: { OIDC_EXCHANGE_EXPORT: 'file' } },
     ];
     const env = (token, id, extra) => ({ PATH: process.env.PATH, TMPDIR: dir, CI_BUILDS_DIR: dir, CI_JOB_ID: String(id), OIDC_EXCHANGE_ID_TOKEN: token, OIDC_EXCHANGE_BROKER_URL: brokerUrl, ...extra });
 
@@ -98,8 +99,8 @@ export default async function bench() {
       for (const [k, cs] of cases.entries()) {
         const token = await mint(cs.job);
         id++;
-        const before = await time('dash', ['-c', `. "${script}" && oidc_exchange_main`], { env: env(token, id, cs.env) });
-        const after = await time('dash', ['-c', `. "${script}" && oidc_exchange_cleanup`], { env: env('', id, cs.env) });
+        const before = await time(cs.shell, ['-c', `. "${script}" && oidc_exchange_main`], { env: env(token, id, cs.env) });
+        const after = await time(cs.shell, ['-c', `. "${script}" && oidc_exchange_cleanup`], { env: env('', id, cs.env) });
         if (i >= 0) caseMs[k].push(before + after);
       }
     }

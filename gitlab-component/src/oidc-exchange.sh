@@ -530,25 +530,24 @@ EOF
 
 # _oe_unb64 BASE64: sets _oe_fmt to printf escapes (\NNN) that write the decoded bytes (the caller checked
 # the text is padded base64). Decoding in the shell saves starting base64 for each secret; it is faster than
-# starting a program only for short values (passwords, keys, tokens: up to 160 characters of base64, 120
-# bytes), so longer ones go to base64 -d.
+# starting a program only for short values (passwords, keys, tokens), so longer ones go to base64 -d: above
+# 160 characters of base64 (120 bytes), 64 under bash, whose string operations are slower.
+_oe_unb64_max=160
+[ -z "${BASH_VERSION:-}" ] || _oe_unb64_max=64
 _oe_unb64() {
   _oe_us=$1 _oe_fmt=''
   while [ -n "$_oe_us" ]; do
-    _oe_uq=${_oe_us%"${_oe_us#????}"}
-    _oe_us=${_oe_us#????}
-    _oe_un=0 _oe_upad=0
-    while [ -n "$_oe_uq" ]; do
-      _oe_uc=${_oe_uq%"${_oe_uq#?}"}
-      _oe_uq=${_oe_uq#?}
-      if [ "$_oe_uc" = = ]; then
-        _oe_uv=0 _oe_upad=$((_oe_upad + 1))
-      else
-        _oe_uv=${_oe_b64a%%"$_oe_uc"*}
-        _oe_uv=${#_oe_uv}
-      fi
-      _oe_un=$((_oe_un * 64 + _oe_uv))
-    done
+    _oe_ur=${_oe_us#????}
+    _oe_uq=${_oe_us%"$_oe_ur"}
+    _oe_us=$_oe_ur
+    _oe_c4=${_oe_uq#???} _oe_ur=${_oe_uq%?}
+    _oe_c3=${_oe_ur#??} _oe_ur=${_oe_ur%?}
+    _oe_c2=${_oe_ur#?} _oe_c1=${_oe_ur%?}
+    # A character's value is the length of the alphabet before it; = (padding) counts as 0.
+    _oe_v1=${_oe_b64a%%"$_oe_c1"*} _oe_v2=${_oe_b64a%%"$_oe_c2"*} _oe_v3='' _oe_v4='' _oe_upad=0
+    case $_oe_c3 in =) _oe_upad=2 ;; *) _oe_v3=${_oe_b64a%%"$_oe_c3"*} ;; esac
+    case $_oe_c4 in =) [ "$_oe_upad" = 2 ] || _oe_upad=1 ;; *) _oe_v4=${_oe_b64a%%"$_oe_c4"*} ;; esac
+    _oe_un=$(((${#_oe_v1} << 18) | (${#_oe_v2} << 12) | (${#_oe_v3} << 6) | ${#_oe_v4}))
     _oe_fmt="$_oe_fmt\\$((_oe_un >> 22 & 3))$((_oe_un >> 19 & 7))$((_oe_un >> 16 & 7))"
     [ "$_oe_upad" -ge 2 ] || _oe_fmt="$_oe_fmt\\$((_oe_un >> 14 & 3))$((_oe_un >> 11 & 7))$((_oe_un >> 8 & 7))"
     [ "$_oe_upad" -ge 1 ] || _oe_fmt="$_oe_fmt\\$((_oe_un >> 6 & 3))$((_oe_un >> 3 & 7))$((_oe_un & 7))"
@@ -625,11 +624,15 @@ _oe_exchange_broker() {
       '' | *[!"$_oe_b64a"=]* | *=*[!=]* | *===) _oe_b=''; _oe_fail "the broker's answer is not NAME BASE64 lines (is broker_url an oidc-exchange broker?)"; return 1 ;;
     esac
     if [ -n "$_oe_rest" ] || [ $((${#_oe_b} % 4)) != 0 ]; then _oe_b=''; _oe_fail "the broker's answer is not NAME BASE64 lines"; return 1; fi
-    if [ "${#_oe_b}" -le 160 ]; then
+    if [ "${#_oe_b}" -le "$_oe_unb64_max" ]; then
       _oe_unb64 "$_oe_b"
       _oe_kind=f _oe_data=$_oe_fmt
-    else
+    elif command -v base64 >/dev/null 2>&1; then
       _oe_kind=b _oe_data=$_oe_b
+    else
+      _oe_b=''
+      _oe_fail "the job image needs base64 (coreutils or busybox) for values over 120 bytes"
+      return 1
     fi
     _oe_b='' _oe_fmt=''
     if [ -n "$_oe_pairs" ]; then
