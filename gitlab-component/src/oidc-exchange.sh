@@ -26,7 +26,7 @@ _oe_nl='
 '
 # Character sets spelled out: a range like [a-z] depends on the locale in some shells.
 _oe_alnum=ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
-_oe_b64a="${_oe_alnum%0123456789}0123456789+/"
+_oe_b64a="$_oe_alnum+/"
 # What a bearer token (a revocable secret, a Vault token) may hold before it goes into a header.
 _oe_token_chars="$_oe_alnum._~+/=-"
 
