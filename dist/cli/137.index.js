@@ -1,5 +1,5 @@
 export const id = 137;
-export const ids = [137,315];
+export const ids = [137,390];
 export const modules = {
 
 /***/ 51137:
@@ -13,7 +13,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _gitlab_job_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(15315);
+/* harmony import */ var _gitlab_job_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(21390);
 // `npm run demo`, GitLab part: the CI/CD component's job run as a GitLab shell runner would (see
 // gitlab-job.ts), against the demo's broker, with the id token from the fake GitLab issuer.
 
@@ -47,9 +47,9 @@ const gitlabSteps = [
                 noValues(ctx, r.log);
                 check(r.exitCode === 0, `the job failed (exit ${r.exitCode}): ${r.scriptLog.split('\n').filter((l) => l.includes('error')).join(' ')}`);
                 check(r.scriptLog.includes('the key is [MASKED]'), 'oidc_exchange_redact did not mask the value');
-                check(r.afterLog.includes("removed the secrets' files"), 'after_script did not clean up');
+                check(r.afterLog.includes('nothing to clean up: this job left no files'), 'the values were written to disk, or after_script did not run');
                 const length = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(r.projectDir, 'length'), 'utf8')).trim();
-                return `job succeeded: STAGING_API_KEY (${length} bytes) in the script's environment; oidc_exchange_redact printed "the key is [MASKED]"; after_script removed the files`;
+                return `job succeeded: STAGING_API_KEY (${length} bytes) in the script's environment, never on disk; oidc_exchange_redact printed "the key is [MASKED]"; after_script found nothing to remove`;
             }
             finally {
                 await r.cleanup();
@@ -91,42 +91,45 @@ const gitlabSteps = [
 
 /***/ }),
 
-/***/ 15315:
+/***/ 21390:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GitLabConfigError: () => (/* binding */ GitLabConfigError),
-/* harmony export */   componentTemplatePath: () => (/* binding */ componentTemplatePath),
-/* harmony export */   gitlabJobCommand: () => (/* binding */ gitlabJobCommand),
-/* harmony export */   interpolate: () => (/* binding */ interpolate),
-/* harmony export */   loadHiddenJob: () => (/* binding */ loadHiddenJob),
-/* harmony export */   parseComponent: () => (/* binding */ parseComponent),
-/* harmony export */   resolveInputs: () => (/* binding */ resolveInputs),
-/* harmony export */   runGitLabJob: () => (/* binding */ runGitLabJob)
-/* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(73136);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(38815);
-// Runs the GitLab component's job on this machine the way a GitLab runner with a shell executor would:
-// the template's `spec: inputs` are checked and interpolated, the user's job extends the hidden job, the id
-// token comes from the fake GitLab issuer, before_script and script run in one shell (so the exported
-// variables reach the script) and after_script in another, with only the job's variables. Output is
-// captured as the job log would show it. Tests and `npm run demo` use this; gitlab-ci-local covers the
-// same template from the outside.
 
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  GitLabConfigError: () => (/* reexport */ GitLabConfigError),
+  componentTemplatePath: () => (/* reexport */ componentTemplatePath),
+  gitlabJobCommand: () => (/* binding */ gitlabJobCommand),
+  interpolate: () => (/* reexport */ interpolate),
+  loadHiddenJob: () => (/* binding */ loadHiddenJob),
+  parseComponent: () => (/* reexport */ parseComponent),
+  resolveInputs: () => (/* reexport */ resolveInputs),
+  runGitLabJob: () => (/* binding */ runGitLabJob)
+});
 
-
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(73136);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
+;// CONCATENATED MODULE: ./src/harness/gitlab-component.ts
+// A CI/CD component template read the way GitLab reads it when a pipeline includes it (harness part three,
+// with gitlab-job.ts): the header must be exactly `spec: inputs:` (GitLab's Header::Root allows only `spec`,
+// Header::Spec only `inputs`, each Header::Input only default, description, options, regex, type and rules),
+// the inputs a pipeline passes are checked against it, and `$[[ inputs.X ]]` is interpolated after YAML
+// parsing: a string that is exactly one block takes the input's typed value, inside a longer string the value
+// becomes text, and a block naming an input the header does not declare fails the pipeline.
 
 
 
@@ -138,29 +141,109 @@ class GitLabConfigError extends Error {
         this.name = 'GitLabConfigError';
     }
 }
+const HEADER_KEYS = ['spec'];
+const SPEC_KEYS = ['inputs'];
+const INPUT_KEYS = ['default', 'description', 'options', 'regex', 'type', 'rules'];
+const INPUT_TYPES = ['string', 'number', 'boolean', 'array'];
+const OPTIONS_LIMIT = 50;
 /** Where the component's template is, from the source tree or from the dist/ bundle. */
 function componentTemplatePath(name = 'secrets') {
-    let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_5__.fileURLToPath)(import.meta.url));
+    let dir = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
     for (let i = 0; i < 6; i++) {
-        const candidate = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, 'gitlab-component', 'templates', `${name}.yml`);
-        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(candidate))
+        const candidate = (0,external_node_path_.join)(dir, 'gitlab-component', 'templates', `${name}.yml`);
+        if ((0,external_node_fs_.existsSync)(candidate))
             return candidate;
-        dir = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.dirname)(dir);
+        dir = (0,external_node_path_.dirname)(dir);
     }
     throw new Error(`cannot find gitlab-component/templates/${name}.yml next to the oidc-exchange installation`);
 }
+function isMap(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function unknownKeys(where, node, allowed) {
+    const extra = Object.keys(node).filter((k) => !allowed.includes(k));
+    return extra.length ? [`${where} config contains unknown keys: ${extra.join(', ')}`] : [];
+}
+function typeOf(v) {
+    return Array.isArray(v) ? 'array' : typeof v;
+}
+/** Every reason GitLab would refuse this header, in GitLab's words; empty when it is accepted. */
+function headerProblems(header) {
+    if (!isMap(header))
+        return ['header config should be a hash'];
+    const problems = unknownKeys('header', header, HEADER_KEYS);
+    const spec = header.spec;
+    if (spec === undefined)
+        return problems;
+    if (!isMap(spec))
+        return [...problems, 'header:spec config should be a hash'];
+    problems.push(...unknownKeys('header:spec', spec, SPEC_KEYS));
+    const inputs = spec.inputs ?? {};
+    if (!isMap(inputs))
+        return [...problems, 'header:spec:inputs config should be a hash'];
+    for (const [name, raw] of Object.entries(inputs)) {
+        const where = `header:spec:inputs:${name}`;
+        if (!/^[A-Za-z0-9_-]+$/.test(name))
+            problems.push(`${where} key must be an alphanumeric string`);
+        if (raw === null)
+            continue;
+        if (!isMap(raw)) {
+            problems.push(`${where} config should be a hash`);
+            continue;
+        }
+        problems.push(...unknownKeys(where, raw, INPUT_KEYS));
+        const type = (raw.type ?? 'string');
+        if (!INPUT_TYPES.includes(type)) {
+            problems.push(`${where} input type unknown value: ${type}`);
+            continue;
+        }
+        if (raw.description !== undefined && typeof raw.description !== 'string')
+            problems.push(`${where} description should be a string`);
+        if (raw.default !== undefined && raw.default !== null && typeOf(raw.default) !== type)
+            problems.push(`${where} default value is not a ${type}`);
+        if (raw.regex !== undefined) {
+            if (type !== 'string')
+                problems.push(`${where} RegEx validation can only be used with string inputs`);
+            else {
+                try {
+                    new RegExp(String(raw.regex));
+                }
+                catch {
+                    problems.push(`${where} regex is not a valid regular expression`);
+                }
+            }
+        }
+        if (raw.options !== undefined) {
+            if (!Array.isArray(raw.options))
+                problems.push(`${where} options should be an array`);
+            else {
+                if (type !== 'string' && type !== 'number')
+                    problems.push(`${where} options can only be used with string and number inputs`);
+                if (raw.options.length > OPTIONS_LIMIT)
+                    problems.push(`${where} config cannot define more than ${OPTIONS_LIMIT} options`);
+                if (raw.default !== undefined && !raw.options.includes(raw.default))
+                    problems.push(`${where} default value is not included in the options`);
+            }
+        }
+    }
+    return problems;
+}
 function parseComponent(text) {
-    const docs = (0,yaml__WEBPACK_IMPORTED_MODULE_6__/* .parseAllDocuments */ .hR)(text);
+    const docs = (0,dist/* parseAllDocuments */.hR)(text);
     if (docs.length !== 2)
         throw new GitLabConfigError('a component template is a spec header, a --- line, then the configuration');
     for (const d of docs)
         if (d.errors.length)
             throw new GitLabConfigError(d.errors[0].message);
     const header = docs[0].toJS();
-    if (!header?.spec)
+    const problems = headerProblems(header);
+    if (problems.length)
+        throw new GitLabConfigError(problems.join(', '));
+    const spec = header.spec;
+    if (!spec)
         throw new GitLabConfigError('the header must hold spec:');
     const inputs = {};
-    for (const [k, v] of Object.entries(header.spec.inputs ?? {}))
+    for (const [k, v] of Object.entries(spec.inputs ?? {}))
         inputs[k] = v ?? {};
     return { inputs, body: docs[1].toJS() };
 }
@@ -175,8 +258,7 @@ function resolveInputs(spec, given) {
         if (value === undefined)
             throw new GitLabConfigError(`\`${name}\` input: required value has not been provided`);
         const type = s.type ?? 'string';
-        const actual = Array.isArray(value) ? 'array' : typeof value;
-        if (actual !== type)
+        if (typeOf(value) !== type)
             throw new GitLabConfigError(`\`${name}\` input: provided value is not a ${type}`);
         if (s.options && !s.options.includes(value)) {
             throw new GitLabConfigError(`\`${name}\` input: \`${String(value)}\` cannot be used because it is not in the list of allowed options`);
@@ -188,22 +270,44 @@ function resolveInputs(spec, given) {
     }
     return out;
 }
-const BLOCK = /\$\[\[\s*inputs\.([\w-]+)\s*\]\]/g;
+const BLOCK = /\$\[\[\s*(.*?)\s*\]\]/g;
+const WHOLE = /^\$\[\[\s*(.*?)\s*\]\]$/;
+/** The input a block's expression reads (`inputs.name`, optionally piped through functions). */
+function blockInput(expression) {
+    const access = expression.split('|')[0].trim();
+    const m = /^inputs\.([\w-]+)$/.exec(access);
+    if (!m)
+        throw new GitLabConfigError(`unknown interpolation provided: \`${access}\` in \`${expression}\``);
+    return m[1];
+}
+/** Every input name the configuration's `$[[ ]]` blocks read, keys included. */
+function interpolationKeys(node, out = new Set()) {
+    if (typeof node === 'string')
+        for (const m of node.matchAll(BLOCK))
+            out.add(blockInput(m[1]));
+    else if (Array.isArray(node))
+        for (const n of node)
+            interpolationKeys(n, out);
+    else if (isMap(node))
+        for (const [k, v] of Object.entries(node))
+            interpolationKeys(v, interpolationKeys(k, out));
+    return out;
+}
 /** `$[[ inputs.x ]]` everywhere, keys included: a node that is one block gets the typed value. */
 function interpolate(node, inputs) {
     if (typeof node === 'string') {
-        const whole = /^\$\[\[\s*inputs\.([\w-]+)\s*\]\]$/.exec(node);
-        if (whole)
-            return lookup(inputs, whole[1]);
-        return node.replace(BLOCK, (_m, k) => {
-            const v = lookup(inputs, k);
+        const whole = WHOLE.exec(node);
+        if (whole && !whole[1].includes(']]'))
+            return lookup(inputs, blockInput(whole[1]));
+        return node.replace(BLOCK, (_m, expression) => {
+            const v = lookup(inputs, blockInput(expression));
             return Array.isArray(v) ? JSON.stringify(v) : String(v);
         });
     }
     if (Array.isArray(node))
         return node.map((n) => interpolate(n, inputs));
-    if (node && typeof node === 'object') {
-        return Object.fromEntries(Object.entries(node).map(([k, v]) => [interpolate(k, inputs), interpolate(v, inputs)]));
+    if (isMap(node)) {
+        return Object.fromEntries(Object.entries(node).map(([k, v]) => [String(interpolate(k, inputs)), interpolate(v, inputs)]));
     }
     return node;
 }
@@ -212,9 +316,23 @@ function lookup(inputs, key) {
         throw new GitLabConfigError(`unknown interpolation key: \`${key}\``);
     return inputs[key];
 }
+
+;// CONCATENATED MODULE: ./src/harness/gitlab-job.ts
+// Runs the GitLab component's job on this machine the way a GitLab runner with a shell executor would:
+// the template's `spec: inputs` are checked and interpolated, the user's job extends the hidden job, the id
+// token comes from the fake GitLab issuer, before_script and script run in one shell (so the exported
+// variables reach the script) and after_script in another, with only the job's variables. Output is
+// captured as the job log would show it. Tests and `npm run demo` use this; gitlab-ci-local covers the
+// same template from the outside.
+
+
+
+
+
+
 /** Interpolates the component with the inputs and returns the hidden job's definition. */
 async function loadHiddenJob(templatePath, inputs) {
-    const component = parseComponent(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(templatePath, 'utf8'));
+    const component = parseComponent(await (0,promises_.readFile)(templatePath, 'utf8'));
     const resolved = resolveInputs(component.inputs, inputs);
     const body = interpolate(component.body, resolved);
     const names = Object.keys(body).filter((k) => k.startsWith('.'));
@@ -228,11 +346,13 @@ async function loadHiddenJob(templatePath, inputs) {
 let jobCounter = 0;
 async function runGitLabJob(opts) {
     const { job } = await loadHiddenJob(opts.templatePath ?? componentTemplatePath(), opts.inputs);
-    const root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_3__.tmpdir)(), 'oidc-exchange-gitlab-job-'));
-    const projectDir = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(root, 'builds', 'acme', 'platform', 'api');
-    const tmpDir = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(root, 'tmp');
+    const root = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'oidc-exchange-gitlab-job-'));
+    const buildsDir = (0,external_node_path_.join)(root, 'builds');
+    const projectDir = (0,external_node_path_.join)(buildsDir, 'acme', 'platform', 'api');
+    const tmpDir = (0,external_node_path_.join)(root, 'tmp');
     await Promise.all([mkdirp(projectDir), mkdirp(tmpDir)]);
-    const jobId = String(7_000_000 + process.pid * 100 + (++jobCounter % 100));
+    const jobId = opts.jobId ?? String(7_000_000 + process.pid * 100 + (++jobCounter % 100));
+    await opts.prepare?.({ root, buildsDir, projectDir, tmpDir, jobId });
     // 1. The job's variables: predefined ones, the id token (id_tokens), then the job's own `variables:`.
     const idTokens = (job.id_tokens ?? {});
     const env = {
@@ -244,7 +364,7 @@ async function runGitLabJob(opts) {
         CI_JOB_ID: jobId,
         CI_JOB_NAME: 'deploy',
         CI_PROJECT_DIR: projectDir,
-        CI_BUILDS_DIR: (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(root, 'builds'),
+        CI_BUILDS_DIR: buildsDir,
         CI_PROJECT_PATH: opts.job?.project_path ?? 'acme/platform/api',
         CI_COMMIT_REF_NAME: opts.job?.ref ?? 'main',
         CI_SERVER_URL: opts.issuer?.url ?? 'https://gitlab.example.com',
@@ -265,9 +385,9 @@ async function runGitLabJob(opts) {
     const trace = env.CI_DEBUG_TRACE === 'true';
     const shell = opts.shell ?? ['/bin/sh'];
     const timeoutMs = opts.timeoutMs ?? 60_000;
-    const main = await runScript((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(root, 'script.sh'), [...before, ...opts.script], { shell, env, cwd: projectDir, trace, errexit: true, timeoutMs });
+    const main = await runScript((0,external_node_path_.join)(root, 'script.sh'), [...before, ...opts.script], { shell, env, cwd: projectDir, trace, errexit: true, timeoutMs });
     const afterRun = after.length
-        ? await runScript((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(root, 'after_script.sh'), after, { shell, env, cwd: projectDir, trace, errexit: true, timeoutMs })
+        ? await runScript((0,external_node_path_.join)(root, 'after_script.sh'), after, { shell, env, cwd: projectDir, trace, errexit: true, timeoutMs })
         : { code: 0, log: '' };
     const status = main.code === 0 ? 'Job succeeded' : `ERROR: Job failed: exit code ${main.code}`;
     const afterPart = after.length ? `Running after_script\n${afterRun.log}` : '';
@@ -278,9 +398,10 @@ async function runGitLabJob(opts) {
         afterLog: afterRun.log,
         log: `${main.log}${afterPart}${status}\n`,
         projectDir,
+        buildsDir,
         tmpDir,
         jobId,
-        cleanup: () => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(root, { recursive: true, force: true }),
+        cleanup: () => (0,promises_.rm)(root, { recursive: true, force: true }),
     };
 }
 /** $NAME and ${NAME} expansion as GitLab applies to `variables:` values. */
@@ -288,7 +409,7 @@ function expandVariables(value, env) {
     return value.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, a, b) => env[(a ?? b)] ?? '');
 }
 async function mkdirp(dir) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(dir, { recursive: true });
+    await (0,promises_.mkdir)(dir, { recursive: true });
 }
 /**
  * Writes the commands as the runner does (each one announced with `$ ` and its first line, then run) and
@@ -305,9 +426,9 @@ async function runScript(file, commands, run) {
         const shown = command.includes('\n') ? `${first} # collapsed multi-line command` : first;
         lines.push(`printf '%s\\n' ${shellQuote(`$ ${shown}`)}`, command);
     }
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(file, lines.join('\n') + '\n', { mode: 0o700 });
+    await (0,promises_.writeFile)(file, lines.join('\n') + '\n', { mode: 0o700 });
     return new Promise((resolve, reject) => {
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(run.shell[0], [...run.shell.slice(1), file], { cwd: run.cwd, env: run.env, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = (0,external_node_child_process_.spawn)(run.shell[0], [...run.shell.slice(1), file], { cwd: run.cwd, env: run.env, stdio: ['ignore', 'pipe', 'pipe'] });
         const chunks = [];
         child.stdout.on('data', (c) => chunks.push(c));
         child.stderr.on('data', (c) => chunks.push(c));
@@ -362,7 +483,7 @@ async function gitlabJobCommand(args) {
     }
     // Inputs come as text; the spec's types decide what they become, as GitLab's include: inputs would.
     const templatePath = componentTemplatePath();
-    const spec = parseComponent(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(templatePath, 'utf8')).inputs;
+    const spec = parseComponent(await (0,promises_.readFile)(templatePath, 'utf8')).inputs;
     const inputs = {};
     for (const [k, v] of Object.entries(pairs(values.input, '--input'))) {
         const type = spec[k]?.type ?? 'string';

@@ -588,7 +588,7 @@ const commands = {
     demo: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(815), __nccwpck_require__.e(896), __nccwpck_require__.e(492), __nccwpck_require__.e(140), __nccwpck_require__.e(239), __nccwpck_require__.e(716), __nccwpck_require__.e(895)]).then(__nccwpck_require__.bind(__nccwpck_require__, 53895))).demoCommand,
     issuers: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(896), __nccwpck_require__.e(452)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85452))).issuersCommand,
     token: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(896), __nccwpck_require__.e(452)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85452))).tokenCommand,
-    'gitlab-job': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(315)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15315))).gitlabJobCommand,
+    'gitlab-job': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(390)]).then(__nccwpck_require__.bind(__nccwpck_require__, 21390))).gitlabJobCommand,
     'try-action': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(815), __nccwpck_require__.e(896), __nccwpck_require__.e(492), __nccwpck_require__.e(140), __nccwpck_require__.e(239), __nccwpck_require__.e(716), __nccwpck_require__.e(980), __nccwpck_require__.e(124)]).then(__nccwpck_require__.bind(__nccwpck_require__, 43980))).tryActionCommand,
 };
 async function main(argv) {

@@ -5,106 +5,23 @@
 // captured as the job log would show it. Tests and `npm run demo` use this; gitlab-ci-local covers the
 // same template from the outside.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseAllDocuments } from 'yaml';
+import { join } from 'node:path';
 import type { GitLabJob } from './claims.js';
+import { componentTemplatePath, interpolate, parseComponent, resolveInputs, type InputValue } from './gitlab-component.js';
 import type { FakeIssuer } from './issuer.js';
 
-export type InputValue = string | number | boolean | string[];
-
-interface InputSpec {
-  type?: 'string' | 'number' | 'boolean' | 'array';
-  default?: InputValue;
-  options?: InputValue[];
-  regex?: string;
-  description?: string;
-}
-
-export interface Component {
-  inputs: Record<string, InputSpec>;
-  /** The configuration after the `---`, not yet interpolated. */
-  body: Record<string, unknown>;
-}
-
-/** A configuration GitLab would refuse when the pipeline is created (before any job runs). */
-export class GitLabConfigError extends Error {
-  constructor(message: string) {
-    super(`This GitLab CI configuration is invalid: ${message}`);
-    this.name = 'GitLabConfigError';
-  }
-}
-
-/** Where the component's template is, from the source tree or from the dist/ bundle. */
-export function componentTemplatePath(name = 'secrets'): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    const candidate = join(dir, 'gitlab-component', 'templates', `${name}.yml`);
-    if (existsSync(candidate)) return candidate;
-    dir = dirname(dir);
-  }
-  throw new Error(`cannot find gitlab-component/templates/${name}.yml next to the oidc-exchange installation`);
-}
-
-export function parseComponent(text: string): Component {
-  const docs = parseAllDocuments(text);
-  if (docs.length !== 2) throw new GitLabConfigError('a component template is a spec header, a --- line, then the configuration');
-  for (const d of docs) if (d.errors.length) throw new GitLabConfigError(d.errors[0]!.message);
-  const header = docs[0]!.toJS() as { spec?: { inputs?: Record<string, InputSpec | null> } };
-  if (!header?.spec) throw new GitLabConfigError('the header must hold spec:');
-  const inputs: Record<string, InputSpec> = {};
-  for (const [k, v] of Object.entries(header.spec.inputs ?? {})) inputs[k] = v ?? {};
-  return { inputs, body: docs[1]!.toJS() as Record<string, unknown> };
-}
-
-/** Checks the given inputs against the spec as GitLab does at pipeline creation, and applies defaults. */
-export function resolveInputs(spec: Record<string, InputSpec>, given: Record<string, InputValue>): Record<string, InputValue> {
-  const unknown = Object.keys(given).filter((k) => !(k in spec));
-  if (unknown.length) throw new GitLabConfigError(`unknown input name provided: \`${unknown.join(', ')}\``);
-  const out: Record<string, InputValue> = {};
-  for (const [name, s] of Object.entries(spec)) {
-    const value = given[name] ?? s.default;
-    if (value === undefined) throw new GitLabConfigError(`\`${name}\` input: required value has not been provided`);
-    const type = s.type ?? 'string';
-    const actual = Array.isArray(value) ? 'array' : typeof value;
-    if (actual !== type) throw new GitLabConfigError(`\`${name}\` input: provided value is not a ${type}`);
-    if (s.options && !s.options.includes(value as never)) {
-      throw new GitLabConfigError(`\`${name}\` input: \`${String(value)}\` cannot be used because it is not in the list of allowed options`);
-    }
-    if (s.regex !== undefined && !new RegExp(s.regex).test(String(value))) {
-      throw new GitLabConfigError(`\`${name}\` input: \`${String(value)}\` does not match required regex: ${s.regex}`);
-    }
-    out[name] = value;
-  }
-  return out;
-}
-
-const BLOCK = /\$\[\[\s*inputs\.([\w-]+)\s*\]\]/g;
-
-/** `$[[ inputs.x ]]` everywhere, keys included: a node that is one block gets the typed value. */
-export function interpolate(node: unknown, inputs: Record<string, InputValue>): unknown {
-  if (typeof node === 'string') {
-    const whole = /^\$\[\[\s*inputs\.([\w-]+)\s*\]\]$/.exec(node);
-    if (whole) return lookup(inputs, whole[1]!);
-    return node.replace(BLOCK, (_m, k: string) => {
-      const v = lookup(inputs, k);
-      return Array.isArray(v) ? JSON.stringify(v) : String(v);
-    });
-  }
-  if (Array.isArray(node)) return node.map((n) => interpolate(n, inputs));
-  if (node && typeof node === 'object') {
-    return Object.fromEntries(Object.entries(node).map(([k, v]) => [interpolate(k, inputs) as string, interpolate(v, inputs)]));
-  }
-  return node;
-}
-
-function lookup(inputs: Record<string, InputValue>, key: string): InputValue {
-  if (!(key in inputs)) throw new GitLabConfigError(`unknown interpolation key: \`${key}\``);
-  return inputs[key]!;
-}
+export {
+  componentTemplatePath,
+  GitLabConfigError,
+  interpolate,
+  parseComponent,
+  resolveInputs,
+  type Component,
+  type InputSpec,
+  type InputValue,
+} from './gitlab-component.js';
 
 export interface GitLabJobOptions {
   /** Inputs as in `include: component: ... inputs:`. */
@@ -129,6 +46,22 @@ export interface GitLabJobOptions {
   templatePath?: string;
   /** Kill the job after this long (default 60 s). */
   timeoutMs?: number;
+  /** CI_JOB_ID (default: one unique to this process and job). */
+  jobId?: string;
+  /** Runs once the job's folders exist, before the job: to plant files a hostile neighbour might. */
+  prepare?: (dirs: GitLabJobDirs) => Promise<void>;
+}
+
+export interface GitLabJobDirs {
+  /** The job's HOME; everything else is below it. */
+  root: string;
+  /** CI_BUILDS_DIR. */
+  buildsDir: string;
+  /** CI_PROJECT_DIR. */
+  projectDir: string;
+  /** TMPDIR. */
+  tmpDir: string;
+  jobId: string;
 }
 
 export interface GitLabJobResult {
@@ -141,6 +74,8 @@ export interface GitLabJobResult {
   afterLog: string;
   /** The job's build directory (CI_PROJECT_DIR): the script may leave files there for the test. */
   projectDir: string;
+  /** CI_BUILDS_DIR, where the component keeps its private directory when it can. */
+  buildsDir: string;
   /** The job's TMPDIR, to check nothing is left behind. */
   tmpDir: string;
   jobId: string;
@@ -165,10 +100,12 @@ let jobCounter = 0;
 export async function runGitLabJob(opts: GitLabJobOptions): Promise<GitLabJobResult> {
   const { job } = await loadHiddenJob(opts.templatePath ?? componentTemplatePath(), opts.inputs);
   const root = await mkdtemp(join(tmpdir(), 'oidc-exchange-gitlab-job-'));
-  const projectDir = join(root, 'builds', 'acme', 'platform', 'api');
+  const buildsDir = join(root, 'builds');
+  const projectDir = join(buildsDir, 'acme', 'platform', 'api');
   const tmpDir = join(root, 'tmp');
   await Promise.all([mkdirp(projectDir), mkdirp(tmpDir)]);
-  const jobId = String(7_000_000 + process.pid * 100 + (++jobCounter % 100));
+  const jobId = opts.jobId ?? String(7_000_000 + process.pid * 100 + (++jobCounter % 100));
+  await opts.prepare?.({ root, buildsDir, projectDir, tmpDir, jobId });
 
   // 1. The job's variables: predefined ones, the id token (id_tokens), then the job's own `variables:`.
   const idTokens = (job.id_tokens ?? {}) as Record<string, { aud?: string | string[] }>;
@@ -181,7 +118,7 @@ export async function runGitLabJob(opts: GitLabJobOptions): Promise<GitLabJobRes
     CI_JOB_ID: jobId,
     CI_JOB_NAME: 'deploy',
     CI_PROJECT_DIR: projectDir,
-    CI_BUILDS_DIR: join(root, 'builds'),
+    CI_BUILDS_DIR: buildsDir,
     CI_PROJECT_PATH: opts.job?.project_path ?? 'acme/platform/api',
     CI_COMMIT_REF_NAME: opts.job?.ref ?? 'main',
     CI_SERVER_URL: opts.issuer?.url ?? 'https://gitlab.example.com',
@@ -212,6 +149,7 @@ export async function runGitLabJob(opts: GitLabJobOptions): Promise<GitLabJobRes
     afterLog: afterRun.log,
     log: `${main.log}${afterPart}${status}\n`,
     projectDir,
+    buildsDir,
     tmpDir,
     jobId,
     cleanup: () => rm(root, { recursive: true, force: true }),

@@ -5,7 +5,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AUDIENCE, startTestBed, type TestBed } from '../helpers/broker.js';
-import { runGitLabJob, type GitLabJobOptions, type GitLabJobResult } from '../../src/harness/gitlab-job.js';
+import { componentTemplatePath, loadHiddenJob, runGitLabJob, type GitLabJobOptions, type GitLabJobResult } from '../../src/harness/gitlab-job.js';
 import { NAMES, SHELLS, VALUES, dumpScript, leaked, toolPath } from './job-env.js';
 
 let bed: TestBed;
@@ -82,9 +82,10 @@ describe.each(SHELLS)('under %s', (_label, shell) => {
     }
     expect((await readFile(join(r.projectDir, 'mode-dir'), 'utf8')).trim()).toBe('700');
     expect(r.scriptLog).toContain(`exported ${NAMES.length} secret(s) as variables and files`);
-    // after_script ran in its own shell and left nothing behind in the job's TMPDIR.
+    // after_script ran in its own shell and left nothing behind: the private directory was in CI_BUILDS_DIR.
     expect(r.afterExitCode).toBe(0);
     expect(r.afterLog).toContain("removed the secrets' files");
+    expect(await readdir(r.buildsDir)).toEqual(['acme']);
     expect(await readdir(r.tmpDir)).toEqual([]);
   });
 });
@@ -118,10 +119,13 @@ describe('export modes and names', () => {
   });
 
   it.each([
-    ['PATH', 'refusing to set PATH'],
-    ['SPACES | LD_PRELOAD', 'refusing to set LD_PRELOAD'],
-    ['SPACES | CI_JOB_TOKEN', 'refusing to set CI_JOB_TOKEN'],
-    ['SPACES | BASH_ENV', 'refusing to set BASH_ENV'],
+    ['PATH', 'PATH is refused: the name is reserved because the shell reads it'],
+    ['SPACES | LD_PRELOAD', 'LD_PRELOAD is refused: the name is reserved because the dynamic loader'],
+    ['SPACES | CI_JOB_TOKEN', 'CI_JOB_TOKEN is refused: the name is reserved because the CI runner'],
+    ['SPACES | BASH_ENV', 'BASH_ENV is refused'],
+    ['SPACES | node_options', 'node_options is refused'],
+    ['SPACES | GITHUB_TOKEN', 'GITHUB_TOKEN is refused'],
+    ['SPACES | NODE_TLS_REJECT_UNAUTHORIZED', 'NODE_TLS_REJECT_UNAUTHORIZED is refused'],
     ['SPACES | 1ABC', 'is not a valid variable name'],
     ['SPACES | A-B', 'is not a valid variable name'],
     ['SPACES\nQUOTES | SPACES', 'more than one secret would be exported as SPACES'],
@@ -143,9 +147,27 @@ describe('export modes and names', () => {
   it('exports nothing when the broker returns a deny-listed name', async () => {
     const r = await job({ job: { project_path: 'acme/evil/api' }, script: ['echo "script ran"'] });
     expect(r.exitCode).not.toBe(0);
-    expect(r.scriptLog).toContain('refusing to set LD_PRELOAD');
+    expect(r.scriptLog).toContain('LD_PRELOAD is refused');
     expect(r.scriptLog).not.toContain('exported');
     expect(r.scriptLog).not.toContain('script ran');
+  });
+});
+
+describe('a job shell with set -u and set -f', () => {
+  it.each(SHELLS)('under %s: exchange, export, redaction and cleanup never touch an unset variable or rely on globbing', async (_l, shell) => {
+    const { job: hidden } = await loadHiddenJob(componentTemplatePath(), { broker_url: bed.url, audience: AUDIENCE, export: 'both' });
+    const r = await job({
+      shell,
+      inputs: { export: 'both', secrets: 'SPACES\nNEWLINES | LINES' },
+      beforeScript: ['set -u -f', ...(hidden.before_script as string[])],
+      afterScript: ['set -u -f', ...(hidden.after_script as string[])],
+      script: ['oidc_exchange_redact sh -c \'echo "v=$SPACES"\'', 'test -s "$LINES_FILE"'],
+    });
+    expect(r.exitCode).toBe(0);
+    expect(r.scriptLog).toContain('v=[MASKED]');
+    expect(r.afterLog).toContain("removed the secrets' files");
+    expect(r.afterLog).not.toContain('parameter not set');
+    expect(await readdir(r.buildsDir)).toEqual(['acme']);
   });
 });
 
@@ -199,7 +221,7 @@ describe('failures say what to fix', () => {
     expect(r.scriptLog).toContain('project_path: "acme/platform/api"');
     expect(r.scriptLog).not.toContain(token.split('.')[2]!);
     expect(r.afterLog).toContain('nothing to clean up'); // the failed exchange removed its own files
-    expect(await readdir(r.tmpDir)).toEqual([]);
+    expect(await readdir(r.buildsDir)).toEqual(['acme']);
   });
 
   it('403: no policy for this project', async () => {

@@ -2,52 +2,9 @@
 // broker that rate-limits and marks a token revocable (OIDC-Exchange-Revoke, with a GitHub API fake that
 // takes the DELETE), and Vault/OpenBao (JWT login, KV v2 reads, token revoke-self) per their documented APIs.
 import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { runGitLabJob, type GitLabJobOptions, type GitLabJobResult } from '../../src/harness/gitlab-job.js';
+import { fakeJwt as makeJwt, json, startFake, type Fake } from './fake-server.js';
 import { leaked, toolPath } from './job-env.js';
-
-interface Seen {
-  method: string;
-  path: string;
-  headers: IncomingMessage['headers'];
-  body: string;
-}
-
-interface Fake {
-  url: string;
-  seen: Seen[];
-  close(): Promise<void>;
-}
-
-async function startFake(handler: (req: Seen, res: ServerResponse, n: number) => void): Promise<Fake> {
-  const seen: Seen[] = [];
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const s: Seen = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
-      seen.push(s);
-      handler(s, res, seen.length);
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    seen,
-    close: () =>
-      new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
-}
-
-function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers });
-  res.end(JSON.stringify(body));
-}
 
 const GH_TOKEN = 'ghs_fakeInstallationToken0123456789abcdef';
 const MULTI = '-----BEGIN FAKE-----\nZmFrZSBrZXkgbWF0ZXJpYWw=\n-----END FAKE-----\n';
@@ -72,7 +29,7 @@ async function job(opts: Partial<GitLabJobOptions> & { inputs: GitLabJobOptions[
 }
 
 // The fakes do not verify signatures; the shape is what the script handles.
-const fakeJwt = `${Buffer.from('{"alg":"RS256"}').toString('base64url')}.${Buffer.from('{"project_path":"acme/platform/api","aud":"https://broker.test"}').toString('base64url')}.c2lnbmF0dXJl`;
+const fakeJwt = makeJwt();
 
 describe('a broker that rate-limits, then hands out a revocable token', () => {
   let fake: Fake;
@@ -122,10 +79,10 @@ describe('a broker that rate-limits, then hands out a revocable token', () => {
 
   it('renamed secrets are revoked under their exported name; a failing revocation only warns', async () => {
     deleteStatus = 500;
-    const r = await job({ inputs: { broker_url: fake.url, secrets: 'GH_TOKEN | GITHUB_TOKEN\nKEY' } });
+    const r = await job({ inputs: { broker_url: fake.url, secrets: 'GH_TOKEN | GH_APP_TOKEN\nKEY' } });
     expect(r.exitCode).toBe(0);
     expect(fake.seen.find((s) => s.method === 'DELETE')!.headers.authorization).toBe(`Bearer ${GH_TOKEN}`);
-    expect(r.afterLog).toContain('warning: revoking GITHUB_TOKEN answered 500');
+    expect(r.afterLog).toContain('warning: revoking GH_APP_TOKEN answered 500');
     expect(r.afterExitCode).toBe(0);
     expect(leaked(r.log, [GH_TOKEN, MULTI])).toEqual([]);
   });

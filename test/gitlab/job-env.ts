@@ -42,7 +42,7 @@ export function leaked(output: string, values?: string[]): string[] {
   return needles(values).filter((n) => output.includes(n)).map((n) => (n.length > 24 ? `${n.slice(0, 6)}…(${n.length} chars)` : `${n.slice(0, 4)}…`));
 }
 
-const TOOLS = ['sh', 'base64', 'cat', 'sed', 'awk', 'tr', 'head', 'tail', 'cut', 'sort', 'uniq', 'mktemp', 'chmod', 'mkdir', 'rm', 'mv', 'cp', 'date', 'sleep', 'grep', 'mkfifo', 'wc', 'stat', 'env', 'ls'];
+const TOOLS = ['sh', 'base64', 'cat', 'sed', 'awk', 'tr', 'head', 'tail', 'cut', 'sort', 'uniq', 'mktemp', 'chmod', 'mkdir', 'rmdir', 'rm', 'mv', 'cp', 'date', 'sleep', 'grep', 'mkfifo', 'wc', 'stat', 'env', 'ls'];
 
 function which(program: string): string {
   return execFileSync('sh', ['-c', `command -v ${program}`], { encoding: 'utf8' }).trim();
@@ -50,11 +50,13 @@ function which(program: string): string {
 
 /**
  * A folder to use as the job's whole PATH: the basic tools plus the chosen HTTP clients (and jq), nothing
- * else, so "curl only" really has no wget and the reverse.
+ * else, so "curl only" really has no wget and the reverse. `userland: 'busybox'` takes every basic tool from
+ * BusyBox, as in an Alpine image (awk, sed, ls, mktemp, base64 ... with BusyBox's options and output).
  */
-export function toolPath(clients: Array<'curl' | 'wget' | 'busybox-wget' | 'jq'>): { path: string; remove(): void } {
+export function toolPath(clients: Array<'curl' | 'wget' | 'busybox-wget' | 'jq'>, opts: { userland?: 'gnu' | 'busybox' } = {}): { path: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'oidc-exchange-path-'));
-  for (const t of TOOLS) symlinkSync(which(t), join(dir, t));
+  const busybox = which('busybox');
+  for (const t of TOOLS) symlinkSync(opts.userland === 'busybox' ? busybox : which(t), join(dir, t));
   for (const c of clients) {
     if (c === 'busybox-wget') symlinkSync(which('busybox'), join(dir, 'wget'));
     else symlinkSync(which(c), join(dir, c));

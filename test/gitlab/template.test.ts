@@ -1,6 +1,7 @@
-// The component's template as GitLab reads it: the embedded script is the current source (the same check
-// CI runs), shellcheck-clean as shipped, the spec's inputs are typed and described, and inputs are checked
-// the way GitLab checks them when a pipeline is created.
+// The component's template as GitLab reads it: the embedded script is the current source with its reserved-name
+// checks generated from src/exchange/reserved-names.ts (the same check CI runs), shellcheck-clean as shipped,
+// the spec's inputs are typed and described, and inputs are checked the way GitLab checks them when a pipeline
+// is created. GitLab's schema and header rules: ci-schema.test.ts.
 import { execFile } from 'node:child_process';
 import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -19,7 +20,7 @@ it('the script is shellcheck-clean as POSIX sh', async () => {
   expect(stdout).toBe('');
 });
 
-it('the template embeds the current script (npm run build has been run)', async () => {
+it('the script and the template are what npm run build generates (reserved names, embedded script)', async () => {
   await expect(run(process.execPath, [join(root, 'scripts', 'build-gitlab-component.mjs'), '--check'])).resolves.toBeDefined();
 });
 
