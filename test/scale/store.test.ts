@@ -143,7 +143,7 @@ describe('store configuration', () => {
     ['memory', []],
     ['redis://127.0.0.1:6379', []],
     ['rediss://user:pw@redis.internal:6380/2?key_prefix=broker-a:&command_timeout_ms=250', []],
-    ['mysql://db', ['store: "mysql://db" is not supported; use "memory" or redis://host:port']],
+    ['mysql://db', ['store: "mysql://db" is not supported; use "memory", redis://host:port, or a mapping { redis: { url, password_env, ca_file } }']],
     ['redis://h:1?timeout=3', ['store: unknown store URL parameter "timeout" (known: key_prefix, command_timeout_ms, connect_timeout_ms)']],
     ['redis://h:1?command_timeout_ms=0', ['store: store URL parameter command_timeout_ms must be a whole number of milliseconds from 10 to 60000']],
   ])('store %j -> %j', async (store, expected) => {
