@@ -44,11 +44,11 @@ const AUTH = /^AWS4-HMAC-SHA256 Credential=([A-Z0-9]{16,128})\/(\d{8})\/([a-z0-9
 /** Node's SHA-256 and HMAC-SHA-256 behind the hash interface AWS's signer takes (no crypto of our own). */
 class NodeSha256 {
   private readonly h;
-  constructor(secret?: string | Uint8Array) {
-    this.h = secret === undefined ? createHash('sha256') : createHmac('sha256', Buffer.from(secret));
+  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
+    this.h = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));
   }
-  update(data: string | Uint8Array): void {
-    this.h.update(typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+  update(data: string | ArrayBuffer | ArrayBufferView): void {
+    this.h.update(bytes(data));
   }
   async digest(): Promise<Uint8Array> {
     return new Uint8Array(this.h.digest());
@@ -145,6 +145,12 @@ export async function startFakeSecretsManager(opts: FakeSecretsManagerOptions): 
     },
     close: stop,
   };
+}
+
+function bytes(d: string | ArrayBuffer | ArrayBufferView): Buffer {
+  if (typeof d === 'string') return Buffer.from(d, 'utf8');
+  if (d instanceof ArrayBuffer) return Buffer.from(d);
+  return Buffer.from(d.buffer, d.byteOffset, d.byteLength);
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {
