@@ -83,7 +83,8 @@ export class AgeBackend implements SecretBackend {
       valueOf(await this.decryptFile(spec.file), spec, this.name);
       return undefined;
     } catch (e) {
-      return (e as Error).message;
+      const msg = (e as Error).message;
+      return msg.startsWith('age ') ? msg : `age ${this.name}: ${spec.file}: ${msg}`;
     }
   }
 
