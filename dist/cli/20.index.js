@@ -1931,7 +1931,8 @@ class AgeBackend {
             return undefined;
         }
         catch (e) {
-            return e.message;
+            const msg = e.message;
+            return msg.startsWith('age ') ? msg : `age ${this.name}: ${spec.file}: ${msg}`;
         }
     }
     async close() {
