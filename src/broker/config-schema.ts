@@ -215,7 +215,7 @@ const redisStore = {
       additionalProperties: false,
       required: ['url'],
       properties: {
-        url: { type: 'string', pattern: '^rediss?://' },
+        url: { type: 'string', minLength: 1 },
         username: { type: 'string', minLength: 1 },
         password_env: envName,
         ca_file: { type: 'string', minLength: 1 },

@@ -118,7 +118,7 @@ export async function exchange(ctx: ExchangeContext, input: ExchangeInput, audit
     throw e;
   }
 
-  const secrets: Record<string, string> = {};
+  const secrets: Record<string, string> = Object.create(null) as Record<string, string>;
   let expiresAt: Date | null = null;
   names.forEach((n, i) => {
     const r = resolved[i]!;
