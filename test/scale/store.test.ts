@@ -58,6 +58,19 @@ describe.each([
     expect(await store.claimOnce('jti:a', 60)).toBe(true);
   });
 
+  it('release forgets a claim only for the owner that made it', async () => {
+    expect(await store.claimOnce('jti:rel', 60, 'owner-1')).toBe(true);
+    await store.release('jti:rel', 'someone-else');
+    expect(await store.claimOnce('jti:rel', 60, 'owner-2')).toBe(false);
+    await store.release('jti:rel', 'owner-1');
+    expect(await store.claimOnce('jti:rel', 60, 'owner-2')).toBe(true);
+    expect(await store.claimOnce('jti:rel', 60, 'owner-3')).toBe(false);
+  });
+
+  it('waitReady resolves once the store can be used', async () => {
+    expect(await store.waitReady(1000)).toBe(true);
+  });
+
   it('claimOnce is atomic under concurrency', async () => {
     const results = await Promise.all(Array.from({ length: 50 }, () => store.claimOnce('jti:race', 60)));
     expect(results.filter(Boolean)).toHaveLength(1);
