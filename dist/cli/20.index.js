@@ -330,7 +330,7 @@ const redisStore = {
             additionalProperties: false,
             required: ['url'],
             properties: {
-                url: { type: 'string', pattern: '^rediss?://' },
+                url: { type: 'string', minLength: 1 },
                 username: { type: 'string', minLength: 1 },
                 password_env: envName,
                 ca_file: { type: 'string', minLength: 1 },
@@ -1479,7 +1479,8 @@ function narrowGrant(name, grant, ask) {
     if (ask.permissions) {
         const refused = [];
         for (const [perm, level] of Object.entries(ask.permissions)) {
-            const granted = grant.permissions[perm];
+            // Object.hasOwn: a permission named "toString" is not granted by Object.prototype.
+            const granted = Object.hasOwn(grant.permissions, perm) ? grant.permissions[perm] : undefined;
             if (!granted)
                 refused.push(`${perm}: ${level} (not granted at all)`);
             else if (LEVELS[level] > LEVELS[granted])
@@ -1503,7 +1504,8 @@ function parseGitHubNarrowing(field) {
     const shape = '"github" must be an object like {"GH_TOKEN": {"repositories": ["repo"], "permissions": {"contents": "read"}}}';
     if (!isPlainObject(field))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz('body_malformed', shape);
-    const out = {};
+    // No prototype: a request naming "__proto__" or "toString" gets its own entry, never an inherited one.
+    const out = Object.create(null);
     for (const [name, ask] of Object.entries(field)) {
         if (!isPlainObject(ask))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz('body_malformed', `"github.${name}": ${shape}`);
@@ -1520,7 +1522,7 @@ function parseGitHubNarrowing(field) {
         }
         if (ask.permissions !== undefined) {
             const p = ask.permissions;
-            if (!isPlainObject(p) || Object.keys(p).length === 0 || Object.values(p).some((l) => typeof l !== 'string' || !(l in LEVELS))) {
+            if (!isPlainObject(p) || Object.keys(p).length === 0 || Object.values(p).some((l) => typeof l !== 'string' || !Object.hasOwn(LEVELS, l))) {
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz('body_malformed', `"github.${name}.permissions" must map permission names to "read", "write" or "admin"`);
             }
             n.permissions = p;
@@ -1544,7 +1546,7 @@ function checkNarrowingTargets(narrowing, delivering, kindOf) {
 function isGrantSpec(v) {
     if (!isPlainObject(v) || typeof v.app !== 'string' || !isPlainObject(v.permissions))
         return false;
-    if (!Object.values(v.permissions).every((l) => typeof l === 'string' && l in LEVELS))
+    if (!Object.values(v.permissions).every((l) => typeof l === 'string' && Object.hasOwn(LEVELS, l)))
         return false;
     return v.repositories === undefined || (Array.isArray(v.repositories) && v.repositories.every((r) => typeof r === 'string'));
 }

@@ -188,7 +188,7 @@ async function exchange(ctx, input, audit) {
             await releaseClaim(ctx, claim);
         throw e;
     }
-    const secrets = {};
+    const secrets = Object.create(null);
     let expiresAt = null;
     names.forEach((n, i) => {
         const r = resolved[i];
@@ -902,10 +902,14 @@ function buildBroker(config, opts = {}) {
             return sendError(reply, new errors/* BrokerError */.Wz('method_not_allowed', `${req.method} is not allowed on ${path}`));
         return sendError(reply, new errors/* BrokerError */.Wz('not_found', `no such endpoint: ${path}`));
     });
-    app.setErrorHandler((e, _req, reply) => {
+    app.setErrorHandler((e, req, reply) => {
         const err = toBrokerError(e);
         if (err.status >= 500)
             log.error({ event: 'request_failure', code: err.code, detail: err.detail }, 'request failed');
+        if (err.code === 'body_too_large' && req.url.split('?')[0] === '/v1/revoke_tokens') {
+            // GitLab retries this 17 times and revokes nothing: the operator has to raise the limit.
+            log.error({ event: 'revocation', outcome: 'refused', code: err.code, status: err.status, content_length: req.headers['content-length'] ?? null, remote: req.ip }, 'a revocation batch is larger than revocation.body_limit_bytes: raise it (GitLab sends every finding of a pipeline at once)');
+        }
         return sendError(reply, err);
     });
     async function shutdown() {
