@@ -5,6 +5,7 @@
 // values cached for the configured time, and no value in any log line or error.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import { buildBroker, type Broker } from '../../src/broker/server.js';
 import { startFakeSecretsManager, type FakeSecretsManager } from '../../src/harness/aws-secrets-manager.js';
 import { startFakeVault, type FakeVault } from '../../src/harness/vault.js';
 import { AUDIENCE, exchangeOver, leaks } from '../helpers/broker.js';
+import { repoRoot } from '../helpers/docs.js';
 import { eventually, startIssuers, type Issuers } from '../scale/bed.js';
 
 const VALUES = {
@@ -317,5 +319,20 @@ describe('configuration', () => {
     expect((await exchangeOver(u, { token: await token() })).json.error).toBe('secret_unavailable');
     await b.shutdown();
     await eventually('closed', async () => true);
+  });
+});
+
+describe('lazy loading', () => {
+  it('the AWS SDK and the age library are chunks of their own in the CLI bundle, loaded only when a configuration uses them', () => {
+    const folder = join(repoRoot, 'dist/cli');
+    const files = readdirSync(folder).filter((f) => f.endsWith('.js'));
+    const holding = (needle: string) => files.filter((f) => readFileSync(join(folder, f), 'utf8').includes(needle));
+    const brokerChunks = holding('async function brokerCommand');
+    expect(brokerChunks.length).toBe(1);
+    for (const library of ['SecretsManagerServiceException', 'class Decrypter']) {
+      const chunks = holding(library);
+      expect(chunks).toHaveLength(1);
+      expect(['index.js', ...brokerChunks]).not.toContain(chunks[0]);
+    }
   });
 });
