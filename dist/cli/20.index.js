@@ -2300,22 +2300,30 @@ class VaultBackend {
         if (body !== undefined)
             headers['content-type'] = 'application/json';
         const timeout = this.settings.timeoutSeconds * 1000;
-        let status;
-        let text;
-        try {
-            const res = await (0,undici.request)(`${this.settings.address}/v1/${api}`, {
-                method,
-                headers,
-                body: body === undefined ? undefined : JSON.stringify(body),
-                headersTimeout: timeout,
-                bodyTimeout: timeout,
-                ...(this.dispatcher ? { dispatcher: this.dispatcher } : {}),
-            });
-            status = res.statusCode;
-            text = await res.body.text();
-        }
-        catch (e) {
-            throw new Error(`${method} /v1/${api.split('?')[0]}: ${e.code ?? e.message}`);
+        let status = 0;
+        let text = '';
+        for (let attempt = 1;; attempt++) {
+            try {
+                const res = await (0,undici.request)(`${this.settings.address}/v1/${api}`, {
+                    method,
+                    headers,
+                    body: body === undefined ? undefined : JSON.stringify(body),
+                    headersTimeout: timeout,
+                    bodyTimeout: timeout,
+                    ...(this.dispatcher ? { dispatcher: this.dispatcher } : {}),
+                });
+                status = res.statusCode;
+                text = await res.body.text();
+                break;
+            }
+            catch (e) {
+                const code = e.code ?? '';
+                // A kept-alive connection Vault closed (a restart, a load balancer's idle timeout): once more on a
+                // fresh one. Reads, logins and renewals are safe to send twice.
+                if (attempt === 1 && (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET'))
+                    continue;
+                throw new Error(`${method} /v1/${api.split('?')[0]}: ${code || e.message}`);
+            }
         }
         let parsed;
         try {
