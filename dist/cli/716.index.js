@@ -896,7 +896,7 @@ function buildBroker(config, opts = {}) {
         return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
     });
     app.setNotFoundHandler((req, reply) => {
-        const known = ['/v1/exchange', '/healthz', '/readyz', '/metrics'];
+        const known = ['/v1/exchange', '/healthz', '/readyz', '/metrics', '/-/reload'];
         const path = req.url.split('?')[0];
         if (known.includes(path))
             return sendError(reply, new errors/* BrokerError */.Wz('method_not_allowed', `${req.method} is not allowed on ${path}`));

@@ -92,6 +92,11 @@ export interface LoadOptions {
   env?: NodeJS.ProcessEnv;
   /** Check at load time that every env/file secret can be delivered (the broker does; `check` does not). */
   checkSources?: boolean;
+  /**
+   * Load secrets under names the clients refuse (PATH, GITHUB_TOKEN, ...). Only for tests that play a
+   * misconfigured or hostile broker, to show the clients refuse them; the CLI never sets it.
+   */
+  acceptReservedNames?: boolean;
 }
 
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
@@ -165,7 +170,7 @@ export async function buildConfig(raw: unknown, file: string, opts: LoadOptions 
   const secrets = new Map<string, SecretSource>();
   for (const [name, given] of Object.entries(isObject(cfg.secrets) ? cfg.secrets : {})) {
     // The clients refuse to export these names (the list they share): a secret under one could never arrive.
-    const reserved = reservedBy(name);
+    const reserved = opts.acceptReservedNames ? undefined : reservedBy(name);
     if (reserved) problems.push(`secrets.${name}: the name is reserved (${reserved.why}); the GitHub Action and the GitLab component refuse to export it, so choose another name`);
     if (!isObject(given) || Object.keys(given).length !== 1) continue;
     if (isBackendSpec(given)) {

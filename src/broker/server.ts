@@ -281,7 +281,7 @@ export function buildBroker(config: BrokerConfig, opts: BrokerOptions = {}): Bro
   });
 
   app.setNotFoundHandler((req, reply) => {
-    const known = ['/v1/exchange', '/healthz', '/readyz', '/metrics'];
+    const known = ['/v1/exchange', '/healthz', '/readyz', '/metrics', '/-/reload'];
     const path = req.url.split('?')[0]!;
     if (known.includes(path)) return sendError(reply, new BrokerError('method_not_allowed', `${req.method} is not allowed on ${path}`));
     return sendError(reply, new BrokerError('not_found', `no such endpoint: ${path}`));
