@@ -243,3 +243,17 @@ describe('GitLab revocation client, as it is', () => {
     await r.body.dump();
   });
 });
+
+describe('a batch over revocation.body_limit_bytes', () => {
+  it('is a 413 that names the setting in the log (GitLab would retry it 17 times and revoke nothing)', async () => {
+    const small = await startGitHubBed({ extra: { revocation: { token_env: 'REVOCATION_TOKEN', body_limit_bytes: 65536 } } });
+    try {
+      const findings = findingsFor([`ghs_${'A'.repeat(36)}`], 100);
+      const calls = await gitlabWorkerRun(small.url, findings);
+      expect(calls.status).toBe(413);
+      expect(small.log.join('')).toMatch(/"event":"revocation","outcome":"refused","code":"body_too_large".*raise it/);
+    } finally {
+      await small.close();
+    }
+  });
+});
