@@ -19,7 +19,7 @@ export const bundles = [
 
 // Extra build steps other parts register (e.g. embedding the GitLab script into its template).
 const extraSteps = [];
-for (const step of ['scripts/build-gitlab-component.mjs']) {
+for (const step of ['scripts/build-gitlab-component.mjs', 'scripts/build-config-schema.mjs']) {
   if (existsSync(join(root, step))) extraSteps.push(step);
 }
 

@@ -16,6 +16,11 @@ const needed = {
   wget: 'wget',
   jq: 'jq',
   git: 'git',
+  // age-encrypted secret files for the broker's `age` backend are made with the real tool in tests
+  age: 'age',
+  'age-keygen': 'age',
+  // `promtool check rules` holds ops/prometheus/alerts.yml to Prometheus's own parser
+  promtool: 'prometheus',
 };
 
 function has(program) {

@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
-// EXTERNAL MODULE: ./src/broker/config.ts + 2 modules
-var config = __webpack_require__(90754);
+// EXTERNAL MODULE: ./src/broker/config.ts + 3 modules
+var config = __webpack_require__(40301);
 // EXTERNAL MODULE: ./src/broker/errors.ts
 var errors = __webpack_require__(27662);
 // EXTERNAL MODULE: ./src/broker/lint.ts + 6 modules

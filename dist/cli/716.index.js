@@ -2,6 +2,31 @@ export const id = 716;
 export const ids = [716];
 export const modules = {
 
+/***/ 99236:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ logLintFindings),
+/* harmony export */   h: () => (/* binding */ configSummary)
+/* harmony export */ });
+function logLintFindings(log, findings) {
+    for (const f of findings) {
+        log.warn({ event: 'policy_lint', rule: f.rule, severity: f.severity, policy: f.policy, path: f.path, overridden: f.overridden }, f.overridden ? `policy lint: ${f.rule} at ${f.path} overridden (${f.overridden})` : `policy lint: ${f.rule} at ${f.path}: ${f.message}`);
+    }
+}
+/** The names and sources a configuration serves (never a value). */
+function configSummary(config) {
+    return {
+        issuers: config.issuers.map((i) => i.id),
+        policies: config.policies.length,
+        secrets: [...config.secrets.values()].map((s) => ({ name: s.name, source: s.kind })),
+        backends: config.backends.all().map((b) => ({ kind: b.kind, name: b.name, origin: b.origin })),
+    };
+}
+
+
+/***/ }),
+
 /***/ 75716:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -18,12 +43,14 @@ var fastify = __webpack_require__(16703);
 var fastify_default = /*#__PURE__*/__webpack_require__.n(fastify);
 // EXTERNAL MODULE: ./node_modules/pino/pino.js
 var pino = __webpack_require__(65005);
+// EXTERNAL MODULE: ./src/broker/config-log.ts
+var config_log = __webpack_require__(99236);
 // EXTERNAL MODULE: ./src/broker/errors.ts
 var errors = __webpack_require__(27662);
-// EXTERNAL MODULE: ./src/broker/github-grant.ts
-var github_grant = __webpack_require__(72525);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./src/broker/github-grant.ts
+var github_grant = __webpack_require__(72525);
 // EXTERNAL MODULE: ./src/broker/github-app.ts
 var github_app = __webpack_require__(77884);
 ;// CONCATENATED MODULE: ./src/broker/issuance.ts
@@ -99,6 +126,9 @@ async function discard(secrets) {
 // EXTERNAL MODULE: ./src/broker/policy.ts
 var broker_policy = __webpack_require__(22411);
 ;// CONCATENATED MODULE: ./src/broker/exchange.ts
+// The broker's exchange, one readable flow: extract the bearer token, verify it, read what the caller asks
+// for, find the policy, check the request against its grant, resolve the secrets.
+
 
 
 
@@ -142,12 +172,23 @@ async function exchange(ctx, input, audit) {
         (0,github_grant/* checkNarrowingTargets */.AC)(narrowing, names, (n) => ctx.config.secrets.get(n)?.kind);
     // 5b. Single use: now that the request is known to be valid (a 400 does not burn the token) and before
     // any secret is resolved or minted, record the token's jti; a second exchange of it, on any instance, is refused.
-    await claimToken(ctx, policy, { issuer, claims });
-    // 6. Resolve the values (minting tokens; if one fails, the ones already minted are revoked again).
-    const resolved = await settleSecrets(names, names.map((n) => ctx.config.secrets.get(n).resolve({ policy: policy.name, narrowing: narrowing?.[n] })));
-    // 7. Record every minted token, so the revocation API recognises it if it leaks.
-    const revoke = await recordIssuances(ctx.store, resolved, { policy: policy.name, ...audit });
-    const secrets = {};
+    const claim = await claimToken(ctx, policy, { issuer, claims });
+    let resolved;
+    let revoke;
+    try {
+        // 6. Resolve the values (minting tokens; if one fails, the ones already minted are revoked again).
+        resolved = await settleSecrets(names, names.map((n) => ctx.config.secrets.get(n).resolve({ policy: policy.name, narrowing: narrowing?.[n] })));
+        // 7. Record every minted token, so the revocation API recognises it if it leaks.
+        revoke = await recordIssuances(ctx.store, resolved, { policy: policy.name, ...audit });
+    }
+    catch (e) {
+        // 6b. Nothing was handed out: give the token back, so the client's retry with the same token (a GitLab
+        // job has only one) gets the secrets once the source is back, instead of "token_replayed".
+        if (claim)
+            await releaseClaim(ctx, claim);
+        throw e;
+    }
+    const secrets = Object.create(null);
     let expiresAt = null;
     names.forEach((n, i) => {
         const r = resolved[i];
@@ -180,7 +221,7 @@ async function checkRateLimit(ctx, issuer, sub) {
 }
 async function claimToken(ctx, policy, token) {
     if (policy.singleUse === false)
-        return;
+        return undefined;
     const jti = token.claims.jti;
     if (typeof jti !== 'string' || jti === '') {
         throw new errors/* BrokerError */.Wz('claim_missing', `policy ${policy.name} allows each token to be used once, which needs a "jti" claim (a non-empty string); this token has none`);
@@ -190,9 +231,21 @@ async function claimToken(ctx, policy, token) {
     // Kept until the token expires plus the clock skew the verifier allows: after that the token itself is refused.
     const exp = typeof token.claims.exp === 'number' ? token.claims.exp : 0;
     const ttl = Math.max(1, exp - Math.floor((ctx.now ?? Date.now)() / 1000) + token.issuer.clockSkewSeconds + 1);
-    const first = await ctx.store.claimOnce(`jti:${token.issuer.issuer}\u0000${jti}`, ttl);
+    const claim = { key: `jti:${token.issuer.issuer}\u0000${jti}`, owner: (0,external_node_crypto_.randomUUID)() };
+    const first = await ctx.store.claimOnce(claim.key, ttl, claim.owner);
     if (!first) {
         throw new errors/* BrokerError */.Wz('token_replayed', 'this token was already exchanged; each token is accepted once. Request a fresh token (re-run the job if the token cannot be renewed)');
+    }
+    return claim;
+}
+/** Forgets the token's record (only ours: `owner`); a store failure here leaves the token spent. */
+async function releaseClaim(ctx, claim) {
+    try {
+        await ctx.store.release(claim.key, claim.owner);
+        ctx.onTokenReleased?.(true);
+    }
+    catch (e) {
+        ctx.onTokenReleased?.(false, e);
     }
 }
 function bearerToken(authorization) {
@@ -294,25 +347,58 @@ function createMetrics(opts = {}) {
             help: 'Exchanges let through without a rate-limit count because the store was unreachable.',
             registers: [registry],
         }),
+        tokenReleases: new prom_client.Counter({
+            name: 'oidc_exchange_token_releases_total',
+            help: 'Single-use tokens given back after a failure of the broker (released), or that stayed spent because the store failed too (failed).',
+            labelNames: ['outcome'],
+            registers: [registry],
+        }),
+        secretFetches: new prom_client.Counter({
+            name: 'oidc_exchange_secret_fetches_total',
+            help: 'Values asked of a secret backend, by kind, backend name and outcome (hit: from the cache, fetched, error).',
+            labelNames: ['kind', 'backend', 'outcome'],
+            registers: [registry],
+        }),
+        reloads: new prom_client.Counter({
+            name: 'oidc_exchange_config_reloads_total',
+            help: 'Configuration reloads (SIGHUP, POST /-/reload) by outcome: success, or failure (the previous configuration keeps serving).',
+            labelNames: ['outcome'],
+            registers: [registry],
+        }),
+        configLoaded: new prom_client.Gauge({
+            name: 'oidc_exchange_config_loaded_timestamp_seconds',
+            help: 'When the configuration being served was loaded (Unix time).',
+            registers: [registry],
+        }),
+        reloadFailing: new prom_client.Gauge({
+            name: 'oidc_exchange_config_last_reload_failed',
+            help: '1 when the last reload was refused (the file on disk is not what is served), else 0.',
+            registers: [registry],
+        }),
+        tlsNotAfter: new prom_client.Gauge({
+            name: 'oidc_exchange_tls_certificate_expiry_timestamp_seconds',
+            help: 'When the certificate the broker serves expires (Unix time); absent without listen.tls.',
+            registers: [registry],
+        }),
+        revocations: new prom_client.Counter({
+            name: 'oidc_exchange_revoked_tokens_total',
+            help: 'Tokens named in revocation batches, by result: revoked, already (revoked before or already dead), unknown (never issued here), failed.',
+            labelNames: ['result'],
+            registers: [registry],
+        }),
     };
 }
 
-// EXTERNAL MODULE: ./src/broker/store.ts + 1 modules
-var broker_store = __webpack_require__(65103);
+// EXTERNAL MODULE: ./src/broker/shared-secret.ts
+var shared_secret = __webpack_require__(77029);
+// EXTERNAL MODULE: ./src/broker/store.ts
+var broker_store = __webpack_require__(86672);
 // EXTERNAL MODULE: ./src/broker/token.ts + 1 modules
 var token = __webpack_require__(62216);
 // EXTERNAL MODULE: ./src/broker/github-config.ts
 var github_config = __webpack_require__(18601);
 ;// CONCATENATED MODULE: ./src/broker/revocation.ts
-// GitLab's Token Revocation API (seed 002), for the tokens this broker minted. GitLab Secret Detection finds a
-// leaked token, asks `GET /v1/revocable_token_types` which types we take, and sends the findings of those
-// types to `POST /v1/revoke_tokens`. GitLab retries the whole batch on any non-2xx answer, so revocation is
-// idempotent: each issuance record is marked revoked once, and only that first mark revokes at the provider.
-//
-// Authentication: GitLab sends the pre-shared token as the raw `Authorization` value, without "Bearer". A
-// proxy or a hand-written client may add "Bearer "; both forms are accepted (the secret is the same either
-// way). The comparison hashes both sides and compares the digests in constant time, so neither the token's
-// content nor its length leaks through timing.
+
 
 
 
@@ -332,7 +418,6 @@ const TOKEN_SHAPES = {
     // Only the prefix is GitHub's promise; the length and alphabet after it are not assumed.
     [github_grant/* GITHUB_INSTALLATION_TOKEN */.vF]: /ghs_[A-Za-z0-9_]+/g,
 };
-const REVOCATION_BODY_LIMIT_BYTES = 1024 * 1024;
 /** The types this broker takes: those of the token kinds it can issue with its configuration. */
 function revocableTypes(config) {
     const kinds = new Set();
@@ -342,66 +427,103 @@ function revocableTypes(config) {
 }
 /** Constant-time check of GitLab's pre-shared token (raw value, or "Bearer <value>") against each accepted one. */
 function authorizedRevoker(accepted, authorization) {
-    if (authorization === undefined)
-        return false;
-    const sent = digest(authorization.trim());
-    const bearer = /^Bearer[ \t]+(.+)$/i.exec(authorization.trim());
-    const sentBearer = digest(bearer ? bearer[1].trim() : '');
-    // Every comparison always runs, so the answer's timing depends neither on which form was sent nor on
-    // which accepted token (if any) it matches.
-    let ok = false;
-    for (const expected of accepted) {
-        const want = digest(expected);
-        const raw = (0,external_node_crypto_.timingSafeEqual)(sent, want);
-        const viaBearer = (0,external_node_crypto_.timingSafeEqual)(sentBearer, want);
-        ok = raw || viaBearer || ok;
-    }
-    return ok;
+    return (0,shared_secret/* presentsSharedToken */.h)(accepted, authorization);
 }
-/** Checks and revokes one batch. Throws BrokerError for 400/503; resolves when the batch is accepted (204). */
-async function revokeTokens(deps, body) {
-    const supported = revocableTypes(deps.config);
-    const findings = parseFindings(body, supported);
-    const outcome = { revoked: 0, already: 0, unknown: [], failed: 0 };
-    const seen = new Set();
-    for (const f of findings) {
-        for (const token of candidates(f.token)) {
-            const hash = tokenHash(token);
-            if (seen.has(hash))
-                continue;
-            seen.add(hash);
-            const record = await deps.store.getIssuance(hash);
-            if (!record) {
-                outcome.unknown.push(hash);
-                deps.log.warn({ event: 'revocation_unknown_token', token_sha256: hash, type: f.type, location: f.location }, 'revocation request for a token this broker never issued (ignored)');
-                continue;
-            }
-            if (record.revokedAt || !(await deps.store.markRevoked(hash, new Date()))) {
-                outcome.already++;
-                continue;
-            }
-            try {
-                const result = await revokeIssued(record.kind, record.meta, token);
-                if (result === 'revoked')
-                    outcome.revoked++;
-                else
-                    outcome.already++;
-                deps.log.info({ event: 'token_revoked', token_sha256: hash, kind: record.kind, policy: record.policy, sub: record.sub, repository: record.repository, project_path: record.project_path, result, location: f.location }, 'leaked token revoked');
-            }
-            catch (e) {
-                // Undo the mark so GitLab's retry of this batch tries again.
-                await deps.store.putIssuance(record).catch(() => undefined);
-                outcome.failed++;
-                deps.log.error({ event: 'revocation_failure', token_sha256: hash, kind: record.kind, detail: e.detail ?? e.message }, 'revocation failed');
+/**
+ * Revokes the tokens of batches, each token once: concurrently up to the configured bound, and a token whose
+ * revocation is already running (an earlier batch still at GitHub when GitLab retried) is waited for, not
+ * revoked again.
+ */
+class Revoker {
+    deps;
+    running = new Map();
+    constructor(deps) {
+        this.deps = deps;
+    }
+    /** Checks and revokes one batch. Throws BrokerError for 400/503; resolves when the batch is accepted (204). */
+    async revokeBatch(body) {
+        const config = this.deps.config();
+        const settings = config.revocation;
+        const findings = parseFindings(body, revocableTypes(config));
+        // One task per distinct token, with the first finding that named it (for the audit line).
+        const tasks = new Map();
+        for (const f of findings) {
+            for (const token of candidates(f.token)) {
+                const hash = tokenHash(token);
+                if (!tasks.has(hash))
+                    tasks.set(hash, { token, finding: f });
             }
         }
-    }
-    if (outcome.failed > 0) {
-        throw new errors/* BrokerError */.Wz('upstream_unavailable', `${outcome.failed} token(s) could not be revoked at their provider right now; send the batch again later`, {
-            retryAfter: 30,
+        const outcome = { revoked: 0, already: 0, unknown: [], failed: 0, pending: 0 };
+        const queue = [...tasks.entries()];
+        let next = 0;
+        const worker = async () => {
+            while (next < queue.length) {
+                const [hash, t] = queue[next++];
+                const result = await this.revokeOnce(hash, t.token, t.finding);
+                this.deps.metrics?.revocations.inc({ result });
+                if (result === 'unknown')
+                    outcome.unknown.push(hash);
+                else
+                    outcome[result]++;
+            }
+        };
+        const all = Promise.all(Array.from({ length: Math.min(settings.concurrency, queue.length) }, worker));
+        let timer;
+        const due = new Promise((resolve) => {
+            timer = setTimeout(() => resolve('due'), settings.answerWithinSeconds * 1000);
         });
+        const finished = await Promise.race([all.then(() => 'done'), due]);
+        clearTimeout(timer);
+        if (finished === 'due') {
+            // The workers go on after the answer; GitLab's retry of the batch finds their tokens revoked.
+            outcome.pending = queue.length - (outcome.revoked + outcome.already + outcome.unknown.length + outcome.failed);
+            throw new errors/* BrokerError */.Wz('upstream_unavailable', `${outcome.pending} of ${queue.length} token(s) are still being revoked; send the batch again (the revocations go on meanwhile)`, { retryAfter: 30, detail: `batch of ${findings.length} findings not finished within ${settings.answerWithinSeconds} s` });
+        }
+        if (outcome.failed > 0) {
+            throw new errors/* BrokerError */.Wz('upstream_unavailable', `${outcome.failed} token(s) could not be revoked at their provider right now; send the batch again later`, {
+                retryAfter: 30,
+            });
+        }
+        return outcome;
     }
-    return outcome;
+    revokeOnce(hash, token, finding) {
+        const inFlight = this.running.get(hash);
+        // Revoked by the earlier request: for this one it is "already revoked".
+        if (inFlight)
+            return inFlight.then((r) => (r === 'revoked' ? 'already' : r));
+        const p = this.revoke(hash, token, finding).finally(() => this.running.delete(hash));
+        this.running.set(hash, p);
+        return p;
+    }
+    async revoke(hash, token, f) {
+        const { store, log } = this.deps;
+        let record;
+        try {
+            record = await store.getIssuance(hash);
+            if (!record) {
+                log.warn({ event: 'revocation_unknown_token', token_sha256: hash, type: f.type, location: f.location }, 'revocation request for a token this broker never issued (ignored)');
+                return 'unknown';
+            }
+            if (record.revokedAt || !(await store.markRevoked(hash, new Date())))
+                return 'already';
+        }
+        catch (e) {
+            log.error({ event: 'revocation_failure', token_sha256: hash, detail: e.detail ?? e.message }, 'revocation failed: the store is unavailable');
+            return 'failed';
+        }
+        try {
+            const result = await revokeIssued(record.kind, record.meta, token);
+            log.info({ event: 'token_revoked', token_sha256: hash, kind: record.kind, policy: record.policy, sub: record.sub, repository: record.repository, project_path: record.project_path, result, location: f.location }, 'leaked token revoked');
+            return result === 'revoked' ? 'revoked' : 'already';
+        }
+        catch (e) {
+            // Undo the mark so GitLab's retry of this batch tries again.
+            await store.putIssuance(record).catch(() => undefined);
+            log.error({ event: 'revocation_failure', token_sha256: hash, kind: record.kind, detail: e.detail ?? e.message }, 'revocation failed');
+            return 'failed';
+        }
+    }
 }
 function registerRevocationRoutes(app, deps) {
     const requests = deps.metrics
@@ -413,8 +535,9 @@ function registerRevocationRoutes(app, deps) {
         })
         : undefined;
     /** 404 when not configured, 401 (or 429 when guessing) for a wrong or missing pre-shared token. */
+    const revoker = new Revoker(deps);
     async function authenticate(authorization) {
-        const settings = deps.config.revocation;
+        const settings = deps.config().revocation;
         if (!settings) {
             throw new errors/* BrokerError */.Wz('not_found', 'the Token Revocation API is not enabled on this broker; its operator enables it with a "revocation:" section in the configuration');
         }
@@ -436,7 +559,7 @@ function registerRevocationRoutes(app, deps) {
     }
     /** The configured rate, counted over every broker sharing the store. Only revoke_tokens counts. */
     async function rateLimit() {
-        const { requests: limit, perSeconds } = deps.config.revocation.rateLimit;
+        const { requests: limit, perSeconds } = deps.config().revocation.rateLimit;
         const r = await deps.store.hit('revocation', perSeconds);
         if (r.count > limit) {
             throw new errors/* BrokerError */.Wz('rate_limited', `more than ${limit} revocation requests in ${perSeconds} s; retry after the time in Retry-After`, { retryAfter: r.resetSeconds });
@@ -446,20 +569,22 @@ function registerRevocationRoutes(app, deps) {
         try {
             await authenticate(req.headers.authorization);
             requests?.inc({ endpoint: 'revocable_token_types', status: 200 });
-            return reply.code(200).type('application/json; charset=utf-8').header('cache-control', 'no-store').send(JSON.stringify({ types: revocableTypes(deps.config) }));
+            return reply.code(200).type('application/json; charset=utf-8').header('cache-control', 'no-store').send(JSON.stringify({ types: revocableTypes(deps.config()) }));
         }
         catch (e) {
             return fail(reply, e, 'revocable_token_types');
         }
     });
-    // A batch holds every finding of a scan (each with its location), far more than an exchange body.
-    const bodyLimit = Math.max(deps.config.listen.bodyLimitBytes, REVOCATION_BODY_LIMIT_BYTES);
+    // A batch holds every finding of a pipeline, each with its whole vulnerability record: far more than an
+    // exchange body. Fixed when the server starts (a change needs a restart).
+    const started = deps.config();
+    const bodyLimit = Math.max(started.listen.bodyLimitBytes, started.revocation?.bodyLimitBytes ?? github_config/* DEFAULT_REVOCATION_BODY_LIMIT */.oh);
     app.post('/v1/revoke_tokens', { bodyLimit }, async (req, reply) => {
         const started = process.hrtime.bigint();
         try {
             await authenticate(req.headers.authorization);
             await rateLimit();
-            const outcome = await revokeTokens(deps, typeof req.body === 'string' ? req.body : '');
+            const outcome = await revoker.revokeBatch(typeof req.body === 'string' ? req.body : '');
             deps.log.info({
                 event: 'revocation',
                 outcome: 'accepted',
@@ -553,18 +678,18 @@ function candidates(text) {
 function normalType(type) {
     return type.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
-function digest(s) {
-    return (0,external_node_crypto_.createHash)('sha256').update(s, 'utf8').digest();
-}
 function toError(e) {
     if (e instanceof errors/* BrokerError */.Wz)
         return e;
     return new errors/* BrokerError */.Wz('internal_error', 'the broker failed; its operator has been told', { detail: e?.message });
 }
 
+// EXTERNAL MODULE: ./src/broker/tls.ts
+var broker_tls = __webpack_require__(21592);
 ;// CONCATENATED MODULE: ./src/broker/server.ts
-// Builds the broker's HTTP app from a loaded configuration. Nothing listens here: the CLI entry point does
-// that, so tests can build as many brokers as they like and choose the ports.
+
+
+
 
 
 
@@ -587,13 +712,42 @@ function buildBroker(config, opts = {}) {
         formatters: { level: (label) => ({ level: label }) },
     }, opts.logStream ?? stdout);
     const metrics = createMetrics({ processMetrics: opts.processMetrics });
-    const verifier = new token/* TokenVerifier */.M({
-        audience: config.audience,
-        issuers: config.issuers,
-        maxTokenBytes: config.listen.maxTokenBytes,
-        metrics,
-        now: opts.now,
-    });
+    const backendEvents = {
+        onFetch: (kind, backend, outcome) => metrics.secretFetches.inc({ kind, backend, outcome }),
+        onEvent: (level, fields, message) => log[level](fields, message),
+    };
+    const generation = (next, previous) => {
+        for (const b of next.backends.all())
+            b.observe(backendEvents);
+        const verifier = new token/* TokenVerifier */.M({
+            audience: next.audience,
+            issuers: next.issuers,
+            maxTokenBytes: next.listen.maxTokenBytes,
+            metrics,
+            now: opts.now,
+            previous: previous?.verifier,
+        });
+        if (next.listen.tls?.notAfter)
+            metrics.tlsNotAfter.set(Math.floor(next.listen.tls.notAfter.getTime() / 1000));
+        metrics.configLoaded.set(Math.floor(Date.now() / 1000));
+        return { config: next, verifier, inflight: 0, retired: false };
+    };
+    let current = generation(config);
+    const retiring = new Set();
+    /** The generation a request runs under, from its start to its end. */
+    const enter = () => {
+        current.inflight++;
+        return current;
+    };
+    const leave = (g) => {
+        g.inflight--;
+        if (g.retired && g.inflight === 0)
+            void retire(g);
+    };
+    const retire = async (g) => {
+        retiring.delete(g);
+        await g.config.backends.close();
+    };
     let lastStoreError;
     const store = (0,broker_store/* createStore */.y$)(config.store, opts.now, {
         onStateChange(up) {
@@ -618,7 +772,9 @@ function buildBroker(config, opts = {}) {
     });
     metrics.storeUp.set(store.kind === 'memory' ? 1 : 0);
     let shuttingDown = false;
+    const tls = config.listen.tls;
     const app = fastify_default()({
+        ...(tls ? { https: (0,broker_tls/* httpsOptions */.Mf)(tls) } : {}),
         loggerInstance: log,
         // The audit line is the request log: one line per exchange, written by the route itself.
         logController: new fastify.LogController({ disableRequestLogging: true }),
@@ -660,8 +816,21 @@ function buildBroker(config, opts = {}) {
         let outcome = 'error';
         let code;
         let status = 200;
+        const gen = enter();
         try {
-            const result = await exchange({ config, verifier, store, now: opts.now, onRateLimitSkipped: () => metrics.rateLimitSkipped.inc() }, { authorization: req.headers.authorization, body: typeof req.body === 'string' ? req.body : '' }, audit);
+            checkClientCertificate(gen.config, req.raw.socket, audit);
+            const result = await exchange({
+                config: gen.config,
+                verifier: gen.verifier,
+                store,
+                now: opts.now,
+                onRateLimitSkipped: () => metrics.rateLimitSkipped.inc(),
+                onTokenReleased(released, e) {
+                    metrics.tokenReleases.inc({ outcome: released ? 'released' : 'failed' });
+                    if (!released)
+                        log.error({ event: 'token_release_failed', detail: e?.message }, 'a failed exchange could not give its token back: the token stays spent');
+                },
+            }, { authorization: req.headers.authorization, body: typeof req.body === 'string' ? req.body : '' }, audit);
             outcome = 'granted';
             reply.header('cache-control', 'no-store');
             if (wantsText(req.headers.accept)) {
@@ -682,6 +851,7 @@ function buildBroker(config, opts = {}) {
             return sendError(reply, err);
         }
         finally {
+            leave(gen);
             const seconds = Number(process.hrtime.bigint() - started) / 1e9;
             metrics.exchanges.inc({ outcome, code: code ?? 'none', issuer: audit.issuer ?? 'unknown' });
             metrics.exchangeSeconds.observe({ outcome }, seconds);
@@ -689,11 +859,32 @@ function buildBroker(config, opts = {}) {
             log.info({ event: 'exchange', ...audit, outcome, code: code ?? null, status, duration_ms: Math.round(seconds * 1e5) / 100, remote: req.ip }, 'exchange');
         }
     });
-    registerRevocationRoutes(app, { config, store, log, metrics });
+    registerRevocationRoutes(app, { config: () => current.config, store, log, metrics });
     (0,github_config/* logGitHubApps */.Cd)(config, log);
+    // The operator's reload, behind the admin section's pre-shared token (404 without one).
+    app.post('/-/reload', async (req, reply) => {
+        const admin = current.config.admin;
+        if (!admin)
+            return sendError(reply, new errors/* BrokerError */.Wz('not_found', 'the admin API is not enabled on this broker; its operator enables it with an "admin:" section'));
+        if (!admin.tokens || !(0,shared_secret/* presentsSharedToken */.h)(admin.tokens, req.headers.authorization)) {
+            const r = await store.hit('admin:unauthorized', 60).catch(() => ({ count: 0, resetSeconds: 60 }));
+            if (r.count > 10)
+                return sendError(reply, new errors/* BrokerError */.Wz('rate_limited', 'too many unauthorized admin requests; wait and retry', { retryAfter: r.resetSeconds }));
+            return sendError(reply, new errors/* BrokerError */.Wz('unauthorized', 'send the admin token as "Authorization: Bearer <token>"'));
+        }
+        const outcome = await reload('admin_api');
+        if (!outcome.ok) {
+            return sendError(reply, new errors/* BrokerError */.Wz('config_invalid', `the configuration was not reloaded (the previous one keeps serving): ${(outcome.problems ?? []).join('; ')}`));
+        }
+        return reply
+            .code(200)
+            .type('application/json; charset=utf-8')
+            .header('cache-control', 'no-store')
+            .send(JSON.stringify({ status: 'reloaded', needs_restart: outcome.needsRestart ?? [] }));
+    });
     app.get('/healthz', async (_req, reply) => reply.send({ status: 'ok' }));
     app.get('/readyz', async (_req, reply) => {
-        const issuers = [...verifier.keys.values()].map((k) => k.status());
+        const issuers = [...current.verifier.keys.values()].map((k) => k.status());
         // An instance that cannot reach the shared store is taken out of rotation: its peers may still reach it
         // (a partition), and it would refuse every single-use exchange. /healthz stays 200: it recovers by itself.
         const storeOk = await store.ping();
@@ -705,32 +896,174 @@ function buildBroker(config, opts = {}) {
         return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
     });
     app.setNotFoundHandler((req, reply) => {
-        const known = ['/v1/exchange', '/healthz', '/readyz', '/metrics'];
+        const known = ['/v1/exchange', '/healthz', '/readyz', '/metrics', '/-/reload'];
         const path = req.url.split('?')[0];
         if (known.includes(path))
             return sendError(reply, new errors/* BrokerError */.Wz('method_not_allowed', `${req.method} is not allowed on ${path}`));
         return sendError(reply, new errors/* BrokerError */.Wz('not_found', `no such endpoint: ${path}`));
     });
-    app.setErrorHandler((e, _req, reply) => {
+    app.setErrorHandler((e, req, reply) => {
         const err = toBrokerError(e);
         if (err.status >= 500)
             log.error({ event: 'request_failure', code: err.code, detail: err.detail }, 'request failed');
+        if (err.code === 'body_too_large' && req.url.split('?')[0] === '/v1/revoke_tokens') {
+            // GitLab retries this 17 times and revokes nothing: the operator has to raise the limit.
+            log.error({ event: 'revocation', outcome: 'refused', code: err.code, status: err.status, content_length: req.headers['content-length'] ?? null, remote: req.ip }, 'a revocation batch is larger than revocation.body_limit_bytes: raise it (GitLab sends every finding of a pipeline at once)');
+        }
         return sendError(reply, err);
     });
     async function shutdown() {
         if (shuttingDown)
             return;
         shuttingDown = true;
-        const grace = config.listen.shutdownGraceSeconds * 1000;
+        const grace = current.config.listen.shutdownGraceSeconds * 1000;
         const timer = setTimeout(() => app.server.closeAllConnections?.(), grace);
         timer.unref();
         await app.close();
         clearTimeout(timer);
         await store.close();
+        await Promise.allSettled([current, ...retiring].map((g) => g.config.backends.close()));
         clearInterval(flusher);
         stdout?.flushSync();
     }
-    return { app, config, verifier, metrics, store, log, shutdown };
+    async function prepare() {
+        const waitMs = current.config.storeStartupWaitSeconds * 1000;
+        const [storeReady] = await Promise.all([store.waitReady(waitMs), warmIssuers(current), warmBackends(current)]);
+        if (!storeReady) {
+            log.warn({ event: 'store_not_ready', store: (0,broker_store/* describeStore */.Fk)(current.config.store), waited_seconds: current.config.storeStartupWaitSeconds }, 'the store is not reachable yet: listening anyway, /readyz answers 503 until it is');
+        }
+    }
+    async function warmIssuers(g) {
+        await Promise.all([...g.verifier.keys.values()].map((k) => k.warm()));
+        for (const k of g.verifier.keys.values()) {
+            const st = k.status();
+            if (!st.usable) {
+                log.warn({ event: 'issuer_unreachable', issuer: st.id, detail: st.lastError ?? null }, `issuer ${st.id}: its keys cannot be fetched; its tokens are answered 503 until they can`);
+            }
+        }
+    }
+    async function warmBackends(g) {
+        await Promise.all(g.config.backends.all().map(async (b) => {
+            const problem = await b.warm();
+            if (problem)
+                log.warn({ event: 'backend_unreachable', kind: b.kind, backend: b.name, detail: problem }, `${b.kind} ${b.name}: not reachable; its secrets are answered 503 until it is`);
+            else
+                log.info({ event: 'backend_ready', kind: b.kind, backend: b.name, origin: b.origin }, `${b.kind} ${b.name}: ready`);
+        }));
+    }
+    let reloading;
+    /** Reloads one at a time: a second signal during a reload waits for it and then loads again. */
+    function reload(trigger) {
+        const run = async () => {
+            if (!opts.loadConfig)
+                return fail(['this broker was started without a configuration file to reload']);
+            let next;
+            try {
+                next = await opts.loadConfig();
+            }
+            catch (e) {
+                return fail(e instanceof errors/* ConfigError */.xL ? e.problems : [e.message]);
+            }
+            return swap(next, trigger);
+        };
+        const fail = (problems) => {
+            metrics.reloads.inc({ outcome: 'failure' });
+            metrics.reloadFailing.set(1);
+            log.error({ event: 'config_reload_failed', trigger, problems }, 'configuration not reloaded: the previous one keeps serving');
+            return { ok: false, problems };
+        };
+        const p = (reloading ?? Promise.resolve()).then(run, run);
+        reloading = p;
+        void p.finally(() => {
+            if (reloading === p)
+                reloading = undefined;
+        });
+        return p;
+    }
+    function swap(next, trigger) {
+        const running = current.config;
+        const needsRestart = restartOnly(running, next);
+        const nextTls = next.listen.tls;
+        // What needs a restart keeps its running value, so `config` says what is actually served.
+        next.listen = { ...running.listen, maxTokenBytes: next.listen.maxTokenBytes, shutdownGraceSeconds: next.listen.shutdownGraceSeconds, tls: running.listen.tls };
+        next.store = running.store;
+        if (running.listen.tls && nextTls && !needsRestart.includes('listen.tls.client_ca')) {
+            // The certificate files were read again by the load: new connections get the renewed certificate.
+            app.server.setSecureContext((0,broker_tls/* secureContextOptions */.nu)(nextTls));
+            next.listen.tls = nextTls;
+        }
+        const previous = current;
+        current = generation(next, previous);
+        previous.retired = true;
+        if (previous.inflight === 0)
+            void retire(previous);
+        else
+            retiring.add(previous);
+        metrics.reloads.inc({ outcome: 'success' });
+        metrics.reloadFailing.set(0);
+        log.info({ event: 'config_reloaded', trigger, ...(0,config_log/* configSummary */.h)(next), needs_restart: needsRestart }, 'configuration reloaded');
+        if (needsRestart.length)
+            log.warn({ event: 'reload_needs_restart', settings: needsRestart }, `changed settings that take effect only after a restart: ${needsRestart.join(', ')}`);
+        (0,config_log/* logLintFindings */.c)(log, next.lintFindings);
+        (0,github_config/* logGitHubApps */.Cd)(next, log);
+        void warmBackends(current);
+        void warmIssuers(current);
+        return { ok: true, needsRestart };
+    }
+    return {
+        app,
+        get config() {
+            return current.config;
+        },
+        get verifier() {
+            return current.verifier;
+        },
+        metrics,
+        store,
+        log,
+        prepare,
+        reload,
+        swap,
+        shutdown,
+    };
+}
+/** Mutual TLS for the exchange: a client certificate signed by listen.tls.client_ca (`client_auth: exchange`). */
+function checkClientCertificate(config, socket, audit) {
+    const tls = config.listen.tls;
+    if (!tls?.clientCa)
+        return;
+    if (!socket.authorized) {
+        throw new errors/* BrokerError */.Wz('client_certificate_required', 'this broker requires a client certificate signed by its client CA for exchanges (mutual TLS); configure the client with one');
+    }
+    const cn = socket.getPeerCertificate()?.subject?.CN;
+    if (cn)
+        audit.client_cert = Array.isArray(cn) ? cn.join(',') : cn;
+}
+/** Settings a reload cannot apply to a running server (named as in the file). */
+function restartOnly(running, next) {
+    const out = [];
+    const a = running.listen;
+    const b = next.listen;
+    const keys = [
+        ['host', 'host'],
+        ['port', 'port'],
+        ['bodyLimitBytes', 'body_limit_bytes'],
+        ['headerLimitBytes', 'header_limit_bytes'],
+        ['requestTimeoutSeconds', 'request_timeout_seconds'],
+        ['plainHttp', 'plain_http'],
+    ];
+    for (const [k, name] of keys)
+        if (a[k] !== b[k])
+            out.push(`listen.${name}`);
+    if (!!a.tls !== !!b.tls)
+        out.push('listen.tls');
+    else if (a.tls && b.tls && (!!a.tls.clientCa !== !!b.tls.clientCa || a.tls.clientAuth !== b.tls.clientAuth))
+        out.push('listen.tls.client_ca');
+    if (!(0,broker_store/* sameStore */.Yx)(running.store, next.store))
+        out.push('store');
+    if ((running.revocation?.bodyLimitBytes ?? 0) !== (next.revocation?.bodyLimitBytes ?? 0) && running.revocation && next.revocation)
+        out.push('revocation.body_limit_bytes');
+    return out;
 }
 function sendError(reply, err) {
     if (err.retryAfter !== undefined)

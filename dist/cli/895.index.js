@@ -39,8 +39,8 @@ var external_node_url_ = __webpack_require__(73136);
 var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __webpack_require__(24371);
-// EXTERNAL MODULE: ./src/broker/config.ts + 2 modules
-var broker_config = __webpack_require__(90754);
+// EXTERNAL MODULE: ./src/broker/config.ts + 3 modules
+var broker_config = __webpack_require__(40301);
 // EXTERNAL MODULE: ./src/broker/server.ts + 4 modules
 var server = __webpack_require__(75716);
 // EXTERNAL MODULE: ./src/harness/issuer.ts + 5 modules

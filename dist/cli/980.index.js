@@ -379,7 +379,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(57975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(38815);
-/* harmony import */ var _broker_config_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(90754);
+/* harmony import */ var _broker_config_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(40301);
 /* harmony import */ var _broker_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(27662);
 /* harmony import */ var _broker_server_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(75716);
 /* harmony import */ var _issuer_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(61124);

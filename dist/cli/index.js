@@ -204,6 +204,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_ho
 
 /***/ }),
 
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+
+/***/ }),
+
 /***/ 41792:
 /***/ ((module) => {
 
@@ -582,14 +589,14 @@ commands:
                                                the fake runner; prints what the job would receive, masked
 `;
 const commands = {
-    broker: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(815), __nccwpck_require__.e(896), __nccwpck_require__.e(492), __nccwpck_require__.e(140), __nccwpck_require__.e(239), __nccwpck_require__.e(716), __nccwpck_require__.e(900)]).then(__nccwpck_require__.bind(__nccwpck_require__, 81900))).brokerCommand,
-    check: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(815), __nccwpck_require__.e(896), __nccwpck_require__.e(492), __nccwpck_require__.e(239), __nccwpck_require__.e(513)]).then(__nccwpck_require__.bind(__nccwpck_require__, 84513))).checkCommand,
-    exchange: async () => (await __nccwpck_require__.e(/* import() */ 869).then(__nccwpck_require__.bind(__nccwpck_require__, 11869))).exchangeCommand,
-    demo: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(815), __nccwpck_require__.e(896), __nccwpck_require__.e(492), __nccwpck_require__.e(140), __nccwpck_require__.e(239), __nccwpck_require__.e(716), __nccwpck_require__.e(895)]).then(__nccwpck_require__.bind(__nccwpck_require__, 53895))).demoCommand,
+    broker: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(815), __nccwpck_require__.e(896), __nccwpck_require__.e(492), __nccwpck_require__.e(140), __nccwpck_require__.e(20), __nccwpck_require__.e(716), __nccwpck_require__.e(900)]).then(__nccwpck_require__.bind(__nccwpck_require__, 81900))).brokerCommand,
+    check: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(815), __nccwpck_require__.e(896), __nccwpck_require__.e(492), __nccwpck_require__.e(20), __nccwpck_require__.e(513)]).then(__nccwpck_require__.bind(__nccwpck_require__, 84513))).checkCommand,
+    exchange: async () => (await __nccwpck_require__.e(/* import() */ 881).then(__nccwpck_require__.bind(__nccwpck_require__, 25881))).exchangeCommand,
+    demo: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(815), __nccwpck_require__.e(896), __nccwpck_require__.e(492), __nccwpck_require__.e(140), __nccwpck_require__.e(20), __nccwpck_require__.e(716), __nccwpck_require__.e(895)]).then(__nccwpck_require__.bind(__nccwpck_require__, 53895))).demoCommand,
     issuers: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(896), __nccwpck_require__.e(452)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85452))).issuersCommand,
     token: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(896), __nccwpck_require__.e(452)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85452))).tokenCommand,
     'gitlab-job': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(390)]).then(__nccwpck_require__.bind(__nccwpck_require__, 21390))).gitlabJobCommand,
-    'try-action': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(815), __nccwpck_require__.e(896), __nccwpck_require__.e(492), __nccwpck_require__.e(140), __nccwpck_require__.e(239), __nccwpck_require__.e(716), __nccwpck_require__.e(980), __nccwpck_require__.e(124)]).then(__nccwpck_require__.bind(__nccwpck_require__, 43980))).tryActionCommand,
+    'try-action': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(815), __nccwpck_require__.e(896), __nccwpck_require__.e(492), __nccwpck_require__.e(140), __nccwpck_require__.e(20), __nccwpck_require__.e(716), __nccwpck_require__.e(980), __nccwpck_require__.e(124)]).then(__nccwpck_require__.bind(__nccwpck_require__, 43980))).tryActionCommand,
 };
 async function main(argv) {
     const [name, ...rest] = argv;

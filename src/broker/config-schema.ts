@@ -10,15 +10,56 @@ const pattern = {
 } as const;
 const matcher = { anyOf: [scalar, pattern] } as const;
 
+const envName = { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' } as const;
+const backendName = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$' } as const;
+const cacheSeconds = { type: 'integer', minimum: 0, maximum: 86400 } as const;
+const backendTimeout = { type: 'number', exclusiveMinimum: 0, maximum: 120 } as const;
+
 const secretSource = {
   type: 'object',
   minProperties: 1,
   maxProperties: 1,
   additionalProperties: false,
   properties: {
-    env: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
+    env: envName,
     file: { type: 'string', minLength: 1 },
     value: { type: 'string' },
+    // A field of a Vault / OpenBao KV version 2 secret.
+    vault: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['path', 'field'],
+      properties: {
+        backend: backendName,
+        mount: { type: 'string', pattern: '^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*$' },
+        path: { type: 'string', pattern: '^[A-Za-z0-9_.@-]+(/[A-Za-z0-9_.@-]+)*$' },
+        field: { type: 'string', minLength: 1 },
+        version: { type: 'integer', minimum: 1 },
+      },
+    },
+    // An AWS Secrets Manager secret (or one key of a JSON secret).
+    aws_secrets_manager: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['secret_id'],
+      properties: {
+        backend: backendName,
+        secret_id: { type: 'string', minLength: 1, maxLength: 2048 },
+        field: { type: 'string', minLength: 1 },
+        version_stage: { type: 'string', minLength: 1, maxLength: 256 },
+      },
+    },
+    // A file encrypted with age (the whole plaintext, or one key of a YAML/JSON mapping inside).
+    age: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['file'],
+      properties: {
+        backend: backendName,
+        file: { type: 'string', minLength: 1 },
+        field: { type: 'string', minLength: 1 },
+      },
+    },
     github_app: {
       type: 'object',
       additionalProperties: false,
@@ -75,6 +116,116 @@ const revocation = {
     token_env: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
     token_file: { type: 'string', minLength: 1 },
     rate_limit: rateLimit,
+    // GitLab sends every finding of a pipeline in one request, each with its whole vulnerability record.
+    body_limit_bytes: { type: 'integer', minimum: 65536, maximum: 268435456 },
+    // Revocations at GitHub in flight at once for one batch.
+    concurrency: { type: 'integer', minimum: 1, maximum: 100 },
+    // Answer by then (GitLab gives up after 20 s): 204 if the batch is done, else 503 and GitLab's retry
+    // finds the tokens revoked meanwhile.
+    answer_within_seconds: { type: 'number', minimum: 1, maximum: 600 },
+  },
+} as const;
+
+// Where secrets kept outside the broker are read from, by kind and name.
+const backends = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    vault: {
+      type: 'object',
+      propertyNames: backendName,
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['address', 'auth'],
+        properties: {
+          address: { type: 'string', minLength: 1 },
+          namespace: { type: 'string', minLength: 1 },
+          auth: {
+            type: 'object',
+            additionalProperties: false,
+            minProperties: 1,
+            properties: {
+              approle: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  mount: { type: 'string', pattern: '^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*$' },
+                  role_id: { type: 'string', minLength: 1 },
+                  role_id_env: envName,
+                  secret_id_env: envName,
+                  secret_id_file: { type: 'string', minLength: 1 },
+                },
+              },
+              token_env: envName,
+              token_file: { type: 'string', minLength: 1 },
+            },
+          },
+          ca_file: { type: 'string', minLength: 1 },
+          timeout_seconds: backendTimeout,
+          cache_seconds: cacheSeconds,
+        },
+      },
+    },
+    aws_secrets_manager: {
+      type: 'object',
+      propertyNames: backendName,
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['region'],
+        properties: {
+          region: { type: 'string', pattern: '^[a-z]{2}(-[a-z]+)+-[0-9]+$' },
+          endpoint: { type: 'string', minLength: 1 },
+          credentials: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['access_key_id_env', 'secret_access_key_env'],
+            properties: { access_key_id_env: envName, secret_access_key_env: envName, session_token_env: envName },
+          },
+          timeout_seconds: backendTimeout,
+          cache_seconds: cacheSeconds,
+        },
+      },
+    },
+    age: {
+      type: 'object',
+      propertyNames: backendName,
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          identity_file: { type: 'string', minLength: 1 },
+          identity_env: envName,
+          cache_seconds: cacheSeconds,
+        },
+      },
+    },
+  },
+} as const;
+
+// The Redis store in its mapping form (the string form is a URL).
+const redisStore = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['redis'],
+  properties: {
+    redis: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['url'],
+      properties: {
+        url: { type: 'string', minLength: 1 },
+        username: { type: 'string', minLength: 1 },
+        password_env: envName,
+        ca_file: { type: 'string', minLength: 1 },
+        key_prefix: { type: 'string', pattern: '^[A-Za-z0-9:_.-]{0,64}$' },
+        command_timeout_ms: { type: 'integer', minimum: 10, maximum: 60000 },
+        connect_timeout_ms: { type: 'integer', minimum: 10, maximum: 60000 },
+        // How long the broker waits for Redis at start-up before it listens anyway (not ready until Redis is).
+        startup_wait_seconds: { type: 'number', minimum: 0, maximum: 600 },
+      },
+    },
   },
 } as const;
 
@@ -95,6 +246,20 @@ export const configSchema = {
         max_token_bytes: { type: 'integer', minimum: 512, maximum: 1048576 },
         request_timeout_seconds: { type: 'number', exclusiveMinimum: 0, maximum: 600 },
         shutdown_grace_seconds: { type: 'number', minimum: 0, maximum: 600 },
+        // Serve HTTPS (files re-read on reload); client_ca asks clients for a certificate (mTLS).
+        tls: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['cert', 'key'],
+          properties: {
+            cert: { type: 'string', minLength: 1 },
+            key: { type: 'string', minLength: 1 },
+            client_ca: { type: 'string', minLength: 1 },
+            client_auth: { enum: ['exchange', 'all'] },
+          },
+        },
+        // Plain HTTP on an address other than loopback: only behind a TLS-terminating proxy, and said so here.
+        plain_http: { type: 'boolean' },
       },
     },
     audience: { type: 'string', minLength: 1 },
@@ -165,7 +330,17 @@ export const configSchema = {
         },
       },
     },
-    store: { type: 'string', minLength: 1 },
+    store: { anyOf: [{ type: 'string', minLength: 1 }, redisStore] },
+    backends,
+    // The operator's own endpoints (POST /-/reload), behind a pre-shared token.
+    admin: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        token_env: envName,
+        token_file: { type: 'string', minLength: 1 },
+      },
+    },
     github_apps: {
       type: 'object',
       propertyNames: { pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$' },

@@ -6,12 +6,17 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { configSchema } from './config-schema.js';
-import { checkEndpointUrl } from './endpoint-url.js';
+import { checkEndpointUrl, isLoopbackHost } from './endpoint-url.js';
 import { ConfigError } from './errors.js';
 import { compileMatcher, compilePolicy, numberProblem, type Policy, type PolicySpec } from './policy.js';
 import { describeBlocking, isBlocking, lintConfig } from './lint.js';
-import { checkStoreSpec } from './store.js';
-import { checkSecretSource, createSecretSource, type SecretSource, type SecretSourceSpec } from './secret-source.js';
+import type { StoreSpec } from './store.js';
+import { loadStore, type RawRedisStore } from './store-config.js';
+import { checkSecretSource, createBackendSource, createSecretSource, type SecretSource, type SecretSourceSpec } from './secret-source.js';
+import { Backends, bindBackendSecret, isBackendSpec, loadBackends, type RawBackends } from './sources/config.js';
+import { loadTls, type RawTls, type TlsSettings } from './tls.js';
+import { loadSharedTokens, type SharedTokens } from './shared-secret.js';
+import { reservedBy } from '../exchange/reserved-names.js';
 import { loadGitHubApps, loadRevocation, type RawGitHubApp, type RawRevocation, type RevocationSettings } from './github-config.js';
 import type { GitHubApp } from './github-app.js';
 import { isGrantSpec } from './github-grant.js';
@@ -25,6 +30,10 @@ export interface ListenSettings {
   maxTokenBytes: number;
   requestTimeoutSeconds: number;
   shutdownGraceSeconds: number;
+  /** HTTPS (absent: plain HTTP). */
+  tls?: TlsSettings;
+  /** Plain HTTP on a non-loopback address was asked for explicitly (a TLS-terminating proxy in front). */
+  plainHttp: boolean;
 }
 
 export interface IssuerSettings {
@@ -48,7 +57,13 @@ export interface BrokerConfig {
   issuers: IssuerSettings[];
   secrets: Map<string, SecretSource>;
   policies: Policy[];
-  store: string;
+  store: StoreSpec;
+  /** How long start-up waits for the store before listening anyway (unready until it is reachable). */
+  storeStartupWaitSeconds: number;
+  /** Vault servers, AWS Secrets Manager regions and age identities that secrets are read through. */
+  backends: Backends;
+  /** The admin API (POST /-/reload) and its pre-shared tokens (absent: not offered). */
+  admin?: SharedTokens;
   /** GitHub Apps the `github_app` secrets mint with, by name. */
   githubApps: Map<string, GitHubApp>;
   /** GitLab's Token Revocation API (absent: not offered). */
@@ -61,14 +76,16 @@ export interface BrokerConfig {
 }
 
 interface RawConfig {
-  listen?: Record<string, number | string>;
+  listen?: Record<string, unknown> & { tls?: RawTls };
   audience: string;
   issuers: Array<Record<string, unknown> & { id: string; issuer: string }>;
   secrets: Record<string, SecretSourceSpec>;
   policies: PolicySpec[];
-  store?: string;
+  store?: string | RawRedisStore;
   github_apps?: Record<string, RawGitHubApp>;
   revocation?: RawRevocation;
+  backends?: RawBackends;
+  admin?: { token_env?: string; token_file?: string };
 }
 
 export interface LoadOptions {
@@ -83,6 +100,11 @@ export interface LoadOptions {
   enforceLint?: boolean;
   /** How the YAML file wrote each number under `policies[*].claims`, by path (parseConfig fills it). */
   numberSources?: ReadonlyMap<string, string>;
+  /**
+   * Load secrets under names the clients refuse (PATH, GITHUB_TOKEN, ...). Only for tests that play a
+   * misconfigured or hostile broker, to show the clients refuse them; the CLI never sets it.
+   */
+  acceptReservedNames?: boolean;
 }
 
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
@@ -175,10 +197,29 @@ export async function buildConfig(raw: unknown, file: string, opts: LoadOptions 
 
   const githubApps = await loadGitHubApps(isObject(cfg.github_apps) ? cfg.github_apps : {}, { file, env, strict: opts.checkSources === true, problems });
   const revocation = await loadRevocation(isObject(cfg.revocation) ? cfg.revocation : undefined, { file, env, strict: opts.checkSources === true, problems });
+  const sectionCtx = { file, env, strict: opts.checkSources === true, problems };
+  const backends = await loadBackends(isObject(cfg.backends) ? (cfg.backends as RawBackends) : undefined, sectionCtx);
+  const admin = isObject(cfg.admin) ? await loadSharedTokens(cfg.admin, 'admin', sectionCtx) : undefined;
 
   const secrets = new Map<string, SecretSource>();
   for (const [name, given] of Object.entries(isObject(cfg.secrets) ? cfg.secrets : {})) {
+    // The clients refuse to export these names (the list they share): a secret under one could never arrive.
+    const reserved = opts.acceptReservedNames ? undefined : reservedBy(name);
+    if (reserved) problems.push(`secrets.${name}: the name is reserved (${reserved.why}); the GitHub Action and the GitLab component refuse to export it, so choose another name`);
     if (!isObject(given) || Object.keys(given).length !== 1) continue;
+    if (isBackendSpec(given)) {
+      const bound = bindBackendSecret(name, given, backends, file);
+      if ('problem' in bound) {
+        problems.push(bound.problem);
+        continue;
+      }
+      secrets.set(name, createBackendSource(name, bound.backend, bound.spec));
+      if (opts.checkSources && 'age' in bound.spec) {
+        const p = await (bound.backend as import('./sources/age.js').AgeBackend).check(bound.spec.age);
+        if (p) problems.push(`secrets.${name}.age: ${p}`);
+      }
+      continue;
+    }
     // A relative file path is relative to the configuration file, not to wherever the broker was started.
     const spec = 'file' in given && !isAbsolute(given.file) ? { file: resolve(dirname(file), given.file) } : given;
     if ('github_app' in spec) {
@@ -210,7 +251,7 @@ export async function buildConfig(raw: unknown, file: string, opts: LoadOptions 
       problems.push(`${at}.issuer: ${JSON.stringify(p.issuer)} is not an issuer id (known: ${[...issuerIds].join(', ')})`);
     }
     list(p.secrets).forEach((s, k) => {
-      if (typeof s === 'string' && !(isObject(cfg.secrets) && s in cfg.secrets)) problems.push(`${at}.secrets[${k}]: ${JSON.stringify(s)} is not defined under secrets`);
+      if (typeof s === 'string' && !(isObject(cfg.secrets) && Object.hasOwn(cfg.secrets, s))) problems.push(`${at}.secrets[${k}]: ${JSON.stringify(s)} is not defined under secrets`);
     });
     let ok = true;
     for (const [claim, spec] of Object.entries(p.claims)) {
@@ -232,9 +273,7 @@ export async function buildConfig(raw: unknown, file: string, opts: LoadOptions 
     }
   });
 
-  const store = cfg.store ?? 'memory';
-  const storeProblem = checkStoreSpec(store);
-  if (storeProblem) problems.push(`store: ${storeProblem}`);
+  const store = await loadStore(cfg.store, sectionCtx);
 
   // Trust-policy lint (docs/policies.md, "Safe policies"): an error stops the load unless its policy overrides
   // the rule with a reason; warnings and overridden errors are kept for the start-up log and `check --lint`.
@@ -244,28 +283,51 @@ export async function buildConfig(raw: unknown, file: string, opts: LoadOptions 
   if (enforce) problems.push(...lint.findings.filter(isBlocking).map(describeBlocking));
   const lintFindings = enforce ? lint.findings.filter((f) => !isBlocking(f)) : lint.findings;
 
-  if (problems.length > 0) throw new ConfigError(file, problems);
+  const l = isObject(cfg.listen) ? cfg.listen : {};
+  const tls = await loadTls(isObject(l.tls) ? (l.tls as RawTls) : undefined, sectionCtx);
+  const host = typeof l.host === 'string' ? l.host : '127.0.0.1';
+  const plainHttp = l.plain_http === true;
+  const listenProblem = plainListenProblem(host, tls !== undefined, plainHttp);
+  if (listenProblem) problems.push(`listen: ${listenProblem}`);
 
-  const l = cfg.listen ?? {};
+  if (problems.length > 0) {
+    await backends.close();
+    throw new ConfigError(file, problems);
+  }
+
   return {
     listen: {
-      host: (l.host as string | undefined) ?? '127.0.0.1',
+      host,
       port: (l.port as number | undefined) ?? 8080,
       bodyLimitBytes: (l.body_limit_bytes as number | undefined) ?? 16384,
       headerLimitBytes: (l.header_limit_bytes as number | undefined) ?? 32768,
       maxTokenBytes: (l.max_token_bytes as number | undefined) ?? 16384,
       requestTimeoutSeconds: (l.request_timeout_seconds as number | undefined) ?? 10,
       shutdownGraceSeconds: (l.shutdown_grace_seconds as number | undefined) ?? 10,
+      tls,
+      plainHttp,
     },
     audience: cfg.audience,
     issuers,
     secrets,
     policies,
-    store,
+    store: store.spec,
+    storeStartupWaitSeconds: store.startupWaitSeconds,
+    backends,
+    admin,
     githubApps,
     revocation,
     lintFindings,
   };
+}
+
+/**
+ * Every client sends a bearer token (or GitLab's revocation token) to the broker: plain HTTP is served on a
+ * loopback address, or where the operator says a TLS-terminating proxy is in front (`plain_http: true`).
+ */
+export function plainListenProblem(host: string, tls: boolean, plainHttp: boolean): string | undefined {
+  if (tls || plainHttp || isLoopbackHost(host)) return undefined;
+  return `plain HTTP on ${host} would carry tokens unencrypted; configure listen.tls (cert and key), or set listen.plain_http: true when a TLS-terminating proxy is in front of the broker`;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -313,21 +375,24 @@ function describeAjvError(e: ErrorObject): string {
       break;
     case 'minProperties':
       if (/^policies\[\d+\]\.claims$/.test(path)) msg = 'needs at least one claim condition (a policy that matches every token is not allowed)';
-      else if (/^secrets\.[^.]+$/.test(path)) msg = 'needs one source: env, file, value or github_app';
+      else if (/^secrets\.[^.]+$/.test(path)) msg = 'needs one source: env, file, value, github_app, vault, aws_secrets_manager or age';
       break;
     case 'maxProperties':
-      if (/^secrets\.[^.]+$/.test(path)) msg = 'takes exactly one source: env, file, value or github_app';
+      if (/^secrets\.[^.]+$/.test(path)) msg = 'takes exactly one source: env, file, value, github_app, vault, aws_secrets_manager or age';
       break;
     case 'enum':
       msg = `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
       break;
     case 'anyOf':
       if (/claims\./.test(path)) msg = 'must be a string, number, boolean, { pattern: "<regex>" } or a list of those';
+      else if (path === 'store') msg = 'must be "memory", a redis:// or rediss:// URL, or { redis: { url, password_env, ca_file, ... } }';
       break;
     case 'propertyNames': {
       const name = (e.params as { propertyName: string }).propertyName;
+      msg = path === 'secrets'
+        ? 'secret names must match ^[A-Za-z_][A-Za-z0-9_]*$ (they become environment variable names)'
+        : 'names may hold letters, digits and _ . - (a letter or digit first)';
       path = path ? `${path}.${name}` : name;
-      msg = 'secret names must match ^[A-Za-z_][A-Za-z0-9_]*$ (they become environment variable names)';
       break;
     }
   }

@@ -36,7 +36,9 @@ export type ErrorCode =
   | 'github_app_unauthorized'
   | 'github_app_not_installed'
   | 'github_permission_refused'
-  | 'unsupported_token_type';
+  | 'unsupported_token_type'
+  | 'client_certificate_required'
+  | 'config_invalid';
 
 const STATUS: Record<ErrorCode, number> = {
   token_missing: 401,
@@ -76,6 +78,10 @@ const STATUS: Record<ErrorCode, number> = {
   github_permission_refused: 502,
   // Token Revocation API: an unsupported type is a 400 that GitLab does not retry.
   unsupported_token_type: 400,
+  // Mutual TLS: the exchange needs a client certificate signed by listen.tls.client_ca.
+  client_certificate_required: 401,
+  // The admin API's reload: the file on disk does not load (the running configuration keeps serving).
+  config_invalid: 400,
 };
 
 export class BrokerError extends Error {

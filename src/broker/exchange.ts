@@ -1,5 +1,6 @@
 // The broker's exchange, one readable flow: extract the bearer token, verify it, read what the caller asks
 // for, find the policy, check the request against its grant, resolve the secrets.
+import { randomUUID } from 'node:crypto';
 import type { BrokerConfig } from './config.js';
 import { BrokerError } from './errors.js';
 import { checkNarrowingTargets, parseGitHubNarrowing } from './github-grant.js';
@@ -43,6 +44,11 @@ export interface ExchangeContext {
   store?: Store;
   /** Told when a rate-limit count could not be made because the store is down (the exchange goes on). */
   onRateLimitSkipped?(): void;
+  /**
+   * Told when a failure after the token was recorded gave the token back (released: true), or could not
+   * (released: false, the store failed too: the token stays spent).
+   */
+  onTokenReleased?(released: boolean, error?: unknown): void;
   now?: () => number;
 }
 
@@ -92,18 +98,27 @@ export async function exchange(ctx: ExchangeContext, input: ExchangeInput, audit
 
   // 5b. Single use: now that the request is known to be valid (a 400 does not burn the token) and before
   // any secret is resolved or minted, record the token's jti; a second exchange of it, on any instance, is refused.
-  await claimToken(ctx, policy, { issuer, claims });
+  const claim = await claimToken(ctx, policy, { issuer, claims });
 
-  // 6. Resolve the values (minting tokens; if one fails, the ones already minted are revoked again).
-  const resolved = await settleSecrets(
-    names,
-    names.map((n) => ctx.config.secrets.get(n)!.resolve({ policy: policy.name, narrowing: narrowing?.[n] })),
-  );
+  let resolved: Awaited<ReturnType<typeof settleSecrets>>;
+  let revoke: RevokeEntry[];
+  try {
+    // 6. Resolve the values (minting tokens; if one fails, the ones already minted are revoked again).
+    resolved = await settleSecrets(
+      names,
+      names.map((n) => ctx.config.secrets.get(n)!.resolve({ policy: policy.name, narrowing: narrowing?.[n] })),
+    );
 
-  // 7. Record every minted token, so the revocation API recognises it if it leaks.
-  const revoke = await recordIssuances(ctx.store, resolved, { policy: policy.name, ...audit });
+    // 7. Record every minted token, so the revocation API recognises it if it leaks.
+    revoke = await recordIssuances(ctx.store, resolved, { policy: policy.name, ...audit });
+  } catch (e) {
+    // 6b. Nothing was handed out: give the token back, so the client's retry with the same token (a GitLab
+    // job has only one) gets the secrets once the source is back, instead of "token_replayed".
+    if (claim) await releaseClaim(ctx, claim);
+    throw e;
+  }
 
-  const secrets: Record<string, string> = {};
+  const secrets: Record<string, string> = Object.create(null) as Record<string, string>;
   let expiresAt: Date | null = null;
   names.forEach((n, i) => {
     const r = resolved[i]!;
@@ -137,8 +152,13 @@ async function checkRateLimit(ctx: ExchangeContext, issuer: VerifiedToken['issue
   }
 }
 
-async function claimToken(ctx: ExchangeContext, policy: Policy, token: Pick<VerifiedToken, 'issuer' | 'claims'>): Promise<void> {
-  if (policy.singleUse === false) return;
+interface Claim {
+  key: string;
+  owner: string;
+}
+
+async function claimToken(ctx: ExchangeContext, policy: Policy, token: Pick<VerifiedToken, 'issuer' | 'claims'>): Promise<Claim | undefined> {
+  if (policy.singleUse === false) return undefined;
   const jti = token.claims.jti;
   if (typeof jti !== 'string' || jti === '') {
     throw new BrokerError('claim_missing', `policy ${policy.name} allows each token to be used once, which needs a "jti" claim (a non-empty string); this token has none`);
@@ -147,12 +167,24 @@ async function claimToken(ctx: ExchangeContext, policy: Policy, token: Pick<Veri
   // Kept until the token expires plus the clock skew the verifier allows: after that the token itself is refused.
   const exp = typeof token.claims.exp === 'number' ? token.claims.exp : 0;
   const ttl = Math.max(1, exp - Math.floor((ctx.now ?? Date.now)() / 1000) + token.issuer.clockSkewSeconds + 1);
-  const first = await ctx.store.claimOnce(`jti:${token.issuer.issuer}\u0000${jti}`, ttl);
+  const claim = { key: `jti:${token.issuer.issuer}\u0000${jti}`, owner: randomUUID() };
+  const first = await ctx.store.claimOnce(claim.key, ttl, claim.owner);
   if (!first) {
     throw new BrokerError(
       'token_replayed',
       'this token was already exchanged; each token is accepted once. Request a fresh token (re-run the job if the token cannot be renewed)',
     );
+  }
+  return claim;
+}
+
+/** Forgets the token's record (only ours: `owner`); a store failure here leaves the token spent. */
+async function releaseClaim(ctx: ExchangeContext, claim: Claim): Promise<void> {
+  try {
+    await ctx.store!.release(claim.key, claim.owner);
+    ctx.onTokenReleased?.(true);
+  } catch (e) {
+    ctx.onTokenReleased?.(false, e);
   }
 }
 

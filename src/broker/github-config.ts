@@ -22,6 +22,9 @@ export interface RawRevocation {
   token_env?: string;
   token_file?: string;
   rate_limit?: { requests: number; per_seconds: number };
+  body_limit_bytes?: number;
+  concurrency?: number;
+  answer_within_seconds?: number;
 }
 
 export interface RevocationSettings {
@@ -33,7 +36,16 @@ export interface RevocationSettings {
   /** Where the token comes from, for logs (never the token). */
   tokenOrigin: string;
   rateLimit: { requests: number; perSeconds: number };
+  /** Largest batch accepted (GitLab sends a whole pipeline's findings, about 1.3 KB each). */
+  bodyLimitBytes: number;
+  /** Revocations at the provider in flight at once. */
+  concurrency: number;
+  /** Answer within this (GitLab's read timeout is 20 s): 204 when done, else 503 and GitLab's retry finishes. */
+  answerWithinSeconds: number;
 }
+
+/** 16 MiB: about 12,000 GitLab findings with their vulnerability records. */
+export const DEFAULT_REVOCATION_BODY_LIMIT = 16 * 1024 * 1024;
 
 export interface SectionContext {
   /** The configuration file (relative paths are relative to its folder). */
@@ -155,7 +167,14 @@ export async function loadRevocation(raw: RawRevocation | undefined, ctx: Sectio
     ctx.problems.push(`${where}: a pre-shared token is shorter than 16 characters; use a long random value (e.g. openssl rand -hex 32)`);
     tokens = undefined;
   }
-  return { tokens, tokenOrigin, rateLimit };
+  return {
+    tokens,
+    tokenOrigin,
+    rateLimit,
+    bodyLimitBytes: typeof raw.body_limit_bytes === 'number' ? raw.body_limit_bytes : DEFAULT_REVOCATION_BODY_LIMIT,
+    concurrency: typeof raw.concurrency === 'number' ? raw.concurrency : 32,
+    answerWithinSeconds: typeof raw.answer_within_seconds === 'number' ? raw.answer_within_seconds : 15,
+  };
 }
 
 /** The shape the code below relies on; anything else was reported by the schema already. */

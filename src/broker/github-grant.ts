@@ -62,7 +62,8 @@ export function narrowGrant(name: string, grant: GitHubGrantSpec, ask: GitHubNar
   if (ask.permissions) {
     const refused: string[] = [];
     for (const [perm, level] of Object.entries(ask.permissions)) {
-      const granted = grant.permissions[perm];
+      // Object.hasOwn: a permission named "toString" is not granted by Object.prototype.
+      const granted = Object.hasOwn(grant.permissions, perm) ? grant.permissions[perm] : undefined;
       if (!granted) refused.push(`${perm}: ${level} (not granted at all)`);
       else if (LEVELS[level] > LEVELS[granted]) refused.push(`${perm}: ${level} (granted: ${granted})`);
     }
@@ -86,7 +87,8 @@ export function parseGitHubNarrowing(field: unknown): Record<string, GitHubNarro
   if (field === undefined) return undefined;
   const shape = '"github" must be an object like {"GH_TOKEN": {"repositories": ["repo"], "permissions": {"contents": "read"}}}';
   if (!isPlainObject(field)) throw new BrokerError('body_malformed', shape);
-  const out: Record<string, GitHubNarrowing> = {};
+  // No prototype: a request naming "__proto__" or "toString" gets its own entry, never an inherited one.
+  const out: Record<string, GitHubNarrowing> = Object.create(null) as Record<string, GitHubNarrowing>;
   for (const [name, ask] of Object.entries(field)) {
     if (!isPlainObject(ask)) throw new BrokerError('body_malformed', `"github.${name}": ${shape}`);
     const extra = Object.keys(ask).filter((k) => k !== 'repositories' && k !== 'permissions');
@@ -101,7 +103,7 @@ export function parseGitHubNarrowing(field: unknown): Record<string, GitHubNarro
     }
     if (ask.permissions !== undefined) {
       const p = ask.permissions;
-      if (!isPlainObject(p) || Object.keys(p).length === 0 || Object.values(p).some((l) => typeof l !== 'string' || !(l in LEVELS))) {
+      if (!isPlainObject(p) || Object.keys(p).length === 0 || Object.values(p).some((l) => typeof l !== 'string' || !Object.hasOwn(LEVELS, l))) {
         throw new BrokerError('body_malformed', `"github.${name}.permissions" must map permission names to "read", "write" or "admin"`);
       }
       n.permissions = p as Permissions;
@@ -126,7 +128,7 @@ export function checkNarrowingTargets(narrowing: Record<string, GitHubNarrowing>
 /** Whether a configured grant has the shape the source relies on (the schema reports what is wrong otherwise). */
 export function isGrantSpec(v: unknown): v is GitHubGrantSpec {
   if (!isPlainObject(v) || typeof v.app !== 'string' || !isPlainObject(v.permissions)) return false;
-  if (!Object.values(v.permissions).every((l) => typeof l === 'string' && l in LEVELS)) return false;
+  if (!Object.values(v.permissions).every((l) => typeof l === 'string' && Object.hasOwn(LEVELS, l))) return false;
   return v.repositories === undefined || (Array.isArray(v.repositories) && v.repositories.every((r) => typeof r === 'string'));
 }
 

@@ -1,6 +1,8 @@
-// `oidc-exchange broker`: load and check the configuration, listen, and shut down gracefully on SIGTERM.
+// `oidc-exchange broker`: load and check the configuration, wait for the store and warm the issuers' keys and
+// the secret backends, listen, reload on SIGHUP, and shut down gracefully on SIGTERM.
 import { parseArgs } from 'node:util';
-import { loadConfigFile } from './config.js';
+import { loadConfigFile, plainListenProblem, type BrokerConfig } from './config.js';
+import { configSummary, logLintFindings } from './config-log.js';
 import { ConfigError } from './errors.js';
 import { buildBroker } from './server.js';
 
@@ -14,9 +16,27 @@ export async function brokerCommand(args: string[]): Promise<number> {
     process.stderr.write('oidc-exchange broker: --config FILE is required\n');
     return 2;
   }
-  let config;
+  const file = values.config;
+  let port: number | undefined;
+  if (values.port !== undefined) {
+    port = Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      process.stderr.write(`oidc-exchange broker: --port must be a number from 0 to 65535, got ${JSON.stringify(values.port)}\n`);
+      return 2;
+    }
+  }
+  // The command line's --port/--host win over the file, at start-up and on every reload.
+  const load = async (): Promise<BrokerConfig> => {
+    const config = await loadConfigFile(file, { checkSources: true });
+    if (port !== undefined) config.listen.port = port;
+    if (values.host) config.listen.host = values.host;
+    const problem = plainListenProblem(config.listen.host, config.listen.tls !== undefined, config.listen.plainHttp);
+    if (problem) throw new ConfigError(file, [`listen: ${problem}`]);
+    return config;
+  };
+  let config: BrokerConfig;
   try {
-    config = await loadConfigFile(values.config, { checkSources: true });
+    config = await load();
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(`oidc-exchange broker: ${e.message}\n`);
@@ -24,39 +44,25 @@ export async function brokerCommand(args: string[]): Promise<number> {
     }
     throw e;
   }
-  if (values.port !== undefined) {
-    const port = Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) {
-      process.stderr.write(`oidc-exchange broker: --port must be a number from 0 to 65535, got ${JSON.stringify(values.port)}\n`);
-      return 2;
-    }
-    config.listen.port = port;
-  }
-  if (values.host) config.listen.host = values.host;
 
-  const broker = buildBroker(config, { processMetrics: true });
+  const broker = buildBroker(config, { processMetrics: true, loadConfig: load });
+  logLintFindings(broker.log, config.lintFindings);
+  // Redis connected (bounded wait) and keys fetched before the first request arrives.
+  await broker.prepare();
   const address = await broker.app.listen({ host: config.listen.host, port: config.listen.port });
   broker.log.info(
-    {
-      event: 'listening',
-      address,
-      issuers: config.issuers.map((i) => i.id),
-      policies: config.policies.length,
-      secrets: [...config.secrets.values()].map((s) => ({ name: s.name, source: s.kind })),
-    },
+    { event: 'listening', address, tls: config.listen.tls ? { client_ca: config.listen.tls.clientCa !== undefined } : false, ...configSummary(config) },
     `broker listening on ${address}`,
   );
-  for (const f of config.lintFindings) {
-    broker.log.warn(
-      { event: 'policy_lint', rule: f.rule, severity: f.severity, policy: f.policy, path: f.path, overridden: f.overridden },
-      f.overridden ? `policy lint: ${f.rule} at ${f.path} overridden (${f.overridden})` : `policy lint: ${f.rule} at ${f.path}: ${f.message}`,
-    );
-  }
-  // Warm the key caches so the first exchanges do not wait for the issuers.
-  await Promise.all([...broker.verifier.keys.values()].map((k) => k.warm()));
 
+  const onHangup = () => {
+    broker.log.info({ event: 'reload', signal: 'SIGHUP' }, 'reloading the configuration');
+    void broker.reload('SIGHUP');
+  };
+  process.on('SIGHUP', onHangup);
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
+      process.off('SIGHUP', onHangup);
       broker.log.info({ event: 'shutdown', signal }, 'shutting down');
       broker.shutdown().then(resolve, resolve);
     };

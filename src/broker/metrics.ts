@@ -9,6 +9,13 @@ export interface BrokerMetrics {
   storeUp: Gauge;
   storeErrors: Counter<'operation'>;
   rateLimitSkipped: Counter;
+  tokenReleases: Counter<'outcome'>;
+  secretFetches: Counter<'kind' | 'backend' | 'outcome'>;
+  reloads: Counter<'outcome'>;
+  configLoaded: Gauge;
+  reloadFailing: Gauge;
+  tlsNotAfter: Gauge;
+  revocations: Counter<'result'>;
 }
 
 export function createMetrics(opts: { processMetrics?: boolean } = {}): BrokerMetrics {
@@ -49,6 +56,45 @@ export function createMetrics(opts: { processMetrics?: boolean } = {}): BrokerMe
     rateLimitSkipped: new Counter({
       name: 'oidc_exchange_rate_limit_skipped_total',
       help: 'Exchanges let through without a rate-limit count because the store was unreachable.',
+      registers: [registry],
+    }),
+    tokenReleases: new Counter({
+      name: 'oidc_exchange_token_releases_total',
+      help: 'Single-use tokens given back after a failure of the broker (released), or that stayed spent because the store failed too (failed).',
+      labelNames: ['outcome'],
+      registers: [registry],
+    }),
+    secretFetches: new Counter({
+      name: 'oidc_exchange_secret_fetches_total',
+      help: 'Values asked of a secret backend, by kind, backend name and outcome (hit: from the cache, fetched, error).',
+      labelNames: ['kind', 'backend', 'outcome'],
+      registers: [registry],
+    }),
+    reloads: new Counter({
+      name: 'oidc_exchange_config_reloads_total',
+      help: 'Configuration reloads (SIGHUP, POST /-/reload) by outcome: success, or failure (the previous configuration keeps serving).',
+      labelNames: ['outcome'],
+      registers: [registry],
+    }),
+    configLoaded: new Gauge({
+      name: 'oidc_exchange_config_loaded_timestamp_seconds',
+      help: 'When the configuration being served was loaded (Unix time).',
+      registers: [registry],
+    }),
+    reloadFailing: new Gauge({
+      name: 'oidc_exchange_config_last_reload_failed',
+      help: '1 when the last reload was refused (the file on disk is not what is served), else 0.',
+      registers: [registry],
+    }),
+    tlsNotAfter: new Gauge({
+      name: 'oidc_exchange_tls_certificate_expiry_timestamp_seconds',
+      help: 'When the certificate the broker serves expires (Unix time); absent without listen.tls.',
+      registers: [registry],
+    }),
+    revocations: new Counter({
+      name: 'oidc_exchange_revoked_tokens_total',
+      help: 'Tokens named in revocation batches, by result: revoked, already (revoked before or already dead), unknown (never issued here), failed.',
+      labelNames: ['result'],
       registers: [registry],
     }),
   };

@@ -3,11 +3,17 @@
 // types to `POST /v1/revoke_tokens`. GitLab retries the whole batch on any non-2xx answer, so revocation is
 // idempotent: each issuance record is marked revoked once, and only that first mark revokes at the provider.
 //
+// How GitLab really calls it (its `Security::TokenRevocationService`): every secret-detection finding of a
+// pipeline in one request, each carrying its whole vulnerability record (about 1.2 KB), hence a body limit of
+// its own; a 20 s read timeout, hence revocations at GitHub run concurrently (bounded) and the answer comes
+// within `answer_within_seconds` whatever GitHub's pace: 204 when every token is done, else 503, and GitLab's
+// retry of the whole batch (it retries any non-2xx, up to 17 times, and never reads Retry-After) finds the
+// tokens revoked meanwhile.
+//
 // Authentication: GitLab sends the pre-shared token as the raw `Authorization` value, without "Bearer". A
 // proxy or a hand-written client may add "Bearer "; both forms are accepted (the secret is the same either
 // way). The comparison hashes both sides and compares the digests in constant time, so neither the token's
 // content nor its length leaks through timing.
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Counter } from 'prom-client';
 import type { Logger } from 'pino';
@@ -16,7 +22,9 @@ import { BrokerError } from './errors.js';
 import { GITHUB_INSTALLATION_TOKEN } from './github-grant.js';
 import { revokeIssued, tokenHash } from './issuance.js';
 import type { BrokerMetrics } from './metrics.js';
-import type { Store } from './store.js';
+import { presentsSharedToken } from './shared-secret.js';
+import type { IssuanceRecord, Store } from './store.js';
+import { DEFAULT_REVOCATION_BODY_LIMIT } from './github-config.js';
 
 /**
  * Revocation types per issued kind, named as GitLab names a finding's type: `gitleaks_rule_id_` and the
@@ -34,10 +42,9 @@ const TOKEN_SHAPES: Record<string, RegExp> = {
   [GITHUB_INSTALLATION_TOKEN]: /ghs_[A-Za-z0-9_]+/g,
 };
 
-const REVOCATION_BODY_LIMIT_BYTES = 1024 * 1024;
-
 export interface RevocationDeps {
-  config: BrokerConfig;
+  /** The configuration being served (it changes on reload). */
+  config: () => BrokerConfig;
   store: Store;
   log: Logger;
   metrics?: BrokerMetrics;
@@ -52,7 +59,11 @@ export interface RevocationOutcome {
   unknown: string[];
   /** Revocations that failed at the provider (the request answers 503 so GitLab retries). */
   failed: number;
+  /** Still running when the answer was due (the request answers 503; they go on, and the retry finds them done). */
+  pending: number;
 }
+
+type TokenResult = 'revoked' | 'already' | 'unknown' | 'failed';
 
 /** The types this broker takes: those of the token kinds it can issue with its configuration. */
 export function revocableTypes(config: BrokerConfig): string[] {
@@ -63,68 +74,105 @@ export function revocableTypes(config: BrokerConfig): string[] {
 
 /** Constant-time check of GitLab's pre-shared token (raw value, or "Bearer <value>") against each accepted one. */
 export function authorizedRevoker(accepted: readonly string[], authorization: string | undefined): boolean {
-  if (authorization === undefined) return false;
-  const sent = digest(authorization.trim());
-  const bearer = /^Bearer[ \t]+(.+)$/i.exec(authorization.trim());
-  const sentBearer = digest(bearer ? bearer[1]!.trim() : '');
-  // Every comparison always runs, so the answer's timing depends neither on which form was sent nor on
-  // which accepted token (if any) it matches.
-  let ok = false;
-  for (const expected of accepted) {
-    const want = digest(expected);
-    const raw = timingSafeEqual(sent, want);
-    const viaBearer = timingSafeEqual(sentBearer, want);
-    ok = raw || viaBearer || ok;
-  }
-  return ok;
+  return presentsSharedToken(accepted, authorization);
 }
 
-/** Checks and revokes one batch. Throws BrokerError for 400/503; resolves when the batch is accepted (204). */
-export async function revokeTokens(deps: RevocationDeps, body: string): Promise<RevocationOutcome> {
-  const supported = revocableTypes(deps.config);
-  const findings = parseFindings(body, supported);
-  const outcome: RevocationOutcome = { revoked: 0, already: 0, unknown: [], failed: 0 };
-  const seen = new Set<string>();
-  for (const f of findings) {
-    for (const token of candidates(f.token)) {
-      const hash = tokenHash(token);
-      if (seen.has(hash)) continue;
-      seen.add(hash);
-      const record = await deps.store.getIssuance(hash);
-      if (!record) {
-        outcome.unknown.push(hash);
-        deps.log.warn(
-          { event: 'revocation_unknown_token', token_sha256: hash, type: f.type, location: f.location },
-          'revocation request for a token this broker never issued (ignored)',
-        );
-        continue;
-      }
-      if (record.revokedAt || !(await deps.store.markRevoked(hash, new Date()))) {
-        outcome.already++;
-        continue;
-      }
-      try {
-        const result = await revokeIssued(record.kind, record.meta, token);
-        if (result === 'revoked') outcome.revoked++;
-        else outcome.already++;
-        deps.log.info(
-          { event: 'token_revoked', token_sha256: hash, kind: record.kind, policy: record.policy, sub: record.sub, repository: record.repository, project_path: record.project_path, result, location: f.location },
-          'leaked token revoked',
-        );
-      } catch (e) {
-        // Undo the mark so GitLab's retry of this batch tries again.
-        await deps.store.putIssuance(record).catch(() => undefined);
-        outcome.failed++;
-        deps.log.error({ event: 'revocation_failure', token_sha256: hash, kind: record.kind, detail: (e as BrokerError).detail ?? (e as Error).message }, 'revocation failed');
+/**
+ * Revokes the tokens of batches, each token once: concurrently up to the configured bound, and a token whose
+ * revocation is already running (an earlier batch still at GitHub when GitLab retried) is waited for, not
+ * revoked again.
+ */
+export class Revoker {
+  private readonly running = new Map<string, Promise<TokenResult>>();
+
+  constructor(private readonly deps: RevocationDeps) {}
+
+  /** Checks and revokes one batch. Throws BrokerError for 400/503; resolves when the batch is accepted (204). */
+  async revokeBatch(body: string): Promise<RevocationOutcome> {
+    const config = this.deps.config();
+    const settings = config.revocation!;
+    const findings = parseFindings(body, revocableTypes(config));
+    // One task per distinct token, with the first finding that named it (for the audit line).
+    const tasks = new Map<string, { token: string; finding: Finding }>();
+    for (const f of findings) {
+      for (const token of candidates(f.token)) {
+        const hash = tokenHash(token);
+        if (!tasks.has(hash)) tasks.set(hash, { token, finding: f });
       }
     }
-  }
-  if (outcome.failed > 0) {
-    throw new BrokerError('upstream_unavailable', `${outcome.failed} token(s) could not be revoked at their provider right now; send the batch again later`, {
-      retryAfter: 30,
+    const outcome: RevocationOutcome = { revoked: 0, already: 0, unknown: [], failed: 0, pending: 0 };
+    const queue = [...tasks.entries()];
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < queue.length) {
+        const [hash, t] = queue[next++]!;
+        const result = await this.revokeOnce(hash, t.token, t.finding);
+        this.deps.metrics?.revocations.inc({ result });
+        if (result === 'unknown') outcome.unknown.push(hash);
+        else outcome[result]++;
+      }
+    };
+    const all = Promise.all(Array.from({ length: Math.min(settings.concurrency, queue.length) }, worker));
+    let timer: NodeJS.Timeout | undefined;
+    const due = new Promise<'due'>((resolve) => {
+      timer = setTimeout(() => resolve('due'), settings.answerWithinSeconds * 1000);
     });
+    const finished = await Promise.race([all.then(() => 'done' as const), due]);
+    clearTimeout(timer);
+    if (finished === 'due') {
+      // The workers go on after the answer; GitLab's retry of the batch finds their tokens revoked.
+      outcome.pending = queue.length - (outcome.revoked + outcome.already + outcome.unknown.length + outcome.failed);
+      throw new BrokerError(
+        'upstream_unavailable',
+        `${outcome.pending} of ${queue.length} token(s) are still being revoked; send the batch again (the revocations go on meanwhile)`,
+        { retryAfter: 30, detail: `batch of ${findings.length} findings not finished within ${settings.answerWithinSeconds} s` },
+      );
+    }
+    if (outcome.failed > 0) {
+      throw new BrokerError('upstream_unavailable', `${outcome.failed} token(s) could not be revoked at their provider right now; send the batch again later`, {
+        retryAfter: 30,
+      });
+    }
+    return outcome;
   }
-  return outcome;
+
+  private revokeOnce(hash: string, token: string, finding: Finding): Promise<TokenResult> {
+    const inFlight = this.running.get(hash);
+    // Revoked by the earlier request: for this one it is "already revoked".
+    if (inFlight) return inFlight.then((r) => (r === 'revoked' ? 'already' : r));
+    const p = this.revoke(hash, token, finding).finally(() => this.running.delete(hash));
+    this.running.set(hash, p);
+    return p;
+  }
+
+  private async revoke(hash: string, token: string, f: Finding): Promise<TokenResult> {
+    const { store, log } = this.deps;
+    let record: IssuanceRecord | undefined;
+    try {
+      record = await store.getIssuance(hash);
+      if (!record) {
+        log.warn({ event: 'revocation_unknown_token', token_sha256: hash, type: f.type, location: f.location }, 'revocation request for a token this broker never issued (ignored)');
+        return 'unknown';
+      }
+      if (record.revokedAt || !(await store.markRevoked(hash, new Date()))) return 'already';
+    } catch (e) {
+      log.error({ event: 'revocation_failure', token_sha256: hash, detail: (e as BrokerError).detail ?? (e as Error).message }, 'revocation failed: the store is unavailable');
+      return 'failed';
+    }
+    try {
+      const result = await revokeIssued(record.kind, record.meta, token);
+      log.info(
+        { event: 'token_revoked', token_sha256: hash, kind: record.kind, policy: record.policy, sub: record.sub, repository: record.repository, project_path: record.project_path, result, location: f.location },
+        'leaked token revoked',
+      );
+      return result === 'revoked' ? 'revoked' : 'already';
+    } catch (e) {
+      // Undo the mark so GitLab's retry of this batch tries again.
+      await store.putIssuance(record).catch(() => undefined);
+      log.error({ event: 'revocation_failure', token_sha256: hash, kind: record.kind, detail: (e as BrokerError).detail ?? (e as Error).message }, 'revocation failed');
+      return 'failed';
+    }
+  }
 }
 
 export function registerRevocationRoutes(app: FastifyInstance, deps: RevocationDeps): void {
@@ -138,8 +186,10 @@ export function registerRevocationRoutes(app: FastifyInstance, deps: RevocationD
     : undefined;
 
   /** 404 when not configured, 401 (or 429 when guessing) for a wrong or missing pre-shared token. */
+  const revoker = new Revoker(deps);
+
   async function authenticate(authorization: string | undefined): Promise<void> {
-    const settings = deps.config.revocation;
+    const settings = deps.config().revocation;
     if (!settings) {
       throw new BrokerError('not_found', 'the Token Revocation API is not enabled on this broker; its operator enables it with a "revocation:" section in the configuration');
     }
@@ -164,7 +214,7 @@ export function registerRevocationRoutes(app: FastifyInstance, deps: RevocationD
 
   /** The configured rate, counted over every broker sharing the store. Only revoke_tokens counts. */
   async function rateLimit(): Promise<void> {
-    const { requests: limit, perSeconds } = deps.config.revocation!.rateLimit;
+    const { requests: limit, perSeconds } = deps.config().revocation!.rateLimit;
     const r = await deps.store.hit('revocation', perSeconds);
     if (r.count > limit) {
       throw new BrokerError('rate_limited', `more than ${limit} revocation requests in ${perSeconds} s; retry after the time in Retry-After`, { retryAfter: r.resetSeconds });
@@ -175,20 +225,22 @@ export function registerRevocationRoutes(app: FastifyInstance, deps: RevocationD
     try {
       await authenticate(req.headers.authorization);
       requests?.inc({ endpoint: 'revocable_token_types', status: 200 });
-      return reply.code(200).type('application/json; charset=utf-8').header('cache-control', 'no-store').send(JSON.stringify({ types: revocableTypes(deps.config) }));
+      return reply.code(200).type('application/json; charset=utf-8').header('cache-control', 'no-store').send(JSON.stringify({ types: revocableTypes(deps.config()) }));
     } catch (e) {
       return fail(reply, e, 'revocable_token_types');
     }
   });
 
-  // A batch holds every finding of a scan (each with its location), far more than an exchange body.
-  const bodyLimit = Math.max(deps.config.listen.bodyLimitBytes, REVOCATION_BODY_LIMIT_BYTES);
+  // A batch holds every finding of a pipeline, each with its whole vulnerability record: far more than an
+  // exchange body. Fixed when the server starts (a change needs a restart).
+  const started = deps.config();
+  const bodyLimit = Math.max(started.listen.bodyLimitBytes, started.revocation?.bodyLimitBytes ?? DEFAULT_REVOCATION_BODY_LIMIT);
   app.post('/v1/revoke_tokens', { bodyLimit }, async (req, reply) => {
     const started = process.hrtime.bigint();
     try {
       await authenticate(req.headers.authorization);
       await rateLimit();
-      const outcome = await revokeTokens(deps, typeof req.body === 'string' ? req.body : '');
+      const outcome = await revoker.revokeBatch(typeof req.body === 'string' ? req.body : '');
       deps.log.info(
         {
           event: 'revocation',
@@ -285,10 +337,6 @@ function candidates(text: string): string[] {
 /** Type names compared without case or separators: `Gitleaks_Rule_ID_GitHub_App_Token` is ours too. */
 function normalType(type: string): string {
   return type.toLowerCase().replace(/[^a-z0-9]/g, '');
-}
-
-function digest(s: string): Buffer {
-  return createHash('sha256').update(s, 'utf8').digest();
 }
 
 function toError(e: unknown): BrokerError {

@@ -20,6 +20,11 @@ export interface RedisStoreSettings {
   keyPrefix: string;
   commandTimeoutMs: number;
   connectTimeoutMs: number;
+  /** From `password_env` (overrides a password in the URL); never logged. */
+  password?: string;
+  username?: string;
+  /** PEM of the CA that signed the server's certificate (rediss://), from `ca_file`. */
+  ca?: string;
 }
 
 /** Our own query parameters on the store URL; everything else is ioredis's. */
@@ -58,6 +63,11 @@ if c == 1 or t < 0 then
 end
 return {c, t}`;
 
+/** Release a claim only if this caller still holds it. */
+const RELEASE = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0`;
+
 /** Revoke once: only the call that sets revokedAt on an existing record wins. */
 const REVOKE = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
@@ -66,6 +76,7 @@ return redis.call('HSETNX', KEYS[1], 'revokedAt', ARGV[1])`;
 type ScriptedRedis = RedisClient & {
   brokerHit(key: string, windowMs: number): Promise<[number, number]>;
   brokerRevoke(key: string, at: string): Promise<number>;
+  brokerRelease(key: string, owner: string): Promise<number>;
 };
 
 export class RedisStore implements Store {
@@ -103,9 +114,17 @@ export class RedisStore implements Store {
       reconnectOnError: (err) => /READONLY/.test(err.message),
       enableReadyCheck: true,
     };
+    if (this.settings.password !== undefined) options.password = this.settings.password;
+    if (this.settings.username !== undefined) options.username = this.settings.username;
+    if (this.settings.url.startsWith('rediss:')) {
+      // The server's certificate is checked against the configured CA (or the system's), and its name
+      // against the URL's host.
+      options.tls = { servername: new URL(this.settings.url).hostname, ...(this.settings.ca ? { ca: this.settings.ca } : {}) };
+    }
     const client = new Redis(this.settings.url, options) as ScriptedRedis;
     client.defineCommand('brokerHit', { numberOfKeys: 1, lua: HIT });
     client.defineCommand('brokerRevoke', { numberOfKeys: 1, lua: REVOKE });
+    client.defineCommand('brokerRelease', { numberOfKeys: 1, lua: RELEASE });
     // Without an 'error' listener ioredis prints every failed reconnect; report state changes instead.
     client.on('error', (e: Error) => this.events.onError?.(e.message));
     client.on('ready', () => this.setUp(true));
@@ -135,10 +154,34 @@ export class RedisStore implements Store {
     }
   }
 
-  async claimOnce(key: string, ttlSeconds: number): Promise<boolean> {
+  async claimOnce(key: string, ttlSeconds: number, owner = '1'): Promise<boolean> {
     const ttl = Math.max(1, Math.ceil(ttlSeconds));
-    const r = await this.run('claim', (c) => c.set(`once:${digest(key)}`, '1', 'EX', ttl, 'NX'));
+    const r = await this.run('claim', (c) => c.set(`once:${digest(key)}`, owner, 'EX', ttl, 'NX'));
     return r === 'OK';
+  }
+
+  async release(key: string, owner: string): Promise<void> {
+    await this.run('release', (c) => c.brokerRelease(`once:${digest(key)}`, owner));
+  }
+
+  async waitReady(timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    const client = await this.client.catch(() => undefined);
+    if (!client) return false;
+    while (client.status !== 'ready') {
+      const left = deadline - Date.now();
+      if (left <= 0 || this.closed) return false;
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          client.off('ready', done);
+          resolve();
+        };
+        const timer = setTimeout(done, Math.min(left, 250));
+        client.once('ready', done);
+      });
+    }
+    return true;
   }
 
   async hit(key: string, windowSeconds: number): Promise<{ count: number; resetSeconds: number }> {

@@ -1,7 +1,10 @@
 // The broker's shared state: used token IDs (replay protection), issuance records of the tokens the broker
 // minted (revocation), and rate-limit counters. One interface, so a single broker keeps it in memory and
 // several brokers behind a load balancer share it (the Redis implementation).
-import { parseRedisSpec, RedisStore } from './store-redis.js';
+import { parseRedisSpec, RedisStore, type RedisStoreSettings } from './store-redis.js';
+
+/** The `store:` setting, resolved: the in-memory store, or Redis with its connection settings. */
+export type StoreSpec = { kind: 'memory' } | { kind: 'redis'; redis: RedisStoreSettings };
 
 export interface IssuanceRecord {
   /** SHA-256 (hex) of the issued token: the token itself is never stored. */
@@ -24,8 +27,21 @@ export interface IssuanceRecord {
 
 export interface Store {
   readonly kind: 'memory' | 'redis';
-  /** Atomically records `key` unless present. True: first time; false: already seen (a replay). */
-  claimOnce(key: string, ttlSeconds: number): Promise<boolean>;
+  /**
+   * Atomically records `key` unless present. True: first time; false: already seen (a replay). `owner` (a
+   * random value the caller keeps) lets the same caller release the record again with `release`.
+   */
+  claimOnce(key: string, ttlSeconds: number, owner?: string): Promise<boolean>;
+  /**
+   * Forgets a record `claimOnce` made, only if `owner` still holds it: a failure of the broker's own (a source
+   * down, GitHub refusing to mint) must not spend the caller's single-use token.
+   */
+  release(key: string, owner: string): Promise<void>;
+  /**
+   * Resolves once the store can be used, or after `timeoutMs` (false). The broker waits for this before it
+   * listens, so a just-started instance does not answer its first requests with 503.
+   */
+  waitReady(timeoutMs: number): Promise<boolean>;
   /** Counts one hit in the current fixed window of `windowSeconds`. */
   hit(key: string, windowSeconds: number): Promise<{ count: number; resetSeconds: number }>;
   putIssuance(record: IssuanceRecord): Promise<void>;
@@ -54,7 +70,7 @@ interface Expiring<T> {
 
 export class MemoryStore implements Store {
   readonly kind = 'memory' as const;
-  private readonly seen = new Map<string, number>();
+  private readonly seen = new Map<string, { until: number; owner?: string }>();
   private readonly counters = new Map<string, Expiring<number>>();
   private readonly issued = new Map<string, Expiring<IssuanceRecord>>();
   private readonly sweeper: NodeJS.Timeout;
@@ -66,11 +82,19 @@ export class MemoryStore implements Store {
     this.sweeper.unref();
   }
 
-  async claimOnce(key: string, ttlSeconds: number): Promise<boolean> {
+  async claimOnce(key: string, ttlSeconds: number, owner?: string): Promise<boolean> {
     const t = this.now();
-    const until = this.seen.get(key);
-    if (until !== undefined && until > t) return false;
-    this.seen.set(key, t + ttlSeconds * 1000);
+    const held = this.seen.get(key);
+    if (held !== undefined && held.until > t) return false;
+    this.seen.set(key, { until: t + ttlSeconds * 1000, owner });
+    return true;
+  }
+
+  async release(key: string, owner: string): Promise<void> {
+    if (this.seen.get(key)?.owner === owner) this.seen.delete(key);
+  }
+
+  async waitReady(): Promise<boolean> {
     return true;
   }
 
@@ -113,16 +137,29 @@ export class MemoryStore implements Store {
 
   private sweep(): void {
     const t = this.now();
-    for (const [k, until] of this.seen) if (until <= t) this.seen.delete(k);
+    for (const [k, held] of this.seen) if (held.until <= t) this.seen.delete(k);
     for (const [k, c] of this.counters) if (c.expiresAt <= t) this.counters.delete(k);
     for (const [k, r] of this.issued) if (r.expiresAt <= t) this.issued.delete(k);
   }
 }
 
-export function createStore(spec: string, now?: () => number, events?: StoreEvents): Store {
-  if (spec === 'memory') return new MemoryStore(now);
-  if (/^rediss?:\/\//.test(spec)) return new RedisStore(parseRedisSpec(spec), now, events);
-  throw new Error(`store ${JSON.stringify(spec)} is not supported`);
+export function createStore(spec: string | StoreSpec, now?: () => number, events?: StoreEvents): Store {
+  if (typeof spec === 'string') {
+    if (spec === 'memory') return new MemoryStore(now);
+    if (/^rediss?:\/\//.test(spec)) return new RedisStore(parseRedisSpec(spec), now, events);
+    throw new Error(`store ${JSON.stringify(redactUrl(spec))} is not supported`);
+  }
+  return spec.kind === 'memory' ? new MemoryStore(now) : new RedisStore(spec.redis, now, events);
+}
+
+/** Whether two store settings name the same store (a reload cannot switch stores under live requests). */
+export function sameStore(a: StoreSpec, b: StoreSpec): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The store for logs: its kind and, for Redis, the URL without a password. */
+export function describeStore(spec: StoreSpec): string {
+  return spec.kind === 'memory' ? 'memory' : redactUrl(spec.redis.url);
 }
 
 /** Why a `store:` value cannot be used, or undefined when it can (for the configuration check). */

@@ -20,6 +20,8 @@ export interface VerifierOptions {
   maxTokenBytes: number;
   metrics: BrokerMetrics;
   now?: Clock;
+  /** A verifier this one replaces (reload): key sets of issuers whose settings did not change are kept warm. */
+  previous?: TokenVerifier;
 }
 
 const JWS_COMPACT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
@@ -31,7 +33,13 @@ export class TokenVerifier {
 
   constructor(private readonly opts: VerifierOptions) {
     this.now = opts.now ?? Date.now;
-    this.keys = new Map(opts.issuers.map((i) => [i.id, new IssuerKeys(i, opts.metrics, this.now)]));
+    this.keys = new Map(
+      opts.issuers.map((i) => {
+        const old = opts.previous?.keys.get(i.id);
+        const same = old && JSON.stringify(old.settings) === JSON.stringify(i);
+        return [i.id, same ? old : new IssuerKeys(i, opts.metrics, this.now)];
+      }),
+    );
     this.byIssuerUrl = new Map(opts.issuers.map((i) => [i.issuer, i]));
   }
 

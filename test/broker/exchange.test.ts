@@ -9,7 +9,7 @@ import { AUDIENCE, exchangeOver, leaks, startTestBed, type TestBed } from '../he
 const SECRETS = {
   DB_PASSWORD: 'db-pässwörd with spaces, "quotes" and $dollar',
   DEPLOY_KEY: '-----BEGIN KEY-----\nline one\nline two\n-----END KEY-----\n',
-  GITLAB_TOKEN: 'glpat-secret-value-0123456789',
+  REGISTRY_TOKEN: 'glpat-secret-value-0123456789',
   OTHER: 'other-team-secret-value',
 };
 
@@ -28,13 +28,13 @@ async function githubToken(job: Record<string, unknown> = {}, opts: Parameters<T
 
 beforeAll(async () => {
   bed = await startTestBed({
-    env: { DB_PASSWORD_ENV: SECRETS.DB_PASSWORD, GITLAB_TOKEN_ENV: SECRETS.GITLAB_TOKEN },
+    env: { DB_PASSWORD_ENV: SECRETS.DB_PASSWORD, REGISTRY_TOKEN_ENV: SECRETS.REGISTRY_TOKEN },
     config: () => ({
       listen: { body_limit_bytes: 4096, max_token_bytes: 16384, header_limit_bytes: 32768 },
       secrets: {
         DB_PASSWORD: { env: 'DB_PASSWORD_ENV' },
         DEPLOY_KEY: { value: SECRETS.DEPLOY_KEY },
-        GITLAB_TOKEN: { env: 'GITLAB_TOKEN_ENV' },
+        REGISTRY_TOKEN: { env: 'REGISTRY_TOKEN_ENV' },
         OTHER: { value: SECRETS.OTHER },
       },
       policies: [
@@ -54,7 +54,7 @@ beforeAll(async () => {
           name: 'gitlab-main',
           issuer: 'gitlab',
           claims: { project_path: 'acme/platform/*', ref_protected: 'true' },
-          secrets: ['GITLAB_TOKEN'],
+          secrets: ['REGISTRY_TOKEN'],
         },
       ],
     }),
@@ -88,7 +88,7 @@ describe('granted', () => {
     tokens.push(t);
     const r = await exchangeOver(bed.url, { token: t });
     expect(r.status).toBe(200);
-    expect(r.json).toEqual({ secrets: { GITLAB_TOKEN: SECRETS.GITLAB_TOKEN }, policy: 'gitlab-main', expires_at: null });
+    expect(r.json).toEqual({ secrets: { REGISTRY_TOKEN: SECRETS.REGISTRY_TOKEN }, policy: 'gitlab-main', expires_at: null });
   });
 
   it('answers text/plain with one NAME BASE64 line per secret, byte-exact', async () => {
@@ -224,7 +224,7 @@ describe('refused requests', () => {
   });
 
   it('the secret_not_granted message names only the matched policy grant', async () => {
-    const r = await exchangeOver(bed.url, { token: await githubToken(), body: '{"secrets":["GITLAB_TOKEN"]}' });
+    const r = await exchangeOver(bed.url, { token: await githubToken(), body: '{"secrets":["REGISTRY_TOKEN"]}' });
     expect(r.status).toBe(403);
     expect(r.json.message).toContain('DB_PASSWORD, DEPLOY_KEY');
     expect(r.json.message).not.toContain('gitlab-main');

@@ -44,7 +44,7 @@ describe('github_apps and github_app configuration', () => {
     expect(app.settings).toMatchObject({ issuer: '123', owner: 'octo-org', apiUrl: 'https://api.github.com' });
     expect(app.fingerprint).toMatch(/^SHA256:[A-Za-z0-9+/]{43}=$/);
     expect(cfg.secrets.get('GH_TOKEN')!.kind).toBe('github_app');
-    expect(cfg.revocation).toEqual({ tokens: ['a-long-enough-pre-shared-token'], tokenOrigin: `file ${join(dir, 'revocation-token')}`, rateLimit: { requests: 60, perSeconds: 60 } });
+    expect(cfg.revocation).toEqual({ tokens: ['a-long-enough-pre-shared-token'], tokenOrigin: `file ${join(dir, 'revocation-token')}`, rateLimit: { requests: 60, perSeconds: 60 }, bodyLimitBytes: 16 * 1024 * 1024, concurrency: 32, answerWithinSeconds: 15 });
   });
 
   it.each([

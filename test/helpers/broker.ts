@@ -40,7 +40,9 @@ export async function startTestBed(opts: TestBedOptions = {}): Promise<TestBed> 
     ],
     ...(opts.config?.({ github, gitlab }) ?? {}),
   };
-  const config = await buildConfig(raw, opts.configPath ?? '/test/broker.yaml', { env: opts.env ?? {}, checkSources: true });
+  // The clients' tests need a broker that serves names they must refuse (PATH, LD_PRELOAD): the broker's own
+  // check of those names is tested with buildConfig directly (test/broker/config-checks.test.ts).
+  const config = await buildConfig(raw, opts.configPath ?? '/test/broker.yaml', { env: opts.env ?? {}, checkSources: true, acceptReservedNames: true });
   const log: string[] = [];
   const broker = buildBroker(config, {
     now: opts.now,

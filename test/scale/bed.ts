@@ -12,7 +12,7 @@ export { AUDIENCE };
 export const SECRET_VALUES = {
   DB_PASSWORD: 'db-pw-7f3a9c1e-never-print',
   API_KEY: 'api-key-2b8d4e6f-never-print',
-  GITLAB_TOKEN: 'gl-token-91c0aa77-never-print',
+  REGISTRY_TOKEN: 'gl-token-91c0aa77-never-print',
 };
 
 export interface Issuers {
@@ -51,11 +51,11 @@ export function scaleConfig(iss: Issuers, opts: ScaleConfigOptions): Record<stri
     secrets: {
       DB_PASSWORD: { value: SECRET_VALUES.DB_PASSWORD },
       API_KEY: { value: SECRET_VALUES.API_KEY },
-      GITLAB_TOKEN: { value: SECRET_VALUES.GITLAB_TOKEN },
+      REGISTRY_TOKEN: { value: SECRET_VALUES.REGISTRY_TOKEN },
     },
     policies: [
       { name: 'prod', issuer: 'github', claims: { repository: 'octo-org/octo-repo', ref: 'refs/heads/main' }, secrets: ['DB_PASSWORD', 'API_KEY'] },
-      { name: 'gitlab-reusable', issuer: 'gitlab', single_use: false, claims: { project_path: 'acme/platform/api' }, secrets: ['GITLAB_TOKEN'] },
+      { name: 'gitlab-reusable', issuer: 'gitlab', single_use: false, claims: { project_path: 'acme/platform/api' }, secrets: ['REGISTRY_TOKEN'] },
     ],
     store: opts.store,
   };

@@ -184,8 +184,8 @@ function generator(rand: () => number) {
   }
 
   function mutateBody(): [string, string] {
-    const names = ['GITLAB_TOKEN', 'DB_PASSWORD', 'API_KEY', 'gitlab_token', '', 'NOPE', '__proto__', 'constructor', 'GITLAB_TOKEN '];
-    const valid = `{"secrets":["GITLAB_TOKEN"]}`;
+    const names = ['REGISTRY_TOKEN', 'DB_PASSWORD', 'API_KEY', 'gitlab_token', '', 'NOPE', '__proto__', 'constructor', 'REGISTRY_TOKEN '];
+    const valid = `{"secrets":["REGISTRY_TOKEN"]}`;
     switch (int(6)) {
       case 0:
         return ['names', JSON.stringify({ secrets: Array.from({ length: int(4) }, () => pick(names)) })];
@@ -196,11 +196,11 @@ function generator(rand: () => number) {
       case 2:
         return ['body-truncate', valid.slice(0, int(valid.length))];
       case 3:
-        return ['body-shape', JSON.stringify(pick([{ secrets: randomValue() }, randomValue(), { secrets: ['GITLAB_TOKEN'], [pick(['x', 'policy', '__proto__'])]: randomValue() }]))];
+        return ['body-shape', JSON.stringify(pick([{ secrets: randomValue() }, randomValue(), { secrets: ['REGISTRY_TOKEN'], [pick(['x', 'policy', '__proto__'])]: randomValue() }]))];
       case 4:
         return ['body-random', randomString(PRINTABLE, 200)];
       default:
-        return ['body-ok', pick([valid, '', '{}', ' \n', '{"secrets":["GITLAB_TOKEN","GITLAB_TOKEN"]}'])];
+        return ['body-ok', pick([valid, '', '{}', ' \n', '{"secrets":["REGISTRY_TOKEN","REGISTRY_TOKEN"]}'])];
     }
   }
 
@@ -246,7 +246,7 @@ function requestShouldBeGranted(c: FuzzCase): boolean {
   if (keys.some((k) => k !== 'secrets')) return false;
   const list = (parsed as { secrets?: unknown }).secrets;
   if (list === undefined) return true;
-  return Array.isArray(list) && list.length > 0 && list.every((n) => n === 'GITLAB_TOKEN');
+  return Array.isArray(list) && list.length > 0 && list.every((n) => n === 'REGISTRY_TOKEN');
 }
 
 function sameBytes(a: string, b: string): boolean {
@@ -294,7 +294,7 @@ describe('fuzzing the exchange', () => {
       if (c.kind === 'github-token') fail('a spent single-use token (or a forgery made from it) was granted');
       if (c.kind === 'gitlab-token' && !sameBytes(c.authorization!.replace(/^Bearer /, ''), c.original!)) fail('a changed token was granted');
       if (c.kind === 'request' && !requestShouldBeGranted(c)) fail('an invalid request was granted');
-      if (!text.includes(SECRET_VALUES.GITLAB_TOKEN) && !text.includes(Buffer.from(SECRET_VALUES.GITLAB_TOKEN).toString('base64'))) fail('granted without the secret');
+      if (!text.includes(SECRET_VALUES.REGISTRY_TOKEN) && !text.includes(Buffer.from(SECRET_VALUES.REGISTRY_TOKEN).toString('base64'))) fail('granted without the secret');
     }
 
     const inflight = new Set<Promise<void>>();

@@ -59,7 +59,7 @@ describe('two instances on one redis-server', () => {
     const token = await ghToken({ sub: 'repo:octo-org/octo-repo:ref:refs/heads/main#400' });
     const bad = await exchangeOver(a.url, { token, body: '{"secrets": ["NO_SUCH"]}' });
     expect(bad.status).toBe(400);
-    const notGranted = await exchangeOver(a.url, { token, body: '{"secrets": ["GITLAB_TOKEN"]}' });
+    const notGranted = await exchangeOver(a.url, { token, body: '{"secrets": ["REGISTRY_TOKEN"]}' });
     expect(notGranted.json.error).toBe('secret_not_granted');
     const ok = await exchangeOver(b.url, { token, body: '{"secrets": ["API_KEY"]}' });
     expect(ok.status).toBe(200);

@@ -2,6 +2,16 @@
 // it and start it again on the same port to show how the broker behaves while it is gone.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, Socket } from 'node:net';
+import { connect as tlsConnect } from 'node:tls';
+
+export interface RedisOptions {
+  /** Serve TLS only (rediss://), with this certificate; `ca` is what clients verify it against. */
+  tls?: { certFile: string; keyFile: string; ca: string };
+  /** requirepass */
+  password?: string;
+  /** Do not start yet: the test calls start() (a broker that comes up before its Redis). */
+  deferStart?: boolean;
+}
 
 export interface RedisServer {
   port: number;
@@ -28,12 +38,16 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startRedis(): Promise<RedisServer> {
+export async function startRedis(opts: RedisOptions = {}): Promise<RedisServer> {
   const port = await freePort();
   let proc: ChildProcess | undefined;
 
   async function start(): Promise<void> {
-    const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'], {
+    const listen = opts.tls
+      ? ['--port', '0', '--tls-port', String(port), '--tls-cert-file', opts.tls.certFile, '--tls-key-file', opts.tls.keyFile, '--tls-auth-clients', 'no']
+      : ['--port', String(port)];
+    const auth = opts.password ? ['--requirepass', opts.password] : [];
+    const child = spawn('redis-server', [...listen, ...auth, '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     proc = child;
@@ -63,9 +77,14 @@ export async function startRedis(): Promise<RedisServer> {
     });
   }
 
+  /** One command over a fresh connection (after AUTH when a password is set): the raw reply text. */
   function command(...args: string[]): Promise<string> {
+    const frame = (a: string[]) => `*${a.length}\r\n${a.map((x) => `$${Buffer.byteLength(x)}\r\n${x}\r\n`).join('')}`;
+    const authFirst = opts.password !== undefined && args[0] !== 'AUTH';
+    const payload = (authFirst ? frame(['AUTH', opts.password!]) : '') + frame(args);
+    const replies = authFirst ? 2 : 1;
     return new Promise((resolve, reject) => {
-      const sock = new Socket();
+      const sock: Socket = opts.tls ? tlsConnect({ port, host: '127.0.0.1', ca: opts.tls.ca }, () => sock.write(payload)) : new Socket();
       let out = '';
       const timer = setTimeout(() => {
         sock.destroy();
@@ -75,24 +94,23 @@ export async function startRedis(): Promise<RedisServer> {
         clearTimeout(timer);
         reject(e);
       });
-      sock.connect(port, '127.0.0.1', () => {
-        sock.write(`*${args.length}\r\n${args.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join('')}`);
-      });
+      if (!opts.tls) sock.connect(port, '127.0.0.1', () => sock.write(payload));
       sock.on('data', (d) => {
         out += d.toString();
-        if (out.endsWith('\r\n')) {
+        // Simple replies only (+OK, +PONG, -ERR, :n): one line each.
+        if (out.endsWith('\r\n') && out.split('\r\n').length > replies) {
           clearTimeout(timer);
           sock.end();
-          resolve(out);
+          resolve(authFirst ? out.slice(out.indexOf('\r\n') + 2) : out);
         }
       });
     });
   }
 
-  await start();
+  if (!opts.deferStart) await start();
   return {
     port,
-    url: `redis://127.0.0.1:${port}`,
+    url: `${opts.tls ? 'rediss' : 'redis'}://127.0.0.1:${port}`,
     stop,
     start,
     freeze: () => proc?.kill('SIGSTOP'),

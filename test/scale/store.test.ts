@@ -58,6 +58,19 @@ describe.each([
     expect(await store.claimOnce('jti:a', 60)).toBe(true);
   });
 
+  it('release forgets a claim only for the owner that made it', async () => {
+    expect(await store.claimOnce('jti:rel', 60, 'owner-1')).toBe(true);
+    await store.release('jti:rel', 'someone-else');
+    expect(await store.claimOnce('jti:rel', 60, 'owner-2')).toBe(false);
+    await store.release('jti:rel', 'owner-1');
+    expect(await store.claimOnce('jti:rel', 60, 'owner-2')).toBe(true);
+    expect(await store.claimOnce('jti:rel', 60, 'owner-3')).toBe(false);
+  });
+
+  it('waitReady resolves once the store can be used', async () => {
+    expect(await store.waitReady(1000)).toBe(true);
+  });
+
   it('claimOnce is atomic under concurrency', async () => {
     const results = await Promise.all(Array.from({ length: 50 }, () => store.claimOnce('jti:race', 60)));
     expect(results.filter(Boolean)).toHaveLength(1);
@@ -143,7 +156,7 @@ describe('store configuration', () => {
     ['memory', []],
     ['redis://127.0.0.1:6379', []],
     ['rediss://user:pw@redis.internal:6380/2?key_prefix=broker-a:&command_timeout_ms=250', []],
-    ['mysql://db', ['store: "mysql://db" is not supported; use "memory" or redis://host:port']],
+    ['mysql://db', ['store: "mysql://db" is not supported; use "memory", redis://host:port, or a mapping { redis: { url, password_env, ca_file } }']],
     ['redis://h:1?timeout=3', ['store: unknown store URL parameter "timeout" (known: key_prefix, command_timeout_ms, connect_timeout_ms)']],
     ['redis://h:1?command_timeout_ms=0', ['store: store URL parameter command_timeout_ms must be a whole number of milliseconds from 10 to 60000']],
   ])('store %j -> %j', async (store, expected) => {

@@ -1,5 +1,5 @@
-export const id = 239;
-export const ids = [239];
+export const id = 20;
+export const ids = [20];
 export const modules = {
 
 /***/ 68202:
@@ -99,7 +99,7 @@ class AppJwt {
 
 /***/ }),
 
-/***/ 90754:
+/***/ 40301:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -107,7 +107,8 @@ class AppJwt {
 __webpack_require__.d(__webpack_exports__, {
   fD: () => (/* binding */ buildConfig),
   iu: () => (/* binding */ claimNumberSources),
-  HT: () => (/* binding */ loadConfigFile)
+  HT: () => (/* binding */ loadConfigFile),
+  pj: () => (/* binding */ plainListenProblem)
 });
 
 // UNUSED EXPORTS: parseConfig
@@ -131,15 +132,55 @@ const pattern = {
     properties: { pattern: { type: 'string', minLength: 1 } },
 };
 const matcher = { anyOf: [scalar, pattern] };
+const envName = { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' };
+const backendName = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$' };
+const cacheSeconds = { type: 'integer', minimum: 0, maximum: 86400 };
+const backendTimeout = { type: 'number', exclusiveMinimum: 0, maximum: 120 };
 const secretSource = {
     type: 'object',
     minProperties: 1,
     maxProperties: 1,
     additionalProperties: false,
     properties: {
-        env: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
+        env: envName,
         file: { type: 'string', minLength: 1 },
         value: { type: 'string' },
+        // A field of a Vault / OpenBao KV version 2 secret.
+        vault: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['path', 'field'],
+            properties: {
+                backend: backendName,
+                mount: { type: 'string', pattern: '^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*$' },
+                path: { type: 'string', pattern: '^[A-Za-z0-9_.@-]+(/[A-Za-z0-9_.@-]+)*$' },
+                field: { type: 'string', minLength: 1 },
+                version: { type: 'integer', minimum: 1 },
+            },
+        },
+        // An AWS Secrets Manager secret (or one key of a JSON secret).
+        aws_secrets_manager: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['secret_id'],
+            properties: {
+                backend: backendName,
+                secret_id: { type: 'string', minLength: 1, maxLength: 2048 },
+                field: { type: 'string', minLength: 1 },
+                version_stage: { type: 'string', minLength: 1, maxLength: 256 },
+            },
+        },
+        // A file encrypted with age (the whole plaintext, or one key of a YAML/JSON mapping inside).
+        age: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['file'],
+            properties: {
+                backend: backendName,
+                file: { type: 'string', minLength: 1 },
+                field: { type: 'string', minLength: 1 },
+            },
+        },
         github_app: {
             type: 'object',
             additionalProperties: false,
@@ -193,6 +234,114 @@ const revocation = {
         token_env: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
         token_file: { type: 'string', minLength: 1 },
         rate_limit: rateLimit,
+        // GitLab sends every finding of a pipeline in one request, each with its whole vulnerability record.
+        body_limit_bytes: { type: 'integer', minimum: 65536, maximum: 268435456 },
+        // Revocations at GitHub in flight at once for one batch.
+        concurrency: { type: 'integer', minimum: 1, maximum: 100 },
+        // Answer by then (GitLab gives up after 20 s): 204 if the batch is done, else 503 and GitLab's retry
+        // finds the tokens revoked meanwhile.
+        answer_within_seconds: { type: 'number', minimum: 1, maximum: 600 },
+    },
+};
+// Where secrets kept outside the broker are read from, by kind and name.
+const backends = {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+        vault: {
+            type: 'object',
+            propertyNames: backendName,
+            additionalProperties: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['address', 'auth'],
+                properties: {
+                    address: { type: 'string', minLength: 1 },
+                    namespace: { type: 'string', minLength: 1 },
+                    auth: {
+                        type: 'object',
+                        additionalProperties: false,
+                        minProperties: 1,
+                        properties: {
+                            approle: {
+                                type: 'object',
+                                additionalProperties: false,
+                                properties: {
+                                    mount: { type: 'string', pattern: '^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*$' },
+                                    role_id: { type: 'string', minLength: 1 },
+                                    role_id_env: envName,
+                                    secret_id_env: envName,
+                                    secret_id_file: { type: 'string', minLength: 1 },
+                                },
+                            },
+                            token_env: envName,
+                            token_file: { type: 'string', minLength: 1 },
+                        },
+                    },
+                    ca_file: { type: 'string', minLength: 1 },
+                    timeout_seconds: backendTimeout,
+                    cache_seconds: cacheSeconds,
+                },
+            },
+        },
+        aws_secrets_manager: {
+            type: 'object',
+            propertyNames: backendName,
+            additionalProperties: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['region'],
+                properties: {
+                    region: { type: 'string', pattern: '^[a-z]{2}(-[a-z]+)+-[0-9]+$' },
+                    endpoint: { type: 'string', minLength: 1 },
+                    credentials: {
+                        type: 'object',
+                        additionalProperties: false,
+                        required: ['access_key_id_env', 'secret_access_key_env'],
+                        properties: { access_key_id_env: envName, secret_access_key_env: envName, session_token_env: envName },
+                    },
+                    timeout_seconds: backendTimeout,
+                    cache_seconds: cacheSeconds,
+                },
+            },
+        },
+        age: {
+            type: 'object',
+            propertyNames: backendName,
+            additionalProperties: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                    identity_file: { type: 'string', minLength: 1 },
+                    identity_env: envName,
+                    cache_seconds: cacheSeconds,
+                },
+            },
+        },
+    },
+};
+// The Redis store in its mapping form (the string form is a URL).
+const redisStore = {
+    type: 'object',
+    additionalProperties: false,
+    required: ['redis'],
+    properties: {
+        redis: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['url'],
+            properties: {
+                url: { type: 'string', minLength: 1 },
+                username: { type: 'string', minLength: 1 },
+                password_env: envName,
+                ca_file: { type: 'string', minLength: 1 },
+                key_prefix: { type: 'string', pattern: '^[A-Za-z0-9:_.-]{0,64}$' },
+                command_timeout_ms: { type: 'integer', minimum: 10, maximum: 60000 },
+                connect_timeout_ms: { type: 'integer', minimum: 10, maximum: 60000 },
+                // How long the broker waits for Redis at start-up before it listens anyway (not ready until Redis is).
+                startup_wait_seconds: { type: 'number', minimum: 0, maximum: 600 },
+            },
+        },
     },
 };
 const configSchema = {
@@ -212,6 +361,20 @@ const configSchema = {
                 max_token_bytes: { type: 'integer', minimum: 512, maximum: 1048576 },
                 request_timeout_seconds: { type: 'number', exclusiveMinimum: 0, maximum: 600 },
                 shutdown_grace_seconds: { type: 'number', minimum: 0, maximum: 600 },
+                // Serve HTTPS (files re-read on reload); client_ca asks clients for a certificate (mTLS).
+                tls: {
+                    type: 'object',
+                    additionalProperties: false,
+                    required: ['cert', 'key'],
+                    properties: {
+                        cert: { type: 'string', minLength: 1 },
+                        key: { type: 'string', minLength: 1 },
+                        client_ca: { type: 'string', minLength: 1 },
+                        client_auth: { enum: ['exchange', 'all'] },
+                    },
+                },
+                // Plain HTTP on an address other than loopback: only behind a TLS-terminating proxy, and said so here.
+                plain_http: { type: 'boolean' },
             },
         },
         audience: { type: 'string', minLength: 1 },
@@ -282,7 +445,17 @@ const configSchema = {
                 },
             },
         },
-        store: { type: 'string', minLength: 1 },
+        store: { anyOf: [{ type: 'string', minLength: 1 }, redisStore] },
+        backends,
+        // The operator's own endpoints (POST /-/reload), behind a pre-shared token.
+        admin: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+                token_env: envName,
+                token_file: { type: 'string', minLength: 1 },
+            },
+        },
         github_apps: {
             type: 'object',
             propertyNames: { pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$' },
@@ -300,8 +473,87 @@ var errors = __webpack_require__(27662);
 var policy = __webpack_require__(22411);
 // EXTERNAL MODULE: ./src/broker/lint.ts + 6 modules
 var broker_lint = __webpack_require__(15851);
-// EXTERNAL MODULE: ./src/broker/store.ts + 1 modules
-var broker_store = __webpack_require__(65103);
+// EXTERNAL MODULE: ./src/broker/sources/config.ts + 5 modules
+var config = __webpack_require__(8525);
+// EXTERNAL MODULE: ./src/broker/store.ts
+var store = __webpack_require__(86672);
+// EXTERNAL MODULE: ./src/broker/store-redis.ts
+var store_redis = __webpack_require__(56518);
+;// CONCATENATED MODULE: ./src/broker/store-config.ts
+// The `store:` setting: `memory`, a Redis URL, or a mapping for what a URL cannot carry safely (a password
+// from the environment, the CA of a `rediss://` server). Problems are reported by path like everything else.
+
+
+
+
+/** How long a broker waits for Redis at start-up before it listens anyway (and stays unready). */
+const DEFAULT_STARTUP_WAIT_SECONDS = 10;
+async function loadStore(raw, ctx) {
+    const fallback = { spec: { kind: 'memory' }, startupWaitSeconds: DEFAULT_STARTUP_WAIT_SECONDS };
+    if (raw === undefined || raw === 'memory')
+        return fallback;
+    if (typeof raw === 'string') {
+        if (!/^rediss?:\/\//.test(raw)) {
+            ctx.problems.push(`store: ${JSON.stringify((0,store/* redactUrl */.BO)(raw))} is not supported; use "memory", redis://host:port, or a mapping { redis: { url, password_env, ca_file } }`);
+            return fallback;
+        }
+        try {
+            return { spec: { kind: 'redis', redis: (0,store_redis/* parseRedisSpec */.Y)(raw) }, startupWaitSeconds: DEFAULT_STARTUP_WAIT_SECONDS };
+        }
+        catch (e) {
+            ctx.problems.push(`store: ${e.message}`);
+            return fallback;
+        }
+    }
+    const r = typeof raw === 'object' && raw !== null ? raw.redis : undefined;
+    if (typeof r !== 'object' || r === null || typeof r.url !== 'string')
+        return fallback; // the schema reported it
+    let settings;
+    try {
+        settings = (0,store_redis/* parseRedisSpec */.Y)(r.url);
+    }
+    catch (e) {
+        ctx.problems.push(`store.redis.url: ${e.message}`);
+        return fallback;
+    }
+    if (new URL(r.url).search !== '') {
+        ctx.problems.push('store.redis.url: give key_prefix, command_timeout_ms and connect_timeout_ms as keys of store.redis, not as URL parameters');
+    }
+    if (new URL(r.url).password !== '' && r.password_env !== undefined) {
+        ctx.problems.push('store.redis: the URL carries a password and password_env is set; keep the password out of the URL');
+    }
+    if (r.key_prefix !== undefined)
+        settings.keyPrefix = r.key_prefix;
+    if (r.command_timeout_ms !== undefined)
+        settings.commandTimeoutMs = r.command_timeout_ms;
+    if (r.connect_timeout_ms !== undefined)
+        settings.connectTimeoutMs = r.connect_timeout_ms;
+    if (r.username !== undefined)
+        settings.username = r.username;
+    if (r.password_env !== undefined) {
+        const pw = ctx.env[r.password_env];
+        if (pw === undefined || pw === '') {
+            if (ctx.strict)
+                ctx.problems.push(`store.redis.password_env: environment variable ${r.password_env} is not set`);
+        }
+        else
+            settings.password = pw;
+    }
+    if (r.ca_file !== undefined) {
+        if (!r.url.startsWith('rediss:'))
+            ctx.problems.push('store.redis.ca_file: only a rediss:// (TLS) URL uses a CA');
+        const path = (0,config/* pathFrom */.Iw)(r.ca_file, ctx.file);
+        try {
+            settings.ca = await (0,promises_.readFile)(path, 'utf8');
+        }
+        catch (e) {
+            if (ctx.strict)
+                ctx.problems.push(`store.redis.ca_file: cannot read ${path} (${e.code ?? 'error'})`);
+        }
+    }
+    return { spec: { kind: 'redis', redis: settings }, startupWaitSeconds: r.startup_wait_seconds ?? DEFAULT_STARTUP_WAIT_SECONDS };
+}
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./src/broker/github-grant.ts
@@ -309,11 +561,28 @@ var github_grant = __webpack_require__(72525);
 ;// CONCATENATED MODULE: ./src/broker/secret-source.ts
 // Where the broker's static secrets come from. Values are read at exchange time for files (so a rotated
 // file is picked up without a restart) and once at start-up for environment variables (a process's
-// environment does not change).
+// environment does not change). Secrets kept in Vault, AWS Secrets Manager or age-encrypted files are read
+// through their backend (sources/), cached for the backend's `cache_seconds`.
 
 
 
 
+/** A secret read through a configured backend (see sources/config.ts for how the backend is chosen). */
+function createBackendSource(name, backend, spec) {
+    if ('vault' in spec) {
+        const v = spec.vault;
+        const b = backend;
+        return { name, kind: 'vault', origin: `vault ${b.name}: ${v.mount ?? 'secret'}/${v.path} field ${v.field}`, resolve: async () => ({ value: await b.resolve(name, v), expiresAt: null }) };
+    }
+    if ('aws_secrets_manager' in spec) {
+        const a = spec.aws_secrets_manager;
+        const b = backend;
+        return { name, kind: 'aws_secrets_manager', origin: `aws_secrets_manager ${b.name}: ${a.secret_id}${a.field ? ` field ${a.field}` : ''}`, resolve: async () => ({ value: await b.resolve(name, a), expiresAt: null }) };
+    }
+    const g = spec.age;
+    const b = backend;
+    return { name, kind: 'age', origin: `age ${b.name}: ${g.file}${g.field ? ` field ${g.field}` : ''}`, resolve: async () => ({ value: await b.resolve(name, g), expiresAt: null }) };
+}
 function createSecretSource(name, spec, env, apps) {
     if ('github_app' in spec) {
         const app = apps?.get(spec.github_app.app);
@@ -363,6 +632,9 @@ function createSecretSource(name, spec, env, apps) {
 async function checkSecretSource(spec, env) {
     if ('github_app' in spec)
         return undefined; // its app's key is checked under github_apps
+    // Backends are reached at warm-up (an outage must not stop start-up); age files are checked by their backend.
+    if ('vault' in spec || 'aws_secrets_manager' in spec || 'age' in spec)
+        return undefined;
     if ('env' in spec)
         return env[spec.env] === undefined ? `environment variable ${spec.env} is not set` : undefined;
     if ('file' in spec) {
@@ -377,12 +649,22 @@ async function checkSecretSource(spec, env) {
     return undefined;
 }
 
+// EXTERNAL MODULE: ./src/broker/tls.ts
+var broker_tls = __webpack_require__(21592);
+// EXTERNAL MODULE: ./src/broker/shared-secret.ts
+var shared_secret = __webpack_require__(77029);
+// EXTERNAL MODULE: ./src/exchange/reserved-names.ts
+var reserved_names = __webpack_require__(88780);
 // EXTERNAL MODULE: ./src/broker/github-config.ts
 var github_config = __webpack_require__(18601);
 ;// CONCATENATED MODULE: ./src/broker/config.ts
 // Reads the broker's YAML, validates it against the JSON Schema, then checks what a schema cannot say
 // (references between sections, regexes that compile, issuer URLs). Every problem is reported by its path
 // in the file, all at once, so an operator fixes the file in one pass.
+
+
+
+
 
 
 
@@ -493,10 +775,31 @@ async function buildConfig(raw, file, opts = {}) {
     });
     const githubApps = await (0,github_config/* loadGitHubApps */.qH)(isObject(cfg.github_apps) ? cfg.github_apps : {}, { file, env, strict: opts.checkSources === true, problems });
     const revocation = await (0,github_config/* loadRevocation */["do"])(isObject(cfg.revocation) ? cfg.revocation : undefined, { file, env, strict: opts.checkSources === true, problems });
+    const sectionCtx = { file, env, strict: opts.checkSources === true, problems };
+    const backends = await (0,config/* loadBackends */.IT)(isObject(cfg.backends) ? cfg.backends : undefined, sectionCtx);
+    const admin = isObject(cfg.admin) ? await (0,shared_secret/* loadSharedTokens */.M)(cfg.admin, 'admin', sectionCtx) : undefined;
     const secrets = new Map();
     for (const [name, given] of Object.entries(isObject(cfg.secrets) ? cfg.secrets : {})) {
+        // The clients refuse to export these names (the list they share): a secret under one could never arrive.
+        const reserved = opts.acceptReservedNames ? undefined : (0,reserved_names/* reservedBy */.a2)(name);
+        if (reserved)
+            problems.push(`secrets.${name}: the name is reserved (${reserved.why}); the GitHub Action and the GitLab component refuse to export it, so choose another name`);
         if (!isObject(given) || Object.keys(given).length !== 1)
             continue;
+        if ((0,config/* isBackendSpec */.yO)(given)) {
+            const bound = (0,config/* bindBackendSecret */.sw)(name, given, backends, file);
+            if ('problem' in bound) {
+                problems.push(bound.problem);
+                continue;
+            }
+            secrets.set(name, createBackendSource(name, bound.backend, bound.spec));
+            if (opts.checkSources && 'age' in bound.spec) {
+                const p = await bound.backend.check(bound.spec.age);
+                if (p)
+                    problems.push(`secrets.${name}.age: ${p}`);
+            }
+            continue;
+        }
         // A relative file path is relative to the configuration file, not to wherever the broker was started.
         const spec = 'file' in given && !(0,external_node_path_.isAbsolute)(given.file) ? { file: (0,external_node_path_.resolve)((0,external_node_path_.dirname)(file), given.file) } : given;
         if ('github_app' in spec) {
@@ -531,7 +834,7 @@ async function buildConfig(raw, file, opts = {}) {
             problems.push(`${at}.issuer: ${JSON.stringify(p.issuer)} is not an issuer id (known: ${[...issuerIds].join(', ')})`);
         }
         list(p.secrets).forEach((s, k) => {
-            if (typeof s === 'string' && !(isObject(cfg.secrets) && s in cfg.secrets))
+            if (typeof s === 'string' && !(isObject(cfg.secrets) && Object.hasOwn(cfg.secrets, s)))
                 problems.push(`${at}.secrets[${k}]: ${JSON.stringify(s)} is not defined under secrets`);
         });
         let ok = true;
@@ -555,10 +858,7 @@ async function buildConfig(raw, file, opts = {}) {
             policies.push({ ...(0,policy/* compilePolicy */.C_)(p), singleUse: p.single_use ?? true });
         }
     });
-    const store = cfg.store ?? 'memory';
-    const storeProblem = (0,broker_store/* checkStoreSpec */.DU)(store);
-    if (storeProblem)
-        problems.push(`store: ${storeProblem}`);
+    const store = await loadStore(cfg.store, sectionCtx);
     // Trust-policy lint (docs/policies.md, "Safe policies"): an error stops the load unless its policy overrides
     // the rule with a reason; warnings and overridden errors are kept for the start-up log and `check --lint`.
     const lint = (0,broker_lint/* lintConfig */.iv)(raw, opts.numberSources);
@@ -567,28 +867,50 @@ async function buildConfig(raw, file, opts = {}) {
     if (enforce)
         problems.push(...lint.findings.filter(broker_lint/* isBlocking */.Us).map(broker_lint/* describeBlocking */.V5));
     const lintFindings = enforce ? lint.findings.filter((f) => !(0,broker_lint/* isBlocking */.Us)(f)) : lint.findings;
-    if (problems.length > 0)
+    const l = isObject(cfg.listen) ? cfg.listen : {};
+    const tls = await (0,broker_tls/* loadTls */._v)(isObject(l.tls) ? l.tls : undefined, sectionCtx);
+    const host = typeof l.host === 'string' ? l.host : '127.0.0.1';
+    const plainHttp = l.plain_http === true;
+    const listenProblem = plainListenProblem(host, tls !== undefined, plainHttp);
+    if (listenProblem)
+        problems.push(`listen: ${listenProblem}`);
+    if (problems.length > 0) {
+        await backends.close();
         throw new errors/* ConfigError */.xL(file, problems);
-    const l = cfg.listen ?? {};
+    }
     return {
         listen: {
-            host: l.host ?? '127.0.0.1',
+            host,
             port: l.port ?? 8080,
             bodyLimitBytes: l.body_limit_bytes ?? 16384,
             headerLimitBytes: l.header_limit_bytes ?? 32768,
             maxTokenBytes: l.max_token_bytes ?? 16384,
             requestTimeoutSeconds: l.request_timeout_seconds ?? 10,
             shutdownGraceSeconds: l.shutdown_grace_seconds ?? 10,
+            tls,
+            plainHttp,
         },
         audience: cfg.audience,
         issuers,
         secrets,
         policies,
-        store,
+        store: store.spec,
+        storeStartupWaitSeconds: store.startupWaitSeconds,
+        backends,
+        admin,
         githubApps,
         revocation,
         lintFindings,
     };
+}
+/**
+ * Every client sends a bearer token (or GitLab's revocation token) to the broker: plain HTTP is served on a
+ * loopback address, or where the operator says a TLS-terminating proxy is in front (`plain_http: true`).
+ */
+function plainListenProblem(host, tls, plainHttp) {
+    if (tls || plainHttp || (0,endpoint_url/* isLoopbackHost */.c)(host))
+        return undefined;
+    return `plain HTTP on ${host} would carry tokens unencrypted; configure listen.tls (cert and key), or set listen.plain_http: true when a TLS-terminating proxy is in front of the broker`;
 }
 function isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -633,11 +955,11 @@ function describeAjvError(e) {
             if (/^policies\[\d+\]\.claims$/.test(path))
                 msg = 'needs at least one claim condition (a policy that matches every token is not allowed)';
             else if (/^secrets\.[^.]+$/.test(path))
-                msg = 'needs one source: env, file, value or github_app';
+                msg = 'needs one source: env, file, value, github_app, vault, aws_secrets_manager or age';
             break;
         case 'maxProperties':
             if (/^secrets\.[^.]+$/.test(path))
-                msg = 'takes exactly one source: env, file, value or github_app';
+                msg = 'takes exactly one source: env, file, value, github_app, vault, aws_secrets_manager or age';
             break;
         case 'enum':
             msg = `must be one of ${e.params.allowedValues.join(', ')}`;
@@ -645,11 +967,15 @@ function describeAjvError(e) {
         case 'anyOf':
             if (/claims\./.test(path))
                 msg = 'must be a string, number, boolean, { pattern: "<regex>" } or a list of those';
+            else if (path === 'store')
+                msg = 'must be "memory", a redis:// or rediss:// URL, or { redis: { url, password_env, ca_file, ... } }';
             break;
         case 'propertyNames': {
             const name = e.params.propertyName;
+            msg = path === 'secrets'
+                ? 'secret names must match ^[A-Za-z_][A-Za-z0-9_]*$ (they become environment variable names)'
+                : 'names may hold letters, digits and _ . - (a letter or digit first)';
             path = path ? `${path}.${name}` : name;
-            msg = 'secret names must match ^[A-Za-z_][A-Za-z0-9_]*$ (they become environment variable names)';
             break;
         }
     }
@@ -663,9 +989,9 @@ function describeAjvError(e) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ checkEndpointUrl)
+/* harmony export */   L: () => (/* binding */ checkEndpointUrl),
+/* harmony export */   c: () => (/* binding */ isLoopbackHost)
 /* harmony export */ });
-/* unused harmony export isLoopbackHost */
 // Where the broker may send requests it makes on its own (issuer discovery, JWKS, GitHub's API): https, or
 // plain http on loopback for the local harness and tests. One rule for every configured endpoint.
 /** The problem with a configured endpoint URL, or undefined when it is acceptable. */
@@ -740,6 +1066,10 @@ const STATUS = {
     github_permission_refused: 502,
     // Token Revocation API: an unsupported type is a 400 that GitLab does not retry.
     unsupported_token_type: 400,
+    // Mutual TLS: the exchange needs a client certificate signed by listen.tls.client_ca.
+    client_certificate_required: 401,
+    // The admin API's reload: the file on disk does not load (the running configuration keeps serving).
+    config_invalid: 400,
 };
 class BrokerError extends Error {
     code;
@@ -972,6 +1302,7 @@ async function readLimited(body) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Cd: () => (/* binding */ logGitHubApps),
 /* harmony export */   "do": () => (/* binding */ loadRevocation),
+/* harmony export */   oh: () => (/* binding */ DEFAULT_REVOCATION_BODY_LIMIT),
 /* harmony export */   qH: () => (/* binding */ loadGitHubApps)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
@@ -986,6 +1317,8 @@ async function readLimited(body) {
 
 
 
+/** 16 MiB: about 12,000 GitLab findings with their vulnerability records. */
+const DEFAULT_REVOCATION_BODY_LIMIT = 16 * 1024 * 1024;
 /** Default: GitLab sends batches as it finds leaks; 60 a minute is far above that and far below abuse. */
 const DEFAULT_RATE_LIMIT = { requests: 60, perSeconds: 60 };
 async function loadGitHubApps(raw, ctx) {
@@ -1104,7 +1437,14 @@ async function loadRevocation(raw, ctx) {
         ctx.problems.push(`${where}: a pre-shared token is shorter than 16 characters; use a long random value (e.g. openssl rand -hex 32)`);
         tokens = undefined;
     }
-    return { tokens, tokenOrigin, rateLimit };
+    return {
+        tokens,
+        tokenOrigin,
+        rateLimit,
+        bodyLimitBytes: typeof raw.body_limit_bytes === 'number' ? raw.body_limit_bytes : DEFAULT_REVOCATION_BODY_LIMIT,
+        concurrency: typeof raw.concurrency === 'number' ? raw.concurrency : 32,
+        answerWithinSeconds: typeof raw.answer_within_seconds === 'number' ? raw.answer_within_seconds : 15,
+    };
 }
 /** The shape the code below relies on; anything else was reported by the schema already. */
 function wellFormed(a) {
@@ -1198,7 +1538,8 @@ function narrowGrant(name, grant, ask) {
     if (ask.permissions) {
         const refused = [];
         for (const [perm, level] of Object.entries(ask.permissions)) {
-            const granted = grant.permissions[perm];
+            // Object.hasOwn: a permission named "toString" is not granted by Object.prototype.
+            const granted = Object.hasOwn(grant.permissions, perm) ? grant.permissions[perm] : undefined;
             if (!granted)
                 refused.push(`${perm}: ${level} (not granted at all)`);
             else if (LEVELS[level] > LEVELS[granted])
@@ -1222,7 +1563,8 @@ function parseGitHubNarrowing(field) {
     const shape = '"github" must be an object like {"GH_TOKEN": {"repositories": ["repo"], "permissions": {"contents": "read"}}}';
     if (!isPlainObject(field))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz('body_malformed', shape);
-    const out = {};
+    // No prototype: a request naming "__proto__" or "toString" gets its own entry, never an inherited one.
+    const out = Object.create(null);
     for (const [name, ask] of Object.entries(field)) {
         if (!isPlainObject(ask))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz('body_malformed', `"github.${name}": ${shape}`);
@@ -1239,7 +1581,7 @@ function parseGitHubNarrowing(field) {
         }
         if (ask.permissions !== undefined) {
             const p = ask.permissions;
-            if (!isPlainObject(p) || Object.keys(p).length === 0 || Object.values(p).some((l) => typeof l !== 'string' || !(l in LEVELS))) {
+            if (!isPlainObject(p) || Object.keys(p).length === 0 || Object.values(p).some((l) => typeof l !== 'string' || !Object.hasOwn(LEVELS, l))) {
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz('body_malformed', `"github.${name}.permissions" must map permission names to "read", "write" or "admin"`);
             }
             n.permissions = p;
@@ -1263,7 +1605,7 @@ function checkNarrowingTargets(narrowing, delivering, kindOf) {
 function isGrantSpec(v) {
     if (!isPlainObject(v) || typeof v.app !== 'string' || !isPlainObject(v.permissions))
         return false;
-    if (!Object.values(v.permissions).every((l) => typeof l === 'string' && l in LEVELS))
+    if (!Object.values(v.permissions).every((l) => typeof l === 'string' && Object.hasOwn(LEVELS, l)))
         return false;
     return v.repositories === undefined || (Array.isArray(v.repositories) && v.repositories.every((r) => typeof r === 'string'));
 }
@@ -2609,23 +2951,885 @@ function describeMatcher(m) {
 
 /***/ }),
 
-/***/ 65103:
+/***/ 77029:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ loadSharedTokens),
+/* harmony export */   h: () => (/* binding */ presentsSharedToken)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _sources_config_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8525);
+// Pre-shared tokens the broker accepts from its own operators' tools (GitLab's revocation client, the admin
+// API): read from an environment variable or a file, one per line (two while rotating), compared in constant
+// time so neither a token's content nor its length leaks through timing.
+
+
+
+/** `{ token_env }` or `{ token_file }`, exactly one; problems reported under `at`. */
+async function loadSharedTokens(raw, at, ctx) {
+    const hasEnv = typeof raw.token_env === 'string';
+    const hasFile = typeof raw.token_file === 'string';
+    if (hasEnv === hasFile) {
+        ctx.problems.push(`${at}: set exactly one of token_env or token_file`);
+        return undefined;
+    }
+    let text;
+    let origin;
+    let where;
+    if (hasEnv) {
+        origin = `env ${raw.token_env}`;
+        where = `${at}.token_env`;
+        text = ctx.env[raw.token_env];
+        if (text === undefined && ctx.strict)
+            ctx.problems.push(`${where}: environment variable ${raw.token_env} is not set`);
+    }
+    else {
+        const path = (0,_sources_config_js__WEBPACK_IMPORTED_MODULE_2__/* .pathFrom */ .Iw)(raw.token_file, ctx.file);
+        origin = `file ${path}`;
+        where = `${at}.token_file`;
+        try {
+            text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(path, 'utf8');
+        }
+        catch (e) {
+            if (ctx.strict)
+                ctx.problems.push(`${where}: cannot read ${path} (${e.code ?? 'error'})`);
+        }
+    }
+    let tokens = text?.split('\n').map((t) => t.trim()).filter((t) => t !== '');
+    if (tokens !== undefined && tokens.length === 0) {
+        ctx.problems.push(`${where}: holds no token`);
+        tokens = undefined;
+    }
+    else if (tokens?.some((t) => t.length < 16)) {
+        ctx.problems.push(`${where}: a token is shorter than 16 characters; use a long random value (e.g. openssl rand -hex 32)`);
+        tokens = undefined;
+    }
+    return { tokens, origin };
+}
+/**
+ * Whether an Authorization header carries one of the accepted tokens, raw or as "Bearer <token>". Every
+ * comparison always runs, so the timing depends neither on the form sent nor on which token matched.
+ */
+function presentsSharedToken(accepted, authorization) {
+    if (authorization === undefined)
+        return false;
+    const sent = digest(authorization.trim());
+    const bearer = /^Bearer[ \t]+(.+)$/i.exec(authorization.trim());
+    const sentBearer = digest(bearer ? bearer[1].trim() : '');
+    let ok = false;
+    for (const expected of accepted) {
+        const want = digest(expected);
+        const raw = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.timingSafeEqual)(sent, want);
+        const viaBearer = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.timingSafeEqual)(sentBearer, want);
+        ok = raw || viaBearer || ok;
+    }
+    return ok;
+}
+function digest(s) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(s, 'utf8').digest();
+}
+
+
+/***/ }),
+
+/***/ 8525:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  DU: () => (/* binding */ checkStoreSpec),
-  y$: () => (/* binding */ createStore)
+  sw: () => (/* binding */ bindBackendSecret),
+  yO: () => (/* binding */ isBackendSpec),
+  IT: () => (/* binding */ loadBackends),
+  Iw: () => (/* binding */ pathFrom)
 });
 
-// UNUSED EXPORTS: MemoryStore, redactUrl
+// UNUSED EXPORTS: Backends
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/broker/endpoint-url.ts
+var endpoint_url = __webpack_require__(54012);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./src/broker/errors.ts
 var errors = __webpack_require__(27662);
-;// CONCATENATED MODULE: ./src/broker/store-redis.ts
+;// CONCATENATED MODULE: ./src/broker/sources/backend.ts
+// What every secret backend (Vault, AWS Secrets Manager, age-encrypted files) shares: a name and kind for
+// logs and metrics, a warm-up at start-up and reload, events the broker turns into log lines and metrics, and
+// the one error an exchange gets when a backend cannot deliver (503, the token is not spent).
+
+/** The exchange's answer when a backend cannot deliver: 503, the detail for the broker's log only. */
+function backendUnavailable(secret, detail) {
+    return new errors/* BrokerError */.Wz('secret_unavailable', `secret ${secret} is not available on the broker right now; retry later (its operator has been told)`, {
+        detail,
+        retryAfter: 5,
+    });
+}
+/** A field of a structured secret (a Vault KV entry, a JSON secret string, a YAML file), looked up safely. */
+function fieldOf(doc, field, where) {
+    if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+        throw new Error(`${where} is not a mapping of fields`);
+    // Object.hasOwn: a field named "toString" or "__proto__" is a missing field, not an inherited function.
+    if (!Object.hasOwn(doc, field))
+        throw new Error(`${where} has no field ${JSON.stringify(field)}`);
+    const v = doc[field];
+    if (typeof v === 'string')
+        return v;
+    if (typeof v === 'number' || typeof v === 'boolean')
+        return String(v);
+    throw new Error(`${where} field ${JSON.stringify(field)} is not a string`);
+}
+
+;// CONCATENATED MODULE: ./src/broker/sources/cache.ts
+// What a secret backend fetched, kept for its configured time so a burst of exchanges makes one request to
+// Vault or AWS, not one each. Concurrent misses for the same key share one fetch. A failed fetch is never
+// kept: the next exchange asks again, so a backend that comes back is used at once.
+class TtlCache {
+    ttlMs;
+    now;
+    entries = new Map();
+    pending = new Map();
+    constructor(ttlMs, now = Date.now) {
+        this.ttlMs = ttlMs;
+        this.now = now;
+    }
+    /** The cached value for `key`, or what `fetch` returns (then cached). `hit` tells the caller which. */
+    async get(key, fetch, hit) {
+        const e = this.entries.get(key);
+        if (e && e.until > this.now()) {
+            hit?.(true);
+            return e.value;
+        }
+        let p = this.pending.get(key);
+        if (!p) {
+            p = fetch().then((value) => {
+                if (this.ttlMs > 0)
+                    this.entries.set(key, { value, until: this.now() + this.ttlMs });
+                return value;
+            });
+            const settled = p.finally(() => this.pending.delete(key));
+            settled.catch(() => undefined);
+            this.pending.set(key, p);
+        }
+        hit?.(false);
+        return p;
+    }
+    clear() {
+        this.entries.clear();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/broker/sources/age.ts
+// The `age` secret backend: secrets kept encrypted with age (https://age-encryption.org) in files next to the
+// configuration, so they can live in the configuration's repository. Decrypted with `age-encryption`, the
+// TypeScript implementation by age's author (no crypto of our own); files made with the `age` command line
+// (`age -r age1... -a -o db.age`) or any other age implementation work. A file holds one value, or a YAML/JSON
+// mapping of values picked by `field`. Files are read again after `cache_seconds`, so a rotated file is
+// picked up without a restart; the library is loaded only when a configuration uses this backend.
+
+
+
+
+const ARMOR_BEGIN = '-----BEGIN AGE ENCRYPTED FILE-----';
+/** The identities in an age identity file's text (what `age-keygen` writes), or a problem. */
+function parseIdentities(text) {
+    const keys = text
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#'));
+    if (keys.length === 0)
+        throw new Error('holds no identity (expected a line AGE-SECRET-KEY-1..., as age-keygen writes)');
+    const bad = keys.findIndex((k) => !/^AGE-SECRET-KEY-1[0-9A-Z]+$/.test(k));
+    if (bad >= 0)
+        throw new Error(`line ${bad + 1} of the identities is not an age secret key (AGE-SECRET-KEY-1...)`);
+    return keys;
+}
+class AgeBackend {
+    settings;
+    kind = 'age';
+    name;
+    origin;
+    cache;
+    events = {};
+    constructor(settings, now = Date.now) {
+        this.settings = settings;
+        this.name = settings.name;
+        this.origin = `identity from ${settings.identityOrigin}`;
+        this.cache = new TtlCache(settings.cacheSeconds * 1000, now);
+    }
+    observe(events) {
+        this.events = events;
+    }
+    async warm() {
+        return this.settings.identities ? undefined : `no identity loaded (${this.settings.identityOrigin})`;
+    }
+    async resolve(secret, spec) {
+        let text;
+        try {
+            text = await this.cache.get(spec.file, () => this.decryptFile(spec.file), (hit) => hit && this.events.onFetch?.('age', this.name, 'hit'));
+        }
+        catch (e) {
+            this.events.onFetch?.('age', this.name, 'error');
+            throw backendUnavailable(secret, `age ${this.name}: ${spec.file}: ${e.message}`);
+        }
+        try {
+            return age_valueOf(text, spec, this.name);
+        }
+        catch (e) {
+            throw backendUnavailable(secret, e.message);
+        }
+    }
+    /** Start-up check of one secret: the file decrypts and holds the field. */
+    async check(spec) {
+        try {
+            age_valueOf(await this.decryptFile(spec.file), spec, this.name);
+            return undefined;
+        }
+        catch (e) {
+            const msg = e.message;
+            return msg.startsWith('age ') ? msg : `age ${this.name}: ${spec.file}: ${msg}`;
+        }
+    }
+    async close() {
+        this.cache.clear();
+    }
+    async decryptFile(path) {
+        if (!this.settings.identities)
+            throw new Error(`no identity loaded (${this.settings.identityOrigin})`);
+        let bytes;
+        try {
+            bytes = await (0,promises_.readFile)(path);
+        }
+        catch (e) {
+            throw new Error(`cannot read the file (${e.code ?? 'error'})`);
+        }
+        const { Decrypter, armor } = await __webpack_require__.e(/* import() */ 389).then(__webpack_require__.bind(__webpack_require__, 43389));
+        const d = new Decrypter();
+        for (const id of this.settings.identities)
+            d.addIdentity(id);
+        let body = bytes;
+        const head = bytes.subarray(0, 64).toString('latin1').trimStart();
+        if (head.startsWith(ARMOR_BEGIN)) {
+            try {
+                body = armor.decode(bytes.toString('latin1'));
+            }
+            catch (e) {
+                throw new Error(`is not a valid armored age file (${e.message})`);
+            }
+        }
+        try {
+            const text = await d.decrypt(body, 'text');
+            this.events.onFetch?.('age', this.name, 'fetched');
+            return text;
+        }
+        catch (e) {
+            // The library's messages name the failure (no identity matched, a bad header), never key material.
+            throw new Error(`cannot be decrypted with the configured identity (${e.message})`);
+        }
+    }
+}
+function age_valueOf(text, spec, backend) {
+    if (spec.field === undefined)
+        return text;
+    let doc;
+    try {
+        doc = (0,dist/* parse */.qg)(text);
+    }
+    catch {
+        throw new Error(`age ${backend}: ${spec.file} is not a YAML or JSON mapping, so it has no field ${JSON.stringify(spec.field)}`);
+    }
+    return fieldOf(doc, spec.field, `age ${backend}: ${spec.file}`);
+}
+
+;// CONCATENATED MODULE: ./src/broker/sources/aws.ts
+
+
+class AwsSecretsManagerBackend {
+    settings;
+    kind = 'aws_secrets_manager';
+    name;
+    origin;
+    cache;
+    client;
+    events = {};
+    constructor(settings, now = Date.now) {
+        this.settings = settings;
+        this.name = settings.name;
+        this.origin = `region ${settings.region}${settings.endpoint ? ` via ${settings.endpoint}` : ''}, credentials from ${settings.credentialsOrigin}`;
+        this.cache = new TtlCache(settings.cacheSeconds * 1000, now);
+    }
+    observe(events) {
+        this.events = events;
+    }
+    /** Loads the SDK and builds the client; a request to AWS happens only for a secret. */
+    async warm() {
+        try {
+            await this.sdk();
+            return undefined;
+        }
+        catch (e) {
+            return e.message;
+        }
+    }
+    async resolve(secret, spec) {
+        const key = `${spec.secret_id}\u0000${spec.version_stage ?? ''}`;
+        let text;
+        try {
+            text = await this.cache.get(key, () => this.fetch(spec), (hit) => hit && this.events.onFetch?.('aws_secrets_manager', this.name, 'hit'));
+        }
+        catch (e) {
+            this.events.onFetch?.('aws_secrets_manager', this.name, 'error');
+            throw backendUnavailable(secret, `aws_secrets_manager ${this.name}: ${spec.secret_id}: ${describe(e)}`);
+        }
+        if (spec.field === undefined)
+            return text;
+        try {
+            let doc;
+            try {
+                doc = JSON.parse(text);
+            }
+            catch {
+                throw new Error(`aws_secrets_manager ${this.name}: ${spec.secret_id} is not a JSON secret, so it has no field ${JSON.stringify(spec.field)}`);
+            }
+            return fieldOf(doc, spec.field, `aws_secrets_manager ${this.name}: ${spec.secret_id}`);
+        }
+        catch (e) {
+            throw backendUnavailable(secret, e.message);
+        }
+    }
+    async close() {
+        const c = await this.client?.catch(() => undefined);
+        c?.client.destroy();
+    }
+    sdk() {
+        if (!this.client) {
+            this.client = (async () => {
+                const { SecretsManagerClient, GetSecretValueCommand } = await __webpack_require__.e(/* import() */ 994).then(__webpack_require__.t.bind(__webpack_require__, 12994, 19));
+                const s = this.settings;
+                const client = new SecretsManagerClient({
+                    region: s.region,
+                    ...(s.endpoint ? { endpoint: s.endpoint } : {}),
+                    ...(s.credentials ? { credentials: s.credentials } : {}),
+                    // One retry inside the SDK: the exchange's client retries a 503 itself, with the same token.
+                    maxAttempts: 2,
+                    requestHandler: { connectionTimeout: s.timeoutSeconds * 1000, requestTimeout: s.timeoutSeconds * 1000 },
+                });
+                return { client, get: GetSecretValueCommand };
+            })();
+            this.client.catch(() => {
+                this.client = undefined;
+            });
+        }
+        return this.client;
+    }
+    async fetch(spec) {
+        const { client, get } = await this.sdk();
+        const out = await client.send(new get({ SecretId: spec.secret_id, ...(spec.version_stage ? { VersionStage: spec.version_stage } : {}) }));
+        this.events.onFetch?.('aws_secrets_manager', this.name, 'fetched');
+        if (typeof out.SecretString === 'string')
+            return out.SecretString;
+        if (out.SecretBinary)
+            return Buffer.from(out.SecretBinary).toString('utf8');
+        throw new Error('the secret has neither SecretString nor SecretBinary');
+    }
+}
+/** The SDK's error by its stable name and HTTP status (its message may quote the request; the name does not). */
+function describe(e) {
+    const err = e;
+    const status = err.$metadata?.httpStatusCode;
+    if (err.name && err.name !== 'Error')
+        return `${err.name}${status ? ` (HTTP ${status})` : ''}`;
+    return err.code ?? err.message ?? String(e);
+}
+
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(24371);
+;// CONCATENATED MODULE: ./src/broker/sources/vault.ts
+// The `vault` secret backend: Vault or OpenBao, KV version 2, authenticated with AppRole or a token. Speaks
+// Vault's documented HTTP API (undici), nothing else:
+//  - AppRole: `POST /v1/auth/<mount>/login {role_id, secret_id}`; a token: `GET /v1/auth/token/lookup-self`
+//    learns its TTL;
+//  - the token is renewed (`POST /v1/auth/token/renew-self`) at two thirds of its lease, in the background so
+//    an idle broker's token does not lapse; when it cannot be renewed any more (max TTL, revoked), AppRole logs
+//    in again, and a static token is reported (the operator must replace it);
+//  - reads: `GET /v1/<mount>/data/<path>`, fields under `data.data`, cached for `cache_seconds`.
+// Every failure is the exchange's 503 secret_unavailable; the detail (status, Vault's error text) goes to the
+// broker's log, never a token or a value.
+
+
+
+class VaultError extends Error {
+    status;
+    constructor(status, message) {
+        super(message);
+        this.status = status;
+    }
+}
+class VaultBackend {
+    settings;
+    now;
+    kind = 'vault';
+    name;
+    origin;
+    cache;
+    dispatcher;
+    events = {};
+    token;
+    pendingToken;
+    renewTimer;
+    closed = false;
+    constructor(settings, now = Date.now) {
+        this.settings = settings;
+        this.now = now;
+        this.name = settings.name;
+        this.origin = `${settings.address}${settings.namespace ? ` (namespace ${settings.namespace})` : ''}, ${settings.auth.origin}`;
+        this.cache = new TtlCache(settings.cacheSeconds * 1000, now);
+        if (settings.ca)
+            this.dispatcher = new undici/* Agent */.g6({ connect: { ca: settings.ca } });
+    }
+    observe(events) {
+        this.events = events;
+    }
+    async warm() {
+        try {
+            await this.currentToken();
+            return undefined;
+        }
+        catch (e) {
+            return e.message;
+        }
+    }
+    /** One field of a KV v2 secret, for the exchange. */
+    async resolve(secret, spec) {
+        const mount = spec.mount ?? 'secret';
+        const key = `${mount}\u0000${spec.path}\u0000${spec.version ?? ''}`;
+        let doc;
+        try {
+            doc = await this.cache.get(key, () => this.readKv(mount, spec.path, spec.version), (hit) => hit && this.events.onFetch?.('vault', this.name, 'hit'));
+        }
+        catch (e) {
+            this.events.onFetch?.('vault', this.name, 'error');
+            throw backendUnavailable(secret, `vault ${this.name}: reading ${mount}/${spec.path}: ${e.message}`);
+        }
+        try {
+            return fieldOf(doc, spec.field, `vault ${this.name}: ${mount}/${spec.path}`);
+        }
+        catch (e) {
+            throw backendUnavailable(secret, e.message);
+        }
+    }
+    async close() {
+        this.closed = true;
+        clearTimeout(this.renewTimer);
+        await this.dispatcher?.close();
+    }
+    async readKv(mount, path, version) {
+        const api = `${encodePath(mount)}/data/${encodePath(path)}${version ? `?version=${version}` : ''}`;
+        let answer;
+        try {
+            answer = await this.call('GET', api, await this.currentToken());
+        }
+        catch (e) {
+            // A token Vault no longer accepts (revoked, expired while the broker slept): AppRole logs in again once.
+            if (!(e instanceof VaultError && e.status === 403 && this.settings.auth.kind === 'approle'))
+                throw e;
+            this.token = undefined;
+            answer = await this.call('GET', api, await this.currentToken());
+        }
+        this.events.onFetch?.('vault', this.name, 'fetched');
+        const data = answer.data?.data;
+        if (typeof data !== 'object' || data === null || Array.isArray(data))
+            throw new Error('the answer has no data.data (is the mount KV version 2?)');
+        return data;
+    }
+    /** A token that is valid now: the cached one, or a fresh login / lookup (single flight). */
+    async currentToken() {
+        const t = this.token;
+        if (t && (t.expiresAt === null || t.expiresAt - this.now() > 2000))
+            return t.value;
+        if (!this.pendingToken) {
+            this.pendingToken = this.authenticate().finally(() => {
+                this.pendingToken = undefined;
+            });
+        }
+        return (await this.pendingToken).value;
+    }
+    async authenticate() {
+        const auth = this.settings.auth;
+        let token;
+        if (auth.kind === 'approle') {
+            if (auth.roleId === undefined || auth.secretId === undefined)
+                throw new Error(`no AppRole credentials (${auth.origin})`);
+            const answer = await this.call('POST', `auth/${encodePath(auth.mount)}/login`, undefined, { role_id: auth.roleId, secret_id: auth.secretId });
+            token = this.tokenFrom(answer.auth, 'login');
+            this.events.onEvent?.('info', { event: 'vault_login', backend: this.name, lease_seconds: token.leaseSeconds, renewable: token.renewable }, `vault ${this.name}: logged in with AppRole`);
+        }
+        else {
+            if (auth.token === undefined)
+                throw new Error(`no token (${auth.origin})`);
+            const answer = await this.call('GET', 'auth/token/lookup-self', auth.token);
+            const data = answer.data;
+            const ttl = typeof data?.ttl === 'number' ? data.ttl : 0;
+            token = { value: auth.token, renewable: data?.renewable === true, leaseSeconds: ttl, expiresAt: ttl > 0 ? this.now() + ttl * 1000 : null };
+            if (token.expiresAt !== null && !token.renewable) {
+                this.events.onEvent?.('warn', { event: 'vault_token_not_renewable', backend: this.name, ttl_seconds: ttl }, `vault ${this.name}: the token is not renewable and lapses in ${ttl} s`);
+            }
+        }
+        this.token = token;
+        this.scheduleRenewal();
+        return token;
+    }
+    tokenFrom(auth, doing) {
+        const a = auth;
+        if (typeof a?.client_token !== 'string' || a.client_token === '')
+            throw new Error(`${doing}: the answer has no auth.client_token`);
+        const lease = typeof a.lease_duration === 'number' ? a.lease_duration : 0;
+        return { value: a.client_token, renewable: a.renewable === true, leaseSeconds: lease, expiresAt: lease > 0 ? this.now() + lease * 1000 : null };
+    }
+    /** Renew at two thirds of what is left; on failure AppRole logs in again, a static token retries sooner. */
+    scheduleRenewal() {
+        clearTimeout(this.renewTimer);
+        const t = this.token;
+        if (this.closed || !t || t.expiresAt === null)
+            return;
+        const left = t.expiresAt - this.now();
+        this.renewTimer = setTimeout(() => void this.renew(), Math.max(500, (left * 2) / 3));
+        this.renewTimer.unref();
+    }
+    async renew() {
+        const t = this.token;
+        if (this.closed || !t)
+            return;
+        try {
+            if (!t.renewable)
+                throw new Error('the token is not renewable');
+            const answer = await this.call('POST', 'auth/token/renew-self', t.value, { increment: `${Math.max(1, t.leaseSeconds)}s` });
+            const renewed = this.tokenFrom(answer.auth, 'renew-self');
+            // Vault caps a renewal at the token's max TTL; once the lease is that short, the next request (or the
+            // next renewal) finds the token lapsing and AppRole logs in again.
+            const capped = renewed.leaseSeconds * 2 < t.leaseSeconds;
+            this.token = { ...renewed, value: t.value, renewable: renewed.renewable && !capped };
+            this.events.onEvent?.('info', { event: 'vault_token_renewed', backend: this.name, lease_seconds: renewed.leaseSeconds }, `vault ${this.name}: token renewed`);
+            this.scheduleRenewal();
+        }
+        catch (e) {
+            if (this.closed)
+                return;
+            if (this.settings.auth.kind === 'approle') {
+                this.events.onEvent?.('info', { event: 'vault_relogin', backend: this.name, reason: e.message }, `vault ${this.name}: logging in again`);
+                this.token = undefined;
+                await this.currentToken().catch((err) => this.events.onEvent?.('error', { event: 'vault_login_failed', backend: this.name, detail: err.message }, `vault ${this.name}: login failed`));
+                if (!this.token) {
+                    // Vault is down: try again shortly, so the broker has a token when it returns.
+                    this.renewTimer = setTimeout(() => void this.renewOrLogin(), 2000);
+                    this.renewTimer.unref();
+                }
+                return;
+            }
+            this.events.onEvent?.('warn', { event: 'vault_renew_failed', backend: this.name, detail: e.message }, `vault ${this.name}: the token could not be renewed`);
+            const left = (t.expiresAt ?? this.now()) - this.now();
+            if (left > 1000) {
+                this.renewTimer = setTimeout(() => void this.renew(), Math.max(500, Math.min(30_000, left / 2)));
+                this.renewTimer.unref();
+            }
+        }
+    }
+    async renewOrLogin() {
+        if (this.closed)
+            return;
+        if (this.token)
+            return this.renew();
+        await this.currentToken().catch(() => {
+            this.renewTimer = setTimeout(() => void this.renewOrLogin(), 2000);
+            this.renewTimer.unref();
+        });
+    }
+    async call(method, api, token, body) {
+        const headers = { accept: 'application/json' };
+        if (token !== undefined)
+            headers['x-vault-token'] = token;
+        if (this.settings.namespace)
+            headers['x-vault-namespace'] = this.settings.namespace;
+        if (body !== undefined)
+            headers['content-type'] = 'application/json';
+        const timeout = this.settings.timeoutSeconds * 1000;
+        let status = 0;
+        let text = '';
+        for (let attempt = 1;; attempt++) {
+            try {
+                const res = await (0,undici.request)(`${this.settings.address}/v1/${api}`, {
+                    method,
+                    headers,
+                    body: body === undefined ? undefined : JSON.stringify(body),
+                    headersTimeout: timeout,
+                    bodyTimeout: timeout,
+                    ...(this.dispatcher ? { dispatcher: this.dispatcher } : {}),
+                });
+                status = res.statusCode;
+                text = await res.body.text();
+                break;
+            }
+            catch (e) {
+                const code = e.code ?? '';
+                // A kept-alive connection Vault closed (a restart, a load balancer's idle timeout): once more on a
+                // fresh one. Reads, logins and renewals are safe to send twice.
+                if (attempt === 1 && (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET'))
+                    continue;
+                throw new Error(`${method} /v1/${api.split('?')[0]}: ${code || e.message}`);
+            }
+        }
+        let parsed;
+        try {
+            parsed = text ? JSON.parse(text) : {};
+        }
+        catch {
+            parsed = undefined;
+        }
+        if (status < 200 || status >= 300) {
+            const errors = parsed?.errors;
+            const said = Array.isArray(errors) && errors.length ? errors.map((x) => String(x).replace(/\s+/g, ' ').trim().slice(0, 200)).join('; ') : `HTTP ${status}`;
+            throw new VaultError(status, `${method} /v1/${api.split('?')[0]} answered ${status}: ${said}`);
+        }
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+            throw new Error(`${method} /v1/${api.split('?')[0]}: the answer is not a JSON object`);
+        return parsed;
+    }
+}
+/** A Vault path with each segment escaped (a `..` or `?` in a configured path stays a name, not syntax). */
+function encodePath(path) {
+    return path
+        .split('/')
+        .filter((s) => s !== '')
+        .map(encodeURIComponent)
+        .join('/');
+}
+
+;// CONCATENATED MODULE: ./src/broker/sources/config.ts
+// The `backends` section of the broker's configuration (Vault servers, AWS Secrets Manager regions, age
+// identities) and the secrets that name them. What the schema cannot say is checked here and reported by
+// path: exactly one way to authenticate, credentials present in the environment, readable CA and identity
+// files, a backend that exists. Nothing here makes a network request: backends connect when the broker warms
+// them (start-up, reload), so an outage does not stop the broker from starting.
+
+
+
+
+
+
+/** Every configured backend, by kind and name. */
+class Backends {
+    vault = new Map();
+    aws = new Map();
+    age = new Map();
+    all() {
+        return [...this.vault.values(), ...this.aws.values(), ...this.age.values()];
+    }
+    async close() {
+        await Promise.allSettled(this.all().map((b) => b.close()));
+    }
+}
+const SECTION = { vault: 'vault', aws_secrets_manager: 'aws_secrets_manager', age: 'age' };
+async function loadBackends(raw, ctx, now) {
+    const out = new Backends();
+    if (!isObject(raw))
+        return out;
+    for (const [name, v] of entries(raw.vault)) {
+        const at = `backends.vault.${name}`;
+        if (typeof v.address !== 'string' || !isObject(v.auth))
+            continue; // the schema reported it
+        const address = v.address.replace(/\/+$/, '');
+        const urlProblem = (0,endpoint_url/* checkEndpointUrl */.L)(address);
+        if (urlProblem)
+            ctx.problems.push(`${at}.address: ${urlProblem}`);
+        const auth = await vaultAuth(v.auth, `${at}.auth`, ctx);
+        const ca = typeof v.ca_file === 'string' ? await readOptional(v.ca_file, `${at}.ca_file`, ctx) : undefined;
+        out.vault.set(name, new VaultBackend({
+            name,
+            address,
+            namespace: typeof v.namespace === 'string' ? v.namespace : undefined,
+            auth,
+            ca,
+            timeoutSeconds: num(v.timeout_seconds, 5),
+            cacheSeconds: num(v.cache_seconds, 60),
+        }, now));
+    }
+    for (const [name, a] of entries(raw.aws_secrets_manager)) {
+        const at = `backends.aws_secrets_manager.${name}`;
+        if (typeof a.region !== 'string')
+            continue;
+        if (typeof a.endpoint === 'string') {
+            const p = (0,endpoint_url/* checkEndpointUrl */.L)(a.endpoint);
+            if (p)
+                ctx.problems.push(`${at}.endpoint: ${p}`);
+        }
+        let credentials;
+        let credentialsOrigin = "the SDK's default chain (AWS_* variables, web identity, instance role)";
+        if (isObject(a.credentials)) {
+            const c = a.credentials;
+            credentialsOrigin = `env ${[c.access_key_id_env, c.secret_access_key_env, c.session_token_env].filter(Boolean).join(', ')}`;
+            const id = fromEnv(c.access_key_id_env, `${at}.credentials.access_key_id_env`, ctx);
+            const secret = fromEnv(c.secret_access_key_env, `${at}.credentials.secret_access_key_env`, ctx);
+            const session = c.session_token_env === undefined ? undefined : fromEnv(c.session_token_env, `${at}.credentials.session_token_env`, ctx);
+            if (id !== undefined && secret !== undefined)
+                credentials = { accessKeyId: id, secretAccessKey: secret, ...(session ? { sessionToken: session } : {}) };
+        }
+        out.aws.set(name, new AwsSecretsManagerBackend({
+            name,
+            region: a.region,
+            endpoint: typeof a.endpoint === 'string' ? a.endpoint : undefined,
+            credentials,
+            credentialsOrigin,
+            timeoutSeconds: num(a.timeout_seconds, 5),
+            cacheSeconds: num(a.cache_seconds, 60),
+        }, now));
+    }
+    for (const [name, g] of entries(raw.age)) {
+        const at = `backends.age.${name}`;
+        const hasFile = typeof g.identity_file === 'string';
+        const hasEnv = typeof g.identity_env === 'string';
+        if (hasFile === hasEnv) {
+            ctx.problems.push(`${at}: set exactly one of identity_file or identity_env (the age identity, AGE-SECRET-KEY-1..., that decrypts the files)`);
+            continue;
+        }
+        let text;
+        let origin;
+        let where;
+        if (hasFile) {
+            const path = pathFrom(g.identity_file, ctx.file);
+            origin = `file ${path}`;
+            where = `${at}.identity_file`;
+            text = await readOptional(g.identity_file, where, ctx);
+        }
+        else {
+            origin = `env ${g.identity_env}`;
+            where = `${at}.identity_env`;
+            text = fromEnv(g.identity_env, where, ctx);
+        }
+        let identities;
+        if (text !== undefined) {
+            try {
+                identities = parseIdentities(text);
+            }
+            catch (e) {
+                ctx.problems.push(`${where}: ${e.message}`);
+            }
+        }
+        out.age.set(name, new AgeBackend({ name, identities, identityOrigin: origin, cacheSeconds: num(g.cache_seconds, 60) }, now));
+    }
+    return out;
+}
+function isBackendSpec(spec) {
+    return Object.hasOwn(spec, 'vault') || Object.hasOwn(spec, 'aws_secrets_manager') || Object.hasOwn(spec, 'age');
+}
+/**
+ * The backend a secret names (its `backend`, or the only one of its kind), or a problem for the report.
+ * Relative age file paths are made absolute against the configuration file.
+ */
+function bindBackendSecret(secret, spec, backends, file) {
+    const kind = 'vault' in spec ? 'vault' : 'aws_secrets_manager' in spec ? 'aws_secrets_manager' : 'age';
+    const inner = spec[kind];
+    const pool = kind === 'vault' ? backends.vault : kind === 'aws_secrets_manager' ? backends.aws : backends.age;
+    const at = `secrets.${secret}.${kind}.backend`;
+    let name = inner.backend;
+    if (name === undefined) {
+        if (pool.size !== 1) {
+            return {
+                problem: pool.size === 0
+                    ? `secrets.${secret}.${kind}: no ${kind} backend is configured; add one under backends.${SECTION[kind]}`
+                    : `${at}: is required when several ${kind} backends are configured (${[...pool.keys()].join(', ')})`,
+            };
+        }
+        name = [...pool.keys()][0];
+    }
+    if (!pool.has(name)) {
+        return { problem: `${at}: ${JSON.stringify(name)} is not defined under backends.${SECTION[kind]}${pool.size ? ` (known: ${[...pool.keys()].join(', ')})` : ''}` };
+    }
+    const backend = pool.get(name);
+    if ('age' in spec)
+        return { backend, spec: { age: { ...spec.age, file: pathFrom(spec.age.file, file) } } };
+    return { backend, spec };
+}
+async function vaultAuth(raw, at, ctx) {
+    const ways = ['approle', 'token_env', 'token_file'].filter((k) => Object.hasOwn(raw, k));
+    if (ways.length !== 1) {
+        ctx.problems.push(`${at}: set exactly one of approle, token_env or token_file`);
+        return { kind: 'token', origin: 'invalid configuration' };
+    }
+    if (isObject(raw.approle)) {
+        const r = raw.approle;
+        const mount = r.mount ?? 'approle';
+        if ((r.role_id === undefined) === (r.role_id_env === undefined))
+            ctx.problems.push(`${at}.approle: set exactly one of role_id or role_id_env`);
+        if ((r.secret_id_env === undefined) === (r.secret_id_file === undefined))
+            ctx.problems.push(`${at}.approle: set exactly one of secret_id_env or secret_id_file`);
+        const roleId = r.role_id ?? (r.role_id_env !== undefined ? fromEnv(r.role_id_env, `${at}.approle.role_id_env`, ctx) : undefined);
+        const secretId = r.secret_id_env !== undefined
+            ? fromEnv(r.secret_id_env, `${at}.approle.secret_id_env`, ctx)
+            : r.secret_id_file !== undefined
+                ? (await readOptional(r.secret_id_file, `${at}.approle.secret_id_file`, ctx))?.trim()
+                : undefined;
+        const origin = `AppRole at auth/${mount}, secret_id from ${r.secret_id_env !== undefined ? `env ${r.secret_id_env}` : `file ${r.secret_id_file}`}`;
+        return { kind: 'approle', mount, roleId, secretId, origin };
+    }
+    if (typeof raw.token_env === 'string') {
+        return { kind: 'token', token: fromEnv(raw.token_env, `${at}.token_env`, ctx), origin: `token from env ${raw.token_env}` };
+    }
+    const token = (await readOptional(raw.token_file, `${at}.token_file`, ctx))?.trim();
+    return { kind: 'token', token, origin: `token from file ${pathFrom(raw.token_file, ctx.file)}` };
+}
+function fromEnv(name, at, ctx) {
+    if (name === undefined)
+        return undefined;
+    const v = ctx.env[name];
+    if ((v === undefined || v === '') && ctx.strict)
+        ctx.problems.push(`${at}: environment variable ${name} is not set`);
+    return v === '' ? undefined : v;
+}
+async function readOptional(path, at, ctx) {
+    const full = pathFrom(path, ctx.file);
+    try {
+        return await (0,promises_.readFile)(full, 'utf8');
+    }
+    catch (e) {
+        if (ctx.strict)
+            ctx.problems.push(`${at}: cannot read ${full} (${e.code ?? 'error'})`);
+        return undefined;
+    }
+}
+/** A configured path: relative paths are relative to the configuration file, not to the working directory. */
+function pathFrom(path, configFile) {
+    return (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.resolve)((0,external_node_path_.dirname)(configFile), path);
+}
+function entries(v) {
+    return isObject(v) ? Object.entries(v).filter(([, x]) => isObject(x)) : [];
+}
+function num(v, fallback) {
+    return typeof v === 'number' ? v : fallback;
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+
+/***/ }),
+
+/***/ 56518:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ parseRedisSpec),
+/* harmony export */   t: () => (/* binding */ RedisStore)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27662);
 // The shared store for several broker instances: one Redis holds the used token IDs, issuance records and
 // rate-limit counters, so a token exchanged on one instance is refused on every other.
 //
@@ -2677,6 +3881,10 @@ if c == 1 or t < 0 then
   t = tonumber(ARGV[1])
 end
 return {c, t}`;
+/** Release a claim only if this caller still holds it. */
+const RELEASE = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0`;
 /** Revoke once: only the call that sets revokedAt on an existing record wins. */
 const REVOKE = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
@@ -2715,9 +3923,19 @@ class RedisStore {
             reconnectOnError: (err) => /READONLY/.test(err.message),
             enableReadyCheck: true,
         };
+        if (this.settings.password !== undefined)
+            options.password = this.settings.password;
+        if (this.settings.username !== undefined)
+            options.username = this.settings.username;
+        if (this.settings.url.startsWith('rediss:')) {
+            // The server's certificate is checked against the configured CA (or the system's), and its name
+            // against the URL's host.
+            options.tls = { servername: new URL(this.settings.url).hostname, ...(this.settings.ca ? { ca: this.settings.ca } : {}) };
+        }
         const client = new Redis(this.settings.url, options);
         client.defineCommand('brokerHit', { numberOfKeys: 1, lua: HIT });
         client.defineCommand('brokerRevoke', { numberOfKeys: 1, lua: REVOKE });
+        client.defineCommand('brokerRelease', { numberOfKeys: 1, lua: RELEASE });
         // Without an 'error' listener ioredis prints every failed reconnect; report state changes instead.
         client.on('error', (e) => this.events.onError?.(e.message));
         client.on('ready', () => this.setUp(true));
@@ -2739,17 +3957,41 @@ class RedisStore {
         }
         catch (e) {
             this.events.onOperationError?.(operation);
-            throw new errors/* BrokerError */.Wz('upstream_unavailable', "the broker's shared store is unavailable; retry in a few seconds", {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .BrokerError */ .Wz('upstream_unavailable', "the broker's shared store is unavailable; retry in a few seconds", {
                 retryAfter: 2,
                 detail: `store ${operation}: ${e.message}`,
                 cause: e,
             });
         }
     }
-    async claimOnce(key, ttlSeconds) {
+    async claimOnce(key, ttlSeconds, owner = '1') {
         const ttl = Math.max(1, Math.ceil(ttlSeconds));
-        const r = await this.run('claim', (c) => c.set(`once:${digest(key)}`, '1', 'EX', ttl, 'NX'));
+        const r = await this.run('claim', (c) => c.set(`once:${digest(key)}`, owner, 'EX', ttl, 'NX'));
         return r === 'OK';
+    }
+    async release(key, owner) {
+        await this.run('release', (c) => c.brokerRelease(`once:${digest(key)}`, owner));
+    }
+    async waitReady(timeoutMs) {
+        const deadline = Date.now() + timeoutMs;
+        const client = await this.client.catch(() => undefined);
+        if (!client)
+            return false;
+        while (client.status !== 'ready') {
+            const left = deadline - Date.now();
+            if (left <= 0 || this.closed)
+                return false;
+            await new Promise((resolve) => {
+                const done = () => {
+                    clearTimeout(timer);
+                    client.off('ready', done);
+                    resolve();
+                };
+                const timer = setTimeout(done, Math.min(left, 250));
+                client.once('ready', done);
+            });
+        }
+        return true;
     }
     async hit(key, windowSeconds) {
         const [count, pttl] = await this.run('hit', (c) => c.brokerHit(`hit:${digest(key)}`, Math.max(1, Math.round(windowSeconds * 1000))));
@@ -2798,10 +4040,23 @@ class RedisStore {
 }
 /** Keys hold a digest, never a caller-chosen string: bounded length, nothing to inject, nothing to read back. */
 function digest(key) {
-    return (0,external_node_crypto_.createHash)('sha256').update(key).digest('base64url');
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(key).digest('base64url');
 }
 
-;// CONCATENATED MODULE: ./src/broker/store.ts
+
+/***/ }),
+
+/***/ 86672:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BO: () => (/* binding */ redactUrl),
+/* harmony export */   Fk: () => (/* binding */ describeStore),
+/* harmony export */   Yx: () => (/* binding */ sameStore),
+/* harmony export */   y$: () => (/* binding */ createStore)
+/* harmony export */ });
+/* unused harmony exports MemoryStore, checkStoreSpec */
+/* harmony import */ var _store_redis_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(56518);
 // The broker's shared state: used token IDs (replay protection), issuance records of the tokens the broker
 // minted (revocation), and rate-limit counters. One interface, so a single broker keeps it in memory and
 // several brokers behind a load balancer share it (the Redis implementation).
@@ -2820,12 +4075,19 @@ class MemoryStore {
         this.sweeper = setInterval(() => this.sweep(), 30_000);
         this.sweeper.unref();
     }
-    async claimOnce(key, ttlSeconds) {
+    async claimOnce(key, ttlSeconds, owner) {
         const t = this.now();
-        const until = this.seen.get(key);
-        if (until !== undefined && until > t)
+        const held = this.seen.get(key);
+        if (held !== undefined && held.until > t)
             return false;
-        this.seen.set(key, t + ttlSeconds * 1000);
+        this.seen.set(key, { until: t + ttlSeconds * 1000, owner });
+        return true;
+    }
+    async release(key, owner) {
+        if (this.seen.get(key)?.owner === owner)
+            this.seen.delete(key);
+    }
+    async waitReady() {
         return true;
     }
     async hit(key, windowSeconds) {
@@ -2863,8 +4125,8 @@ class MemoryStore {
     }
     sweep() {
         const t = this.now();
-        for (const [k, until] of this.seen)
-            if (until <= t)
+        for (const [k, held] of this.seen)
+            if (held.until <= t)
                 this.seen.delete(k);
         for (const [k, c] of this.counters)
             if (c.expiresAt <= t)
@@ -2875,11 +4137,22 @@ class MemoryStore {
     }
 }
 function createStore(spec, now, events) {
-    if (spec === 'memory')
-        return new MemoryStore(now);
-    if (/^rediss?:\/\//.test(spec))
-        return new RedisStore(parseRedisSpec(spec), now, events);
-    throw new Error(`store ${JSON.stringify(spec)} is not supported`);
+    if (typeof spec === 'string') {
+        if (spec === 'memory')
+            return new MemoryStore(now);
+        if (/^rediss?:\/\//.test(spec))
+            return new _store_redis_js__WEBPACK_IMPORTED_MODULE_0__/* .RedisStore */ .t((0,_store_redis_js__WEBPACK_IMPORTED_MODULE_0__/* .parseRedisSpec */ .Y)(spec), now, events);
+        throw new Error(`store ${JSON.stringify(redactUrl(spec))} is not supported`);
+    }
+    return spec.kind === 'memory' ? new MemoryStore(now) : new _store_redis_js__WEBPACK_IMPORTED_MODULE_0__/* .RedisStore */ .t(spec.redis, now, events);
+}
+/** Whether two store settings name the same store (a reload cannot switch stores under live requests). */
+function sameStore(a, b) {
+    return JSON.stringify(a) === JSON.stringify(b);
+}
+/** The store for logs: its kind and, for Redis, the URL without a password. */
+function describeStore(spec) {
+    return spec.kind === 'memory' ? 'memory' : redactUrl(spec.redis.url);
 }
 /** Why a `store:` value cannot be used, or undefined when it can (for the configuration check). */
 function checkStoreSpec(spec) {
@@ -2959,6 +4232,104 @@ function parseGitLabSubject(sub) {
     if (!m)
         return undefined;
     return { projectPath: m[1], topGroup: m[1].split('/')[0], refType: m[2], ref: m[3] };
+}
+
+
+/***/ }),
+
+/***/ 21592:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Mf: () => (/* binding */ httpsOptions),
+/* harmony export */   _v: () => (/* binding */ loadTls),
+/* harmony export */   nu: () => (/* binding */ secureContextOptions)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(41692);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _sources_config_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8525);
+// The broker's own TLS (`listen.tls`): certificate and key files, read at start-up and again on every
+// reload (a renewed certificate is served without a restart), and an optional client CA for mutual TLS.
+// Everything is checked when the configuration loads: the files read, the key matches the certificate, the
+// certificate is not expired, so a bad renewal is refused by the reload and the old certificate keeps serving.
+
+
+
+
+async function loadTls(raw, ctx) {
+    if (!raw || typeof raw.cert !== 'string' || typeof raw.key !== 'string')
+        return undefined;
+    const t = {
+        certFile: (0,_sources_config_js__WEBPACK_IMPORTED_MODULE_3__/* .pathFrom */ .Iw)(raw.cert, ctx.file),
+        keyFile: (0,_sources_config_js__WEBPACK_IMPORTED_MODULE_3__/* .pathFrom */ .Iw)(raw.key, ctx.file),
+        clientCaFile: typeof raw.client_ca === 'string' ? (0,_sources_config_js__WEBPACK_IMPORTED_MODULE_3__/* .pathFrom */ .Iw)(raw.client_ca, ctx.file) : undefined,
+        clientAuth: raw.client_auth ?? 'exchange',
+    };
+    if (raw.client_auth !== undefined && t.clientCaFile === undefined)
+        ctx.problems.push('listen.tls.client_auth: needs client_ca (the CA that signs client certificates)');
+    if (!ctx.strict)
+        return t;
+    const before = ctx.problems.length;
+    const read = async (path, at) => {
+        try {
+            return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(path, 'utf8');
+        }
+        catch (e) {
+            ctx.problems.push(`${at}: cannot read ${path} (${e.code ?? 'error'})`);
+            return undefined;
+        }
+    };
+    t.cert = await read(t.certFile, 'listen.tls.cert');
+    t.key = await read(t.keyFile, 'listen.tls.key');
+    if (t.clientCaFile)
+        t.clientCa = await read(t.clientCaFile, 'listen.tls.client_ca');
+    if (ctx.problems.length > before)
+        return t;
+    try {
+        const cert = new node_crypto__WEBPACK_IMPORTED_MODULE_0__.X509Certificate(t.cert);
+        t.notAfter = new Date(cert.validTo);
+        if (t.notAfter.getTime() < Date.now())
+            ctx.problems.push(`listen.tls.cert: the certificate expired on ${t.notAfter.toISOString()}`);
+    }
+    catch {
+        ctx.problems.push('listen.tls.cert: is not a PEM certificate');
+        return t;
+    }
+    try {
+        (0,node_tls__WEBPACK_IMPORTED_MODULE_2__.createSecureContext)(secureContextOptions(t));
+    }
+    catch (e) {
+        const code = e.code ?? '';
+        const msg = /KEY_VALUES_MISMATCH|key values mismatch/i.test(`${code} ${e.message}`)
+            ? 'listen.tls.key: does not belong to the certificate in listen.tls.cert'
+            : `listen.tls: the certificate, key or client CA cannot be used (${code || 'invalid PEM'})`;
+        ctx.problems.push(msg);
+    }
+    if (t.clientCa !== undefined) {
+        try {
+            new node_crypto__WEBPACK_IMPORTED_MODULE_0__.X509Certificate(t.clientCa);
+        }
+        catch {
+            ctx.problems.push('listen.tls.client_ca: is not a PEM certificate');
+        }
+    }
+    return t;
+}
+/** What `setSecureContext` takes on a reload: the files' contents. */
+function secureContextOptions(t) {
+    return { cert: t.cert, key: t.key, ...(t.clientCa ? { ca: t.clientCa } : {}) };
+}
+/** The HTTPS server's options at start-up. */
+function httpsOptions(t) {
+    return {
+        ...secureContextOptions(t),
+        minVersion: 'TLSv1.2',
+        ...(t.clientCa ? { requestCert: true, rejectUnauthorized: t.clientAuth === 'all' } : {}),
+    };
 }
 
 
@@ -3166,7 +4537,11 @@ class TokenVerifier {
     constructor(opts) {
         this.opts = opts;
         this.now = opts.now ?? Date.now;
-        this.keys = new Map(opts.issuers.map((i) => [i.id, new IssuerKeys(i, opts.metrics, this.now)]));
+        this.keys = new Map(opts.issuers.map((i) => {
+            const old = opts.previous?.keys.get(i.id);
+            const same = old && JSON.stringify(old.settings) === JSON.stringify(i);
+            return [i.id, same ? old : new IssuerKeys(i, opts.metrics, this.now)];
+        }));
         this.byIssuerUrl = new Map(opts.issuers.map((i) => [i.issuer, i]));
     }
     /** Claims of a token without verifying it: for diagnostics only, never for a decision. */
@@ -3273,6 +4648,138 @@ function mapJoseError(e, issuer, audience) {
     return new broker_errors/* BrokerError */.Wz('internal_error', 'the broker failed to verify the token; its operator has been told', {
         detail: e?.message,
     });
+}
+
+
+/***/ }),
+
+/***/ 88780:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LC: () => (/* binding */ exportNameProblem),
+/* harmony export */   a2: () => (/* binding */ reservedBy)
+/* harmony export */ });
+/* unused harmony exports VARIABLE_NAME, BROKER_CHOSEN_NAME, RESERVED, CREDENTIAL_NAMES */
+// The one list of variable names no secret may be exported under, shared by every part that exports or
+// grants a name: the GitHub Action, the generic client (`oidc-exchange exchange`), the broker's config check
+// and, generated from this file at build time, the GitLab component's shell script. Keep this file free of
+// imports: the build step that generates the shell list loads it on its own.
+//
+// A name is reserved when a later step, shell, loader, runtime, package manager or the CI runner itself reads
+// it to decide what code to run, where to fetch code or certificates from, or where its own state lives. A
+// secret exported under such a name runs the broker's (or a leaked secret's) text as code in every later step
+// of the job. Names are compared upper-cased: Linux variables are case-sensitive, but many tools read either
+// spelling (npm reads `npm_config_*` and `NPM_CONFIG_*`, curl `http_proxy` and `HTTP_PROXY`), and Windows
+// runners ignore case altogether.
+/** A portable shell variable name: what a user may write in a `secrets` line. */
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/**
+ * A name the broker may choose on its own (no `secrets` list given): upper case, a letter first, at most 128
+ * characters. Lower-case names are refused so a broker cannot reach tools that read lower-case variables only
+ * (`npm_config_*`, `http_proxy`) by a spelling the deny rules would otherwise have to anticipate.
+ */
+const BROKER_CHOSEN_NAME = /^[A-Z][A-Z0-9_]{0,127}$/;
+const RESERVED = [
+    {
+        why: 'the CI runner and its toolkit read it',
+        names: ['CI'],
+        prefixes: ['GITHUB_', 'RUNNER_', 'ACTIONS_', 'INPUT_', 'STATE_', 'CI_', 'GITLAB_', 'FF_', 'OIDC_EXCHANGE_', '_OE_'],
+    },
+    {
+        why: 'the shell reads it to run code, find commands or split words',
+        names: [
+            'PATH', 'ENV', 'SHELL', 'SHELLOPTS', 'BASHOPTS', 'IFS', 'CDPATH', 'FPATH', 'GLOBIGNORE', 'HISTFILE', 'INPUTRC',
+            'PS0', 'PS1', 'PS2', 'PS3', 'PS4', 'ZDOTDIR', 'MAIL', 'MAILPATH', 'COMSPEC', 'PATHEXT', 'PSMODULEPATH',
+        ],
+        prefixes: ['BASH_', 'PROMPT_', 'ZSH_'],
+    },
+    {
+        why: 'it moves the home, temporary, configuration or working directory that every tool trusts',
+        names: [
+            'HOME', 'TMPDIR', 'TMP', 'TEMP', 'PWD', 'OLDPWD', 'USER', 'LOGNAME', 'USERPROFILE', 'APPDATA', 'LOCALAPPDATA',
+            'PROGRAMDATA', 'PROGRAMFILES', 'SYSTEMROOT', 'WINDIR',
+        ],
+        prefixes: ['XDG_'],
+    },
+    {
+        why: 'the dynamic loader or the C library reads it to load code or data',
+        names: ['GLIBC_TUNABLES', 'GETCONF_DIR', 'HOSTALIASES', 'LOCALDOMAIN', 'RES_OPTIONS', 'LOCPATH', 'NLSPATH', 'LANG', 'LANGUAGE', 'TZ', 'TZDIR'],
+        prefixes: ['LD_', 'DYLD_', 'GCONV', 'LC_'],
+    },
+    {
+        why: 'a language runtime reads it to load modules or options before your code runs',
+        names: [
+            'CLASSPATH', 'PHPRC', 'PHP_INI_SCAN_DIR', 'TCLLIBPATH', 'R_PROFILE', 'R_PROFILE_USER', 'R_ENVIRON', 'R_ENVIRON_USER',
+            'R_LIBS', 'R_LIBS_USER', 'ELIXIR_ERL_OPTIONS',
+        ],
+        prefixes: [
+            'NODE_', 'PYTHON', 'PERL', 'RUBY', 'GEM_', 'JAVA_', '_JAVA', 'JDK_', 'DOTNET_', 'COMPLUS_', 'CORECLR_', 'MONO_',
+            'LUA_', 'ERL_', 'JULIA_', 'DENO_', 'BUN_',
+        ],
+    },
+    {
+        why: 'a package manager or build tool reads it to run commands or choose where code is downloaded from',
+        names: [
+            'MAVEN_OPTS', 'MAVEN_ARGS', 'GRADLE_OPTS', 'GRADLE_USER_HOME', 'ANT_OPTS', 'SBT_OPTS', 'BUNDLE_GEMFILE',
+            'GOFLAGS', 'GOPROXY', 'GOTOOLCHAIN', 'GOROOT', 'GOPATH', 'GOENV', 'GOBIN', 'GOAUTH', 'GOSUMDB', 'GONOSUMDB',
+            'GONOSUMCHECK', 'GONOPROXY', 'GOPRIVATE', 'GOINSECURE', 'GOVCS', 'GOEXPERIMENT', 'GOMODCACHE',
+            'RUSTC', 'RUSTC_WRAPPER', 'RUSTC_WORKSPACE_WRAPPER', 'RUSTDOC', 'RUSTFLAGS', 'RUSTDOCFLAGS', 'CARGO_HOME',
+            'CC', 'CXX', 'CPP', 'LD', 'AR', 'AS', 'CFLAGS', 'CXXFLAGS', 'CPPFLAGS', 'LDFLAGS', 'MAKE', 'MAKEFLAGS', 'MFLAGS',
+            'MAKEFILES',
+        ],
+        prefixes: [
+            'NPM_CONFIG_', 'YARN_', 'PNPM_', 'COREPACK_', 'PIP_', 'CGO_', 'CARGO_BUILD_', 'CARGO_TARGET_', 'CARGO_ALIAS_',
+            'CARGO_SOURCE_', 'RUSTUP_', 'CCACHE_', 'DISTCC_',
+        ],
+    },
+    {
+        why: 'git reads it to run commands, load configuration or pick hooks',
+        prefixes: ['GIT_'],
+    },
+    {
+        why: 'a program runs its value as a command',
+        names: [
+            'EDITOR', 'VISUAL', 'PAGER', 'MANPAGER', 'LESSOPEN', 'LESSCLOSE', 'BROWSER', 'SSH_ASKPASS', 'SSH_ASKPASS_REQUIRE',
+            'SUDO_ASKPASS', 'SSH_AUTH_SOCK',
+        ],
+    },
+    {
+        why: 'it redirects network traffic or changes which certificates are trusted',
+        names: ['REQUESTS_CA_BUNDLE', 'WGETRC', 'NETRC', 'SSLKEYLOGFILE', 'GNUPGHOME'],
+        prefixes: ['SSL_', 'OPENSSL_', 'CURL_', 'DOCKER_'],
+        suffixes: ['_PROXY'],
+    },
+];
+/**
+ * Names under a reserved prefix that are well-known credentials, read by one tool as a secret and by nothing
+ * as code: refusing them would push users to rename exactly the secrets this tool exists for.
+ */
+const CREDENTIAL_NAMES = ['NODE_AUTH_TOKEN', 'DOCKER_USERNAME', 'DOCKER_PASSWORD'];
+/** The group that reserves `name`, or undefined when the name is free. */
+function reservedBy(name) {
+    const upper = name.toUpperCase();
+    if (CREDENTIAL_NAMES.includes(upper))
+        return undefined;
+    return RESERVED.find((g) => g.names?.includes(upper) ||
+        g.prefixes?.some((p) => upper.startsWith(p)) ||
+        g.suffixes?.some((s) => upper.endsWith(s)));
+}
+/**
+ * Why `name` cannot be exported, or undefined when it can. `chosenBy: 'broker'` applies the stricter shape a
+ * broker-chosen name must have (no `secrets` list named it).
+ */
+function exportNameProblem(name, chosenBy = 'user') {
+    if (!VARIABLE_NAME.test(name)) {
+        return `${JSON.stringify(name)} is not a valid variable name (letters, digits and _, not starting with a digit)`;
+    }
+    if (chosenBy === 'broker' && !BROKER_CHOSEN_NAME.test(name)) {
+        return `${JSON.stringify(name)} is refused: a name the broker chooses must be upper case (A-Z, 0-9, _, a letter first, at most 128 characters); list the secrets you want, with "NAME | OTHER_NAME" to rename`;
+    }
+    const group = reservedBy(name);
+    if (group)
+        return `${name} is refused: the name is reserved because ${group.why}; export the secret under another name with "NAME | OTHER_NAME"`;
+    return undefined;
 }
 
 
