@@ -136,7 +136,7 @@ _oe_print_claims() {
   unset _oe_payload
   if [ -z "$_oe_claims" ]; then _oe_say "the id token's payload could not be decoded"; return 0; fi
   _oe_say "the job's id token (\$$_oe_token_var) carries these claims:"
-  for _oe_c in iss aud sub project_path namespace_path ref ref_type ref_protected environment environment_protected deployment_tier pipeline_source user_login ci_config_ref_uri iat exp; do
+  for _oe_c in iss aud sub project_id project_path namespace_id namespace_path ref ref_type ref_protected environment environment_protected deployment_tier pipeline_source user_login ci_config_ref_uri iat exp; do
     _oe_v=$(printf '%s' "$_oe_claims" | tr -d '\n' | sed -n 's/.*"'"$_oe_c"'"[[:space:]]*:[[:space:]]*\("\([^"\\]\|\\.\)*"\|[0-9][0-9]*\|true\|false\|\[[^]]*\]\).*/\1/p')
     [ -n "$_oe_v" ] && printf '  %s: %s\n' "$_oe_c" "$_oe_v" >&2
   done

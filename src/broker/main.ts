@@ -1,19 +1,26 @@
 // `oidc-exchange broker`: load and check the configuration, listen, and shut down gracefully on SIGTERM.
-import { parseArgs } from 'node:util';
 import { loadConfigFile } from './config.js';
 import { ConfigError } from './errors.js';
 import { buildBroker } from './server.js';
+import { integerOption, parseCommand, UsageError, type CommandSpec } from '../cli/options.js';
+
+export const brokerSpec = {
+  name: 'broker',
+  synopsis: '--config FILE [--port N] [--host H]',
+  description: 'Runs the reference broker: checks the configuration, listens, and shuts down gracefully on SIGTERM or Ctrl-C.',
+  options: {
+    config: { type: 'string', short: 'c', arg: 'FILE', help: 'the broker configuration (YAML; see docs/policies.md)' },
+    port: { type: 'string', short: 'p', arg: 'N', help: 'listen on this port instead of listen.port (0: any free port)' },
+    host: { type: 'string', arg: 'H', help: 'listen on this address instead of listen.host (0.0.0.0 in a container)' },
+  },
+} satisfies CommandSpec;
 
 export async function brokerCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: { config: { type: 'string', short: 'c' }, port: { type: 'string', short: 'p' }, host: { type: 'string' } },
-    strict: true,
-  });
-  if (!values.config) {
-    process.stderr.write('oidc-exchange broker: --config FILE is required\n');
-    return 2;
-  }
+  const parsed = parseCommand(brokerSpec, args);
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
+  if (!values.config) throw new UsageError('broker', '--config FILE is required');
+  const port = integerOption('broker', values.port, '--port', 0, 65535);
   let config;
   try {
     config = await loadConfigFile(values.config, { checkSources: true });
@@ -24,14 +31,7 @@ export async function brokerCommand(args: string[]): Promise<number> {
     }
     throw e;
   }
-  if (values.port !== undefined) {
-    const port = Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) {
-      process.stderr.write(`oidc-exchange broker: --port must be a number from 0 to 65535, got ${JSON.stringify(values.port)}\n`);
-      return 2;
-    }
-    config.listen.port = port;
-  }
+  if (port !== undefined) config.listen.port = port;
   if (values.host) config.listen.host = values.host;
 
   const broker = buildBroker(config, { processMetrics: true });
