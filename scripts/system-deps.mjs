@@ -16,6 +16,10 @@ const needed = {
   wget: 'wget',
   jq: 'jq',
   git: 'git',
+  // the doc-command test runs each documented command in a network namespace with only loopback
+  unshare: 'util-linux',
+  nsenter: 'util-linux',
+  ip: 'iproute2',
 };
 
 function has(program) {
