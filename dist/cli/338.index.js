@@ -14,6 +14,7 @@ __webpack_require__.d(__webpack_exports__, {
   exchange: () => (/* binding */ exchange),
   exchangeCommand: () => (/* binding */ exchangeCommand),
   exchangeSpec: () => (/* binding */ exchangeSpec),
+  oneLine: () => (/* binding */ oneLine),
   shellQuote: () => (/* binding */ shellQuote)
 });
 
@@ -609,6 +610,14 @@ or a destination that is not private. Nothing but names is printed, except the e
 };
 /** What --shell prints after any failure, so that `eval` fails as well: a fixed text, never a peer's. */
 const SHELL_FAILURE_LINE = "echo 'oidc-exchange: the exchange failed (see above); no secret was set' >&2; false\n";
+/**
+ * Text from the broker (policy name, expiry, revoke URL, error message) on one line, control characters escaped:
+ * a hostile broker cannot start a line of its own (a workflow command on GitHub) or drive the terminal.
+ */
+function oneLine(text, max = 500) {
+    const escaped = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return escaped.length > max ? `${escaped.slice(0, max)}...` : escaped;
+}
 /** POSIX shell single-quoting: safe for any bytes, newlines included. */
 function shellQuote(value) {
     return `'${value.replace(/'/g, `'\\''`)}'`;
@@ -698,9 +707,9 @@ async function run(args) {
             await abandonOutDir(outDir.dir);
         if (!(e instanceof ExchangeError))
             throw e;
-        process.stderr.write(`oidc-exchange exchange: ${e.message}\n`);
+        process.stderr.write(`oidc-exchange exchange: ${oneLine(e.message, 2000)}\n`);
         if ((e.status === 401 || e.status === 403) && e.claims) {
-            process.stderr.write(`the token's claims (compare them with the broker's policy):\n${describeClaims(e.claims).map((l) => `  ${l}`).join('\n')}\n`);
+            process.stderr.write(`the token's claims (compare them with the broker's policy):\n${describeClaims(e.claims).map((l) => `  ${oneLine(l)}`).join('\n')}\n`);
         }
         return 1;
     }
@@ -723,9 +732,9 @@ async function run(args) {
     else
         process.stdout.write(names.map((n) => `export ${n}=${shellQuote(result.secrets[n])}\n`).join(''));
     const where = outDir ? ` in ${outDir.dir}` : dotenv ? ` in ${dotenv}` : '';
-    process.stderr.write(`oidc-exchange: ${names.length} secret(s) from policy ${result.policy}${where}: ${names.join(', ')}${result.expiresAt ? `; they expire at ${result.expiresAt}` : ''}\n`);
+    process.stderr.write(`oidc-exchange: ${names.length} secret(s) from policy ${oneLine(result.policy, 200)}${where}: ${names.join(', ')}${result.expiresAt ? `; they expire at ${oneLine(result.expiresAt, 100)}` : ''}\n`);
     for (const r of result.revoke) {
-        process.stderr.write(`oidc-exchange: revoke ${r.name} at the end of the job: ${r.method} ${r.url} with "Authorization: Bearer $${r.name}"\n`);
+        process.stderr.write(`oidc-exchange: revoke ${r.name} at the end of the job: ${oneLine(r.method, 20)} ${oneLine(r.url)} with "Authorization: Bearer $${r.name}"\n`);
     }
     return 0;
 }

@@ -48,6 +48,15 @@ export interface ExchangeCliOptions {
   ca?: string;
 }
 
+/**
+ * Text from the broker (policy name, expiry, revoke URL, error message) on one line, control characters escaped:
+ * a hostile broker cannot start a line of its own (a workflow command on GitHub) or drive the terminal.
+ */
+export function oneLine(text: string, max = 500): string {
+  const escaped = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escaped.length > max ? `${escaped.slice(0, max)}...` : escaped;
+}
+
 /** POSIX shell single-quoting: safe for any bytes, newlines included. */
 export function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
@@ -125,9 +134,9 @@ async function run(args: string[]): Promise<number> {
   } catch (e) {
     if (outDir?.created) await abandonOutDir(outDir.dir);
     if (!(e instanceof ExchangeError)) throw e;
-    process.stderr.write(`oidc-exchange exchange: ${e.message}\n`);
+    process.stderr.write(`oidc-exchange exchange: ${oneLine(e.message, 2000)}\n`);
     if ((e.status === 401 || e.status === 403) && e.claims) {
-      process.stderr.write(`the token's claims (compare them with the broker's policy):\n${describeClaims(e.claims).map((l) => `  ${l}`).join('\n')}\n`);
+      process.stderr.write(`the token's claims (compare them with the broker's policy):\n${describeClaims(e.claims).map((l) => `  ${oneLine(l)}`).join('\n')}\n`);
     }
     return 1;
   }
@@ -149,9 +158,9 @@ async function run(args: string[]): Promise<number> {
   else process.stdout.write(names.map((n) => `export ${n}=${shellQuote(result.secrets[n]!)}\n`).join(''));
 
   const where = outDir ? ` in ${outDir.dir}` : dotenv ? ` in ${dotenv}` : '';
-  process.stderr.write(`oidc-exchange: ${names.length} secret(s) from policy ${result.policy}${where}: ${names.join(', ')}${result.expiresAt ? `; they expire at ${result.expiresAt}` : ''}\n`);
+  process.stderr.write(`oidc-exchange: ${names.length} secret(s) from policy ${oneLine(result.policy, 200)}${where}: ${names.join(', ')}${result.expiresAt ? `; they expire at ${oneLine(result.expiresAt, 100)}` : ''}\n`);
   for (const r of result.revoke) {
-    process.stderr.write(`oidc-exchange: revoke ${r.name} at the end of the job: ${r.method} ${r.url} with "Authorization: Bearer $${r.name}"\n`);
+    process.stderr.write(`oidc-exchange: revoke ${r.name} at the end of the job: ${oneLine(r.method, 20)} ${oneLine(r.url)} with "Authorization: Bearer $${r.name}"\n`);
   }
   return 0;
 }

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
 import { chmod, chown, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -108,6 +110,30 @@ describe('oidc-exchange exchange', () => {
     const r = await runCli(['exchange', '--broker-url', 'http://broker.example.com', '--token-env', 'CI_JOB_JWT', '--shell'], { env: env('x.y.z') });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('plain http:// would send the token in the clear');
+  });
+
+  it("prints a hostile broker's text on one line, control characters escaped", async () => {
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({
+        secrets: { API_KEY: 'hostile-broker-value-77' },
+        policy: 'p\n::set-output name=x::y\u001b[31m',
+        expires_at: '2030\r\n::save-state name=a::b',
+        revoke: [{ name: 'API_KEY', method: 'DELETE\n::stop-commands::z', url: 'https://x/\n::add-mask::' }],
+      }));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const r = await runCli(['exchange', '--broker-url', url, '--token-env', 'CI_JOB_JWT', '--out-dir', join(dir, 'hostile')], { env: env('x.y.z') });
+      expect(r.code).toBe(0);
+      expect(r.stderr.split('\n').filter((l) => l.startsWith('::'))).toEqual([]);
+      expect(r.stderr).not.toContain('\u001b');
+      expect(r.stderr).not.toContain('\r');
+      expect(r.stderr).toContain('policy p\\u000a::set-output');
+    } finally {
+      server.close();
+    }
   });
 
   it("shows a GitLab token's project_id and namespace_id when the broker refuses it", async () => {
