@@ -3,7 +3,7 @@
 // its own TMPDIR here, so "nothing left" is checked on a folder no other test writes to.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI, startCli } from '../helpers/process.js';
@@ -46,7 +46,10 @@ describe('interrupted harness commands leave no folder behind', () => {
 
   it('try-action stopped by SIGTERM while the action runs removes its folder', async () => {
     const tmp = await isolatedTmp();
-    const run = startCli(['try-action', '--config', 'examples/broker.yaml', '--claims', 'examples/claims-github.json'], {
+    // The action's step runs through a `node` that waits first, so the test stops it mid-step every time.
+    const slowNode = join(root, 'slow-node');
+    await writeFile(slowNode, `#!/bin/sh\nsleep 20\nexec "${process.execPath}" "$@"\n`, { mode: 0o755 });
+    const run = startCli(['try-action', '--config', 'examples/broker.yaml', '--claims', 'examples/claims-github.json', '--node', slowNode], {
       PATH: process.env.PATH,
       TMPDIR: tmp,
       PROD_DB_PASSWORD: 'cleanup-test-db',
@@ -55,7 +58,7 @@ describe('interrupted harness commands leave no folder behind', () => {
     // The fake runner's folder exists while the action's step runs.
     const deadline = Date.now() + 30_000;
     const inside = async () => (await readdir(tmp)).length > 0 && (await readdir(join(tmp, (await readdir(tmp))[0]!)).catch(() => [])).some((f) => f.startsWith('fake-runner-'));
-    while (!(await inside()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    while (!(await inside()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     expect(await inside()).toBe(true);
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(143);
