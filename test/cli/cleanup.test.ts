@@ -48,7 +48,7 @@ describe('interrupted harness commands leave no folder behind', () => {
     const tmp = await isolatedTmp();
     // The action's step runs through a `node` that waits first, so the test stops it mid-step every time.
     const slowNode = join(root, 'slow-node');
-    await writeFile(slowNode, `#!/bin/sh\nsleep 20\nexec "${process.execPath}" "$@"\n`, { mode: 0o755 });
+    await writeFile(slowNode, `#!/bin/sh\nsleep 5\nexec "${process.execPath}" "$@"\n`, { mode: 0o755 });
     const run = startCli(['try-action', '--config', 'examples/broker.yaml', '--claims', 'examples/claims-github.json', '--node', slowNode], {
       PATH: process.env.PATH,
       TMPDIR: tmp,
