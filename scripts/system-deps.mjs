@@ -21,6 +21,10 @@ const needed = {
   'age-keygen': 'age',
   // `promtool check rules` holds ops/prometheus/alerts.yml to Prometheus's own parser
   promtool: 'prometheus',
+  // the doc-command test runs each documented command in a network namespace with only loopback
+  unshare: 'util-linux',
+  nsenter: 'util-linux',
+  ip: 'iproute2',
 };
 
 function has(program) {

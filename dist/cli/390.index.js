@@ -13,6 +13,7 @@ __webpack_require__.d(__webpack_exports__, {
   GitLabConfigError: () => (/* reexport */ GitLabConfigError),
   componentTemplatePath: () => (/* reexport */ componentTemplatePath),
   gitlabJobCommand: () => (/* binding */ gitlabJobCommand),
+  gitlabJobSpec: () => (/* binding */ gitlabJobSpec),
   interpolate: () => (/* reexport */ interpolate),
   loadHiddenJob: () => (/* binding */ loadHiddenJob),
   parseComponent: () => (/* reexport */ parseComponent),
@@ -228,6 +229,10 @@ function lookup(inputs, key) {
     return inputs[key];
 }
 
+// EXTERNAL MODULE: ./src/cli/options.ts
+var options = __webpack_require__(60776);
+// EXTERNAL MODULE: ./src/cli/suggest.ts
+var suggest = __webpack_require__(77472);
 ;// CONCATENATED MODULE: ./src/harness/gitlab-job.ts
 // Runs the GitLab component's job on this machine the way a GitLab runner with a shell executor would:
 // the template's `spec: inputs` are checked and interpolated, the user's job extends the hidden job, the id
@@ -235,6 +240,8 @@ function lookup(inputs, key) {
 // variables reach the script) and after_script in another, with only the job's variables. Output is
 // captured as the job log would show it. Tests and `npm run demo` use this; gitlab-ci-local covers the
 // same template from the outside.
+
+
 
 
 
@@ -357,79 +364,99 @@ async function runScript(file, commands, run) {
 function shellQuote(s) {
     return `'${s.replace(/'/g, `'\\''`)}'`;
 }
+const gitlabJobSpec = {
+    name: 'gitlab-job',
+    synopsis: `--input broker_url=URL --input audience=AUD [--input NAME=VALUE ...]
+             (--issuer-url URL [--claims FILE] [--set CLAIM=VALUE ...] | --token JWT)
+             [--script CMD ...] [--shell PATH] [--variable NAME=VALUE ...]`,
+    description: `Runs the GitLab component's job here, as a GitLab runner with a shell executor would: the template's inputs
+checked and interpolated, the id token from a running fake GitLab issuer (oidc-exchange issuers) or --token,
+before_script and your script in one shell, after_script in another. Prints the job log; exits with the job's status.`,
+    options: {
+        input: { type: 'string', multiple: true, arg: 'NAME=VALUE', help: "the component's inputs, as in include: component: inputs:" },
+        'issuer-url': { type: 'string', arg: 'URL', help: 'the fake GitLab issuer that signs the id token' },
+        claims: { type: 'string', arg: 'FILE', help: "the id token's claims, as GitLab emits them (filled in like check does)" },
+        set: { type: 'string', multiple: true, arg: 'CLAIM=VALUE', help: 'one claim (must agree with --claims)' },
+        token: { type: 'string', arg: 'JWT', help: 'use this id token instead of minting one' },
+        script: { type: 'string', multiple: true, arg: 'CMD', help: "the job's script lines" },
+        shell: { type: 'string', arg: 'PATH', help: 'the shell the runner uses (default /bin/sh)' },
+        variable: { type: 'string', multiple: true, arg: 'NAME=VALUE', help: 'a CI/CD variable of the job (e.g. CI_DEBUG_TRACE=true)' },
+    },
+};
 /**
  * `oidc-exchange gitlab-job`: runs the component's job here against a broker, with a token minted by a
  * running fake GitLab issuer (`oidc-exchange issuers`) or given with --token, and prints the job log.
  */
 async function gitlabJobCommand(args) {
-    const { parseArgs } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 57975, 23));
-    const { values } = parseArgs({
-        args,
-        options: {
-            input: { type: 'string', multiple: true },
-            token: { type: 'string' },
-            'issuer-url': { type: 'string' },
-            set: { type: 'string', multiple: true },
-            script: { type: 'string', multiple: true },
-            shell: { type: 'string' },
-            variable: { type: 'string', multiple: true },
-        },
-        strict: true,
-    });
-    const usage = 'usage: oidc-exchange gitlab-job --input broker_url=URL --input audience=AUD [--input k=v ...]\n' +
-        '         (--token JWT | --issuer-url URL [--set claim=value ...]) [--script CMD ...] [--shell /bin/dash] [--variable K=V ...]\n';
-    const pairs = (list, what) => {
-        const out = {};
-        for (const p of list ?? []) {
-            const eq = p.indexOf('=');
-            if (eq <= 0)
-                throw new Error(`${what} takes key=value, got ${JSON.stringify(p)}`);
-            out[p.slice(0, eq)] = p.slice(eq + 1);
-        }
-        return out;
-    };
-    if (!values.token && !values['issuer-url']) {
-        process.stderr.write(usage);
-        return 2;
+    const parsed = (0,options/* parseCommand */.RM)(gitlabJobSpec, args);
+    if (typeof parsed === 'number')
+        return parsed;
+    const { values } = parsed;
+    if (!values.token === !values['issuer-url'])
+        throw new options/* UsageError */.eb('gitlab-job', 'give the id token with exactly one of --issuer-url URL (a fake GitLab issuer mints it) or --token JWT');
+    if (values.token && (values.claims !== undefined || values.set?.length)) {
+        throw new options/* UsageError */.eb('gitlab-job', '--claims and --set shape a token the fake issuer mints; with --token they would do nothing: drop one or the other');
     }
     // Inputs come as text; the spec's types decide what they become, as GitLab's include: inputs would.
     const templatePath = componentTemplatePath();
     const spec = parseComponent(await (0,promises_.readFile)(templatePath, 'utf8')).inputs;
+    const given = (0,options/* keyValues */.K7)('gitlab-job', 'input', values.input);
     const inputs = {};
-    for (const [k, v] of Object.entries(pairs(values.input, '--input'))) {
+    for (const [k, v] of Object.entries(given)) {
+        if (!Object.hasOwn(spec, k)) {
+            const guess = (0,suggest/* closest */.k)(k, Object.keys(spec));
+            throw new options/* UsageError */.eb('gitlab-job', `--input ${k}: the component has no input ${JSON.stringify(k)}${guess ? `; did you mean ${guess}?` : ''} (its inputs: ${Object.keys(spec).join(', ')})`);
+        }
         const type = spec[k]?.type ?? 'string';
         inputs[k] = type === 'number' ? Number(v) : type === 'boolean' ? v === 'true' : type === 'array' ? JSON.parse(v) : v;
     }
+    const variables = (0,options/* keyValues */.K7)('gitlab-job', 'variable', values.variable);
     let token = values.token;
     if (!token) {
+        const { readGivenClaims, mustAgree, completeClaims, describeCompletion } = await __webpack_require__.e(/* import() */ 920).then(__webpack_require__.bind(__webpack_require__, 52920));
+        const issuerUrl = values['issuer-url'].replace(/\/+$/, '');
+        const claims = await readGivenClaims('gitlab-job', values.claims, values.set);
+        if (inputs.audience !== undefined)
+            mustAgree('gitlab-job', claims, 'aud', String(inputs.audience), 'the audience input');
+        else if (claims.claims.aud !== undefined)
+            inputs.audience = String(claims.claims.aud);
+        const completed = completeClaims('gitlab-job', claims, { platform: 'gitlab', signedBy: issuerUrl });
+        if (completed.platform !== 'gitlab')
+            throw new options/* UsageError */.eb('gitlab-job', 'the claims are GitHub claims; gitlab-job runs the GitLab component (for the GitHub Action, use oidc-exchange try-action)');
+        for (const line of describeCompletion(completed, values.claims ?? '--set'))
+            process.stderr.write(`oidc-exchange gitlab-job: ${line}\n`);
         const { request } = await __webpack_require__.e(/* import() */ 752).then(__webpack_require__.t.bind(__webpack_require__, 24371, 19));
         const hidden = await loadHiddenJob(templatePath, inputs);
         const aud = Object.values((hidden.job.id_tokens ?? {}))[0]?.aud;
-        const res = await request(`${values['issuer-url'].replace(/\/+$/, '')}/_harness/mint`, {
+        delete completed.claims.aud;
+        const res = await request(`${issuerUrl}/_harness/mint`, {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ job: pairs(values.set, '--set'), audience: aud }),
+            body: JSON.stringify({ claims: completed.claims, audience: aud }),
         });
         const body = (await res.body.json());
         if (res.statusCode !== 200 || !body.value)
             throw new Error(`the issuer answered ${res.statusCode}: ${body.message ?? ''}`);
         token = body.value;
     }
-    const result = await runGitLabJob({
-        inputs,
-        token,
-        script: values.script ?? [],
-        shell: values.shell ? [values.shell] : undefined,
-        variables: pairs(values.variable, '--variable'),
-        templatePath,
+    const { withScratch } = await __webpack_require__.e(/* import() */ 818).then(__webpack_require__.bind(__webpack_require__, 59818));
+    return withScratch('oidc-exchange-gitlab-job-', async () => {
+        const result = await runGitLabJob({
+            inputs,
+            token,
+            script: values.script ?? [],
+            shell: values.shell ? [values.shell] : undefined,
+            variables,
+            templatePath,
+        });
+        try {
+            process.stdout.write(result.log);
+            return result.exitCode;
+        }
+        finally {
+            await result.cleanup();
+        }
     });
-    try {
-        process.stdout.write(result.log);
-        return result.exitCode;
-    }
-    finally {
-        await result.cleanup();
-    }
 }
 
 

@@ -1,6 +1,119 @@
 export const id = 895;
-export const ids = [895,124];
+export const ids = [895,979,818];
 export const modules = {
+
+/***/ 74935:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Eg: () => (/* binding */ githubSubject),
+/* harmony export */   rc: () => (/* binding */ gitlabClaims),
+/* harmony export */   ro: () => (/* binding */ githubClaims)
+/* harmony export */ });
+// Claim sets shaped like the real issuers'. GitHub's follow the OIDC claims reference (seed 001), including
+// the `sub` formats for environment, pull request, branch and tag, and `include_claim_keys` customization
+// (where a `:` inside a value becomes `%3A`). GitLab's follow the `id_tokens` claim set.
+function githubClaims(job) {
+    const [owner] = job.repository.split('/');
+    const event = job.event_name ?? (job.ref.startsWith('refs/pull/') ? 'pull_request' : 'push');
+    const refType = job.ref.startsWith('refs/tags/') ? 'tag' : 'branch';
+    const workflowFile = job.workflow_file ?? '.github/workflows/ci.yml';
+    const workflowRef = `${job.repository}/${workflowFile}@${job.ref}`;
+    const sha = job.sha ?? 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
+    const claims = {
+        actor: job.actor ?? 'octocat',
+        actor_id: '583231',
+        base_ref: job.base_ref ?? '',
+        event_name: event,
+        head_ref: job.head_ref ?? '',
+        job_workflow_ref: job.job_workflow_ref ?? workflowRef,
+        job_workflow_sha: sha,
+        ref: job.ref,
+        ref_protected: job.ref === 'refs/heads/main' ? 'true' : 'false',
+        ref_type: refType,
+        repository: job.repository,
+        repository_id: job.repository_id ?? '690210123',
+        repository_owner: owner,
+        repository_owner_id: job.repository_owner_id ?? '9919',
+        repository_visibility: job.repository_visibility ?? 'private',
+        run_attempt: '1',
+        run_id: job.run_id ?? String(9_000_000_000 + Math.floor(Math.random() * 1_000_000)),
+        run_number: '42',
+        runner_environment: job.runner_environment ?? 'github-hosted',
+        sha,
+        workflow: job.workflow ?? 'CI',
+        workflow_ref: workflowRef,
+        workflow_sha: sha,
+    };
+    if (job.environment !== undefined)
+        claims.environment = job.environment;
+    claims.sub = githubSubject(claims, job.include_claim_keys);
+    return claims;
+}
+/** The `context` part of GitHub's default subject. */
+function githubContext(claims) {
+    if (claims.environment !== undefined)
+        return `environment:${escapeColon(claims.environment)}`;
+    if (claims.event_name === 'pull_request' || claims.event_name === 'pull_request_target')
+        return 'pull_request';
+    return `ref:${escapeColon(claims.ref)}`;
+}
+function githubSubject(claims, includeClaimKeys) {
+    const keys = includeClaimKeys ?? ['repo', 'context'];
+    return keys
+        .map((k) => {
+        if (k === 'repo')
+            return `repo:${escapeColon(claims.repository)}`;
+        if (k === 'context')
+            return githubContext(claims);
+        return `${k}:${escapeColon(claims[k] ?? '')}`;
+    })
+        .join(':');
+}
+function escapeColon(v) {
+    return v.replace(/:/g, '%3A');
+}
+function gitlabClaims(job) {
+    const parts = job.project_path.split('/');
+    const namespace = parts.slice(0, -1).join('/');
+    const refType = job.ref_type ?? 'branch';
+    const refPath = refType === 'tag' ? `refs/tags/${job.ref}` : `refs/heads/${job.ref}`;
+    const host = job.server_host ?? 'gitlab.example.com';
+    const claims = {
+        namespace_id: job.namespace_id ?? '72',
+        namespace_path: namespace,
+        project_id: job.project_id ?? '4711',
+        project_path: job.project_path,
+        user_id: '1337',
+        user_login: job.user_login ?? 'alice',
+        user_email: `${job.user_login ?? 'alice'}@example.com`,
+        user_access_level: 'developer',
+        pipeline_id: String(100_000 + Math.floor(Math.random() * 100_000)),
+        pipeline_source: job.pipeline_source ?? 'push',
+        job_id: String(5_000_000 + Math.floor(Math.random() * 100_000)),
+        ref: job.ref,
+        ref_type: refType,
+        ref_path: refPath,
+        ref_protected: String(job.ref_protected ?? job.ref === 'main'),
+        runner_id: '12',
+        runner_environment: 'self-hosted',
+        sha: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678',
+        project_visibility: 'private',
+        ci_config_ref_uri: `${host}/${job.project_path}//.gitlab-ci.yml@${refPath}`,
+        ci_config_sha: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678',
+        sub: `project_path:${job.project_path}:ref_type:${refType}:ref:${job.ref}`,
+    };
+    if (job.environment !== undefined) {
+        claims.environment = job.environment;
+        claims.environment_protected = String(job.environment_protected ?? false);
+        claims.deployment_tier = job.deployment_tier ?? 'other';
+        claims.environment_action = 'start';
+    }
+    return claims;
+}
+
+
+/***/ }),
 
 /***/ 53895:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -14,6 +127,7 @@ __webpack_require__.d(__webpack_exports__, {
   brokerSteps: () => (/* binding */ brokerSteps),
   demoCommand: () => (/* binding */ demoCommand),
   demoSecretValues: () => (/* binding */ demoSecretValues),
+  demoSpec: () => (/* binding */ demoSpec),
   examplesDir: () => (/* binding */ examplesDir),
   postExchange: () => (/* binding */ postExchange),
   runDemo: () => (/* binding */ runDemo),
@@ -43,8 +157,8 @@ var undici = __webpack_require__(24371);
 var broker_config = __webpack_require__(40301);
 // EXTERNAL MODULE: ./src/broker/server.ts + 4 modules
 var server = __webpack_require__(75716);
-// EXTERNAL MODULE: ./src/harness/issuer.ts + 5 modules
-var issuer = __webpack_require__(61124);
+// EXTERNAL MODULE: ./src/harness/issuer.ts + 4 modules
+var issuer = __webpack_require__(85752);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(37067);
 // EXTERNAL MODULE: external "node:util"
@@ -476,11 +590,17 @@ const githubAppSteps = [
     },
 ];
 
+// EXTERNAL MODULE: ./src/harness/scratch.ts
+var scratch = __webpack_require__(59818);
+// EXTERNAL MODULE: ./src/cli/options.ts
+var options = __webpack_require__(60776);
 ;// CONCATENATED MODULE: ./src/harness/demo.ts
 // `npm run demo`: the whole flow on loopback with no account anywhere. Fake GitHub and GitLab issuers, the
 // real broker with examples/demo.yaml, and a series of jobs, each checked against what should happen. It
 // prints a short report and exits 0 only if every step behaved as expected. Secret values are never
 // printed: the report shows names and sizes, and the last step scans the broker's log for every value.
+
+
 
 
 
@@ -679,13 +799,25 @@ async function runDemo(steps, print) {
         await stopDemo(ctx);
     }
 }
-async function demoCommand() {
-    const ok = await runDemo([
+const demoSpec = {
+    name: 'demo',
+    synopsis: '',
+    description: `Runs the whole flow on loopback with no account anywhere: fake GitHub and GitLab issuers, the broker with
+examples/demo.yaml, the GitHub Action through a fake runner, the GitLab component's job, a GitHub App token
+minted, leaked and revoked. Prints a report (names and sizes, never values) and exits 0 only if every step
+behaved as expected. Its temporary folder is removed at the end, on Ctrl-C and when the output is closed.`,
+    options: {},
+};
+async function demoCommand(args = []) {
+    const parsed = (0,options/* parseCommand */.RM)(demoSpec, args);
+    if (typeof parsed === 'number')
+        return parsed;
+    const ok = await (0,scratch.withScratch)('oidc-exchange-demo-', async () => runDemo([
         ...brokerSteps,
-        ...(await Promise.all(/* import() */[__webpack_require__.e(980), __webpack_require__.e(425)]).then(__webpack_require__.bind(__webpack_require__, 50425))).githubActionSteps,
+        ...(await Promise.all(/* import() */[__webpack_require__.e(306), __webpack_require__.e(425)]).then(__webpack_require__.bind(__webpack_require__, 50425))).githubActionSteps,
         ...githubAppSteps,
         ...(await __webpack_require__.e(/* import() */ 137).then(__webpack_require__.bind(__webpack_require__, 51137))).gitlabSteps,
-    ], (line) => process.stdout.write(line + '\n'));
+    ], (line) => process.stdout.write(line + '\n')));
     return ok ? 0 : 1;
 }
 
@@ -722,7 +854,7 @@ function readBody(req) {
 
 /***/ }),
 
-/***/ 61124:
+/***/ 85752:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -943,109 +1075,8 @@ async function exportJWK(key) {
 
 // EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwt/sign.js + 1 modules
 var sign = __webpack_require__(72896);
-;// CONCATENATED MODULE: ./src/harness/claims.ts
-// Claim sets shaped like the real issuers'. GitHub's follow the OIDC claims reference (seed 001), including
-// the `sub` formats for environment, pull request, branch and tag, and `include_claim_keys` customization
-// (where a `:` inside a value becomes `%3A`). GitLab's follow the `id_tokens` claim set.
-function githubClaims(job) {
-    const [owner] = job.repository.split('/');
-    const event = job.event_name ?? (job.ref.startsWith('refs/pull/') ? 'pull_request' : 'push');
-    const refType = job.ref.startsWith('refs/tags/') ? 'tag' : 'branch';
-    const workflowFile = job.workflow_file ?? '.github/workflows/ci.yml';
-    const workflowRef = `${job.repository}/${workflowFile}@${job.ref}`;
-    const sha = job.sha ?? 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
-    const claims = {
-        actor: job.actor ?? 'octocat',
-        actor_id: '583231',
-        base_ref: job.base_ref ?? '',
-        event_name: event,
-        head_ref: job.head_ref ?? '',
-        job_workflow_ref: job.job_workflow_ref ?? workflowRef,
-        job_workflow_sha: sha,
-        ref: job.ref,
-        ref_protected: job.ref === 'refs/heads/main' ? 'true' : 'false',
-        ref_type: refType,
-        repository: job.repository,
-        repository_id: job.repository_id ?? '690210123',
-        repository_owner: owner,
-        repository_owner_id: job.repository_owner_id ?? '9919',
-        repository_visibility: job.repository_visibility ?? 'private',
-        run_attempt: '1',
-        run_id: job.run_id ?? String(9_000_000_000 + Math.floor(Math.random() * 1_000_000)),
-        run_number: '42',
-        runner_environment: job.runner_environment ?? 'github-hosted',
-        sha,
-        workflow: job.workflow ?? 'CI',
-        workflow_ref: workflowRef,
-        workflow_sha: sha,
-    };
-    if (job.environment !== undefined)
-        claims.environment = job.environment;
-    claims.sub = githubSubject(claims, job.include_claim_keys);
-    return claims;
-}
-/** The `context` part of GitHub's default subject. */
-function githubContext(claims) {
-    if (claims.environment !== undefined)
-        return `environment:${escapeColon(claims.environment)}`;
-    if (claims.event_name === 'pull_request' || claims.event_name === 'pull_request_target')
-        return 'pull_request';
-    return `ref:${escapeColon(claims.ref)}`;
-}
-function githubSubject(claims, includeClaimKeys) {
-    const keys = includeClaimKeys ?? ['repo', 'context'];
-    return keys
-        .map((k) => {
-        if (k === 'repo')
-            return `repo:${escapeColon(claims.repository)}`;
-        if (k === 'context')
-            return githubContext(claims);
-        return `${k}:${escapeColon(claims[k] ?? '')}`;
-    })
-        .join(':');
-}
-function escapeColon(v) {
-    return v.replace(/:/g, '%3A');
-}
-function gitlabClaims(job) {
-    const parts = job.project_path.split('/');
-    const namespace = parts.slice(0, -1).join('/');
-    const refType = job.ref_type ?? 'branch';
-    const refPath = refType === 'tag' ? `refs/tags/${job.ref}` : `refs/heads/${job.ref}`;
-    const host = job.server_host ?? 'gitlab.example.com';
-    const claims = {
-        namespace_id: job.namespace_id ?? '72',
-        namespace_path: namespace,
-        project_id: job.project_id ?? '4711',
-        project_path: job.project_path,
-        user_id: '1337',
-        user_login: job.user_login ?? 'alice',
-        user_email: `${job.user_login ?? 'alice'}@example.com`,
-        user_access_level: 'developer',
-        pipeline_id: String(100_000 + Math.floor(Math.random() * 100_000)),
-        pipeline_source: job.pipeline_source ?? 'push',
-        job_id: String(5_000_000 + Math.floor(Math.random() * 100_000)),
-        ref: job.ref,
-        ref_type: refType,
-        ref_path: refPath,
-        ref_protected: String(job.ref_protected ?? job.ref === 'main'),
-        runner_id: '12',
-        runner_environment: 'self-hosted',
-        sha: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678',
-        project_visibility: 'private',
-        ci_config_ref_uri: `${host}/${job.project_path}//.gitlab-ci.yml@${refPath}`,
-        ci_config_sha: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678',
-        sub: `project_path:${job.project_path}:ref_type:${refType}:ref:${job.ref}`,
-    };
-    if (job.environment !== undefined) {
-        claims.environment = job.environment;
-        claims.environment_protected = String(job.environment_protected ?? false);
-        claims.deployment_tier = job.deployment_tier ?? 'other';
-        claims.environment_action = 'start';
-    }
-    return claims;
-}
-
+// EXTERNAL MODULE: ./src/harness/claims.ts
+var harness_claims = __webpack_require__(74935);
 // EXTERNAL MODULE: ./src/harness/fake-http.ts
 var fake_http = __webpack_require__(33816);
 ;// CONCATENATED MODULE: ./src/harness/issuer.ts
@@ -1119,8 +1150,8 @@ async function startFakeIssuer(opts) {
         requests,
         claimsFor(job = {}, claimsOpts = {}) {
             if (kind === 'gitlab')
-                return gitlabClaims({ project_path: 'acme/platform/api', ref: 'main', server_host: url.replace(/^https?:\/\//, ''), ...job });
-            const claims = githubClaims({ repository: 'octo-org/octo-repo', ref: 'refs/heads/main', ...job });
+                return (0,harness_claims/* gitlabClaims */.rc)({ project_path: 'acme/platform/api', ref: 'main', server_host: url.replace(/^https?:\/\//, ''), ...job });
+            const claims = (0,harness_claims/* githubClaims */.ro)({ repository: 'octo-org/octo-repo', ref: 'refs/heads/main', ...job });
             return (claimsOpts.immutableSubject ?? opts.immutableSubject) ? withImmutableSubject(claims) : claims;
         },
         async mint(claims, mintOpts = {}) {
@@ -1178,6 +1209,75 @@ function withImmutableSubject(claims) {
             tokens[i + 1] = `${owner}@${claims.repository_owner_id}/${name}@${claims.repository_id}`;
     }
     return { ...claims, sub: tokens.join(':') };
+}
+
+
+/***/ }),
+
+/***/ 59818:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   withScratch: () => (/* binding */ withScratch)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+// The harness commands (`demo`, `try-action`, `gitlab-job`) write keys, tokens and secret files to temporary
+// folders. `withScratch` runs such a command inside one scratch folder that is removed however the command
+// ends: normally, by an exception, by Ctrl-C (SIGINT), SIGTERM or SIGHUP, or when the reader of its output goes
+// away (`npm run demo | head`: EPIPE). While it runs, the process's temporary directory (os.tmpdir(), which
+// reads TMPDIR) points into the scratch folder, so every folder the harness's parts make with mkdtemp (the fake
+// runner's, the GitLab job's) lives inside it and goes with it.
+
+
+
+const SIGNALS = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 };
+async function withScratch(prefix, run) {
+    const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), prefix));
+    const previous = process.env.TMPDIR;
+    let removed = false;
+    const remove = () => {
+        if (removed)
+            return;
+        removed = true;
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
+    };
+    // A signal or a closed pipe ends the process here and now: remove the folder first, then exit with the
+    // status a shell expects (128 + the signal's number).
+    const onSignal = (signal) => {
+        remove();
+        process.exit(128 + SIGNALS[signal]);
+    };
+    const onStreamError = (e) => {
+        remove();
+        process.exit(e.code === 'EPIPE' ? 128 + 13 : 1);
+    };
+    const handlers = Object.keys(SIGNALS).map((s) => [s, () => onSignal(s)]);
+    for (const [s, h] of handlers)
+        process.on(s, h);
+    process.stdout.on('error', onStreamError);
+    process.stderr.on('error', onStreamError);
+    process.on('exit', remove);
+    process.env.TMPDIR = dir;
+    try {
+        return await run(dir);
+    }
+    finally {
+        if (previous === undefined)
+            delete process.env.TMPDIR;
+        else
+            process.env.TMPDIR = previous;
+        for (const [s, h] of handlers)
+            process.off(s, h);
+        process.stdout.off('error', onStreamError);
+        process.stderr.off('error', onStreamError);
+        process.off('exit', remove);
+        remove();
+    }
 }
 
 

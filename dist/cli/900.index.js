@@ -7,14 +7,14 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   brokerCommand: () => (/* binding */ brokerCommand)
+/* harmony export */   brokerCommand: () => (/* binding */ brokerCommand),
+/* harmony export */   brokerSpec: () => (/* binding */ brokerSpec)
 /* harmony export */ });
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(40301);
+/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40301);
 /* harmony import */ var _config_log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(99236);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(27662);
-/* harmony import */ var _server_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(75716);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27662);
+/* harmony import */ var _server_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(75716);
+/* harmony import */ var _cli_options_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(60776);
 // `oidc-exchange broker`: load and check the configuration, wait for the store and warm the issuers' keys and
 // the secret backends, listen, reload on SIGHUP, and shut down gracefully on SIGTERM.
 
@@ -22,35 +22,35 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+const brokerSpec = {
+    name: 'broker',
+    synopsis: '--config FILE [--port N] [--host H]',
+    description: 'Runs the reference broker: checks the configuration, listens, and shuts down gracefully on SIGTERM or Ctrl-C.',
+    options: {
+        config: { type: 'string', short: 'c', arg: 'FILE', help: 'the broker configuration (YAML; see docs/policies.md)' },
+        port: { type: 'string', short: 'p', arg: 'N', help: 'listen on this port instead of listen.port (0: any free port)' },
+        host: { type: 'string', arg: 'H', help: 'listen on this address instead of listen.host (0.0.0.0 in a container)' },
+    },
+};
 async function brokerCommand(args) {
-    const { values } = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({
-        args,
-        options: { config: { type: 'string', short: 'c' }, port: { type: 'string', short: 'p' }, host: { type: 'string' } },
-        strict: true,
-    });
-    if (!values.config) {
-        process.stderr.write('oidc-exchange broker: --config FILE is required\n');
-        return 2;
-    }
+    const parsed = (0,_cli_options_js__WEBPACK_IMPORTED_MODULE_3__/* .parseCommand */ .RM)(brokerSpec, args);
+    if (typeof parsed === 'number')
+        return parsed;
+    const { values } = parsed;
+    if (!values.config)
+        throw new _cli_options_js__WEBPACK_IMPORTED_MODULE_3__/* .UsageError */ .eb('broker', '--config FILE is required');
     const file = values.config;
-    let port;
-    if (values.port !== undefined) {
-        port = Number(values.port);
-        if (!Number.isInteger(port) || port < 0 || port > 65535) {
-            process.stderr.write(`oidc-exchange broker: --port must be a number from 0 to 65535, got ${JSON.stringify(values.port)}\n`);
-            return 2;
-        }
-    }
+    const port = (0,_cli_options_js__WEBPACK_IMPORTED_MODULE_3__/* .integerOption */ .ig)('broker', values.port, '--port', 0, 65535);
     // The command line's --port/--host win over the file, at start-up and on every reload.
     const load = async () => {
-        const config = await (0,_config_js__WEBPACK_IMPORTED_MODULE_1__/* .loadConfigFile */ .HT)(file, { checkSources: true });
+        const config = await (0,_config_js__WEBPACK_IMPORTED_MODULE_0__/* .loadConfigFile */ .HT)(file, { checkSources: true });
         if (port !== undefined)
             config.listen.port = port;
         if (values.host)
             config.listen.host = values.host;
-        const problem = (0,_config_js__WEBPACK_IMPORTED_MODULE_1__/* .plainListenProblem */ .pj)(config.listen.host, config.listen.tls !== undefined, config.listen.plainHttp);
+        const problem = (0,_config_js__WEBPACK_IMPORTED_MODULE_0__/* .plainListenProblem */ .pj)(config.listen.host, config.listen.tls !== undefined, config.listen.plainHttp);
         if (problem)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL(file, [`listen: ${problem}`]);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(file, [`listen: ${problem}`]);
         return config;
     };
     let config;
@@ -58,13 +58,13 @@ async function brokerCommand(args) {
         config = await load();
     }
     catch (e) {
-        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL) {
+        if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL) {
             process.stderr.write(`oidc-exchange broker: ${e.message}\n`);
             return 2;
         }
         throw e;
     }
-    const broker = (0,_server_js__WEBPACK_IMPORTED_MODULE_3__/* .buildBroker */ .C)(config, { processMetrics: true, loadConfig: load });
+    const broker = (0,_server_js__WEBPACK_IMPORTED_MODULE_2__/* .buildBroker */ .C)(config, { processMetrics: true, loadConfig: load });
     (0,_config_log_js__WEBPACK_IMPORTED_MODULE_4__/* .logLintFindings */ .c)(broker.log, config.lintFindings);
     // Redis connected (bounded wait) and keys fetched before the first request arrives.
     await broker.prepare();

@@ -405,7 +405,7 @@ _oe_print_claims() {
   printf '%s' "$_oe_payload" | tr '_-' '/+' | base64 -d 2>/dev/null | LC_ALL=C awk '
     { body = body $0 }
     END {
-      n = split("iss aud sub project_path namespace_path ref ref_type ref_protected environment environment_protected deployment_tier pipeline_source user_login ci_config_ref_uri iat exp", k, " ")
+      n = split("iss aud sub project_id project_path namespace_id namespace_path ref ref_type ref_protected environment environment_protected deployment_tier pipeline_source user_login ci_config_ref_uri iat exp", k, " ")
       for (x = 1; x <= n; x++) {
         if (!match(body, "\"" k[x] "\"[ \t]*:[ \t]*")) continue
         rest = substr(body, RSTART + RLENGTH); c = substr(rest, 1, 1)

@@ -1,30 +1,29 @@
 // `oidc-exchange broker`: load and check the configuration, wait for the store and warm the issuers' keys and
 // the secret backends, listen, reload on SIGHUP, and shut down gracefully on SIGTERM.
-import { parseArgs } from 'node:util';
 import { loadConfigFile, plainListenProblem, type BrokerConfig } from './config.js';
 import { configSummary, logLintFindings } from './config-log.js';
 import { ConfigError } from './errors.js';
 import { buildBroker } from './server.js';
+import { integerOption, parseCommand, UsageError, type CommandSpec } from '../cli/options.js';
+
+export const brokerSpec = {
+  name: 'broker',
+  synopsis: '--config FILE [--port N] [--host H]',
+  description: 'Runs the reference broker: checks the configuration, listens, and shuts down gracefully on SIGTERM or Ctrl-C.',
+  options: {
+    config: { type: 'string', short: 'c', arg: 'FILE', help: 'the broker configuration (YAML; see docs/policies.md)' },
+    port: { type: 'string', short: 'p', arg: 'N', help: 'listen on this port instead of listen.port (0: any free port)' },
+    host: { type: 'string', arg: 'H', help: 'listen on this address instead of listen.host (0.0.0.0 in a container)' },
+  },
+} satisfies CommandSpec;
 
 export async function brokerCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: { config: { type: 'string', short: 'c' }, port: { type: 'string', short: 'p' }, host: { type: 'string' } },
-    strict: true,
-  });
-  if (!values.config) {
-    process.stderr.write('oidc-exchange broker: --config FILE is required\n');
-    return 2;
-  }
+  const parsed = parseCommand(brokerSpec, args);
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
+  if (!values.config) throw new UsageError('broker', '--config FILE is required');
   const file = values.config;
-  let port: number | undefined;
-  if (values.port !== undefined) {
-    port = Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) {
-      process.stderr.write(`oidc-exchange broker: --port must be a number from 0 to 65535, got ${JSON.stringify(values.port)}\n`);
-      return 2;
-    }
-  }
+  const port = integerOption('broker', values.port, '--port', 0, 65535);
   // The command line's --port/--host win over the file, at start-up and on every reload.
   const load = async (): Promise<BrokerConfig> => {
     const config = await loadConfigFile(file, { checkSources: true });

@@ -141,7 +141,8 @@ describe('oidc-exchange check', () => {
   it('explains its usage', async () => {
     const r = await runCli(['check', '--config', 'examples/broker.yaml']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('usage: oidc-exchange check');
+    expect(r.stderr).toContain('give the claims with exactly one of --claims FILE or --token JWT');
+    expect(r.stderr).toContain('run "oidc-exchange check --help" for its usage');
   });
 });
 

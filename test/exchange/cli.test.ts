@@ -1,13 +1,19 @@
 // `oidc-exchange exchange`, the generic client, as a real process from dist/ against a real broker: values
-// arrive byte-exact in 0600 files, in a sourceable env file and through eval, and are never printed.
+// arrive byte-exact in 0600 files, in a sourceable env file and through eval, and are never printed; a
+// destination another local user could hijack (a planted link, their folder, a folder they can write to) is
+// refused before the token is spent; `eval "$(... --shell)"` fails under `set -e` when the exchange does.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { leaks, startTestBed, type TestBed } from '../helpers/broker.js';
 import { CLI, runCli } from '../helpers/process.js';
+import { SHELL_FAILURE_LINE } from '../../src/exchange/cli.js';
 
 const run = promisify(execFile);
 const VALUES: Record<string, string> = {
@@ -90,7 +96,7 @@ describe('oidc-exchange exchange', () => {
 
   it.each([
     [['--token-env', 'CI_JOB_JWT', '--out-dir', 'x'], 'no broker URL', '--broker-url is required'],
-    [['--broker-url', 'http://127.0.0.1:1', '--token-env', 'CI_JOB_JWT'], 'no destination', 'exactly one of --out-dir, --dotenv or --shell'],
+    [['--broker-url', 'http://127.0.0.1:1', '--token-env', 'CI_JOB_JWT'], 'no destination', 'exactly one of --out-dir DIR, --dotenv FILE or --shell'],
     [['--broker-url', 'http://127.0.0.1:1', '--out-dir', 'x'], 'no token', 'exactly one of --token-env VAR or --token-file FILE'],
     [['--broker-url', 'http://127.0.0.1:1', '--token-env', 'NOT_SET', '--shell'], 'an empty token', 'NOT_SET is empty or not set'],
     [['--broker-url', 'http://127.0.0.1:1', '--token-env', 'CI_JOB_JWT', '--shell', '--secret', 'LD_PRELOAD'], 'a hijacking name', 'LD_PRELOAD is refused'],
@@ -98,5 +104,190 @@ describe('oidc-exchange exchange', () => {
     const r = await runCli(['exchange', ...args], { env: env('x.y.z') });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
+  });
+
+  it('refuses plain http to a host other than this machine, before reading the token', async () => {
+    const r = await runCli(['exchange', '--broker-url', 'http://broker.example.com', '--token-env', 'CI_JOB_JWT', '--shell'], { env: env('x.y.z') });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('plain http:// would send the token in the clear');
+  });
+
+  it("prints a hostile broker's text on one line, control characters escaped", async () => {
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({
+        secrets: { API_KEY: 'hostile-broker-value-77' },
+        policy: 'p\n::set-output name=x::y\u001b[31m',
+        expires_at: '2030\r\n::save-state name=a::b',
+        revoke: [{ name: 'API_KEY', method: 'DELETE\n::stop-commands::z', url: 'https://x/\n::add-mask::' }],
+      }));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const r = await runCli(['exchange', '--broker-url', url, '--token-env', 'CI_JOB_JWT', '--out-dir', join(dir, 'hostile')], { env: env('x.y.z') });
+      expect(r.code).toBe(0);
+      expect(r.stderr.split('\n').filter((l) => l.startsWith('::'))).toEqual([]);
+      expect(r.stderr).not.toContain('\u001b');
+      expect(r.stderr).not.toContain('\r');
+      expect(r.stderr).toContain('policy p\\u000a::set-output');
+    } finally {
+      server.close();
+    }
+  });
+
+  it("shows a GitLab token's project_id and namespace_id when the broker refuses it", async () => {
+    const r = await runCli(['exchange', '--broker-url', bed.url, '--token-env', 'CI_JOB_JWT', '--shell'], { env: env(await token({ project_path: 'acme/other/api', project_id: '9001' })) });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('project_id: 9001');
+    expect(r.stderr).toContain('namespace_id: 72');
+  });
+});
+
+describe('destinations no other local user can hijack', () => {
+  const FOREIGN_UID = 12345;
+  let n = 0;
+  const fresh = async () => {
+    const d = join(dir, `attack-${++n}`);
+    await mkdir(d, { mode: 0o700 });
+    return d;
+  };
+  const exchangeTo = (t: string, ...dest: string[]) => runCli(['exchange', '--broker-url', bed.url, '--token-env', 'CI_JOB_JWT', ...dest], { env: env(t) });
+
+  it('runs as root here, so "another user" is a chown to a uid that is not ours', () => {
+    expect(process.getuid?.()).toBe(0);
+  });
+
+  it('refuses a symbolic link planted as --out-dir, writes nothing through it, and does not spend the token', async () => {
+    const d = await fresh();
+    const target = join(d, 'attacker-reads-this');
+    await mkdir(target, { mode: 0o777 });
+    await symlink(target, join(d, 'secrets'));
+    const t = await token();
+    const r = await exchangeTo(t, '--out-dir', join(d, 'secrets'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is a symbolic link');
+    expect(await readdir(target)).toEqual([]);
+    // The refusal came before the exchange: the same single-use token still works.
+    const ok = await exchangeTo(t, '--out-dir', join(d, 'mine'));
+    expect(ok.code).toBe(0);
+    expect(await readFile(join(d, 'mine', 'QUOTES'), 'utf8')).toBe(VALUES.QUOTES);
+  });
+
+  it.each([
+    ['owned by another user', async (p: string) => { await mkdir(p, { mode: 0o700 }); await chown(p, FOREIGN_UID, FOREIGN_UID); }, `belongs to uid ${FOREIGN_UID}`],
+    ['readable by others (0755)', async (p: string) => { await mkdir(p); await chmod(p, 0o755); }, 'has mode 755'],
+    ['not empty', async (p: string) => { await mkdir(p, { mode: 0o700 }); await writeFile(join(p, 'QUOTES'), 'planted'); }, 'is not empty'],
+    ['a file', async (p: string) => { await writeFile(p, ''); }, 'is not a folder'],
+  ])('refuses an existing --out-dir %s', async (_what, plant, message) => {
+    const d = await fresh();
+    const p = join(d, 'secrets');
+    await plant(p);
+    const r = await exchangeTo(await token(), '--out-dir', p);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(leaks(r.stdout + r.stderr, Object.values(VALUES))).toEqual([]);
+    if ((await stat(p)).isDirectory()) expect(await readFile(join(p, 'QUOTES'), 'utf8').catch(() => 'planted')).toBe('planted');
+  });
+
+  it('accepts an existing empty 0700 folder of ours', async () => {
+    const d = await fresh();
+    await mkdir(join(d, 'secrets'), { mode: 0o700 });
+    const r = await exchangeTo(await token(), '--out-dir', join(d, 'secrets'));
+    expect(r.code).toBe(0);
+    expect(await readFile(join(d, 'secrets', 'UNICODE'), 'utf8')).toBe(VALUES.UNICODE);
+  });
+
+  it.each([
+    ['a folder of another user', async (p: string) => { await mkdir(p, { mode: 0o777 }); await chown(p, FOREIGN_UID, FOREIGN_UID); }, `belongs to uid ${FOREIGN_UID}`],
+    ['a folder anyone can write to, without the sticky bit', async (p: string) => { await mkdir(p); await chmod(p, 0o777); }, 'writable by others (mode 777)'],
+  ])('refuses --out-dir and --dotenv inside %s', async (_what, plant, message) => {
+    const d = await fresh();
+    const parent = join(d, 'shared');
+    await plant(parent);
+    for (const dest of [['--out-dir', join(parent, 'secrets')], ['--dotenv', join(parent, 'secrets.env')]]) {
+      const r = await exchangeTo(await token(), ...dest);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(message);
+      expect(await readdir(parent)).toEqual([]);
+    }
+  });
+
+  it('accepts a sticky world-writable folder like /tmp', async () => {
+    const d = await fresh();
+    const parent = join(d, 'tmp');
+    await mkdir(parent);
+    await chmod(parent, 0o1777);
+    const r = await exchangeTo(await token(), '--dotenv', join(parent, 'secrets.env'));
+    expect(r.code).toBe(0);
+    expect((await stat(join(parent, 'secrets.env'))).mode & 0o777).toBe(0o600);
+  });
+
+  it('refuses "$UNSET/secrets", that is /secrets, and creates nothing there', async () => {
+    expect(existsSync('/secrets')).toBe(false);
+    const r = await runCli(['exchange', '--broker-url', bed.url, '--token-env', 'CI_JOB_JWT', '--out-dir', '/secrets'], { env: env(await token()) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is directly in /; an unset variable');
+    expect(existsSync('/secrets')).toBe(false);
+  });
+
+  it('refuses a symbolic link planted as --dotenv and leaves its target alone', async () => {
+    const d = await fresh();
+    const target = join(d, 'attacker-reads-this');
+    await writeFile(target, 'untouched');
+    await symlink(target, join(d, 'secrets.env'));
+    const r = await exchangeTo(await token(), '--dotenv', join(d, 'secrets.env'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is a symbolic link');
+    expect(await readFile(target, 'utf8')).toBe('untouched');
+  });
+
+  it("refuses to replace another user's --dotenv file, and replaces our own with a fresh 0600 one", async () => {
+    const d = await fresh();
+    const theirs = join(d, 'theirs.env');
+    await writeFile(theirs, 'planted', { mode: 0o644 });
+    await chown(theirs, FOREIGN_UID, FOREIGN_UID);
+    const r = await exchangeTo(await token(), '--dotenv', theirs);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`belongs to uid ${FOREIGN_UID}`);
+    expect(await readFile(theirs, 'utf8')).toBe('planted');
+
+    const ours = join(d, 'ours.env');
+    await writeFile(ours, 'old', { mode: 0o644 });
+    const ok = await exchangeTo(await token(), '--dotenv', ours);
+    expect(ok.code).toBe(0);
+    expect((await stat(ours)).mode & 0o777).toBe(0o600);
+    expect(await readFile(ours, 'utf8')).toContain('QUOTES=');
+    expect((await readdir(d)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('eval "$(oidc-exchange exchange ... --shell)" under set -e', () => {
+  const script = (tokenFile: string, extra = '') =>
+    `set -e\neval "$("${process.execPath}" "${CLI}" exchange --broker-url "${bed.url}" --token-file "${tokenFile}" --shell${extra})"\necho "reached with DB=\${MULTILINE:-unset}"\n`;
+
+  it.each(['bash', 'dash'])('%s -e stops on a refused exchange, a broker that is down and a usage error', async (shell) => {
+    const tokenFile = join(dir, `refused-${shell}`);
+    await writeFile(tokenFile, await token({ project_path: 'acme/other/api' }));
+    const cases = [
+      ['refused', script(tokenFile), 'no_policy_matched'],
+      ['broker down', script(tokenFile, ' --timeout-seconds 1').replace(bed.url, 'http://127.0.0.1:9'), 'oidc-exchange'],
+      ['usage error', script(tokenFile, ' --secret LD_PRELOAD'), 'LD_PRELOAD is refused'],
+    ] as const;
+    for (const [, text, message] of cases) {
+      const r = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+        execFile(shell, ['-c', text], { env: { PATH: process.env.PATH } }, (e, stdout, stderr) => resolve({ code: e ? ((e as { code?: number }).code ?? 1) : 0, stdout, stderr }));
+      });
+      expect(r.stdout).not.toContain('reached');
+      expect(r.code).not.toBe(0);
+      expect(r.stderr).toContain(message);
+      expect(r.stderr).toContain('no secret was set');
+    }
+  });
+
+  it('prints only the failing line on stdout when it fails', async () => {
+    const r = await runCli(['exchange', '--broker-url', bed.url, '--token-env', 'CI_JOB_JWT', '--shell'], { env: env(await token({ project_path: 'acme/other/api' })) });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(SHELL_FAILURE_LINE);
   });
 });

@@ -7,7 +7,8 @@
 //   github-workflow   a workflow file; with `fragment`, steps or a job the test wraps (and says so)
 //   gitlab-ci         a .gitlab-ci.yml; with `fragment`, a part of one
 //   broker-config     a broker configuration file; with `fragment`, a part of one
-//   sh / bash / shell commands a newcomer runs (language decides; tags may add e.g. `needs-platform`)
+//   sh / bash / shell commands a newcomer runs, run as printed by test/docs/commands.test.ts; tags such as
+//                     `background`, `needs-platform` or `setup` say how, and are listed at the top of that test
 //   output            what a command prints or a server answers: illustration, not run
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';

@@ -1,0 +1,15 @@
+# The reference broker as a container image, built from a checkout of this repository:
+#   docker build -t oidc-exchange-broker .
+# dist/ is committed and CI checks that it matches src/ (`.ci/run`), so the image runs exactly the bundle the
+# tests ran; it is self-contained and needs nothing but Node (no node_modules, no npm install).
+FROM node:24-bookworm-slim
+WORKDIR /opt/oidc-exchange
+COPY package.json LICENSE ./
+COPY dist/ ./dist/
+USER node
+EXPOSE 8080
+# Mount the configuration read-only at /etc/oidc-exchange/ and give the secrets as environment variables or
+# mounted files. Inside a container the broker must listen on 0.0.0.0 to be reachable: --host says so.
+ENTRYPOINT ["node", "/opt/oidc-exchange/dist/cli.js", "broker"]
+CMD ["--config", "/etc/oidc-exchange/broker.yaml", "--host", "0.0.0.0"]
+HEALTHCHECK --interval=10s --timeout=2s CMD ["node", "-e", "fetch('http://127.0.0.1:8080/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]

@@ -1,0 +1,371 @@
+export const id = 920;
+export const ids = [920];
+export const modules = {
+
+/***/ 52920:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $z: () => (/* binding */ platformIssuer),
+/* harmony export */   completeClaims: () => (/* binding */ completeClaims),
+/* harmony export */   describeCompletion: () => (/* binding */ describeCompletion),
+/* harmony export */   mustAgree: () => (/* binding */ mustAgree),
+/* harmony export */   readGivenClaims: () => (/* binding */ readGivenClaims)
+/* harmony export */ });
+/* unused harmony exports GITHUB_ISSUER, platformOf */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _harness_claims_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74935);
+/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(60776);
+/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77472);
+// The one claims-file format of `check`, `try-action`, `token` and `gitlab-job`: a JSON object holding a token's
+// claims as the platform emits them (the decoded payload of a real token is a valid file). Any claim may be
+// left out; every command fills in the same way, and says what it filled in:
+//
+//   platform  GitHub when the claims have `repository` (or GitHub's `iss`), GitLab when they have
+//             `project_path`; otherwise the command's own (try-action: GitHub, gitlab-job: GitLab, token: the
+//             issuer's kind); check needs one of these
+//   iss       check: the configuration's issuer with id `github` (or GitHub's URL) / id `gitlab`;
+//             the harness commands: the fake issuer that signs the token (a file's `iss` names the issuer
+//             the fake one stands in for)
+//   aud       check and try-action: the broker's audience; token: --audience; gitlab-job: the `audience` input
+//   derived   from the parts, as the platform derives them: GitHub `sub` (repo + environment / pull_request /
+//             ref), `repository_owner`, `ref_type`, `event_name`, `workflow_ref`, `job_workflow_ref`; GitLab `sub`,
+//             `namespace_path`, `ref_path`, `ci_config_ref_uri`
+//   defaults  every other claim a real token carries, from a typical job (octo-org/octo-repo on refs/heads/main;
+//             acme/platform/api on main), so `check` decides exactly as the broker would for `try-action`
+//   fresh     iat, nbf, exp and jti of a token the harness signs are the new token's own (`token --ttl`)
+//
+// A value given twice (in the file and with --set, or `aud` in the file and the command's audience) must agree:
+// a conflict is an error, never a silent override. A derived claim given in the file must agree with its parts
+// (`repository_owner` with `repository`). A claim name the platform never emits is reported with the closest one.
+
+
+
+
+const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
+const TIME_CLAIMS = ['iat', 'nbf', 'exp', 'jti'];
+const REGISTERED = ['iss', 'aud', 'sub', ...TIME_CLAIMS];
+const DERIVED = {
+    github: ['sub', 'repository_owner', 'ref_type', 'event_name', 'workflow_ref', 'job_workflow_ref'],
+    gitlab: ['sub', 'namespace_path', 'ref_path', 'ci_config_ref_uri'],
+};
+/** The claims each platform documents; anything else is probably a typo. */
+const KNOWN = {
+    github: [
+        'actor', 'actor_id', 'base_ref', 'check_run_id', 'enterprise', 'enterprise_id', 'environment', 'event_name', 'head_ref',
+        'job_workflow_ref', 'job_workflow_sha', 'ref', 'ref_protected', 'ref_type', 'repository', 'repository_id',
+        'repository_owner', 'repository_owner_id', 'repository_visibility', 'run_attempt', 'run_id', 'run_number',
+        'runner_environment', 'sha', 'workflow', 'workflow_ref', 'workflow_sha',
+    ],
+    gitlab: [
+        'namespace_id', 'namespace_path', 'project_id', 'project_path', 'user_id', 'user_login', 'user_email',
+        'user_access_level', 'user_identities', 'pipeline_id', 'pipeline_source', 'job_id', 'ref', 'ref_type', 'ref_path',
+        'ref_protected', 'groups_direct', 'environment', 'environment_protected', 'deployment_tier', 'environment_action',
+        'runner_id', 'runner_environment', 'sha', 'project_visibility', 'ci_config_ref_uri', 'ci_config_sha',
+    ],
+};
+/**
+ * Reads `--claims FILE` and `--set NAME=VALUE` into one set of claims. A claim in both must have the same
+ * value. `--set` values are strings, as the platforms emit them.
+ */
+async function readGivenClaims(command, file, set = []) {
+    const claims = {};
+    const from = {};
+    if (file !== undefined) {
+        let text;
+        try {
+            text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
+        }
+        catch (e) {
+            throw new _options_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(command, `cannot read the claims file ${file}: ${e.code ?? e.message}`);
+        }
+        let parsed;
+        try {
+            parsed = JSON.parse(text);
+        }
+        catch (e) {
+            throw new _options_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(command, `${file} is not JSON: ${e.message}`);
+        }
+        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+            throw new _options_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(command, `${file} must hold a JSON object of claims, like a token's payload`);
+        for (const [k, v] of Object.entries(parsed)) {
+            const ok = ['string', 'number', 'boolean'].includes(typeof v) || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
+            if (!ok)
+                throw new _options_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(command, `${file}: claim ${k} must be a string, number, boolean or list of strings, as in a token`);
+            claims[k] = v;
+            from[k] = file;
+        }
+    }
+    for (const pair of set) {
+        const eq = pair.indexOf('=');
+        if (eq <= 0)
+            throw new _options_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(command, `--set takes CLAIM=VALUE, got ${JSON.stringify(pair)}`);
+        const [k, v] = [pair.slice(0, eq), pair.slice(eq + 1)];
+        if (TIME_CLAIMS.includes(k)) {
+            throw new _options_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(command, `--set ${k}: the harness signs a fresh token and sets iat, nbf, exp and jti itself${command === 'token' ? '; --ttl SECONDS sets exp (negative for an expired token)' : ''}`);
+        }
+        if (Object.hasOwn(claims, k) && String(claims[k]) !== v) {
+            throw new _options_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(command, `--set ${k}=${v} conflicts with ${from[k] === '--set' ? 'another --set' : from[k]}'s ${k} ${JSON.stringify(claims[k])}; give each claim one value`);
+        }
+        claims[k] = v;
+        from[k] = '--set';
+    }
+    return { claims, from };
+}
+/** GitHub or GitLab, from the claims' shape or `iss`; undefined when they do not say. */
+function platformOf(claims) {
+    const github = ['repository', 'repository_owner', 'workflow_ref', 'job_workflow_ref'].some((k) => claims[k] !== undefined);
+    const gitlab = ['project_path', 'namespace_path', 'ci_config_ref_uri', 'pipeline_source'].some((k) => claims[k] !== undefined);
+    if (github !== gitlab)
+        return github ? 'github' : 'gitlab';
+    if (typeof claims.iss === 'string' && claims.iss.replace(/\/+$/, '') === GITHUB_ISSUER)
+        return 'github';
+    return undefined;
+}
+/** The broker configuration's issuer for a platform: id `github` (or GitHub's URL), id `gitlab`. */
+function platformIssuer(issuers, platform) {
+    if (platform === 'github')
+        return issuers.find((i) => i.id === 'github') ?? issuers.find((i) => i.issuer.replace(/\/+$/, '') === GITHUB_ISSUER);
+    return issuers.find((i) => i.id === 'gitlab');
+}
+/** Fails when `claim` is given with a value other than the one the command will use. */
+function mustAgree(command, given, claim, value, what) {
+    const v = given.claims[claim];
+    if (v === undefined)
+        return;
+    const same = Array.isArray(v) ? v.length === 1 && v[0] === value : String(v) === value;
+    if (!same)
+        throw new _options_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(command, `${given.from[claim]} says ${claim} ${JSON.stringify(v)} but ${what} is ${JSON.stringify(value)}; give one value (or leave ${claim} out)`);
+}
+function completeClaims(command, given, opts) {
+    const platform = platformOf(given.claims) ?? opts.platform;
+    if (!platform) {
+        throw new _options_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(command, 'cannot tell whether these are GitHub or GitLab claims: give iss, or repository (GitHub) or project_path (GitLab)');
+    }
+    const g = given.claims;
+    const str = (k) => (g[k] === undefined ? undefined : String(g[k]));
+    const notes = [];
+    // 1. The typical job shaped by the given parts, with everything derived from them.
+    let typical;
+    if (platform === 'github') {
+        const repository = str('repository') ?? (str('repository_owner') ? `${str('repository_owner')}/octo-repo` : 'octo-org/octo-repo');
+        const ref = str('ref') ?? 'refs/heads/main';
+        const workflowFile = /^[^/]+\/[^/]+\/(.+)@/.exec(str('workflow_ref') ?? '')?.[1];
+        const job = { repository, ref };
+        for (const k of ['environment', 'event_name', 'workflow', 'job_workflow_ref', 'actor', 'repository_id', 'repository_owner_id', 'run_id', 'head_ref', 'base_ref', 'sha']) {
+            if (str(k) !== undefined)
+                job[k] = str(k);
+        }
+        if (str('runner_environment'))
+            job.runner_environment = str('runner_environment');
+        if (str('repository_visibility'))
+            job.repository_visibility = str('repository_visibility');
+        if (workflowFile)
+            job.workflow_file = workflowFile;
+        typical = (0,_harness_claims_js__WEBPACK_IMPORTED_MODULE_2__/* .githubClaims */ .ro)(job);
+        const owner = repository.split('/')[0];
+        if (str('repository_owner') !== undefined && g.repository !== undefined && str('repository_owner') !== owner) {
+            throw new _options_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(command, `${given.from.repository_owner} says repository_owner ${JSON.stringify(g.repository_owner)} but repository ${JSON.stringify(repository)} belongs to ${JSON.stringify(owner)}`);
+        }
+        const refType = ref.startsWith('refs/tags/') ? 'tag' : 'branch';
+        if (str('ref_type') !== undefined && g.ref !== undefined && str('ref_type') !== refType) {
+            throw new _options_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(command, `${given.from.ref_type} says ref_type ${JSON.stringify(g.ref_type)} but ref ${JSON.stringify(ref)} is a ${refType}`);
+        }
+    }
+    else {
+        const job = { project_path: str('project_path') ?? 'acme/platform/api', ref: str('ref') ?? 'main' };
+        if (str('ref_type') === 'tag' || str('ref_type') === 'branch')
+            job.ref_type = str('ref_type');
+        if (g.ref_protected !== undefined)
+            job.ref_protected = str('ref_protected') === 'true';
+        if (g.environment_protected !== undefined)
+            job.environment_protected = str('environment_protected') === 'true';
+        for (const k of ['environment', 'pipeline_source', 'user_login', 'project_id', 'namespace_id']) {
+            if (str(k) !== undefined)
+                job[k] = str(k);
+        }
+        if (str('deployment_tier'))
+            job.deployment_tier = str('deployment_tier');
+        const host = hostOf(str('iss')) ?? hostOf(opts.signedBy ?? opts.iss);
+        if (host)
+            job.server_host = host;
+        typical = (0,_harness_claims_js__WEBPACK_IMPORTED_MODULE_2__/* .gitlabClaims */ .rc)(job);
+        const namespace = job.project_path.split('/').slice(0, -1).join('/');
+        if (str('namespace_path') !== undefined && g.project_path !== undefined && str('namespace_path') !== namespace) {
+            throw new _options_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(command, `${given.from.namespace_path} says namespace_path ${JSON.stringify(g.namespace_path)} but project_path ${JSON.stringify(job.project_path)} is in ${JSON.stringify(namespace)}`);
+        }
+    }
+    // 2. The given claims win over the typical job's; sub follows the final claims when it was not given.
+    const claims = { ...typical, ...g };
+    if (g.sub === undefined) {
+        claims.sub = platform === 'github'
+            ? (0,_harness_claims_js__WEBPACK_IMPORTED_MODULE_2__/* .githubSubject */ .Eg)(Object.fromEntries(Object.entries(claims).map(([k, v]) => [k, String(v)])))
+            : typical.sub;
+    }
+    // 3. Registered claims.
+    if (opts.signedBy !== undefined) {
+        if (g.iss !== undefined && String(g.iss).replace(/\/+$/, '') !== opts.signedBy.replace(/\/+$/, '')) {
+            notes.push(`the fake issuer ${opts.signedBy} signs the token, standing in for ${String(g.iss)}`);
+        }
+        claims.iss = opts.signedBy;
+        const dropped = TIME_CLAIMS.filter((k) => g[k] !== undefined);
+        for (const k of TIME_CLAIMS)
+            delete claims[k];
+        if (dropped.length)
+            notes.push(`${dropped.join(', ')} from ${given.from[dropped[0]]} are replaced by the new token's own`);
+    }
+    else if (claims.iss === undefined && opts.iss !== undefined) {
+        claims.iss = opts.iss;
+    }
+    if (claims.aud === undefined && opts.aud !== undefined)
+        claims.aud = opts.aud;
+    const givenKeys = new Set(Object.keys(g));
+    const filled = Object.keys(claims).filter((k) => !givenKeys.has(k) && !TIME_CLAIMS.includes(k));
+    const derived = filled.filter((k) => DERIVED[platform].includes(k) || k === 'iss' || k === 'aud');
+    const defaults = filled.filter((k) => !derived.includes(k));
+    const unknown = Object.keys(g)
+        .filter((k) => !REGISTERED.includes(k) && !KNOWN[platform].includes(k))
+        .map((k) => {
+        const guess = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_3__/* .closest */ .k)(k, KNOWN[platform]);
+        return `${k} is not a claim ${platform === 'github' ? 'GitHub' : 'GitLab'} emits${guess ? ` (did you mean ${guess}?)` : ''}`;
+    });
+    return { claims, platform, derived, defaults, notes, unknown };
+}
+/** The lines a command prints about what it filled in: the same wording everywhere. */
+function describeCompletion(c, source) {
+    const lines = [];
+    if (c.derived.length)
+        lines.push(`filled in from the other claims: ${c.derived.join(', ')}`);
+    if (c.defaults.length)
+        lines.push(`taken from a typical ${c.platform === 'github' ? 'GitHub' : 'GitLab'} job (not in ${source}): ${c.defaults.join(', ')}`);
+    return [...lines, ...c.notes, ...c.unknown.map((u) => `warning: ${u}`)];
+}
+function hostOf(url) {
+    if (!url)
+        return undefined;
+    try {
+        return new URL(url).host;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 74935:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Eg: () => (/* binding */ githubSubject),
+/* harmony export */   rc: () => (/* binding */ gitlabClaims),
+/* harmony export */   ro: () => (/* binding */ githubClaims)
+/* harmony export */ });
+// Claim sets shaped like the real issuers'. GitHub's follow the OIDC claims reference (seed 001), including
+// the `sub` formats for environment, pull request, branch and tag, and `include_claim_keys` customization
+// (where a `:` inside a value becomes `%3A`). GitLab's follow the `id_tokens` claim set.
+function githubClaims(job) {
+    const [owner] = job.repository.split('/');
+    const event = job.event_name ?? (job.ref.startsWith('refs/pull/') ? 'pull_request' : 'push');
+    const refType = job.ref.startsWith('refs/tags/') ? 'tag' : 'branch';
+    const workflowFile = job.workflow_file ?? '.github/workflows/ci.yml';
+    const workflowRef = `${job.repository}/${workflowFile}@${job.ref}`;
+    const sha = job.sha ?? 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
+    const claims = {
+        actor: job.actor ?? 'octocat',
+        actor_id: '583231',
+        base_ref: job.base_ref ?? '',
+        event_name: event,
+        head_ref: job.head_ref ?? '',
+        job_workflow_ref: job.job_workflow_ref ?? workflowRef,
+        job_workflow_sha: sha,
+        ref: job.ref,
+        ref_protected: job.ref === 'refs/heads/main' ? 'true' : 'false',
+        ref_type: refType,
+        repository: job.repository,
+        repository_id: job.repository_id ?? '690210123',
+        repository_owner: owner,
+        repository_owner_id: job.repository_owner_id ?? '9919',
+        repository_visibility: job.repository_visibility ?? 'private',
+        run_attempt: '1',
+        run_id: job.run_id ?? String(9_000_000_000 + Math.floor(Math.random() * 1_000_000)),
+        run_number: '42',
+        runner_environment: job.runner_environment ?? 'github-hosted',
+        sha,
+        workflow: job.workflow ?? 'CI',
+        workflow_ref: workflowRef,
+        workflow_sha: sha,
+    };
+    if (job.environment !== undefined)
+        claims.environment = job.environment;
+    claims.sub = githubSubject(claims, job.include_claim_keys);
+    return claims;
+}
+/** The `context` part of GitHub's default subject. */
+function githubContext(claims) {
+    if (claims.environment !== undefined)
+        return `environment:${escapeColon(claims.environment)}`;
+    if (claims.event_name === 'pull_request' || claims.event_name === 'pull_request_target')
+        return 'pull_request';
+    return `ref:${escapeColon(claims.ref)}`;
+}
+function githubSubject(claims, includeClaimKeys) {
+    const keys = includeClaimKeys ?? ['repo', 'context'];
+    return keys
+        .map((k) => {
+        if (k === 'repo')
+            return `repo:${escapeColon(claims.repository)}`;
+        if (k === 'context')
+            return githubContext(claims);
+        return `${k}:${escapeColon(claims[k] ?? '')}`;
+    })
+        .join(':');
+}
+function escapeColon(v) {
+    return v.replace(/:/g, '%3A');
+}
+function gitlabClaims(job) {
+    const parts = job.project_path.split('/');
+    const namespace = parts.slice(0, -1).join('/');
+    const refType = job.ref_type ?? 'branch';
+    const refPath = refType === 'tag' ? `refs/tags/${job.ref}` : `refs/heads/${job.ref}`;
+    const host = job.server_host ?? 'gitlab.example.com';
+    const claims = {
+        namespace_id: job.namespace_id ?? '72',
+        namespace_path: namespace,
+        project_id: job.project_id ?? '4711',
+        project_path: job.project_path,
+        user_id: '1337',
+        user_login: job.user_login ?? 'alice',
+        user_email: `${job.user_login ?? 'alice'}@example.com`,
+        user_access_level: 'developer',
+        pipeline_id: String(100_000 + Math.floor(Math.random() * 100_000)),
+        pipeline_source: job.pipeline_source ?? 'push',
+        job_id: String(5_000_000 + Math.floor(Math.random() * 100_000)),
+        ref: job.ref,
+        ref_type: refType,
+        ref_path: refPath,
+        ref_protected: String(job.ref_protected ?? job.ref === 'main'),
+        runner_id: '12',
+        runner_environment: 'self-hosted',
+        sha: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678',
+        project_visibility: 'private',
+        ci_config_ref_uri: `${host}/${job.project_path}//.gitlab-ci.yml@${refPath}`,
+        ci_config_sha: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678',
+        sub: `project_path:${job.project_path}:ref_type:${refType}:ref:${job.ref}`,
+    };
+    if (job.environment !== undefined) {
+        claims.environment = job.environment;
+        claims.environment_protected = String(job.environment_protected ?? false);
+        claims.deployment_tier = job.deployment_tier ?? 'other';
+        claims.environment_action = 'start';
+    }
+    return claims;
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,251 @@
+// The one claims-file format of `check`, `try-action`, `token` and `gitlab-job`: a JSON object holding a token's
+// claims as the platform emits them (the decoded payload of a real token is a valid file). Any claim may be
+// left out; every command fills in the same way, and says what it filled in:
+//
+//   platform  GitHub when the claims have `repository` (or GitHub's `iss`), GitLab when they have
+//             `project_path`; otherwise the command's own (try-action: GitHub, gitlab-job: GitLab, token: the
+//             issuer's kind); check needs one of these
+//   iss       check: the configuration's issuer with id `github` (or GitHub's URL) / id `gitlab`;
+//             the harness commands: the fake issuer that signs the token (a file's `iss` names the issuer
+//             the fake one stands in for)
+//   aud       check and try-action: the broker's audience; token: --audience; gitlab-job: the `audience` input
+//   derived   from the parts, as the platform derives them: GitHub `sub` (repo + environment / pull_request /
+//             ref), `repository_owner`, `ref_type`, `event_name`, `workflow_ref`, `job_workflow_ref`; GitLab `sub`,
+//             `namespace_path`, `ref_path`, `ci_config_ref_uri`
+//   defaults  every other claim a real token carries, from a typical job (octo-org/octo-repo on refs/heads/main;
+//             acme/platform/api on main), so `check` decides exactly as the broker would for `try-action`
+//   fresh     iat, nbf, exp and jti of a token the harness signs are the new token's own (`token --ttl`)
+//
+// A value given twice (in the file and with --set, or `aud` in the file and the command's audience) must agree:
+// a conflict is an error, never a silent override. A derived claim given in the file must agree with its parts
+// (`repository_owner` with `repository`). A claim name the platform never emits is reported with the closest one.
+import { readFile } from 'node:fs/promises';
+import { githubClaims, githubSubject, gitlabClaims, type GitHubJob, type GitLabJob } from '../harness/claims.js';
+import { UsageError } from './options.js';
+import { closest } from './suggest.js';
+
+export type Platform = 'github' | 'gitlab';
+export type Claims = Record<string, unknown>;
+
+export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
+const TIME_CLAIMS = ['iat', 'nbf', 'exp', 'jti'] as const;
+const REGISTERED = ['iss', 'aud', 'sub', ...TIME_CLAIMS];
+
+const DERIVED: Record<Platform, readonly string[]> = {
+  github: ['sub', 'repository_owner', 'ref_type', 'event_name', 'workflow_ref', 'job_workflow_ref'],
+  gitlab: ['sub', 'namespace_path', 'ref_path', 'ci_config_ref_uri'],
+};
+
+/** The claims each platform documents; anything else is probably a typo. */
+const KNOWN: Record<Platform, readonly string[]> = {
+  github: [
+    'actor', 'actor_id', 'base_ref', 'check_run_id', 'enterprise', 'enterprise_id', 'environment', 'event_name', 'head_ref',
+    'job_workflow_ref', 'job_workflow_sha', 'ref', 'ref_protected', 'ref_type', 'repository', 'repository_id',
+    'repository_owner', 'repository_owner_id', 'repository_visibility', 'run_attempt', 'run_id', 'run_number',
+    'runner_environment', 'sha', 'workflow', 'workflow_ref', 'workflow_sha',
+  ],
+  gitlab: [
+    'namespace_id', 'namespace_path', 'project_id', 'project_path', 'user_id', 'user_login', 'user_email',
+    'user_access_level', 'user_identities', 'pipeline_id', 'pipeline_source', 'job_id', 'ref', 'ref_type', 'ref_path',
+    'ref_protected', 'groups_direct', 'environment', 'environment_protected', 'deployment_tier', 'environment_action',
+    'runner_id', 'runner_environment', 'sha', 'project_visibility', 'ci_config_ref_uri', 'ci_config_sha',
+  ],
+};
+
+/** Where each given claim came from, for messages: `claims.json` or `--set`. */
+export interface GivenClaims {
+  claims: Claims;
+  from: Record<string, string>;
+}
+
+/**
+ * Reads `--claims FILE` and `--set NAME=VALUE` into one set of claims. A claim in both must have the same
+ * value. `--set` values are strings, as the platforms emit them.
+ */
+export async function readGivenClaims(command: string, file: string | undefined, set: string[] = []): Promise<GivenClaims> {
+  const claims: Claims = {};
+  const from: Record<string, string> = {};
+  if (file !== undefined) {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (e) {
+      throw new UsageError(command, `cannot read the claims file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (e) {
+      throw new UsageError(command, `${file} is not JSON: ${(e as Error).message}`);
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new UsageError(command, `${file} must hold a JSON object of claims, like a token's payload`);
+    for (const [k, v] of Object.entries(parsed as Claims)) {
+      const ok = ['string', 'number', 'boolean'].includes(typeof v) || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
+      if (!ok) throw new UsageError(command, `${file}: claim ${k} must be a string, number, boolean or list of strings, as in a token`);
+      claims[k] = v;
+      from[k] = file;
+    }
+  }
+  for (const pair of set) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new UsageError(command, `--set takes CLAIM=VALUE, got ${JSON.stringify(pair)}`);
+    const [k, v] = [pair.slice(0, eq), pair.slice(eq + 1)];
+    if ((TIME_CLAIMS as readonly string[]).includes(k)) {
+      throw new UsageError(command, `--set ${k}: the harness signs a fresh token and sets iat, nbf, exp and jti itself${command === 'token' ? '; --ttl SECONDS sets exp (negative for an expired token)' : ''}`);
+    }
+    if (Object.hasOwn(claims, k) && String(claims[k]) !== v) {
+      throw new UsageError(command, `--set ${k}=${v} conflicts with ${from[k] === '--set' ? 'another --set' : from[k]}'s ${k} ${JSON.stringify(claims[k])}; give each claim one value`);
+    }
+    claims[k] = v;
+    from[k] = '--set';
+  }
+  return { claims, from };
+}
+
+/** GitHub or GitLab, from the claims' shape or `iss`; undefined when they do not say. */
+export function platformOf(claims: Claims): Platform | undefined {
+  const github = ['repository', 'repository_owner', 'workflow_ref', 'job_workflow_ref'].some((k) => claims[k] !== undefined);
+  const gitlab = ['project_path', 'namespace_path', 'ci_config_ref_uri', 'pipeline_source'].some((k) => claims[k] !== undefined);
+  if (github !== gitlab) return github ? 'github' : 'gitlab';
+  if (typeof claims.iss === 'string' && claims.iss.replace(/\/+$/, '') === GITHUB_ISSUER) return 'github';
+  return undefined;
+}
+
+/** The broker configuration's issuer for a platform: id `github` (or GitHub's URL), id `gitlab`. */
+export function platformIssuer<I extends { id: string; issuer: string }>(issuers: readonly I[], platform: Platform): I | undefined {
+  if (platform === 'github') return issuers.find((i) => i.id === 'github') ?? issuers.find((i) => i.issuer.replace(/\/+$/, '') === GITHUB_ISSUER);
+  return issuers.find((i) => i.id === 'gitlab');
+}
+
+/** Fails when `claim` is given with a value other than the one the command will use. */
+export function mustAgree(command: string, given: GivenClaims, claim: string, value: string, what: string): void {
+  const v = given.claims[claim];
+  if (v === undefined) return;
+  const same = Array.isArray(v) ? v.length === 1 && v[0] === value : String(v) === value;
+  if (!same) throw new UsageError(command, `${given.from[claim]} says ${claim} ${JSON.stringify(v)} but ${what} is ${JSON.stringify(value)}; give one value (or leave ${claim} out)`);
+}
+
+export interface CompleteOptions {
+  /** The command's platform when the claims do not say. */
+  platform?: Platform;
+  /** `iss` when the claims have none (check: the configuration's issuer). */
+  iss?: string;
+  /** `aud` when the claims have none. */
+  aud?: string | string[];
+  /** The harness signs the token: this issuer URL replaces `iss`, and iat/nbf/exp/jti are the new token's. */
+  signedBy?: string;
+}
+
+export interface Completed {
+  claims: Claims;
+  platform: Platform;
+  /** Claims computed from the given ones. */
+  derived: string[];
+  /** Claims taken from the typical job. */
+  defaults: string[];
+  /** What else the command did with the given claims (iss replaced, time claims dropped), one line each. */
+  notes: string[];
+  /** Claim names the platform never emits, with a suggestion. */
+  unknown: string[];
+}
+
+export function completeClaims(command: string, given: GivenClaims, opts: CompleteOptions): Completed {
+  const platform = platformOf(given.claims) ?? opts.platform;
+  if (!platform) {
+    throw new UsageError(command, 'cannot tell whether these are GitHub or GitLab claims: give iss, or repository (GitHub) or project_path (GitLab)');
+  }
+  const g = given.claims;
+  const str = (k: string): string | undefined => (g[k] === undefined ? undefined : String(g[k]));
+  const notes: string[] = [];
+
+  // 1. The typical job shaped by the given parts, with everything derived from them.
+  let typical: Record<string, string>;
+  if (platform === 'github') {
+    const repository = str('repository') ?? (str('repository_owner') ? `${str('repository_owner')}/octo-repo` : 'octo-org/octo-repo');
+    const ref = str('ref') ?? 'refs/heads/main';
+    const workflowFile = /^[^/]+\/[^/]+\/(.+)@/.exec(str('workflow_ref') ?? '')?.[1];
+    const job: GitHubJob = { repository, ref };
+    for (const k of ['environment', 'event_name', 'workflow', 'job_workflow_ref', 'actor', 'repository_id', 'repository_owner_id', 'run_id', 'head_ref', 'base_ref', 'sha'] as const) {
+      if (str(k) !== undefined) job[k] = str(k)!;
+    }
+    if (str('runner_environment')) job.runner_environment = str('runner_environment') as GitHubJob['runner_environment'];
+    if (str('repository_visibility')) job.repository_visibility = str('repository_visibility') as GitHubJob['repository_visibility'];
+    if (workflowFile) job.workflow_file = workflowFile;
+    typical = githubClaims(job);
+    const owner = repository.split('/')[0];
+    if (str('repository_owner') !== undefined && g.repository !== undefined && str('repository_owner') !== owner) {
+      throw new UsageError(command, `${given.from.repository_owner} says repository_owner ${JSON.stringify(g.repository_owner)} but repository ${JSON.stringify(repository)} belongs to ${JSON.stringify(owner)}`);
+    }
+    const refType = ref.startsWith('refs/tags/') ? 'tag' : 'branch';
+    if (str('ref_type') !== undefined && g.ref !== undefined && str('ref_type') !== refType) {
+      throw new UsageError(command, `${given.from.ref_type} says ref_type ${JSON.stringify(g.ref_type)} but ref ${JSON.stringify(ref)} is a ${refType}`);
+    }
+  } else {
+    const job: GitLabJob = { project_path: str('project_path') ?? 'acme/platform/api', ref: str('ref') ?? 'main' };
+    if (str('ref_type') === 'tag' || str('ref_type') === 'branch') job.ref_type = str('ref_type') as 'tag' | 'branch';
+    if (g.ref_protected !== undefined) job.ref_protected = str('ref_protected') === 'true';
+    if (g.environment_protected !== undefined) job.environment_protected = str('environment_protected') === 'true';
+    for (const k of ['environment', 'pipeline_source', 'user_login', 'project_id', 'namespace_id'] as const) {
+      if (str(k) !== undefined) job[k] = str(k)!;
+    }
+    if (str('deployment_tier')) job.deployment_tier = str('deployment_tier') as GitLabJob['deployment_tier'];
+    const host = hostOf(str('iss')) ?? hostOf(opts.signedBy ?? opts.iss);
+    if (host) job.server_host = host;
+    typical = gitlabClaims(job);
+    const namespace = job.project_path.split('/').slice(0, -1).join('/');
+    if (str('namespace_path') !== undefined && g.project_path !== undefined && str('namespace_path') !== namespace) {
+      throw new UsageError(command, `${given.from.namespace_path} says namespace_path ${JSON.stringify(g.namespace_path)} but project_path ${JSON.stringify(job.project_path)} is in ${JSON.stringify(namespace)}`);
+    }
+  }
+
+  // 2. The given claims win over the typical job's; sub follows the final claims when it was not given.
+  const claims: Claims = { ...typical, ...g };
+  if (g.sub === undefined) {
+    claims.sub = platform === 'github'
+      ? githubSubject(Object.fromEntries(Object.entries(claims).map(([k, v]) => [k, String(v)])))
+      : typical.sub;
+  }
+
+  // 3. Registered claims.
+  if (opts.signedBy !== undefined) {
+    if (g.iss !== undefined && String(g.iss).replace(/\/+$/, '') !== opts.signedBy.replace(/\/+$/, '')) {
+      notes.push(`the fake issuer ${opts.signedBy} signs the token, standing in for ${String(g.iss)}`);
+    }
+    claims.iss = opts.signedBy;
+    const dropped = TIME_CLAIMS.filter((k) => g[k] !== undefined);
+    for (const k of TIME_CLAIMS) delete claims[k];
+    if (dropped.length) notes.push(`${dropped.join(', ')} from ${given.from[dropped[0]!]} are replaced by the new token's own`);
+  } else if (claims.iss === undefined && opts.iss !== undefined) {
+    claims.iss = opts.iss;
+  }
+  if (claims.aud === undefined && opts.aud !== undefined) claims.aud = opts.aud;
+
+  const givenKeys = new Set(Object.keys(g));
+  const filled = Object.keys(claims).filter((k) => !givenKeys.has(k) && !(TIME_CLAIMS as readonly string[]).includes(k));
+  const derived = filled.filter((k) => DERIVED[platform].includes(k) || k === 'iss' || k === 'aud');
+  const defaults = filled.filter((k) => !derived.includes(k));
+  const unknown = Object.keys(g)
+    .filter((k) => !REGISTERED.includes(k) && !KNOWN[platform].includes(k))
+    .map((k) => {
+      const guess = closest(k, KNOWN[platform]);
+      return `${k} is not a claim ${platform === 'github' ? 'GitHub' : 'GitLab'} emits${guess ? ` (did you mean ${guess}?)` : ''}`;
+    });
+  return { claims, platform, derived, defaults, notes, unknown };
+}
+
+/** The lines a command prints about what it filled in: the same wording everywhere. */
+export function describeCompletion(c: Completed, source: string): string[] {
+  const lines: string[] = [];
+  if (c.derived.length) lines.push(`filled in from the other claims: ${c.derived.join(', ')}`);
+  if (c.defaults.length) lines.push(`taken from a typical ${c.platform === 'github' ? 'GitHub' : 'GitLab'} job (not in ${source}): ${c.defaults.join(', ')}`);
+  return [...lines, ...c.notes, ...c.unknown.map((u) => `warning: ${u}`)];
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).host;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,49 @@
+// The harness commands (`demo`, `try-action`, `gitlab-job`) write keys, tokens and secret files to temporary
+// folders. `withScratch` runs such a command inside one scratch folder that is removed however the command
+// ends: normally, by an exception, by Ctrl-C (SIGINT), SIGTERM or SIGHUP, or when the reader of its output goes
+// away (`npm run demo | head`: EPIPE). While it runs, the process's temporary directory (os.tmpdir(), which
+// reads TMPDIR) points into the scratch folder, so every folder the harness's parts make with mkdtemp (the fake
+// runner's, the GitLab job's) lives inside it and goes with it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const SIGNALS = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const;
+
+export async function withScratch<T>(prefix: string, run: (dir: string) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const previous = process.env.TMPDIR;
+  let removed = false;
+  const remove = () => {
+    if (removed) return;
+    removed = true;
+    rmSync(dir, { recursive: true, force: true });
+  };
+  // A signal or a closed pipe ends the process here and now: remove the folder first, then exit with the
+  // status a shell expects (128 + the signal's number).
+  const onSignal = (signal: keyof typeof SIGNALS) => {
+    remove();
+    process.exit(128 + SIGNALS[signal]);
+  };
+  const onStreamError = (e: NodeJS.ErrnoException) => {
+    remove();
+    process.exit(e.code === 'EPIPE' ? 128 + 13 : 1);
+  };
+  const handlers = Object.keys(SIGNALS).map((s) => [s, () => onSignal(s as keyof typeof SIGNALS)] as const);
+  for (const [s, h] of handlers) process.on(s, h);
+  process.stdout.on('error', onStreamError);
+  process.stderr.on('error', onStreamError);
+  process.on('exit', remove);
+  process.env.TMPDIR = dir;
+  try {
+    return await run(dir);
+  } finally {
+    if (previous === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = previous;
+    for (const [s, h] of handlers) process.off(s, h);
+    process.stdout.off('error', onStreamError);
+    process.stderr.off('error', onStreamError);
+    process.off('exit', remove);
+    remove();
+  }
+}
