@@ -29,10 +29,13 @@ var external_node_crypto_ = __webpack_require__(77598);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(73136);
+// EXTERNAL MODULE: ./src/cli/version.ts
+var version = __webpack_require__(63882);
 ;// CONCATENATED MODULE: ./src/broker/lint-sarif.ts
 // `check --lint --sarif FILE`: the findings as SARIF 2.1.0, so a platform team can run the lint in CI and see
 // them where code scanning results go (GitHub's upload-sarif; GitLab's `artifacts:reports:sarif` where the
 // instance accepts it). Overridden findings are reported as suppressed, with the operator's reason.
+
 
 
 
@@ -58,6 +61,8 @@ function toSarif(file, findings, problems) {
                 tool: {
                     driver: {
                         name: 'oidc-exchange policy lint',
+                        // Code scanning compares runs by tool version: a rule that changed meaning shows as such.
+                        semanticVersion: (0,version/* version */.r)(),
                         rules: lint/* RULES */.y0.map((r) => ({
                             id: r.id,
                             name: ruleName(r.id),

@@ -6,6 +6,7 @@ import { isAbsolute, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LintFinding } from './lint-finding.js';
 import { RULES } from './lint.js';
+import { version } from '../cli/version.js';
 
 export interface LocatedFinding extends LintFinding {
   /** 1-based line and column of the path in the file, when found. */
@@ -36,6 +37,8 @@ export function toSarif(file: string, findings: readonly LocatedFinding[], probl
         tool: {
           driver: {
             name: 'oidc-exchange policy lint',
+            // Code scanning compares runs by tool version: a rule that changed meaning shows as such.
+            semanticVersion: version(),
             rules: RULES.map((r) => ({
               id: r.id,
               name: ruleName(r.id),
