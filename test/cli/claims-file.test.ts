@@ -106,7 +106,7 @@ describe('the same file in check and try-action', () => {
     const p = await file('defaults.json', { repository: 'octo-org/octo-repo', environment: 'production' });
     const r = await runCli(['check', '--config', 'examples/broker.yaml', '--claims', p]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('note: prod-deploy matched on repository_id, ref from the typical job, not from');
+    expect(r.stdout).toContain('note: prod-deploy matched on repository_owner_id, repository_id, ref from the typical job, not from');
   });
 
   it('try-action shows the path of a file: secret as it is, and values masked', async () => {

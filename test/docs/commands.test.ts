@@ -20,6 +20,10 @@
 //                   oidc-exchange@1` runs it), the job's token in $CI_OIDC_TOKEN (from a fake GitHub issuer),
 //                   $RUNNER_TEMP an empty private folder, and https://broker.example.com replaced by a loopback
 //                   broker with that audience that grants DB_PASSWORD and TLS_KEY to the token
+//   needs-gitlab    publishes to a GitLab server (git push to the catalog project): run as printed by
+//                   test/gitlab/gitlab-ci-local.test.ts, whose local git server stands in for GitLab (the
+//                   documented remote is mapped onto it), and whose jobs then include what was pushed; here it
+//                   is only held to that shape
 //   needs-docker    needs a docker engine, which this machine does not have: run with a `docker` on PATH
 //                   that records its arguments; the test then checks what `docker build` would read (the
 //                   Dockerfile parses and lints clean, every COPY source exists and is in the build context)
@@ -42,7 +46,7 @@ import { blocksOf, docFiles, repoRoot, where, type DocBlock } from '../helpers/d
 import { installInto, offlineNpmEnv, pack } from '../helpers/package.js';
 
 const SHELLS = ['sh', 'bash', 'shell'];
-const TAGS = new Set(['setup', 'runs-tests', 'install', 'background', 'needs-platform', 'needs-docker']);
+const TAGS = new Set(['setup', 'runs-tests', 'install', 'background', 'needs-platform', 'needs-gitlab', 'needs-docker']);
 const BROKER_PLACEHOLDER = 'https://broker.example.com';
 const PLATFORM_VALUES = { DB_PASSWORD: 'doc-test-db "pw" $x 3c9e', TLS_KEY: 'doc-test-tls-key 7f2d' };
 /** Every value a documented command could leak: none may appear in any block's output. */
@@ -80,6 +84,7 @@ it('every shell block carries known tags, and the tags match what the block does
       need(/\bnpm test\b/, 'runs-tests');
       need(/\bnpm (link|install (-g|--global))\b/, 'install');
       need(/\bdocker\b/, 'needs-docker');
+      need(/\bgit (-C \S+ )?push\b/, 'needs-gitlab');
       need(/\$CI_OIDC_TOKEN|CI_OIDC_TOKEN\b/, 'needs-platform');
     }
   }
@@ -113,6 +118,11 @@ describe.each(shellFiles.map((f) => [f.file, f.blocks] as const))('%s', (file, b
       PATH: `${shim}:${join(base, 'global', 'bin')}:${process.env.PATH}`,
       npm_config_prefix: join(base, 'global'),
       LANG: 'C.UTF-8',
+      // A newcomer's machine has a git identity; commands that commit need one.
+      GIT_AUTHOR_NAME: 'Doc Reader',
+      GIT_AUTHOR_EMAIL: 'reader@example.com',
+      GIT_COMMITTER_NAME: 'Doc Reader',
+      GIT_COMMITTER_EMAIL: 'reader@example.com',
       REAL_NPM: realNpm,
       SHIM_LOG: shimLog,
       DOCKER_LOG: dockerLog,
@@ -171,6 +181,7 @@ describe.each(shellFiles.map((f) => [f.file, f.blocks] as const))('%s', (file, b
     if (b.tags.includes('background')) return startBackground(b);
     if (b.tags.includes('needs-platform')) return runOnHarness(b);
     if (b.tags.includes('needs-docker')) return runDockerRecipe(b);
+    if (b.tags.includes('needs-gitlab')) return expect(b.text).toMatch(/\bnpm run release:gitlab-component\b[\s\S]*\bgit (-C \S+ )?push\b/);
 
     const r = await runBlock(b);
     expect({ at: where(b), code: r.code, output: r.code === expectedExit(b) ? '' : r.output }).toEqual({ at: where(b), code: expectedExit(b), output: '' });
