@@ -1,6 +1,7 @@
 // The client's HTTP, kept small because it sits on every job's start-up path. A direct request uses Node's
 // own http/https (loaded for the scheme in use); a request that must go through HTTPS_PROXY/HTTP_PROXY loads
-// undici's ProxyAgent only then. Bundling undici on the common path costs ~900 KB and ~60 ms of start-up.
+// undici's ProxyAgent only then. Loading undici on the common path costs ~900 KB and ~60 ms of start-up.
+// Either way an answer is read up to MAX_ANSWER_BYTES, never more.
 import { proxyFor } from './proxy-env.js';
 
 export interface HttpRequest {
@@ -10,7 +11,12 @@ export interface HttpRequest {
   body?: string;
   /** Abort the request after this many milliseconds (connect + answer). */
   timeoutMs: number;
+  /** Largest answer body read, in bytes (default MAX_ANSWER_BYTES); a larger one fails with `answer_too_large`. */
+  maxBodyBytes?: number;
 }
+
+/** What the client reads of an answer at most: a broker's answer is kilobytes; 16 MiB leaves room for big keys. */
+export const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
 
 export interface HttpResponse {
   status: number;
@@ -38,6 +44,43 @@ export class TransportError extends Error {
   }
 }
 
+/** The error for an answer larger than the client reads (final: asking again brings the same answer). */
+export function tooLarge(origin: string, limit: number): TransportError {
+  return new TransportError(
+    'answer_too_large',
+    `${origin} answered with more than ${limit / 1024 / 1024} MiB; the client stops reading there. Is broker-url the broker, and does its policy hand out only what the job needs?`,
+  );
+}
+
+/**
+ * Why `url` must not carry a job's token or secrets, or undefined when it may: a URL that does not parse,
+ * user info in it (`https://user:pass@host` reads as a host to many people: `http://127.0.0.1@evil/` is
+ * evil), a scheme other than https, or http:// to anything but this machine. Only a literal loopback address
+ * (127.0.0.0/8, ::1) or `localhost` counts as this machine: `http://127.attacker.example/` is a remote host.
+ */
+export function cleartextProblem(url: string, what = 'broker-url'): string | undefined {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return `${what}: expected an https:// URL, got ${JSON.stringify(url)}`;
+  }
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') return `${what}: expected an https:// URL, got the scheme ${u.protocol}`;
+  if (u.username || u.password) return `${what}: remove the user name and password from the URL (${u.protocol}//...@${u.host}); the job's OIDC token is the only credential sent`;
+  if (u.protocol === 'http:' && !isLoopbackHost(u.hostname)) {
+    return `${what}: http://${u.host} would send the job's OIDC token and the secrets in clear text over the network; use https:// (http:// is accepted only for this machine: localhost, 127.0.0.1, [::1])`;
+  }
+  return undefined;
+}
+
+/** `localhost` or a literal loopback IP, as the URL parser normalised it (`127.1` reads as 127.0.0.1). */
+export function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.toLowerCase();
+  if (h === 'localhost' || h === '[::1]') return true;
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
+  return v4 !== null && v4[1] === '127' && v4.slice(2).every((o) => Number(o) <= 255);
+}
+
 export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
   const env = opts.env ?? process.env;
   let proxied: Promise<HttpClient> | undefined;
@@ -63,7 +106,14 @@ async function direct(req: HttpRequest, ca: string | undefined): Promise<HttpRes
       { method: req.method, headers, ...(tlsCa ? { ca: tlsCa } : {}), agent: false },
       (res) => {
         const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
+        const limit = req.maxBodyBytes ?? MAX_ANSWER_BYTES;
+        let size = 0;
+        if (Number(res.headers['content-length']) > limit) return void r.destroy(tooLarge(url.origin, limit));
+        res.on('data', (c: Buffer) => {
+          size += c.length;
+          if (size > limit) return void r.destroy(tooLarge(url.origin, limit));
+          chunks.push(c);
+        });
         res.on('end', () => {
           clearTimeout(timer);
           const out: Record<string, string> = {};

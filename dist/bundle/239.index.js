@@ -725,7 +725,7 @@ class ConfigError extends Error {
 /* harmony export */   FE: () => (/* binding */ GitHubApp),
 /* harmony export */   ZB: () => (/* binding */ DEFAULT_GITHUB_API)
 /* harmony export */ });
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24371);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46752);
 /* harmony import */ var _app_jwt_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(68202);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(27662);
 
@@ -1675,7 +1675,7 @@ var broker_errors = __webpack_require__(27662);
 // EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwks/local.js
 var jwks_local = __webpack_require__(36687);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(24371);
+var undici = __webpack_require__(46752);
 ;// CONCATENATED MODULE: ./src/broker/issuer.ts
 // One key set per trusted issuer, owned by the broker instance. Keys come from the issuer's JWKS (found
 // through OIDC discovery unless `jwks_uri` is configured) and are served from memory:

@@ -38,7 +38,7 @@ var external_node_url_ = __webpack_require__(73136);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(24371);
+var undici = __webpack_require__(46752);
 // EXTERNAL MODULE: ./src/broker/config.ts + 2 modules
 var broker_config = __webpack_require__(90754);
 // EXTERNAL MODULE: ./src/broker/server.ts + 4 modules
