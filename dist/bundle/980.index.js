@@ -205,7 +205,7 @@ async function startFakeRunner(opts) {
                 if (jobOpts.post === false || !manifest.runs.post || !postIfHolds(manifest.runs['post-if'] ?? 'always()', main.exitCode === 0))
                     return result;
                 // The post step sees what the main step exported and its saved state.
-                const stateVars = Object.fromEntries(Object.entries(main.state).map(([k, v]) => [`STATE_${k}`, v]));
+                const stateVars = Object.fromEntries(Object.entries({ ...main.state, ...jobOpts.postState }).map(([k, v]) => [`STATE_${k}`, v]));
                 result.post = await runStep((0,external_node_path_.join)(actionDir, manifest.runs.post), workdir, 'post', { ...base, ...main.env, ...stateVars }, jobOpts);
                 return result;
             }

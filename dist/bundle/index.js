@@ -5127,8 +5127,10 @@ function summaryText(text, max = errors/* MAX_PEER_TEXT */.C2) {
 
 function summaryMarkdown(deliveries, info) {
     const how = (d) => (d.spec.asFile ? 'file (path exported)' : info.exportEnv ? 'env + output' : 'output');
-    // Names and Vault paths passed the input's checks (letters, digits, _ . - /); they are escaped all the same.
-    const rows = deliveries.map((d) => `| ${summaryText(d.spec.exportName)} | ${summaryText(d.spec.vaultPath ? `${d.spec.vaultPath} ${d.spec.source}` : d.spec.source)} | ${how(d)} |`);
+    // Names passed the name checks before export (letters, digits, _): safe in a code span. A Vault field is
+    // whatever the workflow wrote, so it is escaped.
+    const secret = (d) => (d.spec.vaultPath ? summaryText(`${d.spec.vaultPath} ${d.spec.source}`) : `\`${d.spec.source}\``);
+    const rows = deliveries.map((d) => `| \`${d.spec.exportName}\` | ${secret(d)} | ${how(d)} |`);
     const expires = info.expiresAt === null ? 'not set by the broker' : Number.isNaN(Date.parse(info.expiresAt)) ? `${summaryText(info.expiresAt)} (not a date)` : summaryText(info.expiresAt);
     const job = info.job?.repository ? [`Job: ${summaryText(info.job.repository)}${info.job.runUrl ? `, [this run](${encodeURI(info.job.runUrl)})` : ''}`, ''] : [];
     return [
@@ -5372,7 +5374,7 @@ async function revokeInstallationToken(ctx, target) {
             log: { debug: quiet, info: quiet, warn: quiet, error: quiet },
             request: { fetch: await ctx.fetch(), signal: AbortSignal.timeout(ctx.timeoutMs) },
         });
-        await octokit.rest.apps.revokeInstallationAccessToken({ headers: { 'x-github-api-version': '2022-11-28' } });
+        await octokit.rest.apps.revokeInstallationAccessToken({ headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' } });
         core.info(`oidc-exchange post: revoked ${target.name}`);
     }
     catch (e) {

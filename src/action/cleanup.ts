@@ -68,7 +68,7 @@ async function revokeInstallationToken(ctx: CleanupContext, target: RevokeTarget
       log: { debug: quiet, info: quiet, warn: quiet, error: quiet },
       request: { fetch: await ctx.fetch(), signal: AbortSignal.timeout(ctx.timeoutMs) },
     });
-    await octokit.rest.apps.revokeInstallationAccessToken({ headers: { 'x-github-api-version': '2022-11-28' } });
+    await octokit.rest.apps.revokeInstallationAccessToken({ headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' } });
     core.info(`oidc-exchange post: revoked ${target.name}`);
   } catch (e) {
     const status = (e as { status?: unknown }).status;

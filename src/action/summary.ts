@@ -14,8 +14,10 @@ export interface SummaryInfo {
 
 export function summaryMarkdown(deliveries: Delivery[], info: SummaryInfo): string {
   const how = (d: Delivery) => (d.spec.asFile ? 'file (path exported)' : info.exportEnv ? 'env + output' : 'output');
-  // Names and Vault paths passed the input's checks (letters, digits, _ . - /); they are escaped all the same.
-  const rows = deliveries.map((d) => `| ${summaryText(d.spec.exportName)} | ${summaryText(d.spec.vaultPath ? `${d.spec.vaultPath} ${d.spec.source}` : d.spec.source)} | ${how(d)} |`);
+  // Names passed the name checks before export (letters, digits, _): safe in a code span. A Vault field is
+  // whatever the workflow wrote, so it is escaped.
+  const secret = (d: Delivery) => (d.spec.vaultPath ? summaryText(`${d.spec.vaultPath} ${d.spec.source}`) : `\`${d.spec.source}\``);
+  const rows = deliveries.map((d) => `| \`${d.spec.exportName}\` | ${secret(d)} | ${how(d)} |`);
   const expires = info.expiresAt === null ? 'not set by the broker' : Number.isNaN(Date.parse(info.expiresAt)) ? `${summaryText(info.expiresAt)} (not a date)` : summaryText(info.expiresAt);
   const job = info.job?.repository ? [`Job: ${summaryText(info.job.repository)}${info.job.runUrl ? `, [this run](${encodeURI(info.job.runUrl)})` : ''}`, ''] : [];
   return [

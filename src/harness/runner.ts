@@ -84,6 +84,11 @@ export interface JobOptions {
   measureRss?: boolean;
   /** Kill a step after this long (default 60 s). */
   stepTimeoutMs?: number;
+  /**
+   * State handed to the post step on top of what the main step saved, as if the main step had saved it: lets
+   * a test show what the post step does with state it did not write.
+   */
+  postState?: Record<string, string>;
 }
 
 export interface FakeRunner {
@@ -233,7 +238,7 @@ export async function startFakeRunner(opts: FakeRunnerOptions): Promise<FakeRunn
         const result: JobResult = { main, missingRequired, ...(unexpected ? { unexpectedInputs: unexpected } : {}) };
         if (jobOpts.post === false || !manifest.runs.post || !postIfHolds(manifest.runs['post-if'] ?? 'always()', main.exitCode === 0)) return result;
         // The post step sees what the main step exported and its saved state.
-        const stateVars = Object.fromEntries(Object.entries(main.state).map(([k, v]) => [`STATE_${k}`, v]));
+        const stateVars = Object.fromEntries(Object.entries({ ...main.state, ...jobOpts.postState }).map(([k, v]) => [`STATE_${k}`, v]));
         result.post = await runStep(join(actionDir, manifest.runs.post), workdir, 'post', { ...base, ...main.env, ...stateVars }, jobOpts);
         return result;
       } finally {
