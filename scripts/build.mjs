@@ -4,14 +4,12 @@
 // shared code). ncc splits what is loaded with import() into numbered chunks next to index.js. A one-line file
 // at each path users and action.yml name imports the bundle and calls its part.
 //
-// Build-time transforms (see `transforms`) change how a dependency is loaded, never what it does; they are
-// applied to what the bundler reads, so node_modules stays as npm installed it. Each must match exactly once,
-// or the build fails: an upstream change has to be looked at, not silently bundled the slow way.
+// Build-time transforms (scripts/bundle/ncc.mjs) change how a dependency is loaded, never what it does.
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { dirname, join, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundle } from './bundle/ncc.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -24,15 +22,6 @@ export const shims = [
   ['dist/cli.js', 'cli', true],
 ];
 
-export const transforms = [
-  {
-    why: "@actions/http-client imports undici's ProxyAgent at load; only a proxied dispatch needs it (toolkit #1800)",
-    file: `${sep}node_modules${sep}@actions${sep}http-client${sep}lib${sep}index.js`,
-    from: "import { ProxyAgent } from 'undici';",
-    to: `import { ProxyAgent } from ${JSON.stringify(join(root, 'scripts', 'bundle', 'lazy-proxy-agent.mjs'))};`,
-  },
-];
-
 // Extra build steps other parts register (e.g. embedding the GitLab script into its template).
 const extraSteps = ['scripts/build-gitlab-component.mjs'].filter((step) => fs.existsSync(join(root, step)));
 
@@ -41,35 +30,6 @@ function sizeOf(dir) {
   let total = 0;
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) total += e.isDirectory() ? sizeOf(join(dir, e.name)) : fs.statSync(join(dir, e.name)).size;
   return total;
-}
-
-/** Applies the transforms to the files the bundler reads, counting how often each matched. */
-function hookReads() {
-  const applied = new Map(transforms.map((t) => [t, 0]));
-  const rewrite = (path, text) => {
-    for (const t of transforms) {
-      if (typeof path !== 'string' || !path.endsWith(t.file)) continue;
-      const source = String(text);
-      if (!source.includes(t.from)) throw new Error(`build transform: ${path} no longer contains ${JSON.stringify(t.from)} (${t.why}); review the transform`);
-      applied.set(t, applied.get(t) + 1);
-      const out = source.replace(t.from, t.to);
-      return Buffer.isBuffer(text) ? Buffer.from(out) : out;
-    }
-    return text;
-  };
-  const { readFile, readFileSync } = fs;
-  fs.readFile = function (path, ...rest) {
-    const cb = rest.pop();
-    return readFile.call(fs, path, ...rest, (err, data) => (err ? cb(err) : cb(null, rewrite(path, data))));
-  };
-  fs.readFileSync = function (path, ...rest) {
-    return rewrite(path, readFileSync.call(fs, path, ...rest));
-  };
-  return () => {
-    fs.readFile = readFile;
-    fs.readFileSync = readFileSync;
-    for (const [t, n] of applied) if (n === 0) throw new Error(`build transform matched nothing: ${t.file} (${t.why})`);
-  };
 }
 
 /**
@@ -96,15 +56,7 @@ function duplicates(files) {
 }
 
 const before = sizeOf(dist);
-const restore = hookReads();
-// Loaded after the hook: ncc's file system layer copies fs's functions when it loads.
-const ncc = createRequire(import.meta.url)('@vercel/ncc');
-let out;
-try {
-  out = await ncc(join(root, 'src', 'bundle.ts'), { quiet: true, sourceMapRegister: false, cache: false });
-} finally {
-  restore();
-}
+const out = await bundle(join(root, 'src', 'bundle.ts'));
 
 fs.rmSync(dist, { recursive: true, force: true });
 fs.mkdirSync(bundleDir, { recursive: true });

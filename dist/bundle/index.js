@@ -608,11 +608,14 @@ function peerText(text, max = MAX_PEER_TEXT) {
 /* harmony export */   wX: () => (/* binding */ TransportError)
 /* harmony export */ });
 /* unused harmony export isLoopbackHost */
-/* harmony import */ var _proxy_env_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(54919);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _proxy_env_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(54919);
 // The client's HTTP, kept small because it sits on every job's start-up path. A direct request uses Node's
 // own http/https (loaded for the scheme in use); a request that must go through HTTPS_PROXY/HTTP_PROXY loads
 // undici's ProxyAgent only then. Loading undici on the common path costs ~900 KB and ~60 ms of start-up.
 // Either way an answer is read up to MAX_ANSWER_BYTES, never more.
+
 
 /** What the client reads of an answer at most: a broker's answer is kilobytes; 16 MiB leaves room for big keys. */
 const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
@@ -663,26 +666,73 @@ function isLoopbackHost(hostname) {
 function createHttpClient(opts = {}) {
     const env = opts.env ?? process.env;
     let proxied;
-    return async (req) => {
-        const proxy = (0,_proxy_env_js__WEBPACK_IMPORTED_MODULE_0__.proxyFor)(req.url, env);
+    const warmed = new Map();
+    const client = async (req) => {
+        const proxy = (0,_proxy_env_js__WEBPACK_IMPORTED_MODULE_1__.proxyFor)(req.url, env);
         if (!proxy)
-            return direct(req, opts.ca);
+            return direct(req, opts.ca, warmed);
         proxied ??= Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(637)]).then(__nccwpck_require__.bind(__nccwpck_require__, 82637)).then((m) => m.proxyHttpClient(proxy, opts.ca));
         return (await proxied)(req);
     };
+    client.warm = (target) => {
+        let url;
+        try {
+            url = new URL(target);
+        }
+        catch {
+            return;
+        }
+        if ((url.protocol === 'https:' || url.protocol === 'http:') && !(0,_proxy_env_js__WEBPACK_IMPORTED_MODULE_1__.proxyFor)(url.href, env) && !warmed.has(url.origin))
+            warmed.set(url.origin, preconnect(url, opts.ca));
+    };
+    return client;
 }
-async function direct(req, ca) {
+/** A connected (and for https, verified) socket to `url`'s origin, or undefined when that failed. */
+async function preconnect(url, ca) {
+    const https = url.protocol === 'https:';
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    const port = Number(url.port || (https ? 443 : 80));
+    const secureContext = https && ca ? await contextTrusting(ca) : undefined;
+    const socket = https
+        ? (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 41692, 23))).connect({ host, port, servername: (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(host) ? undefined : host, ALPNProtocols: ['http/1.1'], ...(secureContext ? { secureContext } : {}) })
+        : (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 77030, 23))).connect({ host, port });
+    // An unused connection must not keep the step alive.
+    socket.unref();
+    return new Promise((resolve) => {
+        const timer = setTimeout(() => done(false), 10_000).unref();
+        function done(ok) {
+            clearTimeout(timer);
+            socket.removeAllListeners('error');
+            // A late error on a socket nobody uses yet is ignored; the request that takes it sees its own errors.
+            socket.on('error', () => undefined);
+            if (!ok)
+                socket.destroy();
+            resolve(ok ? socket : undefined);
+        }
+        socket.once(https ? 'secureConnect' : 'connect', () => done(true));
+        socket.once('error', () => done(false));
+    });
+}
+async function direct(req, ca, warmed) {
     const url = new URL(req.url);
     const https = url.protocol === 'https:';
     if (!https && url.protocol !== 'http:')
         throw new TransportError('bad_url', `unsupported URL scheme ${url.protocol} (use https:// or http://)`);
     const mod = https ? await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 44708, 23)) : await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 37067, 23));
-    const tlsCa = https && ca ? await withDefaultCAs(ca) : undefined;
+    const secureContext = https && ca ? await contextTrusting(ca) : undefined;
+    // A connection opened ahead by warm() serves one request.
+    const early = warmed.get(url.origin);
+    warmed.delete(url.origin);
+    const socket = early ? await early : undefined;
+    const reuse = socket && !socket.destroyed && socket.readyState === 'open' ? socket : undefined;
+    if (socket && !reuse)
+        socket.destroy();
+    reuse?.ref();
     const headers = { ...req.headers };
     if (req.body !== undefined)
         headers['content-length'] = String(Buffer.byteLength(req.body));
     return new Promise((resolve, reject) => {
-        const r = mod.request(url, { method: req.method, headers, ...(tlsCa ? { ca: tlsCa } : {}), agent: false }, (res) => {
+        const r = mod.request(url, { method: req.method, headers, ...(secureContext ? { secureContext } : {}), agent: false, ...(reuse ? { createConnection: () => reuse } : {}) }, (res) => {
             const chunks = [];
             const limit = req.maxBodyBytes ?? MAX_ANSWER_BYTES;
             let size = 0;
@@ -714,6 +764,29 @@ async function direct(req, ca) {
         r.on('error', fail);
         r.end(req.body);
     });
+}
+let trusting;
+/**
+ * A TLS context that trusts Node's bundled roots and `ca` too (a proxy or mirror may use either). The CA is
+ * added to the default store rather than passed as `ca` with every root, which would parse all ~140 bundled
+ * root certificates on each start (several ms). Made once per process.
+ */
+async function contextTrusting(ca) {
+    if (trusting?.ca !== ca) {
+        trusting = {
+            ca,
+            context: Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 41692, 23)).then((tls) => {
+                const context = tls.createSecureContext();
+                const native = context.context;
+                // Node's own way of loading `ca`; should a future Node drop it, fall back to the documented option.
+                if (typeof native?.addCACert !== 'function')
+                    return tls.createSecureContext({ ca: [...tls.rootCertificates, ca] });
+                native.addCACert(ca);
+                return context;
+            }),
+        };
+    }
+    return trusting.context;
 }
 /** A custom CA is added to Node's bundled roots, not instead of them (a proxy or mirror may use either). */
 async function withDefaultCAs(ca) {
@@ -804,6 +877,7 @@ const RESERVED = [
         names: [
             'PATH', 'ENV', 'SHELL', 'SHELLOPTS', 'BASHOPTS', 'IFS', 'CDPATH', 'FPATH', 'GLOBIGNORE', 'HISTFILE', 'INPUTRC',
             'PS0', 'PS1', 'PS2', 'PS3', 'PS4', 'ZDOTDIR', 'MAIL', 'MAILPATH', 'COMSPEC', 'PATHEXT', 'PSMODULEPATH',
+            'PROMPT', 'FCEDIT', 'TERMINFO', 'TERMINFO_DIRS', 'TERMCAP',
         ],
         prefixes: ['BASH_', 'PROMPT_', 'ZSH_'],
     },
@@ -817,18 +891,21 @@ const RESERVED = [
     },
     {
         why: 'the dynamic loader or the C library reads it to load code or data',
-        names: ['GLIBC_TUNABLES', 'GETCONF_DIR', 'HOSTALIASES', 'LOCALDOMAIN', 'RES_OPTIONS', 'LOCPATH', 'NLSPATH', 'LANG', 'LANGUAGE', 'TZ', 'TZDIR'],
+        names: [
+            'GLIBC_TUNABLES', 'GETCONF_DIR', 'HOSTALIASES', 'LOCALDOMAIN', 'RES_OPTIONS', 'RESOLV_HOST_CONF', 'LOCPATH', 'NLSPATH',
+            'LANG', 'LANGUAGE', 'TZ', 'TZDIR', 'MALLOC_TRACE',
+        ],
         prefixes: ['LD_', 'DYLD_', 'GCONV', 'LC_'],
     },
     {
         why: 'a language runtime reads it to load modules or options before your code runs',
         names: [
             'CLASSPATH', 'PHPRC', 'PHP_INI_SCAN_DIR', 'TCLLIBPATH', 'R_PROFILE', 'R_PROFILE_USER', 'R_ENVIRON', 'R_ENVIRON_USER',
-            'R_LIBS', 'R_LIBS_USER', 'ELIXIR_ERL_OPTIONS',
+            'R_LIBS', 'R_LIBS_USER', 'ELIXIR_ERL_OPTIONS', 'IPYTHONDIR',
         ],
         prefixes: [
             'NODE_', 'PYTHON', 'PERL', 'RUBY', 'GEM_', 'JAVA_', '_JAVA', 'JDK_', 'DOTNET_', 'COMPLUS_', 'CORECLR_', 'MONO_',
-            'LUA_', 'ERL_', 'JULIA_', 'DENO_', 'BUN_',
+            'LUA_', 'ERL_', 'JULIA_', 'DENO_', 'BUN_', 'GUILE_', 'NVM_', 'VOLTA_',
         ],
     },
     {
@@ -842,19 +919,31 @@ const RESERVED = [
             'MAKEFILES',
         ],
         prefixes: [
-            'NPM_CONFIG_', 'YARN_', 'PNPM_', 'COREPACK_', 'PIP_', 'CGO_', 'CARGO_BUILD_', 'CARGO_TARGET_', 'CARGO_ALIAS_',
-            'CARGO_SOURCE_', 'RUSTUP_', 'CCACHE_', 'DISTCC_',
+            'NPM_CONFIG_', 'YARN_', 'PNPM_', 'COREPACK_', 'PIP_', 'UV_', 'POETRY_', 'PIPENV_', 'CONDA', 'CGO_', 'CARGO_',
+            'RUSTUP_', 'CCACHE_', 'SCCACHE_', 'DISTCC_', 'BUNDLE_', 'COMPOSER', 'NUGET_', 'MSBUILD', 'CMAKE_', 'PKG_CONFIG',
         ],
     },
     {
-        why: 'git reads it to run commands, load configuration or pick hooks',
+        why: 'a version control tool reads it to run commands, load configuration or pick hooks',
+        names: ['HGRCPATH', 'HGEDITOR', 'SVN_EDITOR', 'SVN_SSH'],
         prefixes: ['GIT_'],
+    },
+    {
+        why: 'a cloud, container or deployment tool reads it to run a credential helper or plugin, load configuration, or choose where it sends credentials',
+        names: [
+            'KUBECONFIG', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_CA_BUNDLE', 'AZURE_CONFIG_DIR',
+            'GOOGLE_EXTERNAL_ACCOUNT_ALLOW_EXECUTABLES', 'TF_PLUGIN_CACHE_DIR', 'GH_HOST', 'GH_CONFIG_DIR', 'GH_PATH', 'GH_BROWSER',
+            'GH_EDITOR', 'GH_PAGER', 'PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH', 'PSQLRC', 'PGSERVICEFILE', 'PGSYSCONFDIR',
+            'MYSQL_HOME',
+        ],
+        prefixes: ['AWS_ENDPOINT_URL', 'CLOUDSDK_', 'HELM_', 'TF_CLI_', 'ANSIBLE_', 'COMPOSE_', 'BUILDX_', 'BUILDKIT_', 'PLAYWRIGHT_', 'PUPPETEER_'],
     },
     {
         why: 'a program runs its value as a command',
         names: [
-            'EDITOR', 'VISUAL', 'PAGER', 'MANPAGER', 'LESSOPEN', 'LESSCLOSE', 'BROWSER', 'SSH_ASKPASS', 'SSH_ASKPASS_REQUIRE',
-            'SUDO_ASKPASS', 'SSH_AUTH_SOCK',
+            'EDITOR', 'VISUAL', 'PAGER', 'MANPAGER', 'MANOPT', 'MANPATH', 'LESS', 'LESSOPEN', 'LESSCLOSE', 'LESSKEY', 'LESSKEYIN',
+            'BROWSER', 'SSH_ASKPASS', 'SSH_ASKPASS_REQUIRE', 'SUDO_ASKPASS', 'SUDO_EDITOR', 'SSH_AUTH_SOCK', 'VIMINIT', 'GVIMINIT',
+            'EXINIT', 'MYVIMRC', 'VIMRUNTIME', 'EMACSLOADPATH', 'SYSTEMD_PAGER', 'SYSTEMD_EDITOR',
         ],
     },
     {
@@ -868,7 +957,7 @@ const RESERVED = [
  * Names under a reserved prefix that are well-known credentials, read by one tool as a secret and by nothing
  * as code: refusing them would push users to rename exactly the secrets this tool exists for.
  */
-const CREDENTIAL_NAMES = ['NODE_AUTH_TOKEN', 'DOCKER_USERNAME', 'DOCKER_PASSWORD'];
+const CREDENTIAL_NAMES = ['NODE_AUTH_TOKEN', 'DOCKER_USERNAME', 'DOCKER_PASSWORD', 'CARGO_REGISTRY_TOKEN'];
 /** The group that reserves `name`, or undefined when the name is free. */
 function reservedBy(name) {
     const upper = name.toUpperCase();
@@ -5175,7 +5264,9 @@ async function run(inputs, ctx) {
     const leftMs = () => Math.max(1, Math.min(retry.attemptTimeoutMs, deadlineMs - (Date.now() - started)));
     const getToken = idTokenSource(ctx.env, inputs.audience, core, leftMs);
     const cleanup = { revoke: [] };
-    // 2. Trade the OIDC token for the values (a fresh token per attempt).
+    // 2. Trade the OIDC token for the values (a fresh token per attempt). The connection to the broker is
+    //    opened while the runner issues the token.
+    ctx.http.warm?.(inputs.brokerUrl);
     let deliveries;
     let policy;
     let expiresAt;

@@ -51,7 +51,9 @@ export async function run(inputs: ActionInputs, ctx: RunContext): Promise<RunRes
   const getToken = idTokenSource(ctx.env, inputs.audience, core, leftMs);
   const cleanup: CleanupState = { revoke: [] };
 
-  // 2. Trade the OIDC token for the values (a fresh token per attempt).
+  // 2. Trade the OIDC token for the values (a fresh token per attempt). The connection to the broker is
+  //    opened while the runner issues the token.
+  ctx.http.warm?.(inputs.brokerUrl);
   let deliveries: Delivery[];
   let policy: string;
   let expiresAt: string | null;

@@ -2,6 +2,8 @@
 // own http/https (loaded for the scheme in use); a request that must go through HTTPS_PROXY/HTTP_PROXY loads
 // undici's ProxyAgent only then. Loading undici on the common path costs ~900 KB and ~60 ms of start-up.
 // Either way an answer is read up to MAX_ANSWER_BYTES, never more.
+import { isIP, type Socket } from 'node:net';
+import type { SecureContext } from 'node:tls';
 import { proxyFor } from './proxy-env.js';
 
 export interface HttpRequest {
@@ -25,7 +27,15 @@ export interface HttpResponse {
   body: string;
 }
 
-export type HttpClient = (req: HttpRequest) => Promise<HttpResponse>;
+export interface HttpClient {
+  (req: HttpRequest): Promise<HttpResponse>;
+  /**
+   * Opens the connection (TCP and TLS) to `url`'s origin now, for the next request there to use: the handshake
+   * then overlaps whatever the caller waits for meanwhile (the job's OIDC token). Best effort: a connection
+   * that fails or is not used changes nothing. Not done through a proxy.
+   */
+  warm?(url: string): void;
+}
 
 export interface HttpClientOptions {
   /** Extra trusted CA certificates (PEM), added to Node's defaults. */
@@ -84,26 +94,70 @@ export function isLoopbackHost(hostname: string): boolean {
 export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
   const env = opts.env ?? process.env;
   let proxied: Promise<HttpClient> | undefined;
-  return async (req) => {
+  const warmed = new Map<string, Promise<Socket | undefined>>();
+  const client: HttpClient = async (req) => {
     const proxy = proxyFor(req.url, env);
-    if (!proxy) return direct(req, opts.ca);
+    if (!proxy) return direct(req, opts.ca, warmed);
     proxied ??= import('./proxy-client.js').then((m) => m.proxyHttpClient(proxy, opts.ca));
     return (await proxied)(req);
   };
+  client.warm = (target) => {
+    let url: URL;
+    try {
+      url = new URL(target);
+    } catch {
+      return;
+    }
+    if ((url.protocol === 'https:' || url.protocol === 'http:') && !proxyFor(url.href, env) && !warmed.has(url.origin)) warmed.set(url.origin, preconnect(url, opts.ca));
+  };
+  return client;
 }
 
-async function direct(req: HttpRequest, ca: string | undefined): Promise<HttpResponse> {
+/** A connected (and for https, verified) socket to `url`'s origin, or undefined when that failed. */
+async function preconnect(url: URL, ca: string | undefined): Promise<Socket | undefined> {
+  const https = url.protocol === 'https:';
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const port = Number(url.port || (https ? 443 : 80));
+  const secureContext = https && ca ? await contextTrusting(ca) : undefined;
+  const socket = https
+    ? (await import('node:tls')).connect({ host, port, servername: isIP(host) ? undefined : host, ALPNProtocols: ['http/1.1'], ...(secureContext ? { secureContext } : {}) })
+    : (await import('node:net')).connect({ host, port });
+  // An unused connection must not keep the step alive.
+  socket.unref();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => done(false), 10_000).unref();
+    function done(ok: boolean): void {
+      clearTimeout(timer);
+      socket.removeAllListeners('error');
+      // A late error on a socket nobody uses yet is ignored; the request that takes it sees its own errors.
+      socket.on('error', () => undefined);
+      if (!ok) socket.destroy();
+      resolve(ok ? socket : undefined);
+    }
+    socket.once(https ? 'secureConnect' : 'connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+async function direct(req: HttpRequest, ca: string | undefined, warmed: Map<string, Promise<Socket | undefined>>): Promise<HttpResponse> {
   const url = new URL(req.url);
   const https = url.protocol === 'https:';
   if (!https && url.protocol !== 'http:') throw new TransportError('bad_url', `unsupported URL scheme ${url.protocol} (use https:// or http://)`);
   const mod = https ? await import('node:https') : await import('node:http');
-  const tlsCa = https && ca ? await withDefaultCAs(ca) : undefined;
+  const secureContext = https && ca ? await contextTrusting(ca) : undefined;
+  // A connection opened ahead by warm() serves one request.
+  const early = warmed.get(url.origin);
+  warmed.delete(url.origin);
+  const socket = early ? await early : undefined;
+  const reuse = socket && !socket.destroyed && socket.readyState === 'open' ? socket : undefined;
+  if (socket && !reuse) socket.destroy();
+  reuse?.ref();
   const headers: Record<string, string> = { ...req.headers };
   if (req.body !== undefined) headers['content-length'] = String(Buffer.byteLength(req.body));
   return new Promise<HttpResponse>((resolve, reject) => {
     const r = mod.request(
       url,
-      { method: req.method, headers, ...(tlsCa ? { ca: tlsCa } : {}), agent: false },
+      { method: req.method, headers, ...(secureContext ? { secureContext } : {}), agent: false, ...(reuse ? { createConnection: () => reuse } : {}) },
       (res) => {
         const chunks: Buffer[] = [];
         const limit = req.maxBodyBytes ?? MAX_ANSWER_BYTES;
@@ -133,6 +187,30 @@ async function direct(req: HttpRequest, ca: string | undefined): Promise<HttpRes
     r.on('error', fail);
     r.end(req.body);
   });
+}
+
+let trusting: { ca: string; context: Promise<SecureContext> } | undefined;
+
+/**
+ * A TLS context that trusts Node's bundled roots and `ca` too (a proxy or mirror may use either). The CA is
+ * added to the default store rather than passed as `ca` with every root, which would parse all ~140 bundled
+ * root certificates on each start (several ms). Made once per process.
+ */
+async function contextTrusting(ca: string): Promise<SecureContext> {
+  if (trusting?.ca !== ca) {
+    trusting = {
+      ca,
+      context: import('node:tls').then((tls) => {
+        const context = tls.createSecureContext();
+        const native = (context as unknown as { context?: { addCACert?: (pem: string) => void } }).context;
+        // Node's own way of loading `ca`; should a future Node drop it, fall back to the documented option.
+        if (typeof native?.addCACert !== 'function') return tls.createSecureContext({ ca: [...tls.rootCertificates, ca] });
+        native.addCACert(ca);
+        return context;
+      }),
+    };
+  }
+  return trusting.context;
 }
 
 /** A custom CA is added to Node's bundled roots, not instead of them (a proxy or mirror may use either). */
