@@ -16,6 +16,19 @@ export const transforms = [
     from: "import { ProxyAgent } from 'undici';",
     to: `import { ProxyAgent } from ${JSON.stringify(join(here, 'lazy-proxy-agent.mjs'))};`,
   },
+  {
+    why: '@actions/http-client imports tunnel (and with it util, assert, net) at load; only a proxied request needs it',
+    file: `${sep}node_modules${sep}@actions${sep}http-client${sep}lib${sep}index.js`,
+    from: "import * as tunnel from 'tunnel';",
+    to: `import tunnel from ${JSON.stringify(join(here, 'lazy-tunnel.cjs'))};`,
+  },
+  {
+    why: "@actions/core imports @actions/exec (child_process, @actions/io) at load for platform.getDetails(), which the action never calls",
+    file: `${sep}node_modules${sep}@actions${sep}core${sep}lib${sep}platform.js`,
+    from: "import * as exec from '@actions/exec';",
+    // getExecOutput is only ever awaited, so loading the package on the first call changes nothing for a caller.
+    to: "const exec = { getExecOutput: (...args) => import('@actions/exec').then((m) => m.getExecOutput(...args)) };",
+  },
 ];
 
 // The transforms are applied while a bundle() call with transform: true runs. ncc's file system layer copies
@@ -24,15 +37,16 @@ let session;
 const { readFile, readFileSync } = fs;
 function rewrite(path, text) {
   if (!session || typeof path !== 'string') return text;
+  let out;
   for (const t of transforms) {
     if (!path.endsWith(t.file)) continue;
-    const source = String(text);
-    if (!source.includes(t.from)) throw new Error(`build transform: ${path} no longer contains ${JSON.stringify(t.from)} (${t.why}); review the transform`);
+    out ??= String(text);
+    if (!out.includes(t.from)) throw new Error(`build transform: ${path} no longer contains ${JSON.stringify(t.from)} (${t.why}); review the transform`);
     session.set(t, (session.get(t) ?? 0) + 1);
-    const out = source.replace(t.from, t.to);
-    return Buffer.isBuffer(text) ? Buffer.from(out) : out;
+    out = out.replace(t.from, t.to);
   }
-  return text;
+  if (out === undefined) return text;
+  return Buffer.isBuffer(text) ? Buffer.from(out) : out;
 }
 fs.readFile = function (path, ...rest) {
   const cb = rest.pop();

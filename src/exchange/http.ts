@@ -113,6 +113,20 @@ export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
   return client;
 }
 
+/** The early connection once it is ready; a timeout error (and the connection closed) if it is not in time. */
+function readyWithin(early: Promise<Socket | undefined>, timeoutMs: number, origin: string): Promise<Socket | undefined> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      void early.then((s) => s?.destroy());
+      reject(new TransportError('timeout', `no answer from ${origin} within ${(timeoutMs / 1000).toFixed(1)} s`));
+    }, timeoutMs);
+    void early.then((s) => {
+      clearTimeout(timer);
+      resolve(s);
+    });
+  });
+}
+
 /** A connected (and for https, verified) socket to `url`'s origin, or undefined when that failed. */
 async function preconnect(url: URL, ca: string | undefined): Promise<Socket | undefined> {
   const https = url.protocol === 'https:';
@@ -122,7 +136,7 @@ async function preconnect(url: URL, ca: string | undefined): Promise<Socket | un
   const socket = https
     ? (await import('node:tls')).connect({ host, port, servername: isIP(host) ? undefined : host, ALPNProtocols: ['http/1.1'], ...(secureContext ? { secureContext } : {}) })
     : (await import('node:net')).connect({ host, port });
-  // An unused connection must not keep the step alive.
+  // Nothing waits for it yet: it must not keep the step alive (readyWithin's timer does, once a request waits).
   socket.unref();
   return new Promise((resolve) => {
     const timer = setTimeout(() => done(false), 10_000).unref();
@@ -145,10 +159,10 @@ async function direct(req: HttpRequest, ca: string | undefined, warmed: Map<stri
   if (!https && url.protocol !== 'http:') throw new TransportError('bad_url', `unsupported URL scheme ${url.protocol} (use https:// or http://)`);
   const mod = https ? await import('node:https') : await import('node:http');
   const secureContext = https && ca ? await contextTrusting(ca) : undefined;
-  // A connection opened ahead by warm() serves one request.
+  // A connection opened ahead by warm() serves one request, if it is ready within this request's time.
   const early = warmed.get(url.origin);
   warmed.delete(url.origin);
-  const socket = early ? await early : undefined;
+  const socket = early ? await readyWithin(early, req.timeoutMs, url.origin) : undefined;
   const reuse = socket && !socket.destroyed && socket.readyState === 'open' ? socket : undefined;
   if (socket && !reuse) socket.destroy();
   reuse?.ref();
@@ -157,19 +171,22 @@ async function direct(req: HttpRequest, ca: string | undefined, warmed: Map<stri
   return new Promise<HttpResponse>((resolve, reject) => {
     const r = mod.request(
       url,
-      { method: req.method, headers, ...(secureContext ? { secureContext } : {}), agent: false, ...(reuse ? { createConnection: () => reuse } : {}) },
+      // An early connection is handed over with createConnection, which Node uses only when no agent is set.
+      { method: req.method, headers, ...(secureContext ? { secureContext } : {}), ...(reuse ? { agent: undefined, createConnection: () => reuse } : { agent: false }) },
       (res) => {
         const chunks: Buffer[] = [];
         const limit = req.maxBodyBytes ?? MAX_ANSWER_BYTES;
         let size = 0;
-        if (Number(res.headers['content-length']) > limit) return void r.destroy(tooLarge(url.origin, limit));
+        if (Number(res.headers['content-length']) > limit) return void fail(tooLarge(url.origin, limit));
         res.on('data', (c: Buffer) => {
           size += c.length;
-          if (size > limit) return void r.destroy(tooLarge(url.origin, limit));
+          if (size > limit) return void fail(tooLarge(url.origin, limit));
           chunks.push(c);
         });
         res.on('end', () => {
           clearTimeout(timer);
+          // One request per early connection: close it rather than leave it to the server's keep-alive.
+          reuse?.destroy();
           const out: Record<string, string> = {};
           for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
           resolve({ status: res.statusCode ?? 0, headers: out, body: Buffer.concat(chunks).toString('utf8') });
@@ -179,9 +196,12 @@ async function direct(req: HttpRequest, ca: string | undefined, warmed: Map<stri
     );
     const timer = setTimeout(() => {
       r.destroy(new TransportError('timeout', `no answer from ${url.origin} within ${(req.timeoutMs / 1000).toFixed(1)} s`));
+      reuse?.destroy();
     }, req.timeoutMs);
     function fail(e: Error): void {
       clearTimeout(timer);
+      reuse?.destroy();
+      r.destroy();
       reject(e instanceof TransportError ? e : new TransportError((e as NodeJS.ErrnoException).code ?? 'network_error', `${url.origin}: ${e.message}`));
     }
     r.on('error', fail);

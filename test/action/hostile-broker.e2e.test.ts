@@ -107,7 +107,7 @@ describe.each(RUNTIMES)('a hostile broker under %s', (_label, node) => {
   });
 
   it.each([
-    ['GIT_EXTERNAL_DIFF', /GIT_EXTERNAL_DIFF is refused: the name is reserved because git reads it/],
+    ['GIT_EXTERNAL_DIFF', /GIT_EXTERNAL_DIFF is refused: the name is reserved because a version control tool reads it/],
     ['npm_config_node_options', /"npm_config_node_options" is refused: a name the broker chooses must be upper case/],
     ['GCONV_PATH', /GCONV_PATH is refused: the name is reserved/],
     ['LD_AUDIT', /LD_AUDIT is refused/],
