@@ -1,1 +1,2 @@
-import './action-main/index.js';
+import { main } from './bundle/index.js';
+await main();

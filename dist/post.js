@@ -1,1 +1,2 @@
-import './action-post/index.js';
+import { post } from './bundle/index.js';
+await post();

@@ -67,7 +67,8 @@ _oe_name_ok() {
     # credentials under a reserved prefix (CREDENTIAL_NAMES)
     [Nn][Oo][Dd][Ee]_[Aa][Uu][Tt][Hh]_[Tt][Oo][Kk][Ee][Nn] | \
     [Dd][Oo][Cc][Kk][Ee][Rr]_[Uu][Ss][Ee][Rr][Nn][Aa][Mm][Ee] | \
-    [Dd][Oo][Cc][Kk][Ee][Rr]_[Pp][Aa][Ss][Ss][Ww][Oo][Rr][Dd]) return 0 ;;
+    [Dd][Oo][Cc][Kk][Ee][Rr]_[Pp][Aa][Ss][Ss][Ww][Oo][Rr][Dd] | \
+    [Cc][Aa][Rr][Gg][Oo]_[Rr][Ee][Gg][Ii][Ss][Tt][Rr][Yy]_[Tt][Oo][Kk][Ee][Nn]) return 0 ;;
   esac
   case $1 in
     # the CI runner and its toolkit read it
@@ -82,7 +83,9 @@ _oe_name_ok() {
     [Gg][Ll][Oo][Bb][Ii][Gg][Nn][Oo][Rr][Ee] | [Hh][Ii][Ss][Tt][Ff][Ii][Ll][Ee] | [Ii][Nn][Pp][Uu][Tt][Rr][Cc] | \
     [Pp][Ss]0 | [Pp][Ss]1 | [Pp][Ss]2 | [Pp][Ss]3 | [Pp][Ss]4 | [Zz][Dd][Oo][Tt][Dd][Ii][Rr] | \
     [Mm][Aa][Ii][Ll] | [Mm][Aa][Ii][Ll][Pp][Aa][Tt][Hh] | [Cc][Oo][Mm][Ss][Pp][Ee][Cc] | \
-    [Pp][Aa][Tt][Hh][Ee][Xx][Tt] | [Pp][Ss][Mm][Oo][Dd][Uu][Ll][Ee][Pp][Aa][Tt][Hh] | [Bb][Aa][Ss][Hh]_* | \
+    [Pp][Aa][Tt][Hh][Ee][Xx][Tt] | [Pp][Ss][Mm][Oo][Dd][Uu][Ll][Ee][Pp][Aa][Tt][Hh] | [Pp][Rr][Oo][Mm][Pp][Tt] | \
+    [Ff][Cc][Ee][Dd][Ii][Tt] | [Tt][Ee][Rr][Mm][Ii][Nn][Ff][Oo] | \
+    [Tt][Ee][Rr][Mm][Ii][Nn][Ff][Oo]_[Dd][Ii][Rr][Ss] | [Tt][Ee][Rr][Mm][Cc][Aa][Pp] | [Bb][Aa][Ss][Hh]_* | \
     [Pp][Rr][Oo][Mm][Pp][Tt]_* | [Zz][Ss][Hh]_*)
       _oe_fail "$1"' is refused: the name is reserved because the shell reads it to run code, find commands or split words; export the secret under another name with "NAME | OTHER_NAME"'
       return 1 ;;
@@ -98,9 +101,11 @@ _oe_name_ok() {
     # the dynamic loader or the C library reads it to load code or data
     [Gg][Ll][Ii][Bb][Cc]_[Tt][Uu][Nn][Aa][Bb][Ll][Ee][Ss] | [Gg][Ee][Tt][Cc][Oo][Nn][Ff]_[Dd][Ii][Rr] | \
     [Hh][Oo][Ss][Tt][Aa][Ll][Ii][Aa][Ss][Ee][Ss] | [Ll][Oo][Cc][Aa][Ll][Dd][Oo][Mm][Aa][Ii][Nn] | \
-    [Rr][Ee][Ss]_[Oo][Pp][Tt][Ii][Oo][Nn][Ss] | [Ll][Oo][Cc][Pp][Aa][Tt][Hh] | [Nn][Ll][Ss][Pp][Aa][Tt][Hh] | \
-    [Ll][Aa][Nn][Gg] | [Ll][Aa][Nn][Gg][Uu][Aa][Gg][Ee] | [Tt][Zz] | [Tt][Zz][Dd][Ii][Rr] | [Ll][Dd]_* | \
-    [Dd][Yy][Ll][Dd]_* | [Gg][Cc][Oo][Nn][Vv]* | [Ll][Cc]_*)
+    [Rr][Ee][Ss]_[Oo][Pp][Tt][Ii][Oo][Nn][Ss] | [Rr][Ee][Ss][Oo][Ll][Vv]_[Hh][Oo][Ss][Tt]_[Cc][Oo][Nn][Ff] | \
+    [Ll][Oo][Cc][Pp][Aa][Tt][Hh] | [Nn][Ll][Ss][Pp][Aa][Tt][Hh] | [Ll][Aa][Nn][Gg] | \
+    [Ll][Aa][Nn][Gg][Uu][Aa][Gg][Ee] | [Tt][Zz] | [Tt][Zz][Dd][Ii][Rr] | \
+    [Mm][Aa][Ll][Ll][Oo][Cc]_[Tt][Rr][Aa][Cc][Ee] | [Ll][Dd]_* | [Dd][Yy][Ll][Dd]_* | [Gg][Cc][Oo][Nn][Vv]* | \
+    [Ll][Cc]_*)
       _oe_fail "$1"' is refused: the name is reserved because the dynamic loader or the C library reads it to load code or data; export the secret under another name with "NAME | OTHER_NAME"'
       return 1 ;;
     # a language runtime reads it to load modules or options before your code runs
@@ -109,11 +114,13 @@ _oe_name_ok() {
     [Rr]_[Pp][Rr][Oo][Ff][Ii][Ll][Ee] | [Rr]_[Pp][Rr][Oo][Ff][Ii][Ll][Ee]_[Uu][Ss][Ee][Rr] | \
     [Rr]_[Ee][Nn][Vv][Ii][Rr][Oo][Nn] | [Rr]_[Ee][Nn][Vv][Ii][Rr][Oo][Nn]_[Uu][Ss][Ee][Rr] | \
     [Rr]_[Ll][Ii][Bb][Ss] | [Rr]_[Ll][Ii][Bb][Ss]_[Uu][Ss][Ee][Rr] | \
-    [Ee][Ll][Ii][Xx][Ii][Rr]_[Ee][Rr][Ll]_[Oo][Pp][Tt][Ii][Oo][Nn][Ss] | [Nn][Oo][Dd][Ee]_* | \
-    [Pp][Yy][Tt][Hh][Oo][Nn]* | [Pp][Ee][Rr][Ll]* | [Rr][Uu][Bb][Yy]* | [Gg][Ee][Mm]_* | [Jj][Aa][Vv][Aa]_* | \
-    _[Jj][Aa][Vv][Aa]* | [Jj][Dd][Kk]_* | [Dd][Oo][Tt][Nn][Ee][Tt]_* | [Cc][Oo][Mm][Pp][Ll][Uu][Ss]_* | \
+    [Ee][Ll][Ii][Xx][Ii][Rr]_[Ee][Rr][Ll]_[Oo][Pp][Tt][Ii][Oo][Nn][Ss] | \
+    [Ii][Pp][Yy][Tt][Hh][Oo][Nn][Dd][Ii][Rr] | [Nn][Oo][Dd][Ee]_* | [Pp][Yy][Tt][Hh][Oo][Nn]* | \
+    [Pp][Ee][Rr][Ll]* | [Rr][Uu][Bb][Yy]* | [Gg][Ee][Mm]_* | [Jj][Aa][Vv][Aa]_* | _[Jj][Aa][Vv][Aa]* | \
+    [Jj][Dd][Kk]_* | [Dd][Oo][Tt][Nn][Ee][Tt]_* | [Cc][Oo][Mm][Pp][Ll][Uu][Ss]_* | \
     [Cc][Oo][Rr][Ee][Cc][Ll][Rr]_* | [Mm][Oo][Nn][Oo]_* | [Ll][Uu][Aa]_* | [Ee][Rr][Ll]_* | \
-    [Jj][Uu][Ll][Ii][Aa]_* | [Dd][Ee][Nn][Oo]_* | [Bb][Uu][Nn]_*)
+    [Jj][Uu][Ll][Ii][Aa]_* | [Dd][Ee][Nn][Oo]_* | [Bb][Uu][Nn]_* | [Gg][Uu][Ii][Ll][Ee]_* | [Nn][Vv][Mm]_* | \
+    [Vv][Oo][Ll][Tt][Aa]_*)
       _oe_fail "$1"' is refused: the name is reserved because a language runtime reads it to load modules or options before your code runs; export the secret under another name with "NAME | OTHER_NAME"'
       return 1 ;;
     # a package manager or build tool reads it to run commands or choose where code is downloaded from
@@ -135,22 +142,50 @@ _oe_name_ok() {
     [Cc][Xx][Xx][Ff][Ll][Aa][Gg][Ss] | [Cc][Pp][Pp][Ff][Ll][Aa][Gg][Ss] | [Ll][Dd][Ff][Ll][Aa][Gg][Ss] | \
     [Mm][Aa][Kk][Ee] | [Mm][Aa][Kk][Ee][Ff][Ll][Aa][Gg][Ss] | [Mm][Ff][Ll][Aa][Gg][Ss] | \
     [Mm][Aa][Kk][Ee][Ff][Ii][Ll][Ee][Ss] | [Nn][Pp][Mm]_[Cc][Oo][Nn][Ff][Ii][Gg]_* | [Yy][Aa][Rr][Nn]_* | \
-    [Pp][Nn][Pp][Mm]_* | [Cc][Oo][Rr][Ee][Pp][Aa][Cc][Kk]_* | [Pp][Ii][Pp]_* | [Cc][Gg][Oo]_* | \
-    [Cc][Aa][Rr][Gg][Oo]_[Bb][Uu][Ii][Ll][Dd]_* | [Cc][Aa][Rr][Gg][Oo]_[Tt][Aa][Rr][Gg][Ee][Tt]_* | \
-    [Cc][Aa][Rr][Gg][Oo]_[Aa][Ll][Ii][Aa][Ss]_* | [Cc][Aa][Rr][Gg][Oo]_[Ss][Oo][Uu][Rr][Cc][Ee]_* | \
-    [Rr][Uu][Ss][Tt][Uu][Pp]_* | [Cc][Cc][Aa][Cc][Hh][Ee]_* | [Dd][Ii][Ss][Tt][Cc][Cc]_*)
+    [Pp][Nn][Pp][Mm]_* | [Cc][Oo][Rr][Ee][Pp][Aa][Cc][Kk]_* | [Pp][Ii][Pp]_* | [Uu][Vv]_* | \
+    [Pp][Oo][Ee][Tt][Rr][Yy]_* | [Pp][Ii][Pp][Ee][Nn][Vv]_* | [Cc][Oo][Nn][Dd][Aa]* | [Cc][Gg][Oo]_* | \
+    [Cc][Aa][Rr][Gg][Oo]_* | [Rr][Uu][Ss][Tt][Uu][Pp]_* | [Cc][Cc][Aa][Cc][Hh][Ee]_* | \
+    [Ss][Cc][Cc][Aa][Cc][Hh][Ee]_* | [Dd][Ii][Ss][Tt][Cc][Cc]_* | [Bb][Uu][Nn][Dd][Ll][Ee]_* | \
+    [Cc][Oo][Mm][Pp][Oo][Ss][Ee][Rr]* | [Nn][Uu][Gg][Ee][Tt]_* | [Mm][Ss][Bb][Uu][Ii][Ll][Dd]* | \
+    [Cc][Mm][Aa][Kk][Ee]_* | [Pp][Kk][Gg]_[Cc][Oo][Nn][Ff][Ii][Gg]*)
       _oe_fail "$1"' is refused: the name is reserved because a package manager or build tool reads it to run commands or choose where code is downloaded from; export the secret under another name with "NAME | OTHER_NAME"'
       return 1 ;;
-    # git reads it to run commands, load configuration or pick hooks
-    [Gg][Ii][Tt]_*)
-      _oe_fail "$1"' is refused: the name is reserved because git reads it to run commands, load configuration or pick hooks; export the secret under another name with "NAME | OTHER_NAME"'
+    # a version control tool reads it to run commands, load configuration or pick hooks
+    [Hh][Gg][Rr][Cc][Pp][Aa][Tt][Hh] | [Hh][Gg][Ee][Dd][Ii][Tt][Oo][Rr] | \
+    [Ss][Vv][Nn]_[Ee][Dd][Ii][Tt][Oo][Rr] | [Ss][Vv][Nn]_[Ss][Ss][Hh] | [Gg][Ii][Tt]_*)
+      _oe_fail "$1"' is refused: the name is reserved because a version control tool reads it to run commands, load configuration or pick hooks; export the secret under another name with "NAME | OTHER_NAME"'
+      return 1 ;;
+    # a cloud, container or deployment tool reads it to run a credential helper or plugin, load configuration, or choose where it sends credentials
+    [Kk][Uu][Bb][Ee][Cc][Oo][Nn][Ff][Ii][Gg] | [Aa][Ww][Ss]_[Cc][Oo][Nn][Ff][Ii][Gg]_[Ff][Ii][Ll][Ee] | \
+    [Aa][Ww][Ss]_[Ss][Hh][Aa][Rr][Ee][Dd]_[Cc][Rr][Ee][Dd][Ee][Nn][Tt][Ii][Aa][Ll][Ss]_[Ff][Ii][Ll][Ee] | \
+    [Aa][Ww][Ss]_[Cc][Aa]_[Bb][Uu][Nn][Dd][Ll][Ee] | \
+    [Aa][Zz][Uu][Rr][Ee]_[Cc][Oo][Nn][Ff][Ii][Gg]_[Dd][Ii][Rr] | \
+    [Gg][Oo][Oo][Gg][Ll][Ee]_[Ee][Xx][Tt][Ee][Rr][Nn][Aa][Ll]_[Aa][Cc][Cc][Oo][Uu][Nn][Tt]_[Aa][Ll][Ll][Oo][Ww]_[Ee][Xx][Ee][Cc][Uu][Tt][Aa][Bb][Ll][Ee][Ss] | \
+    [Tt][Ff]_[Pp][Ll][Uu][Gg][Ii][Nn]_[Cc][Aa][Cc][Hh][Ee]_[Dd][Ii][Rr] | [Gg][Hh]_[Hh][Oo][Ss][Tt] | \
+    [Gg][Hh]_[Cc][Oo][Nn][Ff][Ii][Gg]_[Dd][Ii][Rr] | [Gg][Hh]_[Pp][Aa][Tt][Hh] | \
+    [Gg][Hh]_[Bb][Rr][Oo][Ww][Ss][Ee][Rr] | [Gg][Hh]_[Ee][Dd][Ii][Tt][Oo][Rr] | [Gg][Hh]_[Pp][Aa][Gg][Ee][Rr] | \
+    [Pp][Uu][Pp][Pp][Ee][Tt][Ee][Ee][Rr]_[Ee][Xx][Ee][Cc][Uu][Tt][Aa][Bb][Ll][Ee]_[Pp][Aa][Tt][Hh] | \
+    [Cc][Hh][Rr][Oo][Mm][Ee]_[Pp][Aa][Tt][Hh] | [Pp][Ss][Qq][Ll][Rr][Cc] | \
+    [Pp][Gg][Ss][Ee][Rr][Vv][Ii][Cc][Ee][Ff][Ii][Ll][Ee] | [Pp][Gg][Ss][Yy][Ss][Cc][Oo][Nn][Ff][Dd][Ii][Rr] | \
+    [Mm][Yy][Ss][Qq][Ll]_[Hh][Oo][Mm][Ee] | [Aa][Ww][Ss]_[Ee][Nn][Dd][Pp][Oo][Ii][Nn][Tt]_[Uu][Rr][Ll]* | \
+    [Cc][Ll][Oo][Uu][Dd][Ss][Dd][Kk]_* | [Hh][Ee][Ll][Mm]_* | [Tt][Ff]_[Cc][Ll][Ii]_* | \
+    [Aa][Nn][Ss][Ii][Bb][Ll][Ee]_* | [Cc][Oo][Mm][Pp][Oo][Ss][Ee]_* | [Bb][Uu][Ii][Ll][Dd][Xx]_* | \
+    [Bb][Uu][Ii][Ll][Dd][Kk][Ii][Tt]_* | [Pp][Ll][Aa][Yy][Ww][Rr][Ii][Gg][Hh][Tt]_* | \
+    [Pp][Uu][Pp][Pp][Ee][Tt][Ee][Ee][Rr]_*)
+      _oe_fail "$1"' is refused: the name is reserved because a cloud, container or deployment tool reads it to run a credential helper or plugin, load configuration, or choose where it sends credentials; export the secret under another name with "NAME | OTHER_NAME"'
       return 1 ;;
     # a program runs its value as a command
     [Ee][Dd][Ii][Tt][Oo][Rr] | [Vv][Ii][Ss][Uu][Aa][Ll] | [Pp][Aa][Gg][Ee][Rr] | \
-    [Mm][Aa][Nn][Pp][Aa][Gg][Ee][Rr] | [Ll][Ee][Ss][Ss][Oo][Pp][Ee][Nn] | [Ll][Ee][Ss][Ss][Cc][Ll][Oo][Ss][Ee] | \
-    [Bb][Rr][Oo][Ww][Ss][Ee][Rr] | [Ss][Ss][Hh]_[Aa][Ss][Kk][Pp][Aa][Ss][Ss] | \
+    [Mm][Aa][Nn][Pp][Aa][Gg][Ee][Rr] | [Mm][Aa][Nn][Oo][Pp][Tt] | [Mm][Aa][Nn][Pp][Aa][Tt][Hh] | \
+    [Ll][Ee][Ss][Ss] | [Ll][Ee][Ss][Ss][Oo][Pp][Ee][Nn] | [Ll][Ee][Ss][Ss][Cc][Ll][Oo][Ss][Ee] | \
+    [Ll][Ee][Ss][Ss][Kk][Ee][Yy] | [Ll][Ee][Ss][Ss][Kk][Ee][Yy][Ii][Nn] | [Bb][Rr][Oo][Ww][Ss][Ee][Rr] | \
+    [Ss][Ss][Hh]_[Aa][Ss][Kk][Pp][Aa][Ss][Ss] | \
     [Ss][Ss][Hh]_[Aa][Ss][Kk][Pp][Aa][Ss][Ss]_[Rr][Ee][Qq][Uu][Ii][Rr][Ee] | \
-    [Ss][Uu][Dd][Oo]_[Aa][Ss][Kk][Pp][Aa][Ss][Ss] | [Ss][Ss][Hh]_[Aa][Uu][Tt][Hh]_[Ss][Oo][Cc][Kk])
+    [Ss][Uu][Dd][Oo]_[Aa][Ss][Kk][Pp][Aa][Ss][Ss] | [Ss][Uu][Dd][Oo]_[Ee][Dd][Ii][Tt][Oo][Rr] | \
+    [Ss][Ss][Hh]_[Aa][Uu][Tt][Hh]_[Ss][Oo][Cc][Kk] | [Vv][Ii][Mm][Ii][Nn][Ii][Tt] | \
+    [Gg][Vv][Ii][Mm][Ii][Nn][Ii][Tt] | [Ee][Xx][Ii][Nn][Ii][Tt] | [Mm][Yy][Vv][Ii][Mm][Rr][Cc] | \
+    [Vv][Ii][Mm][Rr][Uu][Nn][Tt][Ii][Mm][Ee] | [Ee][Mm][Aa][Cc][Ss][Ll][Oo][Aa][Dd][Pp][Aa][Tt][Hh] | \
+    [Ss][Yy][Ss][Tt][Ee][Mm][Dd]_[Pp][Aa][Gg][Ee][Rr] | [Ss][Yy][Ss][Tt][Ee][Mm][Dd]_[Ee][Dd][Ii][Tt][Oo][Rr])
       _oe_fail "$1"' is refused: the name is reserved because a program runs its value as a command; export the secret under another name with "NAME | OTHER_NAME"'
       return 1 ;;
     # it redirects network traffic or changes which certificates are trusted

@@ -1,29 +1,34 @@
 // The post step: remove the files the main step wrote and revoke what the broker (or Vault) said can be
-// revoked. Best effort: it explains what it skipped and warns on failures, but never fails the job, and it
-// never prints a token.
+// revoked. GitHub App installation tokens are revoked with Octokit from @actions/github (`DELETE
+// /installation/token`, authenticated by the token itself), at the API base the state names once it has
+// been checked again (see state.ts). Best effort: it explains what it skipped and warns on failures, but never
+// fails the job, and it never prints a token.
 import { rmSync } from 'node:fs';
+import { peerText } from '../exchange/errors.js';
 import type { HttpClient } from '../exchange/http.js';
-import type { ActionCore } from './core.js';
-import { loadCleanupState } from './state.js';
+import { loadCleanupState, type RevokeTarget, type TrustedHosts } from './state.js';
+import type { ActionCore } from './toolkit.js';
 
-export interface CleanupContext {
-  core: ActionCore;
+export interface CleanupContext extends TrustedHosts {
+  core: Pick<ActionCore, 'info' | 'warning' | 'debug' | 'getState'>;
+  /** For Vault's revoke-self. */
   http: HttpClient;
+  /** The fetch Octokit uses (proxy and extra CA applied). */
+  fetch: () => Promise<typeof fetch>;
   /** The `revoke` input. */
   revoke: boolean;
+  runnerTemp: string | undefined;
   timeoutMs: number;
 }
 
 export async function cleanup(ctx: CleanupContext): Promise<void> {
   const { core } = ctx;
-  let state;
-  try {
-    state = loadCleanupState(core);
-  } catch {
-    return core.warning('oidc-exchange post: the saved state is unreadable; nothing was cleaned up');
-  }
+  // 1. The state, every part checked again before it is acted on.
+  const { state, skipped } = loadCleanupState(core, ctx);
+  for (const reason of skipped) core.warning(`oidc-exchange post: skipped ${reason}`);
   if (!state) return core.info('oidc-exchange post: the main step left nothing to clean up');
 
+  // 2. The secret files.
   if (state.fileDir) {
     try {
       rmSync(state.fileDir, { recursive: true, force: true });
@@ -33,30 +38,12 @@ export async function cleanup(ctx: CleanupContext): Promise<void> {
     }
   }
 
+  // 3. The tokens.
   if (!ctx.revoke) {
     if (state.revoke.length || state.vault) core.info('oidc-exchange post: revoke is false; tokens are left to expire on their own');
     return;
   }
-  for (const entry of state.revoke) {
-    try {
-      const res = await ctx.http({
-        method: entry.method || 'DELETE',
-        url: entry.url,
-        headers: {
-          authorization: `Bearer ${entry.token}`,
-          accept: 'application/vnd.github+json',
-          'x-github-api-version': '2022-11-28',
-          'user-agent': 'oidc-exchange-action',
-        },
-        timeoutMs: ctx.timeoutMs,
-      });
-      if (res.status === 204) core.info(`oidc-exchange post: revoked ${entry.name}`);
-      else if (res.status === 401) core.info(`oidc-exchange post: ${entry.name} had already expired or been revoked`);
-      else core.warning(`oidc-exchange post: revoking ${entry.name} answered HTTP ${res.status}; it stays valid until it expires`);
-    } catch (e) {
-      core.warning(`oidc-exchange post: could not revoke ${entry.name}: ${(e as Error).message}; it stays valid until it expires`);
-    }
-  }
+  for (const target of state.revoke) await revokeInstallationToken(ctx, target);
   if (state.vault) {
     try {
       const { revokeVaultToken } = await import('./vault.js');
@@ -67,5 +54,26 @@ export async function cleanup(ctx: CleanupContext): Promise<void> {
     } catch (e) {
       core.warning(`oidc-exchange post: could not revoke the Vault token: ${(e as Error).message}`);
     }
+  }
+}
+
+async function revokeInstallationToken(ctx: CleanupContext, target: RevokeTarget): Promise<void> {
+  const { core } = ctx;
+  try {
+    const { getOctokit } = await import('@actions/github');
+    const quiet = (m: string) => core.debug(`octokit: ${peerText(m)}`);
+    const octokit = getOctokit(target.token, {
+      baseUrl: target.apiBase,
+      userAgent: 'oidc-exchange-action',
+      log: { debug: quiet, info: quiet, warn: quiet, error: quiet },
+      request: { fetch: await ctx.fetch(), signal: AbortSignal.timeout(ctx.timeoutMs) },
+    });
+    await octokit.rest.apps.revokeInstallationAccessToken({ headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' } });
+    core.info(`oidc-exchange post: revoked ${target.name}`);
+  } catch (e) {
+    const status = (e as { status?: unknown }).status;
+    if (status === 401) core.info(`oidc-exchange post: ${target.name} had already expired or been revoked`);
+    else if (typeof status === 'number') core.warning(`oidc-exchange post: revoking ${target.name} answered HTTP ${status}; it stays valid until it expires`);
+    else core.warning(`oidc-exchange post: could not revoke ${target.name}: ${peerText((e as Error).message)}; it stays valid until it expires`);
   }
 }

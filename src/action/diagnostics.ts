@@ -1,9 +1,12 @@
-// Why a policy did not match, shown next to the broker's answer: the job's own token claims (never the
-// token). Loaded only on failure or with debug-claims.
+// Why a policy did not match, shown next to the broker's answer: which job asked (repository and run) and
+// the job's own token claims (never the token). Loaded only on failure or with debug-claims.
 import { describeClaims } from '../exchange/claims.js';
-import type { ActionCore } from './core.js';
+import { describeJob, type JobContext } from './job-context.js';
+import type { ActionCore } from './toolkit.js';
 
-export function printClaims(core: ActionCore, claims: Record<string, unknown> | undefined, heading: string): void {
+export function printClaims(core: Pick<ActionCore, 'info'>, claims: Record<string, unknown> | undefined, heading: string, job?: JobContext): void {
+  const which = job ? describeJob(job) : '';
+  if (which) core.info(`Job: ${which}`);
   if (!claims) return core.info(`${heading}: (the token could not be decoded)`);
   core.info(`${heading}:`);
   for (const line of describeClaims(claims)) core.info(`  ${line}`);

@@ -1,10 +1,11 @@
 // Hands the secrets to the rest of the job: as environment variables for later steps (export-env), as step
 // outputs, and, for keys and certificates, as files only the job's user can read, with their paths exported
 // instead of the values.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ActionCore } from './core.js';
 import type { SecretSpec } from './secret-spec.js';
+import { FILE_DIR_PREFIX } from './state.js';
+import type { ActionCore } from './toolkit.js';
 
 export interface Delivery {
   spec: SecretSpec;
@@ -18,7 +19,7 @@ export interface ExportResult {
   fileDir?: string;
 }
 
-export function exportSecrets(deliveries: Delivery[], core: ActionCore, opts: { exportEnv: boolean; runnerTemp: string | undefined }): ExportResult {
+export function exportSecrets(deliveries: Delivery[], core: Pick<ActionCore, 'exportVariable' | 'setOutput'>, opts: { exportEnv: boolean; runnerTemp: string | undefined }): ExportResult {
   const names: string[] = [];
   const env: Array<[string, string]> = [];
   const outputs: Array<[string, string]> = [];
@@ -27,7 +28,8 @@ export function exportSecrets(deliveries: Delivery[], core: ActionCore, opts: { 
     let exported = value;
     if (spec.asFile) {
       if (!opts.runnerTemp) throw new Error(`line ${spec.line}: file: needs RUNNER_TEMP, which the runner sets for every job`);
-      fileDir ??= mkdtempSync(join(opts.runnerTemp, 'oidc-exchange-'));
+      // Under the real path, so the post step can check the folder is directly under RUNNER_TEMP.
+      fileDir ??= mkdtempSync(join(realpathSync(opts.runnerTemp), FILE_DIR_PREFIX));
       exported = join(fileDir, spec.exportName);
       // 0600 from creation on (flag wx: never follow or reuse an existing file).
       writeFileSync(exported, value, { mode: 0o600, flag: 'wx' });
@@ -37,7 +39,7 @@ export function exportSecrets(deliveries: Delivery[], core: ActionCore, opts: { 
     names.push(spec.exportName);
   }
   outputs.push(['secret-names', names.join(',')]);
-  core.exportVariables(env);
-  core.setOutputs(outputs);
+  for (const [n, v] of env) core.exportVariable(n, v);
+  for (const [n, v] of outputs) core.setOutput(n, v);
   return { names, fileDir };
 }

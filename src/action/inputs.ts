@@ -1,5 +1,8 @@
-// The action's inputs, read from the runner's INPUT_* variables and checked all at once, so a user fixes
-// every problem in one edit. Booleans are strict: a typo is an error, not a silent `false`.
+// The action's inputs, read with @actions/core and checked all at once, so a user fixes every problem in one
+// edit. Booleans are strict (the toolkit's YAML 1.2 core schema): a typo is an error, not a silent `false`.
+// broker-url must be https:// unless it is this machine: the job's token and secrets travel over it.
+import { cleartextProblem } from '../exchange/http.js';
+import type { ActionCore } from './toolkit.js';
 
 export interface ActionInputs {
   brokerUrl: string;
@@ -26,35 +29,42 @@ export class InputError extends Error {
   }
 }
 
-/** The runner's mapping: `with: { broker-url: x }` arrives as INPUT_BROKER-URL (spaces become `_`). */
-export function getInput(env: NodeJS.ProcessEnv, name: string): string {
-  return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
-}
+/** How inputs are read: @actions/core's getInput and getBooleanInput (the runner's INPUT_* variables). */
+export type InputReader = Pick<ActionCore, 'getInput' | 'getBooleanInput'>;
 
-export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
+/**
+ * The fallbacks below apply only when an input is empty: the runner passes action.yml's `default` for every
+ * input the workflow omits, and a test holds each fallback equal to that default.
+ */
+export function readInputs(core: InputReader): ActionInputs {
   const problems: string[] = [];
   const bool = (name: string, fallback: boolean): boolean => {
-    const v = getInput(env, name);
+    const v = core.getInput(name);
     if (v === '') return fallback;
-    if (['true', 'True', 'TRUE'].includes(v)) return true;
-    if (['false', 'False', 'FALSE'].includes(v)) return false;
-    problems.push(`${name}: expected true or false, got ${JSON.stringify(v)}`);
-    return fallback;
+    try {
+      return core.getBooleanInput(name);
+    } catch {
+      problems.push(`${name}: expected true or false, got ${JSON.stringify(v)}`);
+      return fallback;
+    }
   };
 
-  const brokerUrl = getInput(env, 'broker-url');
+  const brokerUrl = core.getInput('broker-url');
   if (brokerUrl === '') problems.push('broker-url is required: the https:// address of your oidc-exchange broker (or Vault server)');
-  else if (!isHttpUrl(brokerUrl)) problems.push(`broker-url: expected an https:// (or http://) URL, got ${JSON.stringify(brokerUrl)}`);
+  else {
+    const problem = cleartextProblem(brokerUrl);
+    if (problem) problems.push(problem);
+  }
 
-  const broker = getInput(env, 'broker') || 'oidc-exchange';
+  const broker = core.getInput('broker') || 'oidc-exchange';
   if (broker !== 'oidc-exchange' && broker !== 'vault') problems.push(`broker: expected oidc-exchange or vault, got ${JSON.stringify(broker)}`);
 
-  const vaultRole = getInput(env, 'vault-role');
+  const vaultRole = core.getInput('vault-role');
   if (broker === 'vault' && vaultRole === '') problems.push('vault-role is required with broker: vault (the role of your Vault JWT auth method)');
-  const vaultAuthPath = (getInput(env, 'vault-auth-path') || 'jwt').replace(/^\/+|\/+$/g, '');
-  if (!/^[A-Za-z0-9_.\-/]+$/.test(vaultAuthPath)) problems.push(`vault-auth-path: expected a mount path like jwt or github-actions, got ${JSON.stringify(vaultAuthPath)}`);
+  const vaultAuthPath = (core.getInput('vault-auth-path') || 'jwt').replace(/^\/+|\/+$/g, '');
+  if (!/^[A-Za-z0-9_.\-/]+$/.test(vaultAuthPath) || vaultAuthPath.split('/').includes('..')) problems.push(`vault-auth-path: expected a mount path like jwt or github-actions, got ${JSON.stringify(vaultAuthPath)}`);
 
-  const timeoutText = getInput(env, 'timeout-seconds') || '60';
+  const timeoutText = core.getInput('timeout-seconds') || '60';
   const timeoutSeconds = Number(timeoutText);
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0 || timeoutSeconds > 3600) {
     problems.push(`timeout-seconds: expected a number of seconds from 1 to 3600, got ${JSON.stringify(timeoutText)}`);
@@ -62,29 +72,21 @@ export function readInputs(env: NodeJS.ProcessEnv): ActionInputs {
 
   const inputs: ActionInputs = {
     brokerUrl,
-    audience: getInput(env, 'audience') || brokerUrl,
-    secrets: (env['INPUT_SECRETS'] ?? '').replace(/\r\n/g, '\n'),
+    audience: core.getInput('audience') || brokerUrl,
+    // Kept as written (not trimmed, blank lines kept) so problems name the line the user wrote.
+    secrets: core.getInput('secrets', { trimWhitespace: false }).replace(/\r\n/g, '\n'),
     broker: broker as ActionInputs['broker'],
     vaultRole,
     vaultAuthPath,
-    vaultNamespace: getInput(env, 'vault-namespace'),
+    vaultNamespace: core.getInput('vault-namespace'),
     exportEnv: bool('export-env', true),
-    caCertificate: getInput(env, 'ca-certificate'),
+    caCertificate: core.getInput('ca-certificate'),
     timeoutSeconds,
     debugClaims: bool('debug-claims', false),
     revoke: bool('revoke', true),
   };
   if (problems.length) throw new InputError(problems);
   return inputs;
-}
-
-function isHttpUrl(s: string): boolean {
-  try {
-    const u = new URL(s);
-    return u.protocol === 'https:' || u.protocol === 'http:';
-  } catch {
-    return false;
-  }
 }
 
 /** `ca-certificate` as PEM, or base64 of a PEM (what fits in a one-line secret). */

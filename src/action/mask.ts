@@ -1,8 +1,9 @@
 // What to register with the runner's masker for each secret, before anything else is printed or exported.
 // The runner replaces a registered value only where it appears whole within one log line, so a multi-line
-// secret is registered line by line too, and a JSON secret leaf by leaf (a job that parses it and prints one
-// field would otherwise print it in the clear). Very short or purely structural fragments (`{`, `],`) are
-// not registered: the runner would star out every occurrence in the log and garble it.
+// secret is registered line by line too, and a JSON secret leaf by leaf, numbers included (a job that parses
+// it and prints one field, `{"pin": 48213377}`, would otherwise print it in the clear). Very short or purely
+// structural fragments (`{`, `],`) and the words `true`/`false` are not registered: the runner would star out
+// every occurrence in the log and garble it. The user is warned about each secret that has such a part.
 
 /** Shorter fragments are not registered. */
 export const MIN_MASK_LENGTH = 4;
@@ -30,12 +31,15 @@ export function planMasks(secrets: Array<{ name: string; value: string }>): Mask
     };
     add(value, true);
     if (/[\r\n]/.test(value)) for (const line of value.split(/\r?\n|\r/)) add(line, false);
-    for (const leaf of jsonLeaves(value)) add(leaf, true);
+    for (const leaf of jsonLeaves(value)) {
+      if (leaf === 'true' || leaf === 'false') tooShort.add(name);
+      else add(leaf, true);
+    }
   }
   return { values: [...values].sort((a, b) => b.length - a.length), tooShort: [...tooShort] };
 }
 
-/** Every string leaf (and key-less scalar text) of a JSON object or array; nothing for other values. */
+/** Every leaf of a JSON object or array as text (strings, their lines, numbers, booleans); nothing for other values. */
 export function jsonLeaves(value: string): string[] {
   const t = value.trim();
   if (!(t.startsWith('{') || t.startsWith('['))) return [];
@@ -50,9 +54,16 @@ export function jsonLeaves(value: string): string[] {
     if (typeof v === 'string') {
       leaves.push(v);
       if (/[\r\n]/.test(v)) leaves.push(...v.split(/\r?\n|\r/));
+    } else if (typeof v === 'number' || typeof v === 'boolean') {
+      leaves.push(String(v));
     } else if (Array.isArray(v)) v.forEach(walk);
     else if (v && typeof v === 'object') Object.values(v).forEach(walk);
   };
   walk(parsed);
+  // Numbers as written, too: JSON.parse rounds 12345678901234567890 and drops the 0 of 1.50, but a job
+  // printing the field prints what the JSON says. Strings are matched first so digits inside them are skipped.
+  for (const m of t.matchAll(/"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g)) {
+    if (!m[0].startsWith('"') && !leaves.includes(m[0])) leaves.push(m[0]);
+  }
   return leaves;
 }

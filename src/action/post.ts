@@ -1,19 +1,31 @@
-// The action's post step (dist/post.js): clean up after the main step. Never fails the job.
+// The action's post step: clean up after the main step. Never fails the job.
+import * as core from '@actions/core';
 import { createHttpClient } from '../exchange/http.js';
 import { cleanup } from './cleanup.js';
-import { runnerCore } from './core.js';
-import { getInput, parseCaCertificate } from './inputs.js';
+import { parseCaCertificate } from './inputs.js';
+import { jobContext } from './job-context.js';
 
-const core = runnerCore();
-try {
-  const revoke = getInput(process.env, 'revoke') !== 'false' && getInput(process.env, 'revoke') !== 'False' && getInput(process.env, 'revoke') !== 'FALSE';
-  let ca: string | undefined;
+export async function post(): Promise<void> {
   try {
-    ca = parseCaCertificate(getInput(process.env, 'ca-certificate')) || undefined;
-  } catch {
-    ca = undefined;
+    // A typo in `revoke` failed the main step already; here anything but false revokes (the safe side).
+    const revoke = !['false', 'False', 'FALSE'].includes(core.getInput('revoke'));
+    let ca: string | undefined;
+    try {
+      ca = parseCaCertificate(core.getInput('ca-certificate')) || undefined;
+    } catch {
+      ca = undefined;
+    }
+    await cleanup({
+      core,
+      http: createHttpClient({ ca }),
+      fetch: async () => (await import('../exchange/proxy-client.js')).clientFetch(process.env, ca),
+      revoke,
+      brokerUrl: core.getInput('broker-url'),
+      githubApiUrl: jobContext().apiUrl,
+      runnerTemp: process.env.RUNNER_TEMP,
+      timeoutMs: 10_000,
+    });
+  } catch (e) {
+    core.warning(`oidc-exchange post: ${(e as Error).message}`);
   }
-  await cleanup({ core, http: createHttpClient({ ca }), revoke, timeoutMs: 10_000 });
-} catch (e) {
-  core.warning(`oidc-exchange post: ${(e as Error).message}`);
 }

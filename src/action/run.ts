@@ -2,17 +2,18 @@
 // mask every value before anything can print it, check the names, export, leave the post step what it must
 // clean up, and write the summary.
 import { exchangeWithBroker } from '../exchange/broker.js';
-import { ExchangeError } from '../exchange/errors.js';
+import { ExchangeError, peerText } from '../exchange/errors.js';
 import type { HttpClient } from '../exchange/http.js';
 import type { RetrySettings } from '../exchange/retry.js';
-import type { ActionCore } from './core.js';
 import { exportSecrets, type Delivery } from './export.js';
 import { idTokenSource } from './id-token.js';
 import type { ActionInputs } from './inputs.js';
+import type { JobContext } from './job-context.js';
 import { planMasks } from './mask.js';
 import { exportNameProblem, parseSecretSpecs, SecretSpecError, type SecretSpec } from './secret-spec.js';
-import { saveCleanupState, type CleanupState } from './state.js';
+import { revocationBase, saveCleanupState, type CleanupState } from './state.js';
 import { summaryMarkdown } from './summary.js';
+import type { ActionCore } from './toolkit.js';
 
 /** Linux's limit for one `NAME=value` string in a process environment (MAX_ARG_STRLEN). */
 const MAX_ENV_ENTRY_BYTES = 128 * 1024;
@@ -22,6 +23,8 @@ export interface RunContext {
   /** The step's environment (runner variables: ACTIONS_ID_TOKEN_REQUEST_*, RUNNER_TEMP). */
   env: NodeJS.ProcessEnv;
   http: HttpClient;
+  /** The job, for the summary and diagnostics, and the GitHub API a revocation may be sent to. */
+  job: JobContext;
   /** Overrides for tests (backoff, clock); the deadline comes from timeout-seconds. */
   retry?: Partial<RetrySettings>;
 }
@@ -45,10 +48,12 @@ export async function run(inputs: ActionInputs, ctx: RunContext): Promise<RunRes
     ...ctx.retry,
   };
   const leftMs = () => Math.max(1, Math.min(retry.attemptTimeoutMs, deadlineMs - (Date.now() - started)));
-  const getToken = idTokenSource(ctx.env, inputs.audience, ctx.http, core, leftMs);
+  const getToken = idTokenSource(ctx.env, inputs.audience, core, leftMs);
   const cleanup: CleanupState = { revoke: [] };
 
-  // 2. Trade the OIDC token for the values (a fresh token per attempt).
+  // 2. Trade the OIDC token for the values (a fresh token per attempt). The connection to the broker is
+  //    opened while the runner issues the token.
+  ctx.http.warm?.(inputs.brokerUrl);
   let deliveries: Delivery[];
   let policy: string;
   let expiresAt: string | null;
@@ -79,7 +84,12 @@ export async function run(inputs: ActionInputs, ctx: RunContext): Promise<RunRes
       const r = await exchangeWithBroker({ brokerUrl: inputs.brokerUrl, getToken, secretNames: wanted, http: ctx.http, retry });
       // 3. Mask first: nothing below may print before every value is registered.
       maskAll(core, Object.entries(r.secrets).map(([name, value]) => ({ name, value })));
-      cleanup.revoke = r.revoke.map((e) => ({ ...e, token: r.secrets[e.name]! }));
+      // Revocation is kept only where the post step may send a token: GitHub's API or the broker's host.
+      for (const entry of r.revoke) {
+        const target = revocationBase(entry, { brokerUrl: inputs.brokerUrl, githubApiUrl: ctx.job.apiUrl });
+        if ('problem' in target) core.warning(`${peerText(entry.name, 130)} will not be revoked at the end of the job: ${target.problem}`);
+        else cleanup.revoke.push({ name: entry.name, apiBase: target.apiBase, token: r.secrets[entry.name]! });
+      }
       if (cleanup.revoke.length) saveCleanupState(core, cleanup);
       deliveries = deliveriesFor(specs, r.secrets);
       policy = r.policy;
@@ -93,7 +103,7 @@ export async function run(inputs: ActionInputs, ctx: RunContext): Promise<RunRes
     if (e instanceof ExchangeError && (aboutClaims || inputs.debugClaims)) {
       const { printClaims, refusalHelp } = await import('./diagnostics.js');
       core.error(e.message);
-      printClaims(core, e.claims, "Claims of this job's OIDC token");
+      printClaims(core, e.claims, "Claims of this job's OIDC token", ctx.job);
       const help = refusalHelp(e.status);
       if (help) core.info(help);
     }
@@ -102,7 +112,10 @@ export async function run(inputs: ActionInputs, ctx: RunContext): Promise<RunRes
   if (inputs.broker === 'vault') maskAll(core, deliveries.map((d) => ({ name: d.spec.exportName, value: d.value })));
 
   // 4. Every exported name is checked before the first export, so a bad one leaves GITHUB_ENV untouched.
-  const problems = deliveries.map((d) => exportNameProblem(d.spec.exportName)).filter((p): p is string => p !== undefined);
+  // A name the broker chose (no `secrets` list) must also have the stricter shape a broker may use.
+  const problems = deliveries
+    .map((d) => exportNameProblem(d.spec.exportName, specs.length === 0 && inputs.broker !== 'vault' ? 'broker' : 'user'))
+    .filter((p): p is string => p !== undefined);
   // The runner's file format ends a value at CRLF: a final CR would be lost on the way, so say so instead.
   for (const d of deliveries) {
     if (inputs.exportEnv && !d.spec.asFile && Buffer.byteLength(`${d.spec.exportName}=${d.value}`) + 1 > MAX_ENV_ENTRY_BYTES) {
@@ -120,20 +133,24 @@ export async function run(inputs: ActionInputs, ctx: RunContext): Promise<RunRes
   }
 
   // 6. Report names, never values.
-  core.info(`oidc-exchange: ${result.names.length} secret(s) delivered under policy ${policy}: ${result.names.join(', ')}`);
+  // The policy name is the broker's text: shown quoted (see peerText), as every peer string is.
+  core.info(`oidc-exchange: ${result.names.length} secret(s) delivered under policy ${inputs.broker === 'vault' ? policy : peerText(policy)}: ${result.names.join(', ')}`);
   if (inputs.debugClaims) {
     const { printClaims } = await import('./diagnostics.js');
-    printClaims(core, claims, "Claims of this job's OIDC token (debug-claims)");
+    printClaims(core, claims, "Claims of this job's OIDC token (debug-claims)", ctx.job);
   }
-  core.appendSummary(summaryMarkdown(deliveries, { source: inputs.broker === 'vault' ? 'Vault' : 'the broker', policy, expiresAt, exportEnv: inputs.exportEnv }));
+  if (ctx.env.GITHUB_STEP_SUMMARY) {
+    const markdown = summaryMarkdown(deliveries, { source: inputs.broker === 'vault' ? 'Vault' : 'the broker', policy, expiresAt, exportEnv: inputs.exportEnv, job: ctx.job });
+    await core.summary.addRaw(markdown).write();
+  }
   return { names: result.names, policy };
 }
 
-function maskAll(core: ActionCore, secrets: Array<{ name: string; value: string }>): void {
+function maskAll(core: Pick<ActionCore, 'setSecret' | 'warning'>, secrets: Array<{ name: string; value: string }>): void {
   const plan = planMasks(secrets);
-  core.setSecret(...plan.values);
+  for (const value of plan.values) core.setSecret(value);
   for (const name of plan.tooShort) {
-    core.warning(`${name}: a value, line or JSON field shorter than 4 characters was not masked (masking it would star out every occurrence in the log); keep it out of the log`);
+    core.warning(`${name}: a value, line or JSON field shorter than 4 characters, or a true/false in a JSON secret, was not masked (masking it would star out every occurrence in the log); keep it out of the log`);
   }
 }
 

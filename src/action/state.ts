@@ -1,23 +1,130 @@
 // What the main step leaves for the post step, in the runner's step state (GITHUB_STATE, handed back as
-// STATE_* variables and never printed): files to remove and the tokens to revoke. The tokens themselves must
-// be kept: GitHub and Vault both revoke a token by being called with it.
-import type { ActionCore } from './core.js';
+// STATE_* variables and never printed): the folder of secret files to remove and the tokens to revoke. The
+// tokens themselves must be kept: GitHub and Vault both revoke a token by being called with it.
+//
+// The post step deletes a folder and sends tokens to URLs, so it trusts nothing in the state it cannot check
+// again itself: the folder must be one this action creates directly under RUNNER_TEMP, a revocation URL must
+// be GitHub's `DELETE <api>/installation/token` on the broker's host or on the job's GitHub API, and the Vault
+// URL must be the broker-url input. Anything else is skipped with a warning, whoever wrote it.
+import { lstatSync, realpathSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { peerText } from '../exchange/errors.js';
+import { cleartextProblem } from '../exchange/http.js';
+import { VARIABLE_NAME } from '../exchange/reserved-names.js';
+import type { ActionCore } from './toolkit.js';
 
 export const STATE_KEY = 'oidc-exchange';
 
+/** The folder name the main step creates for `file:` secrets (mkdtemp adds six characters). */
+export const FILE_DIR_PREFIX = 'oidc-exchange-';
+
+export interface RevokeTarget {
+  name: string;
+  /** The GitHub API base the token is revoked at (`DELETE {base}/installation/token`). */
+  apiBase: string;
+  token: string;
+}
+
 export interface CleanupState {
   fileDir?: string;
-  revoke: Array<{ name: string; method: string; url: string; token: string }>;
+  revoke: RevokeTarget[];
   vault?: { url: string; token: string; namespace?: string };
 }
 
-export function saveCleanupState(core: ActionCore, state: CleanupState): void {
+/** Where revocation may be sent: the broker's origin, and the job's GitHub API (GITHUB_API_URL). */
+export interface TrustedHosts {
+  brokerUrl: string;
+  githubApiUrl: string;
+}
+
+export function saveCleanupState(core: Pick<ActionCore, 'saveState'>, state: CleanupState): void {
   core.saveState(STATE_KEY, JSON.stringify(state));
 }
 
-export function loadCleanupState(core: ActionCore): CleanupState | undefined {
+/**
+ * The API base a revoke entry may be sent to, or why not. The revoke contract names a method and a URL; only
+ * GitHub's installation-token revocation is called, and only on a host the job already trusts.
+ */
+export function revocationBase(entry: { method?: unknown; url?: unknown }, trusted: TrustedHosts): { apiBase: string } | { problem: string } {
+  if (typeof entry.url !== 'string') return { problem: 'no URL' };
+  const shownUrl = peerText(entry.url, 200);
+  if ((entry.method ?? 'DELETE') !== 'DELETE') return { problem: `method ${peerText(String(entry.method), 20)} is not DELETE` };
+  const insecure = cleartextProblem(entry.url, 'the revocation URL');
+  if (insecure) return { problem: `${shownUrl}: ${insecure}` };
+  const u = new URL(entry.url);
+  if (u.search || u.hash || !u.pathname.endsWith('/installation/token')) return { problem: `${shownUrl} is not a GitHub installation-token URL (…/installation/token)` };
+  const apiBase = `${u.origin}${u.pathname.slice(0, -'/installation/token'.length)}`;
+  const onBroker = sameOrigin(u, trusted.brokerUrl);
+  const onGitHub = apiBase === trusted.githubApiUrl.replace(/\/+$/, '');
+  if (!onBroker && !onGitHub) return { problem: `${shownUrl} is neither on the broker's host nor on the job's GitHub API (${trusted.githubApiUrl})` };
+  return { apiBase };
+}
+
+function sameOrigin(u: URL, other: string): boolean {
+  try {
+    return new URL(other).origin === u.origin;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The state, with every part checked again (see the top of this file). `skipped` says what was dropped and
+ * why, for the post step to warn about.
+ */
+export function loadCleanupState(
+  core: Pick<ActionCore, 'getState'>,
+  ctx: TrustedHosts & { runnerTemp: string | undefined },
+): { state: CleanupState | undefined; skipped: string[] } {
   const text = core.getState(STATE_KEY);
-  if (text === '') return undefined;
-  const parsed = JSON.parse(text) as Partial<CleanupState>;
-  return { fileDir: parsed.fileDir, revoke: parsed.revoke ?? [], vault: parsed.vault };
+  if (text === '') return { state: undefined, skipped: [] };
+  const skipped: string[] = [];
+  let parsed: Record<string, unknown>;
+  try {
+    parsed = JSON.parse(text) as Record<string, unknown>;
+    if (!parsed || typeof parsed !== 'object') throw new Error('not an object');
+  } catch {
+    return { state: undefined, skipped: ['the saved state is not what the main step writes; nothing was cleaned up'] };
+  }
+  const state: CleanupState = { revoke: [] };
+
+  if (parsed.fileDir !== undefined) {
+    const problem = fileDirProblem(parsed.fileDir, ctx.runnerTemp);
+    if (problem) skipped.push(`the secret files folder: ${problem}`);
+    else state.fileDir = parsed.fileDir as string;
+  }
+  for (const raw of Array.isArray(parsed.revoke) ? (parsed.revoke as Array<Record<string, unknown>>) : []) {
+    const name = typeof raw?.name === 'string' && VARIABLE_NAME.test(raw.name) ? raw.name : undefined;
+    if (!name || typeof raw.token !== 'string' || typeof raw.apiBase !== 'string') {
+      skipped.push('a revocation entry without a valid name, token and API base');
+      continue;
+    }
+    const target = revocationBase({ method: 'DELETE', url: `${raw.apiBase}/installation/token` }, ctx);
+    if ('problem' in target) skipped.push(`revoking ${name}: ${target.problem}`);
+    else state.revoke.push({ name, apiBase: target.apiBase, token: raw.token });
+  }
+  const vault = parsed.vault as Record<string, unknown> | undefined;
+  if (vault !== undefined) {
+    if (typeof vault?.token !== 'string' || typeof vault.url !== 'string' || vault.url !== ctx.brokerUrl) {
+      skipped.push('the Vault token: its URL is not the broker-url input');
+    } else {
+      state.vault = { url: vault.url, token: vault.token, ...(typeof vault.namespace === 'string' ? { namespace: vault.namespace } : {}) };
+    }
+  }
+  return { state, skipped };
+}
+
+/** Only a folder this action makes: `oidc-exchange-XXXXXX` directly under RUNNER_TEMP, a real directory of ours. */
+function fileDirProblem(dir: unknown, runnerTemp: string | undefined): string | undefined {
+  if (typeof dir !== 'string' || !runnerTemp) return 'no RUNNER_TEMP, or no folder name';
+  if (!/^oidc-exchange-[A-Za-z0-9]{6}$/.test(basename(dir))) return `${peerText(dir, 200)} is not a folder this action creates`;
+  try {
+    if (dirname(dir) !== realpathSync(runnerTemp)) return `${peerText(dir, 200)} is not directly under RUNNER_TEMP`;
+    const st = lstatSync(dir);
+    if (!st.isDirectory() || st.isSymbolicLink()) return `${peerText(dir, 200)} is not a plain folder`;
+    if (typeof process.getuid === 'function' && st.uid !== process.getuid()) return `${peerText(dir, 200)} belongs to another user`;
+  } catch (e) {
+    return `${peerText(dir, 200)}: ${(e as NodeJS.ErrnoException).code ?? 'cannot be read'}`;
+  }
+  return undefined;
 }

@@ -2,7 +2,7 @@
 // auth/<vault-auth-path>/login with the configured role, read each listed KV secret (v2 `data/` paths and
 // v1 paths), and report Vault's own `{"errors": [...]}` to the user. The Vault token is saved for the post
 // step to revoke as soon as it exists, so a failed read still gets it revoked.
-import { ExchangeError } from '../exchange/errors.js';
+import { ExchangeError, peerText } from '../exchange/errors.js';
 import type { HttpClient, HttpResponse } from '../exchange/http.js';
 import { RetriesExhausted, withRetries, type RetrySettings } from '../exchange/retry.js';
 import { decodeClaims } from '../exchange/claims.js';
@@ -117,11 +117,11 @@ function kvHint(path: string): string {
   return path.split('/')[1] === 'data' ? '' : ' (a KV version 2 mount needs "data/" after the mount name, e.g. secret/data/ci/db)';
 }
 
-/** Vault's `{"errors": ["..."]}`, joined; something short when the body is not Vault's. */
+/** Vault's `{"errors": ["..."]}`, joined and quoted as peer text (it reaches the log); something short when the body is not Vault's. */
 export function vaultErrors(body: string): string {
   try {
     const errors = (JSON.parse(body) as { errors?: unknown }).errors;
-    if (Array.isArray(errors) && errors.length) return errors.map(String).join('; ');
+    if (Array.isArray(errors) && errors.length) return peerText(errors.map(String).join('; '));
     if (Array.isArray(errors)) return '(no details)';
   } catch {
     /* not JSON */

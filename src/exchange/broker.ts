@@ -2,8 +2,8 @@
 // attempt (a broker that remembers `jti` refuses a replayed one), retries on network errors, 5xx and 429,
 // none on other 4xx, and the broker's error code and message handed back as they are.
 import { decodeClaims } from './claims.js';
-import { ExchangeError } from './errors.js';
-import type { HttpClient } from './http.js';
+import { ExchangeError, peerText } from './errors.js';
+import { TransportError, type HttpClient } from './http.js';
 import { RetriesExhausted, withRetries, type RetrySettings } from './retry.js';
 
 /** A secret the client should revoke at the end of the job (see the revoke contract). */
@@ -65,12 +65,14 @@ export async function exchangeWithBroker(req: ExchangeRequest): Promise<Exchange
         });
       } catch (e) {
         if (isCertificateProblem(e)) return { fail: untrusted(req.brokerUrl, e as Error) };
+        if (e instanceof TransportError && e.code === 'answer_too_large') return { fail: new ExchangeError('broker_answer_invalid', e.message, { attempts: n }) };
         return { retry: `attempt ${n}: ${(e as Error).message}` };
       }
       lastStatus = res.status;
       if (res.status === 200) return { ok: parseAnswer(res.body, lastClaims) };
       const err = parseError(res.body);
-      const said = err ? `${err.error}: ${err.message}` : `HTTP ${res.status}`;
+      // The broker's words are shown, but as quoted text: they reach the log (see peerText).
+      const said = err ? `${errorCodeText(err.error)}: ${peerText(err.message)}` : `HTTP ${res.status}`;
       if (res.status === 429 || res.status >= 500) return { retry: `attempt ${n}: broker answered ${res.status} ${said}`, retryAfter: res.headers['retry-after'] };
       return {
         fail: new ExchangeError('broker_refused', `the broker refused the exchange (${res.status} ${said})`, {
@@ -108,7 +110,7 @@ function parseAnswer(text: string, claims: Record<string, unknown> | undefined):
   }
   const secrets: Record<string, string> = {};
   for (const [name, value] of Object.entries(a.secrets as Record<string, unknown>)) {
-    if (typeof value !== 'string') throw new ExchangeError('broker_answer_invalid', `the broker's value for ${name} is not a string`);
+    if (typeof value !== 'string') throw new ExchangeError('broker_answer_invalid', `the broker's value for ${peerText(name, 130)} is not a string`);
     secrets[name] = value;
   }
   const revoke: RevokeEntry[] = [];
@@ -126,6 +128,11 @@ function parseAnswer(text: string, claims: Record<string, unknown> | undefined):
     revoke,
     claims,
   };
+}
+
+/** A stable error code (`secret_not_granted`) as it is; anything else a broker sends there, as peer text. */
+function errorCodeText(code: string): string {
+  return /^[a-z][a-z0-9_]{0,63}$/.test(code) ? code : peerText(code, 80);
 }
 
 /** The broker's `{"error", "message"}` body, or undefined when the answer is something else (a proxy's page). */

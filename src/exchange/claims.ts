@@ -1,6 +1,8 @@
 // The claims of a job's own OIDC token that help a user see why a policy did not match. The payload is
 // decoded without verification (only the broker's verdict counts) and only claims that identify the job,
-// never the signature or the token itself, are shown.
+// never the signature or the token itself, are shown. Claim values can carry text a user chose (a branch
+// name, an environment), so anything but plain printable text is shown as quoted peer text.
+import { peerText } from './errors.js';
 
 export const DIAGNOSTIC_CLAIMS = [
   'iss',
@@ -44,8 +46,13 @@ export function describeClaims(claims: Record<string, unknown>): string[] {
   for (const name of DIAGNOSTIC_CLAIMS) {
     const v = claims[name];
     if (v === undefined) continue;
-    const text = name === 'exp' && typeof v === 'number' ? `${new Date(v * 1000).toISOString()}` : typeof v === 'string' ? v : JSON.stringify(v);
-    lines.push(`${name}: ${text}`);
+    const text = name === 'exp' && typeof v === 'number' ? new Date(v * 1000).toISOString() : typeof v === 'string' ? v : JSON.stringify(v);
+    lines.push(`${name}: ${plain(text) ? text : peerText(text)}`);
   }
   return lines;
+}
+
+/** Printable ASCII with no runner command marker: safe to show as it is after a `name: ` prefix. */
+function plain(text: string): boolean {
+  return /^[\x20-\x7e]{0,300}$/.test(text) && !text.includes('##[');
 }

@@ -1,5 +1,5 @@
 // Failures of the client side of an exchange, each with a stable code for tests and scripts. Messages say
-// what to fix; they never carry a token or a secret value.
+// what to fix; they never carry a token or a secret value, and peer text in them goes through peerText().
 
 export type ExchangeErrorCode =
   /** The CI platform did not hand out an OIDC token (permission missing, fork pull request). */
@@ -10,7 +10,7 @@ export type ExchangeErrorCode =
   | 'broker_unavailable'
   /** The broker's TLS certificate is not trusted (a private CA needs `ca-certificate`). */
   | 'broker_untrusted'
-  /** The broker's answer could not be understood. */
+  /** The broker's answer could not be understood, or was larger than the client reads. */
   | 'broker_answer_invalid';
 
 export class ExchangeError extends Error {
@@ -38,4 +38,25 @@ export class ExchangeError extends Error {
     this.claims = opts.claims;
     this.attempts = opts.attempts ?? 0;
   }
+}
+
+/** Longest peer text shown, in characters; the rest is cut with a note. */
+export const MAX_PEER_TEXT = 300;
+
+/**
+ * Text a peer chose (the broker's error code and message, its policy name, Vault's errors, a claim value) as
+ * one printable line. A CI runner reads each printed line as a possible command: GitHub's runner executes a
+ * line that starts with `::` after spaces, or that holds `##[` anywhere, so a broker able to put a line break
+ * in its answer could save state for the post step (`::save-state`), forge outputs or stop masking. Peer text
+ * is shown as one JSON string literal: quoted, every control and line-separator character escaped, `##[`
+ * broken up, and cut so a huge answer cannot flood the log.
+ */
+export function peerText(text: string, max = MAX_PEER_TEXT): string {
+  const cut = text.length > max ? text.slice(0, max) : text;
+  const quoted = JSON.stringify(cut)
+    // JSON leaves these raw; the runner and many terminals treat them as line breaks or controls.
+    .replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    // The runner's older command form is recognised anywhere in a line.
+    .replace(/##\[/g, '#\\u0023[');
+  return text.length > max ? `${quoted} (cut at ${max} of ${text.length} characters)` : quoted;
 }

@@ -1,7 +1,7 @@
 // Requests through an HTTP proxy, with undici's ProxyAgent (CONNECT tunnels). Loaded only when a proxy
 // applies, so jobs without one never load undici.
 import { ProxyAgent, request } from 'undici';
-import { TransportError, withDefaultCAs, type HttpClient } from './http.js';
+import { MAX_ANSWER_BYTES, tooLarge, TransportError, withDefaultCAs, type HttpClient } from './http.js';
 
 export async function proxyHttpClient(proxy: string, ca: string | undefined): Promise<HttpClient> {
   const tls = ca ? { ca: await withDefaultCAs(ca) } : undefined;
@@ -16,11 +16,27 @@ export async function proxyHttpClient(proxy: string, ca: string | undefined): Pr
         dispatcher: agent,
         signal: AbortSignal.timeout(req.timeoutMs),
       });
-      const body = await res.body.text();
+      const limit = req.maxBodyBytes ?? MAX_ANSWER_BYTES;
+      if (Number(res.headers['content-length']) > limit) {
+        res.body.destroy();
+        throw tooLarge(origin, limit);
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const c of res.body) {
+        size += (c as Buffer).length;
+        if (size > limit) {
+          res.body.destroy();
+          throw tooLarge(origin, limit);
+        }
+        chunks.push(c as Buffer);
+      }
+      const body = Buffer.concat(chunks).toString('utf8');
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
       return { status: res.statusCode, headers, body };
     } catch (e) {
+      if (e instanceof TransportError) throw e;
       const err = e as Error & { code?: string };
       if (err.name === 'TimeoutError' || err.name === 'AbortError') {
         throw new TransportError('timeout', `no answer from ${origin} (through proxy) within ${(req.timeoutMs / 1000).toFixed(1)} s`);
@@ -42,4 +58,26 @@ export function redactProxy(proxy: string): string {
   } catch {
     return '(unparsable proxy URL)';
   }
+}
+
+/**
+ * A fetch for clients that take one (Octokit in the post step): undici's, through the proxy the environment
+ * names for the URL (the same rule as every other request of the client) and trusting the extra CA.
+ */
+export async function clientFetch(env: NodeJS.ProcessEnv, ca: string | undefined): Promise<typeof fetch> {
+  const undici = await import('undici');
+  const { proxyFor } = await import('./proxy-env.js');
+  const roots = ca ? await withDefaultCAs(ca) : undefined;
+  const direct = new undici.Agent(roots ? { connect: { ca: roots } } : {});
+  const viaProxy = new Map<string, InstanceType<typeof undici.ProxyAgent>>();
+  return ((input: string | URL | Request, init?: RequestInit) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const proxy = proxyFor(url, env);
+    let dispatcher: InstanceType<typeof undici.Agent> | InstanceType<typeof undici.ProxyAgent> = direct;
+    if (proxy) {
+      if (!viaProxy.has(proxy)) viaProxy.set(proxy, new undici.ProxyAgent({ uri: proxy, ...(roots ? { requestTls: { ca: roots } } : {}) }));
+      dispatcher = viaProxy.get(proxy)!;
+    }
+    return undici.fetch(input as Parameters<typeof undici.fetch>[0], { ...(init as Parameters<typeof undici.fetch>[1]), dispatcher });
+  }) as unknown as typeof fetch;
 }

@@ -42,6 +42,7 @@ export const RESERVED: readonly ReservedGroup[] = [
     names: [
       'PATH', 'ENV', 'SHELL', 'SHELLOPTS', 'BASHOPTS', 'IFS', 'CDPATH', 'FPATH', 'GLOBIGNORE', 'HISTFILE', 'INPUTRC',
       'PS0', 'PS1', 'PS2', 'PS3', 'PS4', 'ZDOTDIR', 'MAIL', 'MAILPATH', 'COMSPEC', 'PATHEXT', 'PSMODULEPATH',
+      'PROMPT', 'FCEDIT', 'TERMINFO', 'TERMINFO_DIRS', 'TERMCAP',
     ],
     prefixes: ['BASH_', 'PROMPT_', 'ZSH_'],
   },
@@ -55,18 +56,21 @@ export const RESERVED: readonly ReservedGroup[] = [
   },
   {
     why: 'the dynamic loader or the C library reads it to load code or data',
-    names: ['GLIBC_TUNABLES', 'GETCONF_DIR', 'HOSTALIASES', 'LOCALDOMAIN', 'RES_OPTIONS', 'LOCPATH', 'NLSPATH', 'LANG', 'LANGUAGE', 'TZ', 'TZDIR'],
+    names: [
+      'GLIBC_TUNABLES', 'GETCONF_DIR', 'HOSTALIASES', 'LOCALDOMAIN', 'RES_OPTIONS', 'RESOLV_HOST_CONF', 'LOCPATH', 'NLSPATH',
+      'LANG', 'LANGUAGE', 'TZ', 'TZDIR', 'MALLOC_TRACE',
+    ],
     prefixes: ['LD_', 'DYLD_', 'GCONV', 'LC_'],
   },
   {
     why: 'a language runtime reads it to load modules or options before your code runs',
     names: [
       'CLASSPATH', 'PHPRC', 'PHP_INI_SCAN_DIR', 'TCLLIBPATH', 'R_PROFILE', 'R_PROFILE_USER', 'R_ENVIRON', 'R_ENVIRON_USER',
-      'R_LIBS', 'R_LIBS_USER', 'ELIXIR_ERL_OPTIONS',
+      'R_LIBS', 'R_LIBS_USER', 'ELIXIR_ERL_OPTIONS', 'IPYTHONDIR',
     ],
     prefixes: [
       'NODE_', 'PYTHON', 'PERL', 'RUBY', 'GEM_', 'JAVA_', '_JAVA', 'JDK_', 'DOTNET_', 'COMPLUS_', 'CORECLR_', 'MONO_',
-      'LUA_', 'ERL_', 'JULIA_', 'DENO_', 'BUN_',
+      'LUA_', 'ERL_', 'JULIA_', 'DENO_', 'BUN_', 'GUILE_', 'NVM_', 'VOLTA_',
     ],
   },
   {
@@ -80,19 +84,31 @@ export const RESERVED: readonly ReservedGroup[] = [
       'MAKEFILES',
     ],
     prefixes: [
-      'NPM_CONFIG_', 'YARN_', 'PNPM_', 'COREPACK_', 'PIP_', 'CGO_', 'CARGO_BUILD_', 'CARGO_TARGET_', 'CARGO_ALIAS_',
-      'CARGO_SOURCE_', 'RUSTUP_', 'CCACHE_', 'DISTCC_',
+      'NPM_CONFIG_', 'YARN_', 'PNPM_', 'COREPACK_', 'PIP_', 'UV_', 'POETRY_', 'PIPENV_', 'CONDA', 'CGO_', 'CARGO_',
+      'RUSTUP_', 'CCACHE_', 'SCCACHE_', 'DISTCC_', 'BUNDLE_', 'COMPOSER', 'NUGET_', 'MSBUILD', 'CMAKE_', 'PKG_CONFIG',
     ],
   },
   {
-    why: 'git reads it to run commands, load configuration or pick hooks',
+    why: 'a version control tool reads it to run commands, load configuration or pick hooks',
+    names: ['HGRCPATH', 'HGEDITOR', 'SVN_EDITOR', 'SVN_SSH'],
     prefixes: ['GIT_'],
+  },
+  {
+    why: 'a cloud, container or deployment tool reads it to run a credential helper or plugin, load configuration, or choose where it sends credentials',
+    names: [
+      'KUBECONFIG', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_CA_BUNDLE', 'AZURE_CONFIG_DIR',
+      'GOOGLE_EXTERNAL_ACCOUNT_ALLOW_EXECUTABLES', 'TF_PLUGIN_CACHE_DIR', 'GH_HOST', 'GH_CONFIG_DIR', 'GH_PATH', 'GH_BROWSER',
+      'GH_EDITOR', 'GH_PAGER', 'PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH', 'PSQLRC', 'PGSERVICEFILE', 'PGSYSCONFDIR',
+      'MYSQL_HOME',
+    ],
+    prefixes: ['AWS_ENDPOINT_URL', 'CLOUDSDK_', 'HELM_', 'TF_CLI_', 'ANSIBLE_', 'COMPOSE_', 'BUILDX_', 'BUILDKIT_', 'PLAYWRIGHT_', 'PUPPETEER_'],
   },
   {
     why: 'a program runs its value as a command',
     names: [
-      'EDITOR', 'VISUAL', 'PAGER', 'MANPAGER', 'LESSOPEN', 'LESSCLOSE', 'BROWSER', 'SSH_ASKPASS', 'SSH_ASKPASS_REQUIRE',
-      'SUDO_ASKPASS', 'SSH_AUTH_SOCK',
+      'EDITOR', 'VISUAL', 'PAGER', 'MANPAGER', 'MANOPT', 'MANPATH', 'LESS', 'LESSOPEN', 'LESSCLOSE', 'LESSKEY', 'LESSKEYIN',
+      'BROWSER', 'SSH_ASKPASS', 'SSH_ASKPASS_REQUIRE', 'SUDO_ASKPASS', 'SUDO_EDITOR', 'SSH_AUTH_SOCK', 'VIMINIT', 'GVIMINIT',
+      'EXINIT', 'MYVIMRC', 'VIMRUNTIME', 'EMACSLOADPATH', 'SYSTEMD_PAGER', 'SYSTEMD_EDITOR',
     ],
   },
   {
@@ -107,7 +123,7 @@ export const RESERVED: readonly ReservedGroup[] = [
  * Names under a reserved prefix that are well-known credentials, read by one tool as a secret and by nothing
  * as code: refusing them would push users to rename exactly the secrets this tool exists for.
  */
-export const CREDENTIAL_NAMES: readonly string[] = ['NODE_AUTH_TOKEN', 'DOCKER_USERNAME', 'DOCKER_PASSWORD'];
+export const CREDENTIAL_NAMES: readonly string[] = ['NODE_AUTH_TOKEN', 'DOCKER_USERNAME', 'DOCKER_PASSWORD', 'CARGO_REGISTRY_TOKEN'];
 
 /** The group that reserves `name`, or undefined when the name is free. */
 export function reservedBy(name: string): ReservedGroup | undefined {

@@ -1,13 +1,19 @@
-// The action writes the runner protocol itself (src/action/core.ts) instead of loading @actions/core, to
-// keep its start-up short. This test holds it to the toolkit: for the same values, both produce file
-// commands that the runner's format reads back identically, and the same workflow-command escaping.
+// What the action relies on in @actions/core, held as tests (the action used to write the runner protocol
+// itself; these are the properties it must keep now that the toolkit does):
+//  - file commands: awkward values written by exportVariable/setOutput/saveState read back byte for byte in
+//    the runner's format, and a value holding a delimiter-like line cannot smuggle in a second variable;
+//  - escaping: setSecret and warning write one line whatever the value holds, and the runner's unescaping
+//    gives the value back;
+//  - masking order: getIDToken registers the token with ::add-mask:: before it returns it;
+//  - inputs: getInput trims, getBooleanInput accepts only the YAML 1.2 core booleans.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as toolkit from '@actions/core';
-import { runnerCore } from '../../src/action/core.js';
-import { parseFileCommands } from '../../src/harness/runner.js';
+import * as core from '@actions/core';
+import { parseCommand, parseFileCommands, processLog } from '../../src/harness/runner.js';
 
 const VALUES: Array<[string, string]> = [
   ['PLAIN', 'plain-value'],
@@ -21,31 +27,18 @@ const VALUES: Array<[string, string]> = [
 ];
 
 let dir: string;
-const saved: Record<string, string | undefined> = {};
+const saved = { ...process.env };
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'oidc-exchange-core-'));
-  for (const k of ['GITHUB_ENV', 'GITHUB_OUTPUT', 'GITHUB_STATE']) saved[k] = process.env[k];
 });
 
 afterAll(async () => {
-  for (const [k, v] of Object.entries(saved)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
+  process.env = saved;
   await rm(dir, { recursive: true, force: true });
 });
 
-async function files(prefix: string): Promise<Record<string, string>> {
-  const paths: Record<string, string> = {};
-  for (const k of ['GITHUB_ENV', 'GITHUB_OUTPUT', 'GITHUB_STATE']) {
-    paths[k] = join(dir, `${prefix}-${k}`);
-    await writeFile(paths[k]!, '');
-  }
-  return paths;
-}
-
-function captureStdout(fn: () => void): string {
+async function captureStdout<T>(fn: () => T | Promise<T>): Promise<{ out: string; result: T }> {
   const original = process.stdout.write.bind(process.stdout);
   let out = '';
   (process.stdout as { write: unknown }).write = (chunk: string | Uint8Array) => {
@@ -53,49 +46,77 @@ function captureStdout(fn: () => void): string {
     return true;
   };
   try {
-    fn();
+    return { result: await fn(), out };
   } finally {
     (process.stdout as { write: unknown }).write = original;
   }
-  return out;
 }
 
-describe('src/action/core.ts against @actions/core', () => {
-  it('exports, outputs and state read back the same from both', async () => {
-    const theirs = await files('toolkit');
-    Object.assign(process.env, theirs);
-    captureStdout(() => {
+describe('@actions/core, as the action relies on it', () => {
+  it('exportVariable, setOutput and saveState read back byte for byte in the runner format', async () => {
+    const files: Record<string, string> = {};
+    for (const k of ['GITHUB_ENV', 'GITHUB_OUTPUT', 'GITHUB_STATE']) {
+      files[k] = join(dir, k);
+      await writeFile(files[k]!, '');
+      process.env[k] = files[k];
+    }
+    const { out } = await captureStdout(() => {
       for (const [n, v] of VALUES) {
-        toolkit.exportVariable(n, v);
-        toolkit.setOutput(n, v);
-        toolkit.saveState(n, v);
+        core.exportVariable(n, v);
+        core.setOutput(n, v);
+        core.saveState(n, v);
       }
     });
-    const ours = await files('ours');
-    const core = runnerCore({ ...ours }, () => undefined);
-    core.exportVariables(VALUES);
-    core.setOutputs(VALUES);
-    for (const [n, v] of VALUES) core.saveState(n, v);
-
+    // Nothing went to the log: file commands only.
+    expect(out).toBe('');
     for (const k of ['GITHUB_ENV', 'GITHUB_OUTPUT', 'GITHUB_STATE']) {
-      const a = parseFileCommands(await readFile(theirs[k]!, 'utf8'));
-      const b = parseFileCommands(await readFile(ours[k]!, 'utf8'));
-      expect(b).toEqual(a);
-      expect(b).toEqual(Object.fromEntries(VALUES));
+      expect(parseFileCommands(await readFile(files[k]!, 'utf8'))).toEqual(Object.fromEntries(VALUES));
     }
   });
 
-  it('masks and messages are escaped the same way', () => {
+  it('setSecret and warning write one line each, which the runner reads back as the value', async () => {
     for (const [, v] of VALUES) {
-      const theirs = captureStdout(() => {
-        toolkit.setSecret(v);
-        toolkit.warning(v);
+      const { out } = await captureStdout(() => {
+        core.setSecret(v);
+        core.warning(v);
       });
-      let ours = '';
-      const core = runnerCore({}, (s) => (ours += s));
-      core.setSecret(v);
-      core.warning(v);
-      expect(ours).toBe(theirs);
+      const lines = out.split('\n').filter(Boolean);
+      expect(lines).toHaveLength(2);
+      expect(parseCommand(lines[0]!)).toMatchObject({ name: 'add-mask', data: v });
+      expect(parseCommand(lines[1]!)).toMatchObject({ name: 'warning', data: v });
+    }
+  });
+
+  it('getIDToken registers the token for masking before returning it', async () => {
+    const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ0ZXN0In0.c2lnbmF0dXJlLXZhbHVl';
+    let audience: string | null = null;
+    const server: Server = createServer((req, res) => {
+      audience = new URL(req.url ?? '/', 'http://x').searchParams.get('audience');
+      res.writeHead(req.headers.authorization === 'Bearer request-token' ? 200 : 401, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ value: jwt }));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      process.env.ACTIONS_ID_TOKEN_REQUEST_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/idtoken?api-version=2.0`;
+      process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = 'request-token';
+      const { out, result } = await captureStdout(() => core.getIDToken('https://broker.example'));
+      expect(result === jwt).toBe(true);
+      expect(audience).toBe('https://broker.example');
+      const log = processLog(out, '');
+      expect(log.masks.has(jwt)).toBe(true);
+      expect(log.printedBeforeMask).toEqual([]);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('getInput trims; getBooleanInput accepts only true/True/TRUE/false/False/FALSE', () => {
+    process.env['INPUT_EXPORT-ENV'] = '  false \n';
+    expect(core.getInput('export-env')).toBe('false');
+    expect(core.getBooleanInput('export-env')).toBe(false);
+    for (const bad of ['yes', 'flase', '1', 'tRUE']) {
+      process.env['INPUT_EXPORT-ENV'] = bad;
+      expect(() => core.getBooleanInput('export-env')).toThrow(TypeError);
     }
   });
 });

@@ -47,7 +47,8 @@ it('prints what the job would receive, masked', async () => {
   expect(r.code).toBe(0);
   expect(r.out).toMatch(/PGPASSWORD=\*\*\* \(26 bytes\)/);
   expect(r.out).toMatch(/secret-names=PGPASSWORD/);
-  expect(r.out).toMatch(/Policy: `prod-deploy`/);
+  expect(r.out).toMatch(/Policy: prod-deploy/);
+  expect(r.out).toMatch(/Job: octo-org\/octo-repo, \[this run\]\(https:\/\/github\.com\/octo-org\/octo-repo\/actions\/runs\/\d+\)/);
   expect(leakedNames(r.out, { VALUE })).toEqual([]);
 });
 

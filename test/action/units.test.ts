@@ -1,7 +1,6 @@
 // Unit tests for the action's pure parts: the secrets input, inputs, masking plan, backoff, proxy choice,
 // the runner protocol (both the action's writing and the fake runner's reading) and log masking.
-import { jest } from '@jest/globals';
-import { keyValueMessage, escapeData, unescapeData } from '../../src/action/core.js';
+import * as core from '@actions/core';
 import { InputError, parseCaCertificate, readInputs } from '../../src/action/inputs.js';
 import { jsonLeaves, planMasks } from '../../src/action/mask.js';
 import { exportNameProblem, parseSecretSpecs, SecretSpecError } from '../../src/action/secret-spec.js';
@@ -9,7 +8,7 @@ import { parseRetryAfter, retryDelayMs } from '../../src/exchange/backoff.js';
 import { decodeClaims, describeClaims } from '../../src/exchange/claims.js';
 import { proxyFor } from '../../src/exchange/proxy-env.js';
 import { withRetries } from '../../src/exchange/retry.js';
-import { parseFileCommands, processLog } from '../../src/harness/runner.js';
+import { parseCommand, parseFileCommands, processLog } from '../../src/harness/runner.js';
 
 describe('secrets input', () => {
   it('parses names, renames, files, comments and blank lines', () => {
@@ -63,18 +62,29 @@ describe('secrets input', () => {
   });
 });
 
+/** readInputs with the real toolkit, reading these INPUT_* variables. */
+function readWith(env: Record<string, string>) {
+  const saved = process.env;
+  process.env = env;
+  try {
+    return readInputs(core);
+  } finally {
+    process.env = saved;
+  }
+}
+
 describe('inputs', () => {
   const env = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]));
 
   it('reads defaults', () => {
-    const i = readInputs(env({ 'broker-url': 'https://broker.example' }));
+    const i = readWith(env({ 'broker-url': 'https://broker.example' }));
     expect(i).toMatchObject({ brokerUrl: 'https://broker.example', audience: 'https://broker.example', broker: 'oidc-exchange', exportEnv: true, debugClaims: false, revoke: true, timeoutSeconds: 60, vaultAuthPath: 'jwt' });
   });
 
   it('parses booleans strictly and reports every problem at once', () => {
-    expect(readInputs(env({ 'broker-url': 'https://b', 'export-env': 'False', revoke: 'TRUE' }))).toMatchObject({ exportEnv: false, revoke: true });
+    expect(readWith(env({ 'broker-url': 'https://b', 'export-env': 'False', revoke: 'TRUE' }))).toMatchObject({ exportEnv: false, revoke: true });
     try {
-      readInputs(env({ 'broker-url': 'ftp://x', 'export-env': 'yes', 'timeout-seconds': '-3', broker: 'consul', 'debug-claims': '1' }));
+      readWith(env({ 'broker-url': 'ftp://x', 'export-env': 'yes', 'timeout-seconds': '-3', broker: 'consul', 'debug-claims': '1' }));
       throw new Error('expected an InputError');
     } catch (e) {
       expect(e).toBeInstanceOf(InputError);
@@ -89,8 +99,8 @@ describe('inputs', () => {
   });
 
   it('requires broker-url, and vault-role in vault mode', () => {
-    expect(() => readInputs({})).toThrow(/broker-url is required/);
-    expect(() => readInputs(env({ 'broker-url': 'https://v', broker: 'vault' }))).toThrow(/vault-role is required/);
+    expect(() => readWith({})).toThrow(/broker-url is required/);
+    expect(() => readWith(env({ 'broker-url': 'https://v', broker: 'vault' }))).toThrow(/vault-role is required/);
   });
 
   it('accepts a CA as PEM or base64 PEM and rejects anything else', () => {
@@ -119,8 +129,16 @@ describe('masking plan', () => {
     expect([...plan.values].sort((a, b) => b.length - a.length)).toEqual(plan.values);
   });
 
+  it('masks number leaves as written, warns about booleans instead of masking every true/false in the log', () => {
+    const plan = planMasks([{ name: 'PIN', value: '{"pin": 48213377, "big": 12345678901234567890, "price": 1.50, "on": true, "code": 12}' }]);
+    expect(plan.values).toEqual(expect.arrayContaining(['48213377', '12345678901234567890', '1.50']));
+    expect(plan.values).not.toContain('true');
+    expect(plan.values).not.toContain('12');
+    expect(plan.tooShort).toEqual(['PIN']);
+  });
+
   it('finds leaves in arrays and multi-line leaves', () => {
-    expect(jsonLeaves('[{"a":"one\\ntwo"}, "three", 4]')).toEqual(['one\ntwo', 'one', 'two', 'three']);
+    expect(jsonLeaves('[{"a":"one\\ntwo"}, "three", 4]')).toEqual(['one\ntwo', 'one', 'two', 'three', '4']);
     expect(jsonLeaves('not json {')).toEqual([]);
   });
 });
@@ -192,41 +210,41 @@ describe('claims for diagnostics', () => {
   });
 });
 
-describe('runner protocol', () => {
+/** Command data as the toolkit escapes it (and the runner unescapes it). */
+const esc = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+/** A file command as the toolkit writes it. */
+const heredoc = (name: string, value: string, delimiter = 'ghadelimiter_test') => `${name}<<${delimiter}\n${value}\n${delimiter}\n`;
+
+describe("the fake runner's reading of the runner protocol", () => {
   it('file commands round-trip byte for byte through the runner format, CR and CRLF included', () => {
     const values = { A: 'one\ntwo', B: 'x\r\ny\rz', C: '', D: 'a=b<<c', E: '\n\nlead and trail\n\n' };
-    const text = Object.entries(values).map(([k, v]) => keyValueMessage(k, v)).join('');
+    const text = Object.entries(values).map(([k, v]) => heredoc(k, v)).join('');
     expect(parseFileCommands(text)).toEqual(values);
     expect(parseFileCommands('SIMPLE=value=with=equals\n')).toEqual({ SIMPLE: 'value=with=equals' });
     expect(() => parseFileCommands('X<<EOF\nvalue\n')).toThrow(/no closing delimiter/);
   });
 
-  it('draws a new delimiter when the value contains the first one (no variable injection)', () => {
-    const seq = [0.1, 0.2, 0.1, 0.2, 0.3, 0.4];
-    const spy = jest.spyOn(Math, 'random').mockImplementation(() => seq.shift() ?? 0.5);
-    try {
-      const first = keyValueMessage('PROBE', 'x').split('\n')[0]!.slice('PROBE<<'.length);
-      const hostile = `a\n${first}\nNODE_OPTIONS<<EOF\n--require /tmp/evil.js\nEOF`;
-      const text = keyValueMessage('V', hostile);
-      expect(text.split('\n')[0]).not.toBe(`V<<${first}`);
-      expect(parseFileCommands(text)).toEqual({ V: hostile });
-    } finally {
-      spy.mockRestore();
-    }
-  });
-
   it('a value that ends in CR does not survive the format (which is why the action refuses it)', () => {
-    expect(parseFileCommands(keyValueMessage('X', 'ends with cr\r')).X).toBe('ends with cr');
+    expect(parseFileCommands(heredoc('X', 'ends with cr\r')).X).toBe('ends with cr');
   });
 
-  it('command data escaping round-trips', () => {
-    const s = '100%\r\n%0A done';
-    expect(unescapeData(escapeData(s))).toBe(s);
-    expect(escapeData(s)).not.toMatch(/[\r\n]/);
+  it('reads commands where the runner does: `::` after leading spaces, `##[` anywhere', () => {
+    expect(parseCommand('  ::save-state name=x::v')).toMatchObject({ name: 'save-state', properties: { name: 'x' }, data: 'v' });
+    expect(parseCommand('text ##[set-output name=o;]value')).toMatchObject({ name: 'set-output', properties: { name: 'o' }, data: 'value' });
+    expect(parseCommand('text ::save-state name=x::v')).toBeUndefined();
+    expect(parseCommand('::not-a-command::x')).toBeUndefined();
+    expect(parseCommand(`::warning::${esc('100%\r\n%0A done')}`)).toMatchObject({ data: '100%\r\n%0A done' });
+  });
+
+  it('honours set-output and save-state printed by the step, and stop-commands until its token', () => {
+    const out = processLog(['::set-output name=forged::1', '::save-state name=s::2', '::stop-commands::tok123', '::set-output name=ignored::3', '::tok123::', '::save-state name=t::4'].join('\n') + '\n', '');
+    expect(out.printedOutputs).toEqual({ forged: '1' });
+    expect(out.printedState).toEqual({ s: '2', t: '4' });
+    expect(out.commands).toEqual(['set-output', 'save-state', 'stop-commands', 'resume-commands', 'save-state']);
   });
 
   it('masks registered values and their lines, and records values printed before registration', () => {
-    const out = processLog(['early leak: top-secret-1', `::add-mask::${escapeData('top-secret-1')}`, `::add-mask::${escapeData('line-one\nline-two')}`, 'now top-secret-1 and line-two', '::warning::about top-secret-1'].join('\n') + '\n', '');
+    const out = processLog(['early leak: top-secret-1', `::add-mask::${esc('top-secret-1')}`, `::add-mask::${esc('line-one\nline-two')}`, 'now top-secret-1 and line-two', '::warning::about top-secret-1'].join('\n') + '\n', '');
     expect(out.printedBeforeMask).toEqual(['top-secret-1']);
     expect(out.log).toBe('early leak: top-secret-1\nnow *** and ***\nWarning: about ***');
     expect(out.warnings).toEqual(['about ***']);

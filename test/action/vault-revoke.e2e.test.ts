@@ -69,7 +69,8 @@ describe.each(RUNTIMES)('Vault mode under %s', (_label, node) => {
   it("shows Vault's 403 and still revokes the token", async () => {
     const job = await ab.runner.runJob({ node, inputs: vaultInputs({ 'vault-role': 'narrow', secrets: 'secret/data/ci/db password | DB_PASSWORD' }) });
     expect(job.main.exitCode).toBe(1);
-    expect(job.main.errors.join('\n')).toMatch(/Vault refused to read secret\/data\/ci\/db \(403\): 1 error occurred:.*permission denied/s);
+    // Vault's own words, quoted as peer text (one line, escapes visible).
+    expect(job.main.errors.join('\n')).toMatch(/Vault refused to read secret\/data\/ci\/db \(403\): "1 error occurred:\\n\\t\* permission denied/);
     expect(job.main.env).toEqual({});
     expect([...vault.tokens.values()].at(-1)!.revoked).toBe(true);
   });
@@ -84,7 +85,7 @@ describe.each(RUNTIMES)('Vault mode under %s', (_label, node) => {
   it("a refused login shows Vault's errors and the token's claims", async () => {
     const job = await ab.runner.runJob({ node, inputs: vaultInputs({ 'vault-role': 'missing-role', secrets: 'secret/data/ci/db password | DB_PASSWORD' }) });
     expect(job.main.exitCode).toBe(1);
-    expect(job.main.errors.join('\n')).toMatch(/Vault refused the login .* \(400\): role "missing-role" could not be found/);
+    expect(job.main.errors.join('\n')).toMatch(/Vault refused the login .* \(400\): "role \\"missing-role\\" could not be found"/);
     expect(job.main.log).toMatch(/repository: octo-org\/octo-repo/);
   });
 
@@ -96,6 +97,7 @@ describe.each(RUNTIMES)('Vault mode under %s', (_label, node) => {
 });
 
 describe.each(RUNTIMES)('revocation in the post step under %s', (_label, node) => {
+  // The runner names the job's GitHub API in GITHUB_API_URL; the post step revokes only there (or on the broker).
   const GH = 'ghs_revocableInstallationToken0123456789';
   let github: Front;
   let broker: Front;
@@ -103,7 +105,8 @@ describe.each(RUNTIMES)('revocation in the post step under %s', (_label, node) =
     // The GitHub API double: 204 for the first DELETE of a token, 401 after (already revoked).
     const revoked = new Set<string>();
     github = await startFront(undefined, (_n, req, res) => {
-      const token = String(req.headers.authorization ?? '').replace(/^Bearer /, '');
+      // GitHub takes the token as `Bearer <t>` or `token <t>`.
+      const token = String(req.headers.authorization ?? '').replace(/^(Bearer|token) /, '');
       if (req.method === 'DELETE' && req.url === '/installation/token' && token === GH && !revoked.has(token)) {
         revoked.add(token);
         res.writeHead(204);
@@ -130,14 +133,15 @@ describe.each(RUNTIMES)('revocation in the post step under %s', (_label, node) =
 
   it('revokes the token with the contract headers, says so, never prints it; 401 later is fine', async () => {
     const before = github.requests.length;
-    const job = await ab.runner.runJob({ node, inputs: { 'broker-url': broker.url, audience: AUDIENCE } });
+    const job = await ab.runner.runJob({ node, inputs: { 'broker-url': broker.url, audience: AUDIENCE }, env: { GITHUB_API_URL: github.url } });
     expect(job.main.exitCode).toBe(0);
     expect(job.main.env.GH_TOKEN === GH).toBe(true);
     expect(job.post!.exitCode).toBe(0);
     const del = github.requests.slice(before);
     expect(del.length).toBe(1);
     expect(del[0]!.method).toBe('DELETE');
-    expect(del[0]!.headers.authorization === `Bearer ${GH}`).toBe(true);
+    // Octokit authenticates with the token itself (`token <token>`, which GitHub takes like `Bearer`).
+    expect(del[0]!.headers.authorization === `token ${GH}`).toBe(true);
     expect(del[0]!.headers.accept).toBe('application/vnd.github+json');
     expect(del[0]!.headers['x-github-api-version']).toBe('2022-11-28');
     expect(job.post!.log).toMatch(/revoked GH_TOKEN/);
@@ -145,7 +149,7 @@ describe.each(RUNTIMES)('revocation in the post step under %s', (_label, node) =
     // The state that carries the token to the post step holds no other value.
     expect(job.main.state['oidc-exchange']).not.toContain('static-db-password-9');
 
-    const again = await ab.runner.runJob({ node, inputs: { 'broker-url': broker.url, audience: AUDIENCE } });
+    const again = await ab.runner.runJob({ node, inputs: { 'broker-url': broker.url, audience: AUDIENCE }, env: { GITHUB_API_URL: github.url } });
     expect(again.post!.exitCode).toBe(0);
     expect(again.post!.log).toMatch(/GH_TOKEN had already expired or been revoked/);
     expect(again.post!.warnings).toEqual([]);
@@ -153,7 +157,7 @@ describe.each(RUNTIMES)('revocation in the post step under %s', (_label, node) =
 
   it('revoke: false leaves the token alone; a failing revocation only warns', async () => {
     const before = github.requests.length;
-    const off = await ab.runner.runJob({ node, inputs: { 'broker-url': broker.url, audience: AUDIENCE, revoke: 'false' } });
+    const off = await ab.runner.runJob({ node, inputs: { 'broker-url': broker.url, audience: AUDIENCE, revoke: 'false' }, env: { GITHUB_API_URL: github.url } });
     expect(off.post!.exitCode).toBe(0);
     expect(github.requests.length).toBe(before);
     const down = await startFront(undefined, (_n, _req, res) => sendJson(res, 500, { message: 'boom' }));
@@ -161,7 +165,7 @@ describe.each(RUNTIMES)('revocation in the post step under %s', (_label, node) =
       sendJson(res, 200, { secrets: { GH_TOKEN: GH }, policy: 'gh', expires_at: null, revoke: [{ name: 'GH_TOKEN', method: 'DELETE', url: `${down.url}/installation/token` }] }),
     );
     try {
-      const job = await ab.runner.runJob({ node, inputs: { 'broker-url': b2.url, audience: AUDIENCE } });
+      const job = await ab.runner.runJob({ node, inputs: { 'broker-url': b2.url, audience: AUDIENCE }, env: { GITHUB_API_URL: down.url } });
       expect(job.post!.exitCode).toBe(0);
       expect(job.post!.warnings.join('\n')).toMatch(/revoking GH_TOKEN answered HTTP 500/);
       expect(leakedNames(job.post!.log, { GH })).toEqual([]);

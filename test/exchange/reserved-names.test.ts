@@ -20,6 +20,13 @@ describe('reserved names', () => {
     'RUSTC_WRAPPER', 'CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUNNER', 'LESSOPEN', 'PSModulePath', 'XDG_CONFIG_HOME',
     'GLIBC_TUNABLES', 'CI_JOB_TOKEN', 'RUNNER_TEMP', 'ACTIONS_ID_TOKEN_REQUEST_URL', 'INPUT_SECRETS', 'PROMPT_COMMAND',
     'PS4', 'SSLKEYLOGFILE', 'MAKEFLAGS', 'COREPACK_NPM_REGISTRY', 'PIP_INDEX_URL', 'OPENSSL_CONF', 'CURL_HOME',
+    // researched for the action issue: each makes a later tool run a command, load a plugin or configuration,
+    // or send its credentials elsewhere
+    'KUBECONFIG', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_ENDPOINT_URL_S3', 'CLOUDSDK_PYTHON', 'HELM_PLUGINS',
+    'TF_CLI_CONFIG_FILE', 'ANSIBLE_CONFIG', 'GH_HOST', 'GH_CONFIG_DIR', 'VIMINIT', 'EXINIT', 'LESSKEYIN', 'LESS', 'TERMINFO',
+    'PSQLRC', 'HGRCPATH', 'UV_INDEX_URL', 'POETRY_REPOSITORIES_X_URL', 'NUGET_PLUGIN_PATHS', 'MSBuildExtensionsPath',
+    'CMAKE_TOOLCHAIN_FILE', 'PKG_CONFIG_PATH', 'BUNDLE_PATH', 'COMPOSER_HOME', 'CARGO_REGISTRIES_X_INDEX',
+    'PUPPETEER_EXECUTABLE_PATH', 'COMPOSE_FILE', 'GOOGLE_EXTERNAL_ACCOUNT_ALLOW_EXECUTABLES', 'SUDO_EDITOR', 'FCEDIT',
   ])('%s is refused', (name) => {
     expect(exportNameProblem(name)).toMatch(/is refused/);
   });
@@ -27,6 +34,7 @@ describe('reserved names', () => {
   it.each([
     'DB_PASSWORD', 'GH_TOKEN', 'NPM_TOKEN', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'SSH_PRIVATE_KEY', 'API_KEY',
     'TLS_KEY', 'NODE_AUTH_TOKEN', 'DOCKER_PASSWORD', 'db_password', 'CIRCLE_TOKEN', 'GITHUB', 'PATHS', 'CIA',
+    'CARGO_REGISTRY_TOKEN', 'GOOGLE_APPLICATION_CREDENTIALS', 'AWS_SESSION_TOKEN', 'PGPASSWORD', 'LESSON_PLAN', 'DEPLOY_KEY_PATH',
   ])('%s may be exported', (name) => {
     expect(exportNameProblem(name)).toBeUndefined();
   });

@@ -76,6 +76,8 @@ describe.each(RUNTIMES)('GitHub Action on %s', (_label, node) => {
     const job = await runner.runJob({
       node,
       inputs: { 'broker-url': bed.url, audience: AUDIENCE, secrets: 'GH_TOKEN' },
+      // The job's GitHub API, where the post step may revoke (the runner sets it; here, the fake GitHub).
+      env: { GITHUB_API_URL: bed.api.url },
       betweenSteps: async (main) => {
         token = main.env.GH_TOKEN ?? '';
         aliveDuringJob = (await reach(bed.api, token)).status;

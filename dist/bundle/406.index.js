@@ -2,17 +2,18 @@ export const id = 406;
 export const ids = [406];
 export const modules = {
 
-/***/ 9406:
+/***/ 19406:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   readFromVault: () => (/* binding */ readFromVault)
+/* harmony export */   readFromVault: () => (/* binding */ readFromVault),
+/* harmony export */   revokeVaultToken: () => (/* binding */ revokeVaultToken)
 /* harmony export */ });
-/* unused harmony exports VaultError, vaultErrors, revokeVaultToken */
-/* harmony import */ var _exchange_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6058);
-/* harmony import */ var _exchange_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2396);
-/* harmony import */ var _exchange_claims_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4328);
-/* harmony import */ var _exchange_broker_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7276);
+/* unused harmony exports VaultError, vaultErrors */
+/* harmony import */ var _exchange_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76058);
+/* harmony import */ var _exchange_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42396);
+/* harmony import */ var _exchange_claims_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(64328);
+/* harmony import */ var _exchange_broker_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7276);
 // Vault / OpenBao mode, loaded only when `broker: vault`: log in with the job's OIDC token at
 // auth/<vault-auth-path>/login with the configured role, read each listed KV secret (v2 `data/` paths and
 // v1 paths), and report Vault's own `{"errors": [...]}` to the user. The Vault token is saved for the post
@@ -44,11 +45,11 @@ async function readFromVault(req) {
                 jwt = await req.getToken();
             }
             catch (e) {
-                if (e instanceof _exchange_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExchangeError */ .S)
+                if (e instanceof _exchange_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExchangeError */ .Sb)
                     return { fail: e };
                 return { retry: `attempt ${n}: could not get an OIDC token: ${e.message}` };
             }
-            claims = (0,_exchange_claims_js__WEBPACK_IMPORTED_MODULE_3__/* .decodeClaims */ .Yq)(jwt);
+            claims = (0,_exchange_claims_js__WEBPACK_IMPORTED_MODULE_2__/* .decodeClaims */ .Yq)(jwt);
             let res;
             try {
                 res = await req.http({
@@ -60,8 +61,8 @@ async function readFromVault(req) {
                 });
             }
             catch (e) {
-                if ((0,_exchange_broker_js__WEBPACK_IMPORTED_MODULE_2__/* .isCertificateProblem */ .B$)(e))
-                    return { fail: (0,_exchange_broker_js__WEBPACK_IMPORTED_MODULE_2__/* .untrusted */ .bp)(req.url, e) };
+                if ((0,_exchange_broker_js__WEBPACK_IMPORTED_MODULE_3__/* .isCertificateProblem */ .B$)(e))
+                    return { fail: (0,_exchange_broker_js__WEBPACK_IMPORTED_MODULE_3__/* .untrusted */ .bp)(req.url, e) };
                 return { retry: `attempt ${n}: ${e.message}` };
             }
             if (res.status === 200)
@@ -69,7 +70,7 @@ async function readFromVault(req) {
             if (res.status === 429 || res.status >= 500)
                 return { retry: `attempt ${n}: Vault answered ${res.status} ${vaultErrors(res.body)}`, retryAfter: res.headers['retry-after'] };
             return {
-                fail: new _exchange_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExchangeError */ .S('broker_refused', `Vault refused the login at auth/${req.authPath}/login with role ${req.role} (${res.status}): ${vaultErrors(res.body)}`, {
+                fail: new _exchange_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExchangeError */ .Sb('broker_refused', `Vault refused the login at auth/${req.authPath}/login with role ${req.role} (${res.status}): ${vaultErrors(res.body)}`, {
                     status: res.status,
                     brokerCode: `vault_${res.status}`,
                     brokerMessage: vaultErrors(res.body),
@@ -81,7 +82,7 @@ async function readFromVault(req) {
     }
     catch (e) {
         if (e instanceof _exchange_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .RetriesExhausted */ .w) {
-            throw new _exchange_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExchangeError */ .S('broker_unavailable', `no answer from Vault at ${req.url} after ${e.attempts} attempt(s); last: ${e.lastReason}`, { claims, attempts: e.attempts });
+            throw new _exchange_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExchangeError */ .Sb('broker_unavailable', `no answer from Vault at ${req.url} after ${e.attempts} attempt(s); last: ${e.lastReason}`, { claims, attempts: e.attempts });
         }
         throw e;
     }
@@ -121,12 +122,12 @@ function kvData(body) {
 function kvHint(path) {
     return path.split('/')[1] === 'data' ? '' : ' (a KV version 2 mount needs "data/" after the mount name, e.g. secret/data/ci/db)';
 }
-/** Vault's `{"errors": ["..."]}`, joined; something short when the body is not Vault's. */
+/** Vault's `{"errors": ["..."]}`, joined and quoted as peer text (it reaches the log); something short when the body is not Vault's. */
 function vaultErrors(body) {
     try {
         const errors = JSON.parse(body).errors;
         if (Array.isArray(errors) && errors.length)
-            return errors.map(String).join('; ');
+            return (0,_exchange_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .peerText */ .qT)(errors.map(String).join('; '));
         if (Array.isArray(errors))
             return '(no details)';
     }

@@ -152,7 +152,7 @@ var external_node_url_ = __webpack_require__(73136);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(24371);
+var undici = __webpack_require__(46752);
 // EXTERNAL MODULE: ./src/broker/config.ts + 3 modules
 var broker_config = __webpack_require__(40301);
 // EXTERNAL MODULE: ./src/broker/server.ts + 4 modules
@@ -814,7 +814,7 @@ async function demoCommand(args = []) {
         return parsed;
     const ok = await (0,scratch.withScratch)('oidc-exchange-demo-', async () => runDemo([
         ...brokerSteps,
-        ...(await Promise.all(/* import() */[__webpack_require__.e(306), __webpack_require__.e(425)]).then(__webpack_require__.bind(__webpack_require__, 50425))).githubActionSteps,
+        ...(await Promise.all(/* import() */[__webpack_require__.e(980), __webpack_require__.e(425)]).then(__webpack_require__.bind(__webpack_require__, 50425))).githubActionSteps,
         ...githubAppSteps,
         ...(await __webpack_require__.e(/* import() */ 137).then(__webpack_require__.bind(__webpack_require__, 51137))).gitlabSteps,
     ], (line) => process.stdout.write(line + '\n')));

@@ -378,7 +378,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   tokenCommand: () => (/* binding */ tokenCommand),
 /* harmony export */   tokenSpec: () => (/* binding */ tokenSpec)
 /* harmony export */ });
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24371);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46752);
 /* harmony import */ var _issuer_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(85752);
 /* harmony import */ var _cli_claims_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(52920);
 /* harmony import */ var _cli_options_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(60776);

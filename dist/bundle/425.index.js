@@ -11,8 +11,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66458);
-/* harmony import */ var _try_action_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(47306);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(45012);
+/* harmony import */ var _try_action_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(43980);
 // The demo's GitHub Action steps: the bundled action (dist/index.js, dist/post.js) run through the fake
 // runner against the demo broker, once as a job the policy accepts and once as one it refuses.
 

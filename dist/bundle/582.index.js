@@ -2,18 +2,23 @@ export const id = 582;
 export const ids = [582];
 export const modules = {
 
-/***/ 8582:
+/***/ 58582:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   printClaims: () => (/* binding */ printClaims),
 /* harmony export */   refusalHelp: () => (/* binding */ refusalHelp)
 /* harmony export */ });
-/* harmony import */ var _exchange_claims_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4328);
-// Why a policy did not match, shown next to the broker's answer: the job's own token claims (never the
-// token). Loaded only on failure or with debug-claims.
+/* harmony import */ var _exchange_claims_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(64328);
+/* harmony import */ var _job_context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90827);
+// Why a policy did not match, shown next to the broker's answer: which job asked (repository and run) and
+// the job's own token claims (never the token). Loaded only on failure or with debug-claims.
 
-function printClaims(core, claims, heading) {
+
+function printClaims(core, claims, heading, job) {
+    const which = job ? (0,_job_context_js__WEBPACK_IMPORTED_MODULE_1__/* .describeJob */ .h)(job) : '';
+    if (which)
+        core.info(`Job: ${which}`);
     if (!claims)
         return core.info(`${heading}: (the token could not be decoded)`);
     core.info(`${heading}:`);

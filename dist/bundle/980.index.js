@@ -1,5 +1,5 @@
-export const id = 306;
-export const ids = [306];
+export const id = 980;
+export const ids = [980];
 export const modules = {
 
 /***/ 52920:
@@ -255,112 +255,83 @@ function hostOf(url) {
 
 /***/ }),
 
-/***/ 66458:
+/***/ 4188:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ inputVariable),
+/* harmony export */   q: () => (/* binding */ readActionManifest)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38815);
+// action.yml as the runner reads it: the inputs with their defaults and `required`, the outputs, and the
+// entry points. The fake runner and `try-action` take everything from here, so a default or an input that
+// exists only in our code and not in action.yml cannot go unnoticed.
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  e2: () => (/* binding */ startFakeRunner)
-});
 
-// UNUSED EXPORTS: inputVariables, parseFileCommands, processLog
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(37067);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-;// CONCATENATED MODULE: ./src/action/core.ts
-// The parts of the Actions runner protocol the action uses, written against the runner's documented
-// behaviour rather than imported from @actions/core, whose static import of its HTTP client (and undici)
-// would triple the step's start-up time. Workflow commands go to stdout; environment variables, outputs,
-// state and the summary go to the files the runner names, in its `name<<DELIMITER` format.
-
-function runnerCore(env = process.env, write = (s) => void process.stdout.write(s)) {
-    const command = (name, message) => write(`::${name}::${escapeData(message)}\n`);
-    // One append per call: fewer system calls, and a batch is never half-written by this process.
-    const fileCommand = (variable, vars) => {
-        if (vars.length === 0)
-            return;
-        const file = env[variable];
-        if (!file)
-            throw new Error(`${variable} is not set: this runner is too old for file commands (the deprecated set-env and set-output commands are disabled)`);
-        appendFileSync(file, vars.map(([n, v]) => keyValueMessage(n, v)).join(''), 'utf8');
-    };
+async function readActionManifest(file) {
+    const raw = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parse */ .qg)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8'), { uniqueKeys: true });
+    const inputs = {};
+    for (const [name, spec] of Object.entries((raw.inputs ?? {}))) {
+        inputs[name] = {
+            description: String(spec.description ?? ''),
+            required: spec.required === true || spec.required === 'true',
+            ...(spec.default !== undefined ? { default: String(spec.default) } : {}),
+        };
+    }
     return {
-        info: (line) => write(`${line}\n`),
-        warning: (line) => command('warning', line),
-        error: (line) => command('error', line),
-        debug: (line) => command('debug', line),
-        setSecret: (...values) => {
-            if (values.length)
-                write(values.map((v) => `::add-mask::${escapeData(v)}\n`).join(''));
-        },
-        exportVariables(vars) {
-            fileCommand('GITHUB_ENV', vars);
-            // Also set for this process, as the toolkit does, so later code sees them.
-            for (const [n, v] of vars)
-                env[n] = v;
-        },
-        setOutputs: (vars) => fileCommand('GITHUB_OUTPUT', vars),
-        saveState: (name, value) => fileCommand('GITHUB_STATE', [[name, value]]),
-        getState: (name) => env[`STATE_${name}`] ?? '',
-        appendSummary(markdown) {
-            const file = env.GITHUB_STEP_SUMMARY;
-            if (file)
-                appendFileSync(file, markdown, 'utf8');
-        },
-        setFailed(message) {
-            process.exitCode = 1;
-            command('error', message);
-        },
+        name: String(raw.name ?? ''),
+        inputs,
+        outputs: (raw.outputs ?? {}),
+        runs: raw.runs,
     };
 }
-/**
- * `name<<DELIM\nvalue\nDELIM\n`. What makes this safe is that the delimiter provably occurs nowhere in the
- * value (a value holding `\nDELIM\nPATH<<X` could otherwise inject variables), so it is checked and a new one
- * drawn until it holds; randomness only makes a clash unlikely. Math.random avoids loading node:crypto on
- * the start-up path.
- */
-function keyValueMessage(name, value) {
-    let delimiter;
-    do {
-        delimiter = `ghadelimiter_${randomHex()}${randomHex()}`;
-    } while (name.includes(delimiter) || value.includes(delimiter));
-    if (/[\r\n]/.test(name))
-        throw new Error(`a name for the runner's files cannot contain a line break: ${JSON.stringify(name)}`);
-    return `${name}<<${delimiter}\n${value}\n${delimiter}\n`;
-}
-function randomHex() {
-    return Math.floor(Math.random() * 2 ** 52).toString(16).padStart(13, '0');
-}
-/** Workflow command data: the runner reads %25, %0D and %0A back as %, CR and LF. */
-function escapeData(s) {
-    return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-function unescapeData(s) {
-    return s.replace(/%0D/gi, '\r').replace(/%0A/gi, '\n').replace(/%25/g, '%');
+/** The variable the runner sets for an input: upper case, spaces to `_`. */
+function inputVariable(name) {
+    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
 }
 
-;// CONCATENATED MODULE: ./src/harness/runner.ts
-// A fake GitHub Actions runner, faithful to what the action can observe: the OIDC token service
-// (ACTIONS_ID_TOKEN_REQUEST_URL with its `?api-version=` query, the bearer ACTIONS_ID_TOKEN_REQUEST_TOKEN,
-// `&audience=`, `{"value": jwt}`), the GITHUB_ENV / GITHUB_OUTPUT / GITHUB_STATE / GITHUB_STEP_SUMMARY files
-// in the runner's `name<<DELIMITER` format, INPUT_* variables, the main step then the post step (with the
-// saved state as STATE_* and the exported variables), each a separate process running the bundled dist/.
-// The captured log is masked the way the runner does it: `::add-mask::` registers the value and each of its
-// lines, and every later line has registered values replaced by ***. It also records any registered value
-// that had already been printed before its registration, so tests can prove the ordering.
+
+/***/ }),
+
+/***/ 45012:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e2: () => (/* binding */ startFakeRunner)
+/* harmony export */ });
+/* unused harmony exports inputVariables, actionInputs, postIfHolds, parseFileCommands, parseCommand, unescapeData, processLog */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var _action_manifest_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4188);
+// A fake GitHub Actions runner, faithful to what the action can observe. It runs an action the way the
+// runner does, from its action.yml: `runs.using` picks the Node runtime, `runs.main` runs, then `runs.post`
+// when `runs.post-if` holds; every input the workflow's `with:` omits gets its `default` as INPUT_<NAME>,
+// inputs action.yml does not declare get the runner's "Unexpected input(s)" warning, and (as on GitHub) a
+// missing `required` input is not enforced by the runner: it is reported, and the action must say so itself.
+// Around the steps: the OIDC token service (ACTIONS_ID_TOKEN_REQUEST_URL with its `?api-version=` query, the
+// bearer ACTIONS_ID_TOKEN_REQUEST_TOKEN, `&audience=`, `{"value": jwt}`), the job's GITHUB_* variables and
+// event file, the GITHUB_ENV / GITHUB_OUTPUT / GITHUB_STATE / GITHUB_STEP_SUMMARY files in the runner's
+// `name<<DELIMITER` format, and the post step started with the saved state as STATE_* and the exported
+// variables. Each step is a separate process running the bundled dist/.
+//
+// The step's standard output is read line by line as the runner reads it: a line that starts with `::` after
+// spaces, or holds `##[` anywhere, is a workflow command (`add-mask`, `warning`, `error`, `debug`, the
+// deprecated but still honoured `set-output` and `save-state`, `stop-commands` until its token). The captured
+// log is masked the way the runner does it: `::add-mask::` registers the value and each of its lines, and
+// every later line has registered values replaced by ***. It also records any registered value that had
+// already been printed before its registration, so tests can prove the ordering.
 
 
 
@@ -368,11 +339,20 @@ function unescapeData(s) {
 
 
 
+/** The runtimes GitHub runs JavaScript actions on today. */
+const NODE_RUNTIMES = new Set(['node20', 'node24']);
 async function startFakeRunner(opts) {
-    const requestToken = (0,external_node_crypto_.randomBytes)(24).toString('base64url');
+    const actionDir = opts.actionDir ?? (opts.distDir ? (0,node_path__WEBPACK_IMPORTED_MODULE_5__.dirname)(opts.distDir) : undefined);
+    if (!actionDir)
+        throw new Error('startFakeRunner: give actionDir (the folder holding action.yml)');
+    const manifest = await (0,_action_manifest_js__WEBPACK_IMPORTED_MODULE_6__/* .readActionManifest */ .q)((0,node_path__WEBPACK_IMPORTED_MODULE_5__.join)(actionDir, 'action.yml'));
+    if (!NODE_RUNTIMES.has(manifest.runs?.using))
+        throw new Error(`action.yml: runs.using ${JSON.stringify(manifest.runs?.using)} is not a JavaScript runtime the runner has (${[...NODE_RUNTIMES].join(', ')})`);
+    const repository = opts.repository ?? 'octo-org/octo-repo';
+    const requestToken = (0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.randomBytes)(24).toString('base64url');
     const tokenRequests = [];
     const tokensIssued = [];
-    const tokenPath = `/_apis/distributedtask/hubs/Actions/plans/${(0,external_node_crypto_.randomBytes)(8).toString('hex')}/jobs/${(0,external_node_crypto_.randomBytes)(8).toString('hex')}/idtoken`;
+    const tokenPath = `/_apis/distributedtask/hubs/Actions/plans/${(0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.randomBytes)(8).toString('hex')}/jobs/${(0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.randomBytes)(8).toString('hex')}/idtoken`;
     // One token per audience is signed ahead of time, so a step measures the action and not the fake
     // issuer's RSA signing (GitHub's token service answers from its own, separate machines).
     const ahead = new Map();
@@ -383,7 +363,7 @@ async function startFakeRunner(opts) {
         ahead.set(audience, refill);
         return token;
     };
-    const server = (0,external_node_http_.createServer)((req, res) => {
+    const server = (0,node_http__WEBPACK_IMPORTED_MODULE_1__.createServer)((req, res) => {
         const url = new URL(req.url ?? '/', 'http://runner');
         const authorized = req.headers.authorization === `Bearer ${requestToken}`;
         const entry = { audience: url.searchParams.get('audience') ?? undefined, apiVersion: url.searchParams.get('api-version') ?? undefined, authorized };
@@ -406,29 +386,31 @@ async function startFakeRunner(opts) {
     await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = server.address().port;
     const tokenUrl = `http://127.0.0.1:${port}${tokenPath}?api-version=2.0`;
-    async function runStep(script, workdir, step, env, jobOpts) {
+    async function runStep(script, workdir, step, env, jobOpts, preface = []) {
         const files = {
-            GITHUB_ENV: (0,external_node_path_.join)(workdir, `${step}-env`),
-            GITHUB_OUTPUT: (0,external_node_path_.join)(workdir, `${step}-output`),
-            GITHUB_STATE: (0,external_node_path_.join)(workdir, `${step}-state`),
-            GITHUB_STEP_SUMMARY: (0,external_node_path_.join)(workdir, `${step}-summary`),
+            GITHUB_ENV: (0,node_path__WEBPACK_IMPORTED_MODULE_5__.join)(workdir, `${step}-env`),
+            GITHUB_OUTPUT: (0,node_path__WEBPACK_IMPORTED_MODULE_5__.join)(workdir, `${step}-output`),
+            GITHUB_STATE: (0,node_path__WEBPACK_IMPORTED_MODULE_5__.join)(workdir, `${step}-state`),
+            GITHUB_STEP_SUMMARY: (0,node_path__WEBPACK_IMPORTED_MODULE_5__.join)(workdir, `${step}-summary`),
         };
         for (const f of Object.values(files))
-            await (0,promises_.writeFile)(f, '');
-        const rssFile = (0,external_node_path_.join)(workdir, `${step}-rss`);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.writeFile)(f, '');
+        const rssFile = (0,node_path__WEBPACK_IMPORTED_MODULE_5__.join)(workdir, `${step}-rss`);
         const args = jobOpts.measureRss ? [`--import=data:text/javascript,${encodeURIComponent(RSS_HOOK)}`, script] : [script];
         const started = process.hrtime.bigint();
-        const { code, stdout, stderr } = await spawnStep(jobOpts.node ?? process.execPath, args, { ...env, ...files, ...(jobOpts.measureRss ? { HARNESS_RSS_FILE: rssFile } : {}) }, jobOpts.stepTimeoutMs ?? 60_000);
+        const node = jobOpts.node ?? opts.runtimes?.[manifest.runs.using] ?? process.execPath;
+        const { code, stdout, stderr } = await spawnStep(node, args, { ...env, ...files, ...(jobOpts.measureRss ? { HARNESS_RSS_FILE: rssFile } : {}) }, jobOpts.stepTimeoutMs ?? 60_000);
         const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-        const peakRssKb = jobOpts.measureRss ? Number(await (0,promises_.readFile)(rssFile, 'utf8').catch(() => 'NaN')) : undefined;
-        const logged = processLog(stdout, stderr);
+        const peakRssKb = jobOpts.measureRss ? Number(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.readFile)(rssFile, 'utf8').catch(() => 'NaN')) : undefined;
+        const logged = processLog(stdout, stderr, preface);
+        // The runner applies the files after the step ends, so they win over commands printed during it.
         return {
             exitCode: code,
             ...logged,
-            env: parseFileCommands(await (0,promises_.readFile)(files.GITHUB_ENV, 'utf8')),
-            outputs: parseFileCommands(await (0,promises_.readFile)(files.GITHUB_OUTPUT, 'utf8')),
-            state: parseFileCommands(await (0,promises_.readFile)(files.GITHUB_STATE, 'utf8')),
-            summary: await (0,promises_.readFile)(files.GITHUB_STEP_SUMMARY, 'utf8'),
+            env: parseFileCommands(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.readFile)(files.GITHUB_ENV, 'utf8')),
+            outputs: { ...logged.printedOutputs, ...parseFileCommands(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.readFile)(files.GITHUB_OUTPUT, 'utf8')) },
+            state: { ...logged.printedState, ...parseFileCommands(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.readFile)(files.GITHUB_STATE, 'utf8')) },
+            summary: await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.readFile)(files.GITHUB_STEP_SUMMARY, 'utf8'),
             durationMs,
             ...(peakRssKb !== undefined ? { peakRssKb } : {}),
         };
@@ -437,10 +419,14 @@ async function startFakeRunner(opts) {
         tokenRequests,
         tokensIssued,
         async runJob(jobOpts) {
-            const workdir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'fake-runner-'));
-            const runnerTemp = (0,external_node_path_.join)(workdir, 'runner-temp');
-            await (0,promises_.mkdir)(runnerTemp);
+            const workdir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_5__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_4__.tmpdir)(), 'fake-runner-'));
+            const runnerTemp = (0,node_path__WEBPACK_IMPORTED_MODULE_5__.join)(workdir, 'runner-temp');
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdir)(runnerTemp);
             try {
+                const { variables, missingRequired, unexpected } = actionInputs(manifest, jobOpts.inputs);
+                const eventPath = (0,node_path__WEBPACK_IMPORTED_MODULE_5__.join)(workdir, 'event.json');
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.writeFile)(eventPath, JSON.stringify({ ref: 'refs/heads/main', repository: { full_name: repository, name: repository.split('/')[1], owner: { login: repository.split('/')[0] } } }));
+                const runId = String(1_000_000 + Math.floor(Math.random() * 1_000_000));
                 const base = {
                     PATH: process.env.PATH ?? '/usr/bin:/bin',
                     HOME: workdir,
@@ -448,22 +434,42 @@ async function startFakeRunner(opts) {
                     GITHUB_ACTIONS: 'true',
                     RUNNER_TEMP: runnerTemp,
                     RUNNER_OS: 'Linux',
+                    RUNNER_ARCH: 'X64',
                     GITHUB_WORKSPACE: workdir,
+                    GITHUB_REPOSITORY: repository,
+                    GITHUB_REPOSITORY_OWNER: repository.split('/')[0],
+                    GITHUB_RUN_ID: runId,
+                    GITHUB_RUN_NUMBER: '1',
+                    GITHUB_RUN_ATTEMPT: '1',
+                    GITHUB_SERVER_URL: 'https://github.com',
+                    GITHUB_API_URL: 'https://api.github.com',
+                    GITHUB_GRAPHQL_URL: 'https://api.github.com/graphql',
+                    GITHUB_EVENT_NAME: 'push',
+                    GITHUB_EVENT_PATH: eventPath,
+                    GITHUB_REF: 'refs/heads/main',
+                    GITHUB_WORKFLOW: 'ci',
+                    GITHUB_JOB: 'deploy',
+                    GITHUB_ACTOR: 'octocat',
                     ...(jobOpts.idToken === false ? {} : { ACTIONS_ID_TOKEN_REQUEST_URL: tokenUrl, ACTIONS_ID_TOKEN_REQUEST_TOKEN: requestToken }),
-                    ...inputVariables(jobOpts.inputs),
+                    ...variables,
                     ...(jobOpts.env ?? {}),
                 };
-                const main = await runStep((0,external_node_path_.join)(opts.distDir, 'index.js'), workdir, 'main', base, jobOpts);
+                // The runner's own warning comes before the step's output.
+                const preface = unexpected ? [`##[warning]${unexpected}`] : [];
+                const main = await runStep((0,node_path__WEBPACK_IMPORTED_MODULE_5__.join)(actionDir, manifest.runs.main), workdir, 'main', base, jobOpts, preface);
+                if (unexpected)
+                    main.warnings.unshift(unexpected);
                 await jobOpts.betweenSteps?.(main, runnerTemp);
-                if (jobOpts.post === false)
-                    return { main };
+                const result = { main, missingRequired, ...(unexpected ? { unexpectedInputs: unexpected } : {}) };
+                if (jobOpts.post === false || !manifest.runs.post || !postIfHolds(manifest.runs['post-if'] ?? 'always()', main.exitCode === 0))
+                    return result;
                 // The post step sees what the main step exported and its saved state.
-                const stateVars = Object.fromEntries(Object.entries(main.state).map(([k, v]) => [`STATE_${k}`, v]));
-                const post = await runStep((0,external_node_path_.join)(opts.distDir, 'post.js'), workdir, 'post', { ...base, ...main.env, ...stateVars }, jobOpts);
-                return { main, post };
+                const stateVars = Object.fromEntries(Object.entries({ ...main.state, ...jobOpts.postState }).map(([k, v]) => [`STATE_${k}`, v]));
+                result.post = await runStep((0,node_path__WEBPACK_IMPORTED_MODULE_5__.join)(actionDir, manifest.runs.post), workdir, 'post', { ...base, ...main.env, ...stateVars }, jobOpts);
+                return result;
             }
             finally {
-                await (0,promises_.rm)(workdir, { recursive: true, force: true });
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(workdir, { recursive: true, force: true });
             }
         },
         async timeBareNode(node) {
@@ -480,11 +486,54 @@ async function startFakeRunner(opts) {
 const RSS_HOOK = "import{writeFileSync}from'node:fs';process.on('exit',()=>writeFileSync(process.env.HARNESS_RSS_FILE,String(process.resourceUsage().maxRSS)));";
 /** `with: { broker-url: x }` becomes INPUT_BROKER-URL (upper case, spaces to _, dashes kept). */
 function inputVariables(inputs) {
-    return Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.replace(/ /g, '_').toUpperCase()}`, v]));
+    return Object.fromEntries(Object.entries(inputs).map(([k, v]) => [inputVariable(k), v]));
+}
+/**
+ * The INPUT_* variables the runner sets for a step: the `with:` values, plus each declared input's default
+ * where `with:` omits it. Input names compare case-insensitively, as the runner's do. Defaults that are
+ * expressions (`${{ github.token }}`) are not evaluated here: this action has none, and a test says so.
+ */
+function actionInputs(manifest, given) {
+    const declared = Object.keys(manifest.inputs);
+    const lower = new Map(declared.map((n) => [n.toLowerCase(), n]));
+    const variables = {};
+    const unexpectedNames = Object.keys(given).filter((k) => !lower.has(k.toLowerCase()));
+    for (const [k, v] of Object.entries(given))
+        variables[(0,_action_manifest_js__WEBPACK_IMPORTED_MODULE_6__/* .inputVariable */ .L)(k)] = v;
+    const missingRequired = [];
+    for (const [name, spec] of Object.entries(manifest.inputs)) {
+        if (Object.keys(given).some((k) => k.toLowerCase() === name.toLowerCase()))
+            continue;
+        if (spec.default !== undefined) {
+            if (spec.default.includes('${{'))
+                throw new Error(`action.yml: the default of ${name} is an expression, which the fake runner does not evaluate`);
+            variables[(0,_action_manifest_js__WEBPACK_IMPORTED_MODULE_6__/* .inputVariable */ .L)(name)] = spec.default;
+        }
+        else if (spec.required)
+            missingRequired.push(name);
+    }
+    const unexpected = unexpectedNames.length
+        ? `Unexpected input(s) ${unexpectedNames.map((n) => `'${n}'`).join(', ')}, valid inputs are [${declared.map((n) => `'${n}'`).join(', ')}]`
+        : undefined;
+    return { variables, missingRequired, ...(unexpected ? { unexpected } : {}) };
+}
+/** `runs.post-if`, for the status functions the runner offers there (the default is always()). */
+function postIfHolds(condition, mainSucceeded) {
+    const c = condition.replace(/^\$\{\{\s*|\s*\}\}$/g, '').trim();
+    const values = {
+        'always()': true,
+        'success()': mainSucceeded,
+        'failure()': !mainSucceeded,
+        'cancelled()': false,
+        '!cancelled()': true,
+    };
+    if (!(c in values))
+        throw new Error(`action.yml: post-if ${JSON.stringify(condition)} is not one of ${Object.keys(values).join(', ')}`);
+    return values[c];
 }
 function spawnStep(node, args, env, timeoutMs) {
     return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_.spawn)(node, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(node, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
         const out = [];
         const err = [];
         child.stdout.on('data', (c) => out.push(c));
@@ -553,14 +602,78 @@ function parseFileCommands(text) {
     }
     return out;
 }
-/** Interprets the step's output like the runner: commands, mask registration, then masking of each line. */
-function processLog(stdout, stderr) {
+/** The commands the runner knows (ActionCommandManager); a line naming any other is plain output. */
+const COMMANDS = new Set([
+    'add-mask', 'warning', 'error', 'notice', 'debug', 'group', 'endgroup', 'echo', 'set-output', 'save-state',
+    'set-env', 'add-path', 'add-matcher', 'remove-matcher', 'stop-commands',
+]);
+/**
+ * One line as the runner's parser reads it (ActionCommand.TryParseV2, then TryParse): `::name k=v,k=v::data`
+ * at the start of the line after leading spaces, else `##[name k=v;k=v]data` anywhere in it. Names compare
+ * case-insensitively; `registered` adds the resume token of stop-commands.
+ */
+function parseCommand(line, registered = COMMANDS) {
+    const v2 = line.trimStart();
+    if (v2.startsWith('::')) {
+        const end = v2.indexOf('::', 2);
+        if (end >= 0) {
+            const info = v2.slice(2, end);
+            const space = info.indexOf(' ');
+            const name = space < 0 ? info : info.slice(0, space);
+            if (registered.has(name.toLowerCase())) {
+                return { name: name.toLowerCase(), properties: properties(space < 0 ? '' : info.slice(space + 1), ',', unescapeProperty), data: unescapeData(v2.slice(end + 2)) };
+            }
+        }
+    }
+    const at = line.indexOf('##[');
+    if (at < 0)
+        return undefined;
+    const rb = line.indexOf(']', at);
+    if (rb < 0)
+        return undefined;
+    const info = line.slice(at + 3, rb);
+    const space = info.indexOf(' ');
+    const name = space < 0 ? info : info.slice(0, space);
+    if (!registered.has(name.toLowerCase()))
+        return undefined;
+    return { name: name.toLowerCase(), properties: properties(space < 0 ? '' : info.slice(space + 1), ';', unescapeV1), data: unescapeV1(line.slice(rb + 1)) };
+}
+function properties(text, separator, unescape) {
+    const out = {};
+    for (const pair of text.trim().split(separator)) {
+        const eq = pair.indexOf('=');
+        if (eq > 0 && eq < pair.length - 1)
+            out[pair.slice(0, eq)] = unescape(pair.slice(eq + 1));
+    }
+    return out;
+}
+/** The runner's unescaping of command data: %0D, %0A, then %25 (in that order, as ActionCommand does). */
+function unescapeData(s) {
+    return s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+}
+function unescapeProperty(s) {
+    return s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+}
+function unescapeV1(s) {
+    return s.replace(/%3B/g, ';').replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%5D/g, ']').replace(/%25/g, '%');
+}
+/**
+ * Interprets the step's output like the runner: commands (including the deprecated `set-output` and
+ * `save-state`, still honoured, and `stop-commands`), mask registration, then masking of each line.
+ * `preface` is what the runner itself printed before the step (its own warnings).
+ */
+function processLog(stdout, stderr, preface = []) {
     const masks = new Set();
     const printedBeforeMask = [];
     const shownRaw = [];
     const shown = [];
     const warnings = [];
     const errors = [];
+    const commands = [];
+    const printedOutputs = {};
+    const printedState = {};
+    const registered = new Set(COMMANDS);
+    let stopToken;
     let sorted = [];
     const mask = (line) => {
         let out = line;
@@ -579,110 +692,114 @@ function processLog(stdout, stderr) {
         }
         sorted = [...masks].sort((a, b) => b.length - a.length);
     };
+    const plain = (line) => {
+        shownRaw.push(line);
+        shown.push(mask(line));
+    };
+    for (const line of preface)
+        plain(line);
     const lines = stdout.split('\n');
     if (lines[lines.length - 1] === '')
         lines.pop();
-    for (const line of lines) {
-        const m = /^::([a-z-]+)(?: [^:]*)?::(.*)$/s.exec(line);
-        if (m && m[1] === 'add-mask') {
-            register(unescapeData(m[2]));
+    for (const rawLine of lines) {
+        const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
+        const cmd = parseCommand(line, registered);
+        if (!cmd) {
+            plain(line);
             continue;
         }
-        shownRaw.push(m ? unescapeData(m[2]) : line);
-        if (m && (m[1] === 'warning' || m[1] === 'error' || m[1] === 'debug' || m[1] === 'notice')) {
-            const text = mask(unescapeData(m[2]));
-            if (m[1] === 'warning')
-                warnings.push(text);
-            if (m[1] === 'error')
-                errors.push(text);
-            shown.push(`${m[1] === 'debug' ? '##[debug]' : `${m[1][0].toUpperCase()}${m[1].slice(1)}: `}${text}`);
+        if (stopToken !== undefined) {
+            // Stopped: only the resume token counts; everything else is plain output.
+            if (cmd.name === stopToken.toLowerCase()) {
+                registered.delete(cmd.name);
+                stopToken = undefined;
+                commands.push('resume-commands');
+            }
+            plain(line);
+            continue;
         }
-        else {
-            shown.push(mask(line));
+        commands.push(cmd.name);
+        switch (cmd.name) {
+            case 'add-mask':
+                if (cmd.data.trim() !== '')
+                    register(cmd.data);
+                break;
+            case 'stop-commands':
+                stopToken = cmd.data;
+                registered.add(cmd.data.toLowerCase());
+                plain(line);
+                break;
+            case 'set-output':
+                if (cmd.properties.name)
+                    printedOutputs[cmd.properties.name] = cmd.data;
+                break;
+            case 'save-state':
+                if (cmd.properties.name)
+                    printedState[cmd.properties.name] = cmd.data;
+                break;
+            case 'set-env':
+            case 'add-path': {
+                const text = `Unable to process command '${line}' successfully. The \`${cmd.name}\` command is disabled.`;
+                errors.push(mask(text));
+                shown.push(`Error: ${mask(text)}`);
+                break;
+            }
+            case 'warning':
+            case 'error':
+            case 'notice':
+            case 'debug': {
+                shownRaw.push(cmd.data);
+                const text = mask(cmd.data);
+                if (cmd.name === 'warning')
+                    warnings.push(text);
+                if (cmd.name === 'error')
+                    errors.push(text);
+                shown.push(`${cmd.name === 'debug' ? '##[debug]' : `${cmd.name[0].toUpperCase()}${cmd.name.slice(1)}: `}${text}`);
+                break;
+            }
+            default:
+                plain(cmd.data);
         }
     }
     for (const line of stderr.split('\n')) {
         if (line === '')
             continue;
-        shownRaw.push(line);
-        shown.push(mask(line));
+        plain(line);
     }
-    return { log: shown.join('\n'), raw: `${stdout}\n${stderr}`, masks, printedBeforeMask, warnings, errors };
+    return { log: shown.join('\n'), raw: `${stdout}\n${stderr}`, masks, printedBeforeMask, warnings, errors, commands, printedOutputs, printedState };
 }
 
 
 /***/ }),
 
-/***/ 47306:
+/***/ 43980:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  actionRoot: () => (/* binding */ actionRoot),
-  tryActionCommand: () => (/* binding */ tryActionCommand),
-  tryActionSpec: () => (/* binding */ tryActionSpec)
-});
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(73136);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
-// EXTERNAL MODULE: ./src/broker/config.ts + 3 modules
-var broker_config = __webpack_require__(40301);
-// EXTERNAL MODULE: ./src/broker/errors.ts
-var errors = __webpack_require__(27662);
-// EXTERNAL MODULE: ./src/broker/server.ts + 4 modules
-var server = __webpack_require__(75716);
-;// CONCATENATED MODULE: ./src/harness/action-manifest.ts
-// action.yml as the runner reads it: the inputs with their defaults and `required`, the outputs, and the
-// entry points. The fake runner and `try-action` take everything from here, so a default or an input that
-// exists only in our code and not in action.yml cannot go unnoticed.
-
-
-async function readActionManifest(file) {
-    const raw = (0,dist/* parse */.qg)(await (0,promises_.readFile)(file, 'utf8'), { uniqueKeys: true });
-    const inputs = {};
-    for (const [name, spec] of Object.entries((raw.inputs ?? {}))) {
-        inputs[name] = {
-            description: String(spec.description ?? ''),
-            required: spec.required === true || spec.required === 'true',
-            ...(spec.default !== undefined ? { default: String(spec.default) } : {}),
-        };
-    }
-    return {
-        name: String(raw.name ?? ''),
-        inputs,
-        outputs: (raw.outputs ?? {}),
-        runs: raw.runs,
-    };
-}
-/** The variable the runner sets for an input: upper case, spaces to `_`. */
-function inputVariable(name) {
-    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
-}
-
-// EXTERNAL MODULE: ./src/harness/issuer.ts + 4 modules
-var issuer = __webpack_require__(85752);
-// EXTERNAL MODULE: ./src/harness/runner.ts + 1 modules
-var harness_runner = __webpack_require__(66458);
-// EXTERNAL MODULE: ./src/harness/scratch.ts
-var scratch = __webpack_require__(59818);
-// EXTERNAL MODULE: ./src/cli/claims-file.ts
-var claims_file = __webpack_require__(52920);
-// EXTERNAL MODULE: ./src/cli/options.ts
-var options = __webpack_require__(60776);
-// EXTERNAL MODULE: ./src/cli/suggest.ts
-var suggest = __webpack_require__(77472);
-;// CONCATENATED MODULE: ./src/harness/try-action.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   actionRoot: () => (/* binding */ actionRoot),
+/* harmony export */   tryActionCommand: () => (/* binding */ tryActionCommand),
+/* harmony export */   tryActionSpec: () => (/* binding */ tryActionSpec)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(38815);
+/* harmony import */ var _broker_config_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(40301);
+/* harmony import */ var _broker_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(27662);
+/* harmony import */ var _broker_server_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(75716);
+/* harmony import */ var _action_manifest_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4188);
+/* harmony import */ var _issuer_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(85752);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(45012);
+/* harmony import */ var _scratch_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(59818);
+/* harmony import */ var _cli_claims_file_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(52920);
+/* harmony import */ var _cli_options_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(60776);
+/* harmony import */ var _cli_suggest_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(77472);
 // `oidc-exchange try-action`: try a broker configuration before pushing a workflow. Starts a fake GitHub
 // issuer and the broker from the given configuration (its GitHub issuer pointed at the fake one), mints a
 // token with the given claims, runs the bundled action (main, then post) through the fake runner, and
@@ -724,86 +841,86 @@ file paths as they are), and the job summary.`,
 };
 /** The repository folder holding action.yml and dist/, from the source tree or from dist/cli. */
 function actionRoot() {
-    let dir = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
+    let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url));
     for (let i = 0; i < 6; i++) {
-        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'action.yml')) && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'dist', 'index.js')))
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'action.yml')) && (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'dist', 'index.js')))
             return dir;
-        dir = (0,external_node_path_.dirname)(dir);
+        dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(dir);
     }
     throw new Error('cannot find action.yml and dist/index.js next to the oidc-exchange installation; run "npm run build"');
 }
 async function tryActionCommand(args) {
-    const parsed = (0,options/* parseCommand */.RM)(tryActionSpec, args);
+    const parsed = (0,_cli_options_js__WEBPACK_IMPORTED_MODULE_13__/* .parseCommand */ .RM)(tryActionSpec, args);
     if (typeof parsed === 'number')
         return parsed;
     const { values } = parsed;
     const configPath = values.config;
     if (!configPath)
-        throw new options/* UsageError */.eb('try-action', '--config FILE is required: the broker configuration to try');
-    const repeat = (0,options/* integerOption */.ig)('try-action', values.repeat, '--repeat', 1, 10_000) ?? 1;
+        throw new _cli_options_js__WEBPACK_IMPORTED_MODULE_13__/* .UsageError */ .eb('try-action', '--config FILE is required: the broker configuration to try');
+    const repeat = (0,_cli_options_js__WEBPACK_IMPORTED_MODULE_13__/* .integerOption */ .ig)('try-action', values.repeat, '--repeat', 1, 10_000) ?? 1;
     // 1. Inputs, as the workflow's `with:` would give them: names from action.yml only.
     const root = actionRoot();
-    const manifest = await readActionManifest((0,external_node_path_.join)(root, 'action.yml'));
-    const inputs = (0,options/* keyValues */.K7)('try-action', 'input', values.input);
+    const manifest = await (0,_action_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .readActionManifest */ .q)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'action.yml'));
+    const inputs = (0,_cli_options_js__WEBPACK_IMPORTED_MODULE_13__/* .keyValues */ .K7)('try-action', 'input', values.input);
     for (const name of Object.keys(inputs)) {
         if (!Object.hasOwn(manifest.inputs, name)) {
-            const guess = (0,suggest/* closest */.k)(name, Object.keys(manifest.inputs));
-            throw new options/* UsageError */.eb('try-action', `--input ${name}: the action has no input ${JSON.stringify(name)}${guess ? `; did you mean ${guess}?` : ''} (its inputs: ${Object.keys(manifest.inputs).join(', ')})`);
+            const guess = (0,_cli_suggest_js__WEBPACK_IMPORTED_MODULE_14__/* .closest */ .k)(name, Object.keys(manifest.inputs));
+            throw new _cli_options_js__WEBPACK_IMPORTED_MODULE_13__/* .UsageError */ .eb('try-action', `--input ${name}: the action has no input ${JSON.stringify(name)}${guess ? `; did you mean ${guess}?` : ''} (its inputs: ${Object.keys(manifest.inputs).join(', ')})`);
         }
     }
     if (values.secrets !== undefined) {
         if (inputs.secrets !== undefined)
-            throw new options/* UsageError */.eb('try-action', 'give the secrets input once: --secrets or --input secrets=..., not both');
+            throw new _cli_options_js__WEBPACK_IMPORTED_MODULE_13__/* .UsageError */ .eb('try-action', 'give the secrets input once: --secrets or --input secrets=..., not both');
         inputs.secrets = values.secrets.replace(/\\n/g, '\n');
     }
     if (inputs['broker-url'] !== undefined)
-        throw new options/* UsageError */.eb('try-action', '--input broker-url: try-action points the action at the broker it starts; leave broker-url out');
+        throw new _cli_options_js__WEBPACK_IMPORTED_MODULE_13__/* .UsageError */ .eb('try-action', '--input broker-url: try-action points the action at the broker it starts; leave broker-url out');
     // 2. The claims, checked against the configuration's GitHub issuer and the audience the action will ask for.
-    const raw = (0,dist/* parse */.qg)(await (0,promises_.readFile)(configPath, 'utf8').catch((e) => {
-        throw new options/* UsageError */.eb('try-action', `cannot read --config ${configPath}: ${e.code ?? e.message}`);
+    const raw = (0,yaml__WEBPACK_IMPORTED_MODULE_4__/* .parse */ .qg)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(configPath, 'utf8').catch((e) => {
+        throw new _cli_options_js__WEBPACK_IMPORTED_MODULE_13__/* .UsageError */ .eb('try-action', `cannot read --config ${configPath}: ${e.code ?? e.message}`);
     }));
-    const gh = (0,claims_file/* platformIssuer */.$z)(Array.isArray(raw?.issuers) ? raw.issuers : [], 'github');
+    const gh = (0,_cli_claims_file_js__WEBPACK_IMPORTED_MODULE_12__/* .platformIssuer */ .$z)(Array.isArray(raw?.issuers) ? raw.issuers : [], 'github');
     if (!gh)
-        throw new options/* UsageError */.eb('try-action', `${configPath} has no GitHub issuer (id: github, or issuer ${'https://token.actions.githubusercontent.com'})`);
-    const given = await (0,claims_file.readGivenClaims)('try-action', values.claims);
+        throw new _cli_options_js__WEBPACK_IMPORTED_MODULE_13__/* .UsageError */ .eb('try-action', `${configPath} has no GitHub issuer (id: github, or issuer ${'https://token.actions.githubusercontent.com'})`);
+    const given = await (0,_cli_claims_file_js__WEBPACK_IMPORTED_MODULE_12__.readGivenClaims)('try-action', values.claims);
     if (given.claims.iss !== undefined && String(given.claims.iss).replace(/\/+$/, '') !== gh.issuer.replace(/\/+$/, '')) {
-        throw new options/* UsageError */.eb('try-action', `${values.claims} says iss ${JSON.stringify(given.claims.iss)} but the configuration's GitHub issuer is ${JSON.stringify(gh.issuer)}; leave iss out or make them equal`);
+        throw new _cli_options_js__WEBPACK_IMPORTED_MODULE_13__/* .UsageError */ .eb('try-action', `${values.claims} says iss ${JSON.stringify(given.claims.iss)} but the configuration's GitHub issuer is ${JSON.stringify(gh.issuer)}; leave iss out or make them equal`);
     }
     if (inputs.audience !== undefined)
-        (0,claims_file.mustAgree)('try-action', given, 'aud', inputs.audience, '--input audience');
+        (0,_cli_claims_file_js__WEBPACK_IMPORTED_MODULE_12__.mustAgree)('try-action', given, 'aud', inputs.audience, '--input audience');
     else if (given.claims.aud !== undefined)
         inputs.audience = Array.isArray(given.claims.aud) ? String(given.claims.aud[0]) : String(given.claims.aud);
     const audience = inputs.audience ?? raw.audience ?? '';
-    return (0,scratch.withScratch)('oidc-exchange-try-action-', async () => {
+    return (0,_scratch_js__WEBPACK_IMPORTED_MODULE_11__.withScratch)('oidc-exchange-try-action-', async () => {
         // 3. The broker, from the user's configuration with its GitHub issuer replaced by a fake one.
-        const github = await (0,issuer/* startFakeIssuer */.xm)({ kind: 'github' });
+        const github = await (0,_issuer_js__WEBPACK_IMPORTED_MODULE_9__/* .startFakeIssuer */ .xm)({ kind: 'github' });
         const standsFor = gh.issuer;
         gh.issuer = github.url;
         delete gh.jwks_uri;
-        const completed = (0,claims_file.completeClaims)('try-action', given, { platform: 'github', signedBy: github.url });
+        const completed = (0,_cli_claims_file_js__WEBPACK_IMPORTED_MODULE_12__.completeClaims)('try-action', given, { platform: 'github', signedBy: github.url });
         completed.notes = completed.notes.filter((n) => !n.startsWith('the fake issuer'));
         if (completed.platform !== 'github') {
             await github.close();
-            throw new options/* UsageError */.eb('try-action', `${values.claims} holds GitLab claims; try-action runs the GitHub Action (for the GitLab component, use oidc-exchange gitlab-job)`);
+            throw new _cli_options_js__WEBPACK_IMPORTED_MODULE_13__/* .UsageError */ .eb('try-action', `${values.claims} holds GitLab claims; try-action runs the GitHub Action (for the GitLab component, use oidc-exchange gitlab-job)`);
         }
         // The runner asks for the token with the action's audience; the claims must not say otherwise.
         delete completed.claims.aud;
         let config;
         try {
-            config = await (0,broker_config/* buildConfig */.fD)(raw, configPath, { checkSources: true });
+            config = await (0,_broker_config_js__WEBPACK_IMPORTED_MODULE_5__/* .buildConfig */ .fD)(raw, configPath, { checkSources: true });
         }
         catch (e) {
             await github.close();
-            if (e instanceof errors/* ConfigError */.xL) {
+            if (e instanceof _broker_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .xL) {
                 process.stderr.write(`oidc-exchange try-action: ${e.message}\n`);
                 return 2;
             }
             throw e;
         }
-        const broker = (0,server/* buildBroker */.C)(config, { logLevel: 'warn' });
+        const broker = (0,_broker_server_js__WEBPACK_IMPORTED_MODULE_7__/* .buildBroker */ .C)(config, { logLevel: 'warn' });
         const brokerUrl = await broker.app.listen({ host: '127.0.0.1', port: 0 });
-        const runner = await (0,harness_runner/* startFakeRunner */.e2)({
-            distDir: (0,external_node_path_.join)(root, 'dist'),
+        const runner = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_10__/* .startFakeRunner */ .e2)({
+            distDir: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'dist'),
             mint: (aud) => github.mint(completed.claims, { audience: aud }),
         });
         try {
@@ -823,7 +940,7 @@ async function tryActionCommand(args) {
             const job = await runner.runJob({ inputs: jobInputs, node: values.node });
             const claimLines = [
                 `aud ${audience} (the audience the action asks the runner for); a fake GitHub issuer signs for ${standsFor}`,
-                ...(0,claims_file.describeCompletion)(completed, values.claims ?? 'a claims file'),
+                ...(0,_cli_claims_file_js__WEBPACK_IMPORTED_MODULE_12__.describeCompletion)(completed, values.claims ?? 'a claims file'),
             ];
             process.stdout.write(report(job, claimLines, filePathVariables(inputs.secrets ?? '')));
             return job.main.exitCode === 0 ? 0 : 1;

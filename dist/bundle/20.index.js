@@ -1114,7 +1114,7 @@ class ConfigError extends Error {
 /* harmony export */   FE: () => (/* binding */ GitHubApp),
 /* harmony export */   ZB: () => (/* binding */ DEFAULT_GITHUB_API)
 /* harmony export */ });
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24371);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46752);
 /* harmony import */ var _app_jwt_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(68202);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(27662);
 
@@ -3350,7 +3350,7 @@ function describe(e) {
 }
 
 // EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(24371);
+var undici = __webpack_require__(46752);
 ;// CONCATENATED MODULE: ./src/broker/sources/vault.ts
 // The `vault` secret backend: Vault or OpenBao, KV version 2, authenticated with AppRole or a token. Speaks
 // Vault's documented HTTP API (undici), nothing else:
@@ -3392,7 +3392,7 @@ class VaultBackend {
         this.origin = `${settings.address}${settings.namespace ? ` (namespace ${settings.namespace})` : ''}, ${settings.auth.origin}`;
         this.cache = new TtlCache(settings.cacheSeconds * 1000, now);
         if (settings.ca)
-            this.dispatcher = new undici/* Agent */.g6({ connect: { ca: settings.ca } });
+            this.dispatcher = new undici.Agent({ connect: { ca: settings.ca } });
     }
     observe(events) {
         this.events = events;
@@ -4359,7 +4359,7 @@ var broker_errors = __webpack_require__(27662);
 // EXTERNAL MODULE: ./node_modules/jose/dist/webapi/jwks/local.js
 var jwks_local = __webpack_require__(36687);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(24371);
+var undici = __webpack_require__(46752);
 ;// CONCATENATED MODULE: ./src/broker/issuer.ts
 // One key set per trusted issuer, owned by the broker instance. Keys come from the issuer's JWKS (found
 // through OIDC discovery unless `jwks_uri` is configured) and are served from memory:
@@ -4648,138 +4648,6 @@ function mapJoseError(e, issuer, audience) {
     return new broker_errors/* BrokerError */.Wz('internal_error', 'the broker failed to verify the token; its operator has been told', {
         detail: e?.message,
     });
-}
-
-
-/***/ }),
-
-/***/ 88780:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   LC: () => (/* binding */ exportNameProblem),
-/* harmony export */   a2: () => (/* binding */ reservedBy)
-/* harmony export */ });
-/* unused harmony exports VARIABLE_NAME, BROKER_CHOSEN_NAME, RESERVED, CREDENTIAL_NAMES */
-// The one list of variable names no secret may be exported under, shared by every part that exports or
-// grants a name: the GitHub Action, the generic client (`oidc-exchange exchange`), the broker's config check
-// and, generated from this file at build time, the GitLab component's shell script. Keep this file free of
-// imports: the build step that generates the shell list loads it on its own.
-//
-// A name is reserved when a later step, shell, loader, runtime, package manager or the CI runner itself reads
-// it to decide what code to run, where to fetch code or certificates from, or where its own state lives. A
-// secret exported under such a name runs the broker's (or a leaked secret's) text as code in every later step
-// of the job. Names are compared upper-cased: Linux variables are case-sensitive, but many tools read either
-// spelling (npm reads `npm_config_*` and `NPM_CONFIG_*`, curl `http_proxy` and `HTTP_PROXY`), and Windows
-// runners ignore case altogether.
-/** A portable shell variable name: what a user may write in a `secrets` line. */
-const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/**
- * A name the broker may choose on its own (no `secrets` list given): upper case, a letter first, at most 128
- * characters. Lower-case names are refused so a broker cannot reach tools that read lower-case variables only
- * (`npm_config_*`, `http_proxy`) by a spelling the deny rules would otherwise have to anticipate.
- */
-const BROKER_CHOSEN_NAME = /^[A-Z][A-Z0-9_]{0,127}$/;
-const RESERVED = [
-    {
-        why: 'the CI runner and its toolkit read it',
-        names: ['CI'],
-        prefixes: ['GITHUB_', 'RUNNER_', 'ACTIONS_', 'INPUT_', 'STATE_', 'CI_', 'GITLAB_', 'FF_', 'OIDC_EXCHANGE_', '_OE_'],
-    },
-    {
-        why: 'the shell reads it to run code, find commands or split words',
-        names: [
-            'PATH', 'ENV', 'SHELL', 'SHELLOPTS', 'BASHOPTS', 'IFS', 'CDPATH', 'FPATH', 'GLOBIGNORE', 'HISTFILE', 'INPUTRC',
-            'PS0', 'PS1', 'PS2', 'PS3', 'PS4', 'ZDOTDIR', 'MAIL', 'MAILPATH', 'COMSPEC', 'PATHEXT', 'PSMODULEPATH',
-        ],
-        prefixes: ['BASH_', 'PROMPT_', 'ZSH_'],
-    },
-    {
-        why: 'it moves the home, temporary, configuration or working directory that every tool trusts',
-        names: [
-            'HOME', 'TMPDIR', 'TMP', 'TEMP', 'PWD', 'OLDPWD', 'USER', 'LOGNAME', 'USERPROFILE', 'APPDATA', 'LOCALAPPDATA',
-            'PROGRAMDATA', 'PROGRAMFILES', 'SYSTEMROOT', 'WINDIR',
-        ],
-        prefixes: ['XDG_'],
-    },
-    {
-        why: 'the dynamic loader or the C library reads it to load code or data',
-        names: ['GLIBC_TUNABLES', 'GETCONF_DIR', 'HOSTALIASES', 'LOCALDOMAIN', 'RES_OPTIONS', 'LOCPATH', 'NLSPATH', 'LANG', 'LANGUAGE', 'TZ', 'TZDIR'],
-        prefixes: ['LD_', 'DYLD_', 'GCONV', 'LC_'],
-    },
-    {
-        why: 'a language runtime reads it to load modules or options before your code runs',
-        names: [
-            'CLASSPATH', 'PHPRC', 'PHP_INI_SCAN_DIR', 'TCLLIBPATH', 'R_PROFILE', 'R_PROFILE_USER', 'R_ENVIRON', 'R_ENVIRON_USER',
-            'R_LIBS', 'R_LIBS_USER', 'ELIXIR_ERL_OPTIONS',
-        ],
-        prefixes: [
-            'NODE_', 'PYTHON', 'PERL', 'RUBY', 'GEM_', 'JAVA_', '_JAVA', 'JDK_', 'DOTNET_', 'COMPLUS_', 'CORECLR_', 'MONO_',
-            'LUA_', 'ERL_', 'JULIA_', 'DENO_', 'BUN_',
-        ],
-    },
-    {
-        why: 'a package manager or build tool reads it to run commands or choose where code is downloaded from',
-        names: [
-            'MAVEN_OPTS', 'MAVEN_ARGS', 'GRADLE_OPTS', 'GRADLE_USER_HOME', 'ANT_OPTS', 'SBT_OPTS', 'BUNDLE_GEMFILE',
-            'GOFLAGS', 'GOPROXY', 'GOTOOLCHAIN', 'GOROOT', 'GOPATH', 'GOENV', 'GOBIN', 'GOAUTH', 'GOSUMDB', 'GONOSUMDB',
-            'GONOSUMCHECK', 'GONOPROXY', 'GOPRIVATE', 'GOINSECURE', 'GOVCS', 'GOEXPERIMENT', 'GOMODCACHE',
-            'RUSTC', 'RUSTC_WRAPPER', 'RUSTC_WORKSPACE_WRAPPER', 'RUSTDOC', 'RUSTFLAGS', 'RUSTDOCFLAGS', 'CARGO_HOME',
-            'CC', 'CXX', 'CPP', 'LD', 'AR', 'AS', 'CFLAGS', 'CXXFLAGS', 'CPPFLAGS', 'LDFLAGS', 'MAKE', 'MAKEFLAGS', 'MFLAGS',
-            'MAKEFILES',
-        ],
-        prefixes: [
-            'NPM_CONFIG_', 'YARN_', 'PNPM_', 'COREPACK_', 'PIP_', 'CGO_', 'CARGO_BUILD_', 'CARGO_TARGET_', 'CARGO_ALIAS_',
-            'CARGO_SOURCE_', 'RUSTUP_', 'CCACHE_', 'DISTCC_',
-        ],
-    },
-    {
-        why: 'git reads it to run commands, load configuration or pick hooks',
-        prefixes: ['GIT_'],
-    },
-    {
-        why: 'a program runs its value as a command',
-        names: [
-            'EDITOR', 'VISUAL', 'PAGER', 'MANPAGER', 'LESSOPEN', 'LESSCLOSE', 'BROWSER', 'SSH_ASKPASS', 'SSH_ASKPASS_REQUIRE',
-            'SUDO_ASKPASS', 'SSH_AUTH_SOCK',
-        ],
-    },
-    {
-        why: 'it redirects network traffic or changes which certificates are trusted',
-        names: ['REQUESTS_CA_BUNDLE', 'WGETRC', 'NETRC', 'SSLKEYLOGFILE', 'GNUPGHOME'],
-        prefixes: ['SSL_', 'OPENSSL_', 'CURL_', 'DOCKER_'],
-        suffixes: ['_PROXY'],
-    },
-];
-/**
- * Names under a reserved prefix that are well-known credentials, read by one tool as a secret and by nothing
- * as code: refusing them would push users to rename exactly the secrets this tool exists for.
- */
-const CREDENTIAL_NAMES = ['NODE_AUTH_TOKEN', 'DOCKER_USERNAME', 'DOCKER_PASSWORD'];
-/** The group that reserves `name`, or undefined when the name is free. */
-function reservedBy(name) {
-    const upper = name.toUpperCase();
-    if (CREDENTIAL_NAMES.includes(upper))
-        return undefined;
-    return RESERVED.find((g) => g.names?.includes(upper) ||
-        g.prefixes?.some((p) => upper.startsWith(p)) ||
-        g.suffixes?.some((s) => upper.endsWith(s)));
-}
-/**
- * Why `name` cannot be exported, or undefined when it can. `chosenBy: 'broker'` applies the stricter shape a
- * broker-chosen name must have (no `secrets` list named it).
- */
-function exportNameProblem(name, chosenBy = 'user') {
-    if (!VARIABLE_NAME.test(name)) {
-        return `${JSON.stringify(name)} is not a valid variable name (letters, digits and _, not starting with a digit)`;
-    }
-    if (chosenBy === 'broker' && !BROKER_CHOSEN_NAME.test(name)) {
-        return `${JSON.stringify(name)} is refused: a name the broker chooses must be upper case (A-Z, 0-9, _, a letter first, at most 128 characters); list the secrets you want, with "NAME | OTHER_NAME" to rename`;
-    }
-    const group = reservedBy(name);
-    if (group)
-        return `${name} is refused: the name is reserved because ${group.why}; export the secret under another name with "NAME | OTHER_NAME"`;
-    return undefined;
 }
 
 

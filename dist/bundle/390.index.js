@@ -425,7 +425,7 @@ async function gitlabJobCommand(args) {
             throw new options/* UsageError */.eb('gitlab-job', 'the claims are GitHub claims; gitlab-job runs the GitLab component (for the GitHub Action, use oidc-exchange try-action)');
         for (const line of describeCompletion(completed, values.claims ?? '--set'))
             process.stderr.write(`oidc-exchange gitlab-job: ${line}\n`);
-        const { request } = await __webpack_require__.e(/* import() */ 752).then(__webpack_require__.t.bind(__webpack_require__, 24371, 19));
+        const { request } = await __webpack_require__.e(/* import() */ 752).then(__webpack_require__.t.bind(__webpack_require__, 46752, 19));
         const hidden = await loadHiddenJob(templatePath, inputs);
         const aud = Object.values((hidden.job.id_tokens ?? {}))[0]?.aud;
         delete completed.claims.aud;
