@@ -12,4 +12,5 @@ EXPOSE 8080
 # mounted files. Inside a container the broker must listen on 0.0.0.0 to be reachable: --host says so.
 ENTRYPOINT ["node", "/opt/oidc-exchange/dist/cli.js", "broker"]
 CMD ["--config", "/etc/oidc-exchange/broker.yaml", "--host", "0.0.0.0"]
-HEALTHCHECK --interval=10s --timeout=2s CMD ["node", "-e", "fetch('http://127.0.0.1:8080/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# $HEALTH_URL: https://127.0.0.1:8443/healthz when the configuration has listen.tls (docs/deploy.md).
+HEALTHCHECK --interval=10s --timeout=2s CMD ["node", "-e", "fetch(process.env.HEALTH_URL || 'http://127.0.0.1:8080/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]

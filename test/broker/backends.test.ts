@@ -323,8 +323,8 @@ describe('configuration', () => {
 });
 
 describe('lazy loading', () => {
-  it('the AWS SDK and the age library are chunks of their own in the CLI bundle, loaded only when a configuration uses them', () => {
-    const folder = join(repoRoot, 'dist/cli');
+  it('the AWS SDK and the age library are chunks of their own in the bundle, loaded only when a configuration uses them', () => {
+    const folder = join(repoRoot, 'dist/bundle');
     const files = readdirSync(folder).filter((f) => f.endsWith('.js'));
     const holding = (needle: string) => files.filter((f) => readFileSync(join(folder, f), 'utf8').includes(needle));
     const brokerChunks = holding('async function brokerCommand');

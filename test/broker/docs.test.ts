@@ -157,7 +157,7 @@ describe('the systemd unit and the container', () => {
   });
 
   it("the container's command refuses plain HTTP on 0.0.0.0 unless the configuration says TLS or plain_http", async () => {
-    const file = blocks.find((b) => b.tags[0] === 'container')!.text;
+    const file = readFileSync(join(repoRoot, 'Dockerfile'), 'utf8');
     const entry = JSON.parse(/^ENTRYPOINT (.*)$/m.exec(file)![1]!) as string[];
     const cmd = (JSON.parse(/^CMD (.*)$/m.exec(file)![1]!) as string[]).map((a) => (a === '/etc/oidc-exchange/broker.yaml' ? config : a));
     expect(entry).toEqual(['node', '/opt/oidc-exchange/dist/cli.js', 'broker']);
@@ -167,8 +167,10 @@ describe('the systemd unit and the container', () => {
   });
 
   it("the container's health check passes against a serving broker and fails without one", async () => {
-    const file = blocks.find((b) => b.tags[0] === 'container')!.text;
-    const script = /^HEALTHCHECK .* CMD node -e "(.*)"$/m.exec(file)![1]!;
+    const file = readFileSync(join(repoRoot, 'Dockerfile'), 'utf8');
+    const health = JSON.parse(/^HEALTHCHECK .* CMD (\[.*\])$/m.exec(file)![1]!) as string[];
+    expect(health.slice(0, 2)).toEqual(['node', '-e']);
+    const script = health[2]!;
     const port = await freePort();
     const proc = startCli(['broker', '--config', config, '--port', String(port)]);
     await proc.waitFor(/"event":"listening"/);

@@ -4,14 +4,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { chmod, copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, parseDocument, stringify } from 'yaml';
 import { claimNumberSources, parseConfig } from '../../src/broker/config.js';
 import { ConfigError } from '../../src/broker/errors.js';
 import { lintConfig, RULES } from '../../src/broker/lint.js';
-import { githubClaims } from '../../src/harness/claims.js';
 import { blocksOf, repoRoot, where, type DocBlock } from '../helpers/docs.js';
 import { CLI } from '../helpers/process.js';
 
@@ -128,9 +127,8 @@ describe(`${FILE}: sh blocks run as printed`, () => {
   let dir: string;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'oidc-exchange-policy-docs-'));
-    await copyFile(join(repoRoot, 'examples/broker.yaml'), join(dir, 'broker.yaml'));
-    const claims = { ...githubClaims({ repository: 'octo-org/octo-repo', ref: 'refs/heads/main', environment: 'production' }), iss: 'https://token.actions.githubusercontent.com', aud: 'https://broker.example.com' };
-    await writeFile(join(dir, 'claims.json'), JSON.stringify(claims));
+    // The commands name the repository's example files, as a reader in a clone runs them.
+    await cp(join(repoRoot, 'examples'), join(dir, 'examples'), { recursive: true });
     await writeFile(join(dir, 'oidc-exchange'), `#!/bin/sh\nexec "${process.execPath}" "${CLI}" "$@"\n`);
     await chmod(join(dir, 'oidc-exchange'), 0o755);
   });
@@ -140,7 +138,7 @@ describe(`${FILE}: sh blocks run as printed`, () => {
 
   const shBlocks = blocks.filter((b) => b.lang === 'sh');
   it('has the commands this test expects', () => {
-    expect(shBlocks.map((b) => b.text)).toEqual([expect.stringContaining('oidc-exchange check --lint --config broker.yaml')]);
+    expect(shBlocks.map((b) => b.text)).toEqual([expect.stringContaining('oidc-exchange check --lint --config examples/broker.yaml')]);
   });
 
   it.each(shBlocks.map((b) => [where(b), b] as const))('%s: every line exits 0 against examples/broker.yaml', (_w, b: DocBlock) => {

@@ -79,7 +79,7 @@ describe('completeClaims', () => {
 
 describe('the same file in check and try-action', () => {
   it.each([
-    ['matches', { repository: 'octo-org/octo-repo', repository_id: '690210123', environment: 'production' }, 0, 'policy prod-deploy decides', 'delivered under policy prod-deploy'],
+    ['matches', { repository: 'octo-org/octo-repo', repository_id: '690210123', environment: 'production' }, 0, 'policy prod-deploy decides', 'delivered under policy "prod-deploy"'],
     ['does not match', { repository: 'octo-org/octo-repo', repository_id: '690210123', environment: 'staging' }, 1, 'no policy matches', '403 no_policy_matched'],
   ])('partial claims that %s: same decision', async (_what, claims, code, checkSays, actionSays) => {
     const p = await file('partial.json', claims);
