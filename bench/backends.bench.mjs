@@ -4,38 +4,17 @@
 // in this process (token lookup and one secret), answering at once: the figures show the broker's own cost
 // of a backend read and what the cache saves, not a real Vault's latency.
 import { spawn } from 'node:child_process';
-import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import { createServer } from 'node:http';
 import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fmt, runLoad } from './load.mjs';
+import { fmt, runLoad, startIssuer } from './load.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 10000);
 const CONCURRENCY = 32;
 const AUDIENCE = 'https://broker.bench.local';
-const b64url = (buf) => Buffer.from(buf).toString('base64url');
-
-async function startIssuer() {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const jwk = { ...publicKey.export({ format: 'jwk' }), kid: 'bench-key', alg: 'RS256', use: 'sig' };
-  let url = '';
-  const server = createServer((req, res) => {
-    const body = req.url === '/.well-known/openid-configuration' ? { issuer: url, jwks_uri: `${url}/jwks` } : { keys: [jwk] };
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  url = `http://127.0.0.1:${server.address().port}`;
-  const header = b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: 'bench-key' }));
-  const mint = () => {
-    const now = Math.floor(Date.now() / 1000);
-    const payload = b64url(JSON.stringify({ iss: url, aud: AUDIENCE, sub: 'repo:octo-org/octo-repo:ref:refs/heads/main', jti: randomUUID(), iat: now, exp: now + 900, repository: 'octo-org/octo-repo' }));
-    return `${header}.${payload}.${b64url(sign('sha256', Buffer.from(`${header}.${payload}`), privateKey))}`;
-  };
-  return { url, mint, close: () => new Promise((r) => server.close(r)) };
-}
 
 async function startVault() {
   let reads = 0;
@@ -69,7 +48,7 @@ async function waitForLine(file, re, timeoutMs = 15000) {
 
 export default async function backendsBench() {
   const dir = mkdtempSync(join(tmpdir(), 'oidc-exchange-bench-'));
-  const [issuer, vault] = await Promise.all([startIssuer(), startVault()]);
+  const [issuer, vault] = await Promise.all([startIssuer(AUDIENCE, { sub: 'repo:octo-org/octo-repo:ref:refs/heads/main', repository: 'octo-org/octo-repo' }), startVault()]);
   let broker;
   try {
     writeFileSync(join(dir, 'broker.yaml'), [

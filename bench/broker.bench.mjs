@@ -3,46 +3,17 @@
 // under the same load in the same run. Both servers run as separate processes; the broker is the bundled
 // dist/cli.js, as users run it.
 import { spawn } from 'node:child_process';
-import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
-import { createServer } from 'node:http';
 import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fmt, peakRssMb, runLoad } from './load.mjs';
+import { fmt, peakRssMb, runLoad, startIssuer } from './load.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20000);
 const CONCURRENCY = 32;
 const AUDIENCE = 'https://broker.bench.local';
 
-function b64url(buf) {
-  return Buffer.from(buf).toString('base64url');
-}
-
-/** A minimal OIDC issuer (discovery + JWKS) and a signer for its tokens. */
-async function startIssuer() {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const jwk = { ...publicKey.export({ format: 'jwk' }), kid: 'bench-key', alg: 'RS256', use: 'sig' };
-  let url = '';
-  const server = createServer((req, res) => {
-    const body = req.url === '/.well-known/openid-configuration' ? { issuer: url, jwks_uri: `${url}/jwks` } : { keys: [jwk] };
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  url = `http://127.0.0.1:${server.address().port}`;
-  const header = b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: 'bench-key' }));
-  const mint = () => {
-    const now = Math.floor(Date.now() / 1000);
-    const payload = b64url(JSON.stringify({
-      iss: url, aud: AUDIENCE, sub: 'repo:octo-org/octo-repo:environment:production', jti: randomUUID(),
-      iat: now, nbf: now - 5, exp: now + 900, repository: 'octo-org/octo-repo', ref: 'refs/heads/main', environment: 'production',
-    }));
-    const sig = sign('sha256', Buffer.from(`${header}.${payload}`), privateKey);
-    return `${header}.${payload}.${b64url(sig)}`;
-  };
-  return { url, mint, close: () => new Promise((r) => server.close(r)) };
-}
 
 function startProcess(args, env, dir, name) {
   const out = openSync(join(dir, `${name}.log`), 'w');
@@ -70,7 +41,7 @@ s.listen(0, '127.0.0.1', () => console.log('listening http://127.0.0.1:' + s.add
 
 export default async function brokerBench() {
   const dir = mkdtempSync(join(tmpdir(), 'oidc-exchange-bench-'));
-  const issuer = await startIssuer();
+  const issuer = await startIssuer(AUDIENCE, { sub: 'repo:octo-org/octo-repo:environment:production', repository: 'octo-org/octo-repo', ref: 'refs/heads/main', environment: 'production' });
   const children = [];
   try {
     writeFileSync(join(dir, 'broker.yaml'), [

@@ -1,5 +1,7 @@
 // A small HTTP load driver for the benchmarks: keep-alive undici pools, a fixed number of requests in flight,
 // round-robin over one or more target URLs (a stand-in for a load balancer), per-request latency recorded.
+import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
+import { createServer } from 'node:http';
 import { Pool } from 'undici';
 
 /**
@@ -74,4 +76,29 @@ export async function peakRssMb(pid) {
 
 export function fmt(n, digits = 1) {
   return Number.isFinite(n) ? n.toFixed(digits) : String(n);
+}
+
+/**
+ * A minimal OIDC issuer on loopback (discovery + JWKS) and a signer for its tokens, each with a fresh jti and
+ * these claims. Tokens are signed with node:crypto directly: the load generator must not be what limits the
+ * broker it measures.
+ */
+export async function startIssuer(audience, claims) {
+  const b64url = (buf) => Buffer.from(buf).toString('base64url');
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const jwk = { ...publicKey.export({ format: 'jwk' }), kid: 'bench-key', alg: 'RS256', use: 'sig' };
+  let url = '';
+  const server = createServer((req, res) => {
+    const body = req.url === '/.well-known/openid-configuration' ? { issuer: url, jwks_uri: `${url}/jwks` } : { keys: [jwk] };
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  url = `http://127.0.0.1:${server.address().port}`;
+  const header = b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: 'bench-key' }));
+  const mint = () => {
+    const now = Math.floor(Date.now() / 1000);
+    const payload = b64url(JSON.stringify({ iss: url, aud: audience, jti: randomUUID(), iat: now, nbf: now - 5, exp: now + 900, ...claims }));
+    return `${header}.${payload}.${b64url(sign('sha256', Buffer.from(`${header}.${payload}`), privateKey))}`;
+  };
+  return { url, mint, close: () => new Promise((r) => server.close(r)) };
 }

@@ -266,11 +266,11 @@ async function startFakeGitHubApi(opts = {}) {
             rec.status = status;
             if (status >= 400 && body && typeof body === 'object' && 'message' in body)
                 rec.message = String(body.message);
-            (0,fake_http/* sendJson */.j)(res, status, body);
+            (0,fake_http/* sendJson */.jD)(res, status, body);
         };
         if (mode === 'down')
             return reply(503, { message: 'Service Unavailable', documentation_url: DOCS });
-        void (0,fake_http/* readBody */.x)(req)
+        void (0,fake_http/* readBody */.x8)(req)
             .then((text) => route(req, text, rec, reply))
             .catch((e) => reply(500, { message: e.message }));
     });
@@ -828,9 +828,31 @@ async function demoCommand(args = []) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   j: () => (/* binding */ sendJson),
-/* harmony export */   x: () => (/* binding */ readBody)
+/* harmony export */   jD: () => (/* binding */ sendJson),
+/* harmony export */   x8: () => (/* binding */ readBody)
 /* harmony export */ });
+/* unused harmony export listenOnLoopback */
+async function listenOnLoopback(server) {
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = server.address().port;
+    let listening = true;
+    return {
+        url: `http://127.0.0.1:${port}`,
+        async stop() {
+            if (!listening)
+                return;
+            listening = false;
+            server.closeAllConnections();
+            await new Promise((resolve) => server.close(() => resolve()));
+        },
+        async start() {
+            if (listening)
+                return;
+            await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+            listening = true;
+        },
+    };
+}
 /** Answers with `body` as JSON, or with no body when it is undefined. */
 function sendJson(res, status, body, headers = {}) {
     if (body === undefined) {
@@ -1113,12 +1135,12 @@ async function startFakeIssuer(opts) {
             return;
         }
         if (mode === 'down' && path !== '/_harness/mint')
-            return (0,fake_http/* sendJson */.j)(res, 503, { message: 'service unavailable' });
-        void route(req, res, path).catch((e) => (0,fake_http/* sendJson */.j)(res, 500, { message: e.message }));
+            return (0,fake_http/* sendJson */.jD)(res, 503, { message: 'service unavailable' });
+        void route(req, res, path).catch((e) => (0,fake_http/* sendJson */.jD)(res, 500, { message: e.message }));
     });
     async function route(req, res, path) {
         if (req.method === 'GET' && path === '/.well-known/openid-configuration') {
-            return (0,fake_http/* sendJson */.j)(res, 200, {
+            return (0,fake_http/* sendJson */.jD)(res, 200, {
                 issuer: url,
                 jwks_uri: `${url}${jwksPath}`,
                 subject_types_supported: ['public', 'pairwise'],
@@ -1129,15 +1151,15 @@ async function startFakeIssuer(opts) {
             });
         }
         if (req.method === 'GET' && path === jwksPath) {
-            return (0,fake_http/* sendJson */.j)(res, 200, { keys: published.map((k) => k.publicJwk) });
+            return (0,fake_http/* sendJson */.jD)(res, 200, { keys: published.map((k) => k.publicJwk) });
         }
         // Harness-only: lets `oidc-exchange token` (another process) mint from a running fake issuer.
         if (req.method === 'POST' && path === '/_harness/mint') {
-            const body = JSON.parse((await (0,fake_http/* readBody */.x)(req)) || '{}');
+            const body = JSON.parse((await (0,fake_http/* readBody */.x8)(req)) || '{}');
             const claims = { ...issuer.claimsFor(body.job, { immutableSubject: body.immutableSubject }), ...(body.claims ?? {}) };
-            return (0,fake_http/* sendJson */.j)(res, 200, { value: await issuer.mint(claims, body) });
+            return (0,fake_http/* sendJson */.jD)(res, 200, { value: await issuer.mint(claims, body) });
         }
-        (0,fake_http/* sendJson */.j)(res, 404, { message: 'not found' });
+        (0,fake_http/* sendJson */.jD)(res, 404, { message: 'not found' });
     }
     await new Promise((resolve) => server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', resolve));
     const addr = server.address();

@@ -7,7 +7,7 @@
 // outage on the same port. Requests are recorded without credentials.
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from './fake-http.js';
 import { SignatureV4 } from '@smithy/signature-v4';
 
 export interface FakeSecretsManagerOptions {
@@ -124,26 +124,14 @@ export async function startFakeSecretsManager(opts: FakeSecretsManagerOptions): 
     });
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  let listening = true;
-  const stop = async () => {
-    if (!listening) return;
-    listening = false;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  };
+  const listener = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: listener.url,
     requests,
     secrets,
-    stop,
-    async start() {
-      if (listening) return;
-      await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-      listening = true;
-    },
-    close: stop,
+    stop: listener.stop,
+    start: listener.start,
+    close: listener.stop,
   };
 }
 

@@ -8,7 +8,7 @@
 // that lapse (403 afterwards), `POST /v1/auth/token/renew-self` (capped at the token's max TTL) and
 // `GET /v1/auth/token/lookup-self`, and an outage (`stop()`/`start()` on the same port).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from './fake-http.js';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 
@@ -246,27 +246,15 @@ export async function startFakeVault(opts: FakeVaultOptions): Promise<FakeVault>
     send(res, 200, { request_id: randomUUID(), lease_id: '', renewable: false, lease_duration: 2764800, data: fields, wrap_info: null, warnings: null, auth: null });
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  let listening = true;
-  const stop = async () => {
-    if (!listening) return;
-    listening = false;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  };
+  const listener = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: listener.url,
     requests,
     tokens,
     kv: opts.kv,
-    stop,
-    async start() {
-      if (listening) return;
-      await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-      listening = true;
-    },
-    close: stop,
+    stop: listener.stop,
+    start: listener.start,
+    close: listener.stop,
   };
 }
 

@@ -4,13 +4,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as core from '@actions/core';
 import { parseAction, convertActionTemplate } from '@actions/workflow-parser/actions/index';
 import { NoOperationTraceWriter } from '@actions/workflow-parser';
-import { readInputs } from '../../src/action/inputs.js';
 import { readActionManifest } from '../../src/harness/action-manifest.js';
 import { actionInputs, postIfHolds } from '../../src/harness/runner.js';
-import { ROOT } from '../helpers/action.js';
+import { readInputsFrom, ROOT } from '../helpers/action.js';
 
 const file = join(ROOT, 'action.yml');
 
@@ -46,19 +44,10 @@ describe('action.yml', () => {
 
   it("the code's fallbacks equal action.yml's defaults (defaults live in action.yml)", async () => {
     const manifest = await readActionManifest(file);
-    const readWith = (env: Record<string, string>) => {
-      const saved = process.env;
-      process.env = env;
-      try {
-        return readInputs(core);
-      } finally {
-        process.env = saved;
-      }
-    };
     const given = { 'broker-url': 'https://broker.example' };
     // As the runner runs the step (defaults filled in) and as a caller that omits them (fallbacks used).
-    const withDefaults = readWith(actionInputs(manifest, given).variables);
-    const withoutDefaults = readWith({ 'INPUT_BROKER-URL': 'https://broker.example' });
+    const withDefaults = readInputsFrom(actionInputs(manifest, given).variables);
+    const withoutDefaults = readInputsFrom({ 'INPUT_BROKER-URL': 'https://broker.example' });
     expect(withDefaults).toEqual(withoutDefaults);
   });
 

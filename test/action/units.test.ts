@@ -1,7 +1,6 @@
 // Unit tests for the action's pure parts: the secrets input, inputs, masking plan, backoff, proxy choice,
 // the runner protocol (both the action's writing and the fake runner's reading) and log masking.
-import * as core from '@actions/core';
-import { InputError, parseCaCertificate, readInputs } from '../../src/action/inputs.js';
+import { InputError, parseCaCertificate } from '../../src/action/inputs.js';
 import { jsonLeaves, planMasks } from '../../src/action/mask.js';
 import { exportNameProblem, parseSecretSpecs, SecretSpecError } from '../../src/action/secret-spec.js';
 import { parseRetryAfter, retryDelayMs } from '../../src/exchange/backoff.js';
@@ -9,6 +8,7 @@ import { decodeClaims, describeClaims } from '../../src/exchange/claims.js';
 import { proxyFor } from '../../src/exchange/proxy-env.js';
 import { withRetries } from '../../src/exchange/retry.js';
 import { parseCommand, parseFileCommands, processLog } from '../../src/harness/runner.js';
+import { readInputsFrom } from '../helpers/action.js';
 
 describe('secrets input', () => {
   it('parses names, renames, files, comments and blank lines', () => {
@@ -62,29 +62,18 @@ describe('secrets input', () => {
   });
 });
 
-/** readInputs with the real toolkit, reading these INPUT_* variables. */
-function readWith(env: Record<string, string>) {
-  const saved = process.env;
-  process.env = env;
-  try {
-    return readInputs(core);
-  } finally {
-    process.env = saved;
-  }
-}
-
 describe('inputs', () => {
   const env = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]));
 
   it('reads defaults', () => {
-    const i = readWith(env({ 'broker-url': 'https://broker.example' }));
+    const i = readInputsFrom(env({ 'broker-url': 'https://broker.example' }));
     expect(i).toMatchObject({ brokerUrl: 'https://broker.example', audience: 'https://broker.example', broker: 'oidc-exchange', exportEnv: true, debugClaims: false, revoke: true, timeoutSeconds: 60, vaultAuthPath: 'jwt' });
   });
 
   it('parses booleans strictly and reports every problem at once', () => {
-    expect(readWith(env({ 'broker-url': 'https://b', 'export-env': 'False', revoke: 'TRUE' }))).toMatchObject({ exportEnv: false, revoke: true });
+    expect(readInputsFrom(env({ 'broker-url': 'https://b', 'export-env': 'False', revoke: 'TRUE' }))).toMatchObject({ exportEnv: false, revoke: true });
     try {
-      readWith(env({ 'broker-url': 'ftp://x', 'export-env': 'yes', 'timeout-seconds': '-3', broker: 'consul', 'debug-claims': '1' }));
+      readInputsFrom(env({ 'broker-url': 'ftp://x', 'export-env': 'yes', 'timeout-seconds': '-3', broker: 'consul', 'debug-claims': '1' }));
       throw new Error('expected an InputError');
     } catch (e) {
       expect(e).toBeInstanceOf(InputError);
@@ -99,8 +88,8 @@ describe('inputs', () => {
   });
 
   it('requires broker-url, and vault-role in vault mode', () => {
-    expect(() => readWith({})).toThrow(/broker-url is required/);
-    expect(() => readWith(env({ 'broker-url': 'https://v', broker: 'vault' }))).toThrow(/vault-role is required/);
+    expect(() => readInputsFrom({})).toThrow(/broker-url is required/);
+    expect(() => readInputsFrom(env({ 'broker-url': 'https://v', broker: 'vault' }))).toThrow(/vault-role is required/);
   });
 
   it('accepts a CA as PEM or base64 PEM and rejects anything else', () => {

@@ -4,6 +4,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as core from '@actions/core';
+import { readInputs } from '../../src/action/inputs.js';
 import { startFakeRunner, type FakeRunner } from '../../src/harness/runner.js';
 import { startTestBed, type TestBed, type TestBedOptions } from './broker.js';
 
@@ -110,4 +112,15 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
   return true;
+}
+
+/** The action's inputs as the real toolkit reads them from these INPUT_* variables (and nothing else). */
+export function readInputsFrom(env: Record<string, string>): ReturnType<typeof readInputs> {
+  const saved = process.env;
+  process.env = env;
+  try {
+    return readInputs(core);
+  } finally {
+    process.env = saved;
+  }
 }
