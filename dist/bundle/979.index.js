@@ -557,7 +557,15 @@ async function withScratch(prefix, run) {
         if (removed)
             return;
         removed = true;
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
+        try {
+            // A signal can arrive while the thread pool is still writing into the folder (the fake runner setting up
+            // a step): a file created mid-removal makes rmdir fail with ENOTEMPTY, so try again.
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+        }
+        catch (e) {
+            // Never let the cleanup turn a signal's exit status into a crash; say what is left behind instead.
+            process.stderr.write(`oidc-exchange: could not remove ${dir} (${e.code ?? String(e)}): remove it by hand\n`);
+        }
     };
     // A signal or a closed pipe ends the process here and now: remove the folder first, then exit with the
     // status a shell expects (128 + the signal's number).

@@ -17,7 +17,14 @@ export async function withScratch<T>(prefix: string, run: (dir: string) => Promi
   const remove = () => {
     if (removed) return;
     removed = true;
-    rmSync(dir, { recursive: true, force: true });
+    try {
+      // A signal can arrive while the thread pool is still writing into the folder (the fake runner setting up
+      // a step): a file created mid-removal makes rmdir fail with ENOTEMPTY, so try again.
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+    } catch (e) {
+      // Never let the cleanup turn a signal's exit status into a crash; say what is left behind instead.
+      process.stderr.write(`oidc-exchange: could not remove ${dir} (${(e as NodeJS.ErrnoException).code ?? String(e)}): remove it by hand\n`);
+    }
   };
   // A signal or a closed pipe ends the process here and now: remove the folder first, then exit with the
   // status a shell expects (128 + the signal's number).
