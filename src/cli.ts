@@ -1,7 +1,7 @@
-// The `oidc-exchange` command. Each subcommand's code is loaded only when that subcommand runs, so the
-// broker does not pay for the harness and `token` does not pay for the broker. Every subcommand reads its
-// options through src/cli/options.ts: `--help`, `--version`, unknown options and negative numbers behave the
-// same everywhere.
+// The `oidc-exchange` command. Each subcommand's code is loaded only when that subcommand runs (the harness's
+// commands as one group), so the broker does not pay for the harness and `token` does not pay for the broker.
+// Every subcommand reads its options through src/cli/options.ts: `--help`, `--version`, unknown options and
+// negative numbers behave the same everywhere.
 import { UsageError, reportUsageError } from './cli/options.js';
 import { closest } from './cli/suggest.js';
 import { version } from './cli/version.js';
@@ -17,11 +17,11 @@ const commands: Record<string, Entry> = {
   broker: { summary: 'run the reference broker', load: async () => (await import('./broker/main.js')).brokerCommand },
   check: { summary: "which policy matches a token's claims, and why the others do not", load: async () => (await import('./broker/check.js')).checkCommand },
   exchange: { summary: 'trade an OIDC token for secrets from any CI (the generic client)', load: async () => (await import('./exchange/cli.js')).exchangeCommand },
-  demo: { summary: 'the whole flow on the local harness, with a report', load: async () => (await import('./harness/demo.js')).demoCommand },
-  issuers: { summary: 'run fake GitHub and GitLab OIDC issuers until interrupted', load: async () => (await import('./harness/commands.js')).issuersCommand },
-  token: { summary: 'mint a test token from a running fake issuer', load: async () => (await import('./harness/commands.js')).tokenCommand },
-  'gitlab-job': { summary: "run the GitLab component's job here, as a shell runner would", load: async () => (await import('./harness/gitlab-job.js')).gitlabJobCommand },
-  'try-action': { summary: 'run the bundled GitHub Action against a broker configuration through the fake runner', load: async () => (await import('./harness/try-action.js')).tryActionCommand },
+  demo: { summary: 'the whole flow on the local harness, with a report', load: async () => (await import('./harness/cli.js')).demoCommand },
+  issuers: { summary: 'run fake GitHub and GitLab OIDC issuers until interrupted', load: async () => (await import('./harness/cli.js')).issuersCommand },
+  token: { summary: 'mint a test token from a running fake issuer', load: async () => (await import('./harness/cli.js')).tokenCommand },
+  'gitlab-job': { summary: "run the GitLab component's job here, as a shell runner would", load: async () => (await import('./harness/cli.js')).gitlabJobCommand },
+  'try-action': { summary: 'run the bundled GitHub Action against a broker configuration through the fake runner', load: async () => (await import('./harness/cli.js')).tryActionCommand },
 };
 
 const usage = `usage: oidc-exchange <command> [options]

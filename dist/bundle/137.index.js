@@ -13,14 +13,14 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _gitlab_job_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(21390);
 // `npm run demo`, GitLab part: the CI/CD component's job run as a GitLab shell runner would (see
 // gitlab-job.ts), against the demo's broker, with the id token from the fake GitLab issuer.
 
 
+
 async function componentJob(ctx, job, script) {
-    // Loaded on demand, like the `gitlab-job` command loads it: one chunk of dist/ serves both.
-    const { runGitLabJob } = await __webpack_require__.e(/* import() */ 390).then(__webpack_require__.bind(__webpack_require__, 21390));
-    return runGitLabJob({
+    return (0,_gitlab_job_js__WEBPACK_IMPORTED_MODULE_2__/* .runGitLabJob */ .Wm)({
         issuer: ctx.gitlab,
         job: { environment: 'staging', ref_protected: job.ref_protected ?? true },
         variables: job.variables,

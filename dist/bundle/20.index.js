@@ -467,12 +467,14 @@ const configSchema = {
 
 // EXTERNAL MODULE: ./src/broker/endpoint-url.ts
 var endpoint_url = __webpack_require__(54012);
+// EXTERNAL MODULE: ./src/exchange/loopback.ts
+var loopback = __webpack_require__(14432);
 // EXTERNAL MODULE: ./src/broker/errors.ts
 var errors = __webpack_require__(27662);
 // EXTERNAL MODULE: ./src/broker/policy.ts
 var policy = __webpack_require__(22411);
-// EXTERNAL MODULE: ./src/broker/lint.ts + 6 modules
-var broker_lint = __webpack_require__(15851);
+// EXTERNAL MODULE: ./src/broker/lint.ts + 5 modules
+var broker_lint = __webpack_require__(36755);
 // EXTERNAL MODULE: ./src/broker/sources/config.ts + 5 modules
 var config = __webpack_require__(8525);
 // EXTERNAL MODULE: ./src/broker/store.ts
@@ -661,6 +663,7 @@ var github_config = __webpack_require__(18601);
 // Reads the broker's YAML, validates it against the JSON Schema, then checks what a schema cannot say
 // (references between sections, regexes that compile, issuer URLs). Every problem is reported by its path
 // in the file, all at once, so an operator fixes the file in one pass.
+
 
 
 
@@ -908,7 +911,7 @@ async function buildConfig(raw, file, opts = {}) {
  * loopback address, or where the operator says a TLS-terminating proxy is in front (`plain_http: true`).
  */
 function plainListenProblem(host, tls, plainHttp) {
-    if (tls || plainHttp || (0,endpoint_url/* isLoopbackHost */.c)(host))
+    if (tls || plainHttp || (0,loopback/* isLoopbackHost */.c)(host))
         return undefined;
     return `plain HTTP on ${host} would carry tokens unencrypted; configure listen.tls (cert and key), or set listen.plain_http: true when a TLS-terminating proxy is in front of the broker`;
 }
@@ -989,11 +992,12 @@ function describeAjvError(e) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ checkEndpointUrl),
-/* harmony export */   c: () => (/* binding */ isLoopbackHost)
+/* harmony export */   L: () => (/* binding */ checkEndpointUrl)
 /* harmony export */ });
+/* harmony import */ var _exchange_loopback_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14432);
 // Where the broker may send requests it makes on its own (issuer discovery, JWKS, GitHub's API): https, or
 // plain http on loopback for the local harness and tests. One rule for every configured endpoint.
+
 /** The problem with a configured endpoint URL, or undefined when it is acceptable. */
 function checkEndpointUrl(value) {
     let u;
@@ -1005,13 +1009,9 @@ function checkEndpointUrl(value) {
     }
     if (u.protocol === 'https:')
         return undefined;
-    if (u.protocol === 'http:' && isLoopbackHost(u.hostname))
+    if (u.protocol === 'http:' && (0,_exchange_loopback_js__WEBPACK_IMPORTED_MODULE_0__/* .isLoopbackHost */ .c)(u.hostname))
         return undefined;
     return 'must use https (plain http is accepted only for loopback addresses, for local testing)';
-}
-function isLoopbackHost(hostname) {
-    const h = hostname.replace(/^\[|\]$/g, '');
-    return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
 }
 
 
@@ -1616,7 +1616,115 @@ function isPlainObject(v) {
 
 /***/ }),
 
-/***/ 15851:
+/***/ 23862:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bi: () => (/* binding */ closestClaims),
+/* harmony export */   Q$: () => (/* binding */ GITHUB_DOT_COM),
+/* harmony export */   W8: () => (/* binding */ issuerKind),
+/* harmony export */   sA: () => (/* binding */ isMultiTenant),
+/* harmony export */   zj: () => (/* binding */ emitsClaim)
+/* harmony export */ });
+/* unused harmony export GITLAB_DOT_COM */
+/* harmony import */ var _cli_suggest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77472);
+// What each kind of issuer puts in its tokens, and so which kind an issuer is. The linter needs the kind to
+// know which rules apply (an unpinned owner means something else on GitHub.com than on a private issuer) and
+// to recognise a condition on a claim the issuer never emits: such a policy can never match. The claims-file
+// reader of the CLI uses the same catalogue to spot a misspelt claim.
+
+/** Claims every OIDC token has, whoever issued it. */
+const STANDARD = ['iss', 'sub', 'aud', 'exp', 'iat', 'nbf', 'jti'];
+/** Claims both GitHub and GitLab emit, with the same name. */
+const SHARED = ['ref', 'ref_type', 'ref_protected', 'environment', 'runner_environment', 'sha'];
+/** GitHub Actions (token.actions.githubusercontent.com and GitHub Enterprise Server). */
+const GITHUB_ONLY = [
+    'actor', 'actor_id', 'base_ref', 'check_run_id', 'enterprise', 'enterprise_id', 'environment_node_id', 'event_name',
+    'head_ref', 'job_workflow_ref', 'job_workflow_sha', 'repository', 'repository_id', 'repository_owner',
+    'repository_owner_id', 'repository_visibility', 'run_attempt', 'run_id', 'run_number', 'triggering_actor',
+    'workflow', 'workflow_ref', 'workflow_sha',
+];
+/** GitLab CI `id_tokens`. */
+const GITLAB_ONLY = [
+    'namespace_id', 'namespace_path', 'project_id', 'project_path', 'project_visibility', 'user_id', 'user_login',
+    'user_email', 'user_identities', 'user_access_level', 'groups_direct', 'pipeline_id', 'pipeline_source', 'job_id',
+    'ref_path', 'environment_protected', 'environment_action', 'deployment_tier', 'runner_id', 'ci_config_ref_uri',
+    'ci_config_sha', 'job_project_id', 'job_project_path', 'job_namespace_id', 'job_namespace_path',
+];
+const GITHUB_CLAIMS = new Set([...STANDARD, ...SHARED, ...GITHUB_ONLY]);
+const GITLAB_CLAIMS = new Set([...STANDARD, ...SHARED, ...GITLAB_ONLY]);
+const GITHUB_MARKERS = new Set(GITHUB_ONLY);
+const GITLAB_MARKERS = new Set(GITLAB_ONLY);
+const GITHUB_DOT_COM = 'https://token.actions.githubusercontent.com';
+const GITLAB_DOT_COM = 'https://gitlab.com';
+/** GitHub.com and gitlab.com: every repository or project on the platform shares the issuer. */
+function isMultiTenant(url) {
+    const u = url.replace(/\/+$/, '');
+    return u === GITHUB_DOT_COM || u === GITLAB_DOT_COM;
+}
+/** The kind the issuer URL alone tells: GitHub.com (and its enterprise-only issuers), GHES, gitlab.com. */
+function kindOfUrl(url) {
+    const u = url.replace(/\/+$/, '');
+    if (u === GITHUB_DOT_COM || u.startsWith(`${GITHUB_DOT_COM}/`) || /^https:\/\/[^/]+\/_services\/token$/.test(u))
+        return 'github';
+    if (u === GITLAB_DOT_COM)
+        return 'gitlab';
+    // A self-managed GitLab is usually on a host named for it (gitlab.example.com).
+    if (/^https?:\/\/[^/]*gitlab[^/]*(\/|$)/i.test(u))
+        return 'gitlab';
+    return 'unknown';
+}
+/**
+ * An issuer's kind: from its URL when that is one of the platforms' own (or a host named gitlab), otherwise
+ * from the claims its policies use (a policy on `project_path` is about GitLab tokens). Mixed or unknown
+ * claims: unknown, and only the rules that do not depend on the kind apply.
+ */
+function issuerKind(url, claimNames) {
+    const byUrl = kindOfUrl(url);
+    if (byUrl !== 'unknown')
+        return byUrl;
+    let github = 0;
+    let gitlab = 0;
+    for (const c of claimNames) {
+        if (GITHUB_MARKERS.has(c))
+            github++;
+        if (GITLAB_MARKERS.has(c))
+            gitlab++;
+    }
+    if (github > gitlab)
+        return 'github';
+    if (gitlab > github)
+        return 'gitlab';
+    return 'unknown';
+}
+/** Whether an issuer of this kind ever puts the claim in a token (unknown kinds: assume it might). */
+function emitsClaim(kind, claim) {
+    if (kind === 'github')
+        return GITHUB_CLAIMS.has(claim);
+    if (kind === 'gitlab')
+        return GITLAB_CLAIMS.has(claim);
+    return true;
+}
+/** Names people write for a claim that has another name. */
+const ALIASES = {
+    github: { repo: ['repository'], owner: ['repository_owner'], org: ['repository_owner'], organization: ['repository_owner'], branch: ['ref'], tag: ['ref'], env: ['environment'], event: ['event_name'] },
+    gitlab: { project: ['project_path'], group: ['namespace_path'], namespace: ['namespace_path'], branch: ['ref'], tag: ['ref'], env: ['environment'], user: ['user_login'] },
+};
+/** The claims of this kind a misspelt or guessed name most likely meant, for the message. */
+function closestClaims(kind, claim) {
+    const alias = ALIASES[kind][claim];
+    if (alias)
+        return alias;
+    const known = [...(kind === 'github' ? GITHUB_CLAIMS : GITLAB_CLAIMS)];
+    const scored = known.map((k) => [k, (0,_cli_suggest_js__WEBPACK_IMPORTED_MODULE_0__/* .editDistance */ .Y)(claim, k)]).sort((a, b) => a[1] - b[1]);
+    const best = scored[0]?.[1] ?? Infinity;
+    return best <= Math.max(2, Math.floor(claim.length / 3)) ? scored.filter(([, d]) => d === best).map(([k]) => k) : [];
+}
+
+
+/***/ }),
+
+/***/ 36755:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1824,109 +1932,8 @@ function acceptsOnlyTrue(entries) {
     return ok('true') && !ok('false') && !ok('');
 }
 
-;// CONCATENATED MODULE: ./src/broker/lint-claims.ts
-// What each kind of issuer puts in its tokens, and so which kind an issuer is. The linter needs the kind to
-// know which rules apply (an unpinned owner means something else on GitHub.com than on a private issuer) and
-// to recognise a condition on a claim the issuer never emits: such a policy can never match.
-/** Claims every OIDC token has, whoever issued it. */
-const STANDARD = ['iss', 'sub', 'aud', 'exp', 'iat', 'nbf', 'jti'];
-/** Claims both GitHub and GitLab emit, with the same name. */
-const SHARED = ['ref', 'ref_type', 'ref_protected', 'environment', 'runner_environment', 'sha'];
-/** GitHub Actions (token.actions.githubusercontent.com and GitHub Enterprise Server). */
-const GITHUB_ONLY = [
-    'actor', 'actor_id', 'base_ref', 'check_run_id', 'enterprise', 'enterprise_id', 'environment_node_id', 'event_name',
-    'head_ref', 'job_workflow_ref', 'job_workflow_sha', 'repository', 'repository_id', 'repository_owner',
-    'repository_owner_id', 'repository_visibility', 'run_attempt', 'run_id', 'run_number', 'triggering_actor',
-    'workflow', 'workflow_ref', 'workflow_sha',
-];
-/** GitLab CI `id_tokens`. */
-const GITLAB_ONLY = [
-    'namespace_id', 'namespace_path', 'project_id', 'project_path', 'project_visibility', 'user_id', 'user_login',
-    'user_email', 'user_identities', 'user_access_level', 'groups_direct', 'pipeline_id', 'pipeline_source', 'job_id',
-    'ref_path', 'environment_protected', 'environment_action', 'deployment_tier', 'runner_id', 'ci_config_ref_uri',
-    'ci_config_sha', 'job_project_id', 'job_project_path', 'job_namespace_id', 'job_namespace_path',
-];
-const GITHUB_CLAIMS = new Set([...STANDARD, ...SHARED, ...GITHUB_ONLY]);
-const GITLAB_CLAIMS = new Set([...STANDARD, ...SHARED, ...GITLAB_ONLY]);
-const GITHUB_MARKERS = new Set(GITHUB_ONLY);
-const GITLAB_MARKERS = new Set(GITLAB_ONLY);
-const GITHUB_DOT_COM = 'https://token.actions.githubusercontent.com';
-const GITLAB_DOT_COM = 'https://gitlab.com';
-/** GitHub.com and gitlab.com: every repository or project on the platform shares the issuer. */
-function isMultiTenant(url) {
-    const u = url.replace(/\/+$/, '');
-    return u === GITHUB_DOT_COM || u === GITLAB_DOT_COM;
-}
-/** The kind the issuer URL alone tells: GitHub.com (and its enterprise-only issuers), GHES, gitlab.com. */
-function kindOfUrl(url) {
-    const u = url.replace(/\/+$/, '');
-    if (u === GITHUB_DOT_COM || u.startsWith(`${GITHUB_DOT_COM}/`) || /^https:\/\/[^/]+\/_services\/token$/.test(u))
-        return 'github';
-    if (u === GITLAB_DOT_COM)
-        return 'gitlab';
-    // A self-managed GitLab is usually on a host named for it (gitlab.example.com).
-    if (/^https?:\/\/[^/]*gitlab[^/]*(\/|$)/i.test(u))
-        return 'gitlab';
-    return 'unknown';
-}
-/**
- * An issuer's kind: from its URL when that is one of the platforms' own (or a host named gitlab), otherwise
- * from the claims its policies use (a policy on `project_path` is about GitLab tokens). Mixed or unknown
- * claims: unknown, and only the rules that do not depend on the kind apply.
- */
-function issuerKind(url, claimNames) {
-    const byUrl = kindOfUrl(url);
-    if (byUrl !== 'unknown')
-        return byUrl;
-    let github = 0;
-    let gitlab = 0;
-    for (const c of claimNames) {
-        if (GITHUB_MARKERS.has(c))
-            github++;
-        if (GITLAB_MARKERS.has(c))
-            gitlab++;
-    }
-    if (github > gitlab)
-        return 'github';
-    if (gitlab > github)
-        return 'gitlab';
-    return 'unknown';
-}
-/** Whether an issuer of this kind ever puts the claim in a token (unknown kinds: assume it might). */
-function emitsClaim(kind, claim) {
-    if (kind === 'github')
-        return GITHUB_CLAIMS.has(claim);
-    if (kind === 'gitlab')
-        return GITLAB_CLAIMS.has(claim);
-    return true;
-}
-/** Names people write for a claim that has another name. */
-const ALIASES = {
-    github: { repo: ['repository'], owner: ['repository_owner'], org: ['repository_owner'], organization: ['repository_owner'], branch: ['ref'], tag: ['ref'], env: ['environment'], event: ['event_name'] },
-    gitlab: { project: ['project_path'], group: ['namespace_path'], namespace: ['namespace_path'], branch: ['ref'], tag: ['ref'], env: ['environment'], user: ['user_login'] },
-};
-/** The claims of this kind a misspelt or guessed name most likely meant, for the message. */
-function closestClaims(kind, claim) {
-    const alias = ALIASES[kind][claim];
-    if (alias)
-        return alias;
-    const known = [...(kind === 'github' ? GITHUB_CLAIMS : GITLAB_CLAIMS)];
-    const scored = known.map((k) => [k, distance(claim, k)]).sort((a, b) => a[1] - b[1]);
-    const best = scored[0]?.[1] ?? Infinity;
-    return best <= Math.max(2, Math.floor(claim.length / 3)) ? scored.filter(([, d]) => d === best).map(([k]) => k) : [];
-}
-/** Levenshtein distance: enough for claim names (a few dozen characters). */
-function distance(a, b) {
-    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const cur = [i];
-        for (let j = 1; j <= b.length; j++)
-            cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        prev = cur;
-    }
-    return prev[b.length];
-}
-
+// EXTERNAL MODULE: ./src/broker/issuer-claims.ts
+var issuer_claims = __webpack_require__(23862);
 // EXTERNAL MODULE: ./src/broker/policy.ts
 var policy = __webpack_require__(22411);
 ;// CONCATENATED MODULE: ./src/broker/lint-model.ts
@@ -1955,7 +1962,7 @@ function lintModel(raw, numberSources = new Map()) {
         if (!isObject(i) || typeof i.id !== 'string' || typeof i.issuer !== 'string')
             return [];
         const url = i.issuer.replace(/\/+$/, '');
-        return [{ id: i.id, url, kind: issuerKind(url, claimsByIssuer.get(i.id) ?? []), multiTenant: isMultiTenant(url) }];
+        return [{ id: i.id, url, kind: (0,issuer_claims/* issuerKind */.W8)(url, claimsByIssuer.get(i.id) ?? []), multiTenant: (0,issuer_claims/* isMultiTenant */.sA)(url) }];
     });
     const policies = rawPolicies.flatMap((p, index) => {
         if (!isObject(p) || !isObject(p.claims))
@@ -2659,9 +2666,9 @@ const unknownClaim = {
         if (!kind)
             return [];
         return p.conditions
-            .filter((c) => !emitsClaim(kind, c.claim))
+            .filter((c) => !(0,issuer_claims/* emitsClaim */.zj)(kind, c.claim))
             .map((c) => {
-            const near = closestClaims(kind, c.claim);
+            const near = (0,issuer_claims/* closestClaims */.Bi)(kind, c.claim);
             return { path: c.path, message: `${kind === 'github' ? 'GitHub' : 'GitLab'} tokens have no ${JSON.stringify(c.claim)} claim, so policy ${p.name} never matches${near.length ? ` (did you mean ${near.join(' or ')}?)` : ''}` };
         });
     }),

@@ -18,11 +18,11 @@ var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./src/broker/config.ts + 3 modules
-var config = __webpack_require__(40301);
+var broker_config = __webpack_require__(40301);
 // EXTERNAL MODULE: ./src/broker/errors.ts
 var errors = __webpack_require__(27662);
-// EXTERNAL MODULE: ./src/broker/lint.ts + 6 modules
-var lint = __webpack_require__(15851);
+// EXTERNAL MODULE: ./src/broker/lint.ts + 5 modules
+var lint = __webpack_require__(36755);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:path"
@@ -105,10 +105,13 @@ function toSarif(file, findings, problems) {
     };
 }
 
+// EXTERNAL MODULE: ./src/exchange/errors.ts
+var exchange_errors = __webpack_require__(76058);
 ;// CONCATENATED MODULE: ./src/broker/lint-command.ts
 // `oidc-exchange check --lint --config FILE [--json] [--sarif FILE]`: every lint finding of a configuration,
 // errors included (the broker would refuse them), with where they are in the file. Exit 0 when nothing
 // stops the broker, 1 with an error finding no policy overrides, 2 when the configuration is unusable.
+
 
 
 
@@ -129,16 +132,21 @@ async function lintConfigFile(file) {
     if (doc.errors.length > 0)
         throw new errors/* ConfigError */.xL(file, doc.errors.map((e) => `YAML: ${e.message.split('\n')[0]}`));
     const raw = doc.toJS();
-    const numberSources = (0,config/* claimNumberSources */.iu)(doc);
-    const { findings } = (0,lint/* lintConfig */.iv)(raw, numberSources);
+    const numberSources = (0,broker_config/* claimNumberSources */.iu)(doc);
+    // The loader lints as it loads (enforceLint: false keeps every finding); only a configuration it refuses for
+    // other reasons is linted on its own, so its findings are reported with those problems.
+    let findings;
     let problems = [];
     try {
-        await (0,config/* buildConfig */.fD)(raw, file, { checkSources: false, enforceLint: false, numberSources });
+        const config = await (0,broker_config/* buildConfig */.fD)(raw, file, { checkSources: false, enforceLint: false, numberSources });
+        findings = config.lintFindings;
+        await config.backends.close();
     }
     catch (e) {
         if (!(e instanceof errors/* ConfigError */.xL))
             throw e;
         problems = e.problems;
+        findings = (0,lint/* lintConfig */.iv)(raw, numberSources).findings;
     }
     return { file, findings: findings.map((f) => ({ ...f, ...locate(doc, lineCounter, f.path) })), problems };
 }
@@ -155,10 +163,6 @@ function locate(doc, lines, path) {
         }
     }
     return {};
-}
-/** Control characters (a newline in a claim name) could forge lines, or workflow commands in a CI log. */
-function printable(s) {
-    return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 function formatLintReport(r) {
     const out = [];
@@ -180,7 +184,7 @@ function formatLintReport(r) {
     out.push(r.findings.length === 0 && r.problems.length === 0
         ? `${r.file}: no findings`
         : `${r.file}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${overridden} overridden${r.problems.length ? `, ${r.problems.length} configuration problem${r.problems.length === 1 ? '' : 's'}` : ''}`);
-    return out.map(printable).join('\n') + '\n';
+    return out.map(exchange_errors/* printableLine */.oy).join('\n') + '\n';
 }
 function exitCodeOf(r) {
     if (r.problems.length > 0)

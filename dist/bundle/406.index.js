@@ -86,7 +86,7 @@ async function readFromVault(req) {
         }
         throw e;
     }
-    const auth = JSON.parse(login.value.body).auth;
+    const auth = vaultJson(login.value.body, 'vault_login_failed', 'the login').auth;
     if (!auth || typeof auth.client_token !== 'string')
         throw new VaultError('vault_login_failed', 'Vault answered the login without auth.client_token');
     const token = auth.client_token;
@@ -100,7 +100,7 @@ async function readFromVault(req) {
             throw new VaultError('vault_read_failed', `Vault has no secret at ${path} (404)${kvHint(path)}`, 404);
         if (res.status !== 200)
             throw new VaultError('vault_read_failed', `Vault refused to read ${path} (${res.status}): ${vaultErrors(res.body)}`, res.status);
-        byPath.set(path, kvData(JSON.parse(res.body)));
+        byPath.set(path, kvData(vaultJson(res.body, 'vault_read_failed', `the read of ${path}`)));
     }
     const deliveries = [];
     for (const spec of req.specs) {
@@ -113,6 +113,18 @@ async function readFromVault(req) {
     return { deliveries, expiresAt: lease ? new Date(Date.now() + lease * 1000).toISOString() : null };
 }
 /** KV v2 wraps the fields in data.data next to data.metadata; KV v1 returns them in data. */
+/**
+ * A 200 answer's JSON. Node's parse error quotes the text around the fault, and these answers hold a Vault
+ * token or the secrets: the message says what failed, never what was read.
+ */
+function vaultJson(body, code, what) {
+    try {
+        return JSON.parse(body);
+    }
+    catch {
+        throw new VaultError(code, `Vault answered ${what} with 200 and a body that is not JSON; is broker-url the Vault API (not a proxy's page)?`);
+    }
+}
 function kvData(body) {
     const data = (body.data ?? {});
     if (data.data && typeof data.data === 'object' && data.metadata && typeof data.metadata === 'object')

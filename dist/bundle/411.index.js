@@ -14,14 +14,11 @@ __webpack_require__.d(__webpack_exports__, {
   exchange: () => (/* binding */ exchange),
   exchangeCommand: () => (/* binding */ exchangeCommand),
   exchangeSpec: () => (/* binding */ exchangeSpec),
-  oneLine: () => (/* binding */ oneLine),
   shellQuote: () => (/* binding */ shellQuote)
 });
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(77030);
 // EXTERNAL MODULE: ./src/exchange/reserved-names.ts
 var reserved_names = __webpack_require__(88780);
 // EXTERNAL MODULE: ./src/exchange/broker.ts
@@ -192,7 +189,6 @@ var options = __webpack_require__(60776);
 
 
 
-
 const exchangeSpec = {
     name: 'exchange',
     synopsis: `--broker-url URL (--token-env VAR | --token-file FILE)
@@ -219,7 +215,7 @@ const SHELL_FAILURE_LINE = "echo 'oidc-exchange: the exchange failed (see above)
  * a hostile broker cannot start a line of its own (a workflow command on GitHub) or drive the terminal.
  */
 function oneLine(text, max = 500) {
-    const escaped = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const escaped = (0,errors/* printableLine */.oy)(text);
     return escaped.length > max ? `${escaped.slice(0, max)}...` : escaped;
 }
 /** POSIX shell single-quoting: safe for any bytes, newlines included. */
@@ -255,9 +251,9 @@ async function run(args) {
     const { values } = parsed;
     // 1. What was asked: a broker, one token source, one destination.
     const brokerUrl = values['broker-url'] ?? usage('--broker-url is required');
-    const urlProblem = brokerUrlProblem(brokerUrl);
+    const urlProblem = (0,http/* cleartextProblem */.sb)(brokerUrl, '--broker-url');
     if (urlProblem)
-        usage(`--broker-url ${urlProblem}`);
+        usage(urlProblem);
     const destinations = [values['out-dir'], values.dotenv, values.shell].filter((d) => d !== undefined && d !== false).length;
     if (destinations !== 1)
         usage('say where the secrets go with exactly one of --out-dir DIR, --dotenv FILE or --shell');
@@ -341,25 +337,6 @@ async function run(args) {
         process.stderr.write(`oidc-exchange: revoke ${r.name} at the end of the job: ${oneLine(r.method, 20)} ${oneLine(r.url)} with "Authorization: Bearer $${r.name}"\n`);
     }
     return 0;
-}
-/** The token travels to this URL: https, or http to this machine only. */
-function brokerUrlProblem(text) {
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        return `must be an https:// URL, got ${JSON.stringify(text)}`;
-    }
-    if (url.username || url.password)
-        return 'must not carry a user name or password';
-    if (url.protocol === 'https:')
-        return undefined;
-    if (url.protocol !== 'http:')
-        return `must be an https:// URL, got ${url.protocol}//`;
-    const host = url.hostname.replace(/^\[|\]$/g, '');
-    const loopback = host === 'localhost' || ((0,external_node_net_.isIP)(host) === 4 && host.startsWith('127.')) || host === '::1';
-    return loopback ? undefined : 'must be https:// (plain http:// would send the token in the clear; it is accepted for loopback addresses only)';
 }
 /** One exchange with the broker. The token is fixed (the caller has one), so a retry re-sends it. */
 function exchange(opts) {

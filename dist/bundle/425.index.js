@@ -20,7 +20,7 @@ __webpack_require__.r(__webpack_exports__);
 
 async function runActionJob(ctx, job, secrets) {
     const runner = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .startFakeRunner */ .e2)({
-        distDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)((0,_try_action_js__WEBPACK_IMPORTED_MODULE_2__.actionRoot)(), 'dist'),
+        distDir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)((0,_try_action_js__WEBPACK_IMPORTED_MODULE_2__/* .actionRoot */ .Xu)(), 'dist'),
         mint: (audience) => ctx.github.mint(ctx.github.claimsFor(job), { audience }),
     });
     try {

@@ -1,5 +1,5 @@
 export const id = 513;
-export const ids = [513,920];
+export const ids = [513];
 export const modules = {
 
 /***/ 84513:
@@ -169,7 +169,7 @@ async function checkCommand(args) {
     else {
         const given = await (0,_cli_claims_file_js__WEBPACK_IMPORTED_MODULE_3__.readGivenClaims)('check', values.claims);
         const platform = (0,_cli_claims_file_js__WEBPACK_IMPORTED_MODULE_3__.completeClaims)('check', given, {}).platform;
-        completed = (0,_cli_claims_file_js__WEBPACK_IMPORTED_MODULE_3__.completeClaims)('check', given, { iss: (0,_cli_claims_file_js__WEBPACK_IMPORTED_MODULE_3__/* .platformIssuer */ .$z)(config.issuers, platform)?.issuer, aud: config.audience });
+        completed = (0,_cli_claims_file_js__WEBPACK_IMPORTED_MODULE_3__.completeClaims)('check', given, { iss: (0,_cli_claims_file_js__WEBPACK_IMPORTED_MODULE_3__/* .platformIssuer */ .$)(config.issuers, platform)?.issuer, aud: config.audience });
         claims = completed.claims;
     }
     const report = checkClaims(config, claims);
@@ -202,18 +202,18 @@ async function checkCommand(args) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $z: () => (/* binding */ platformIssuer),
+/* harmony export */   $: () => (/* binding */ platformIssuer),
 /* harmony export */   completeClaims: () => (/* binding */ completeClaims),
 /* harmony export */   describeCompletion: () => (/* binding */ describeCompletion),
 /* harmony export */   mustAgree: () => (/* binding */ mustAgree),
 /* harmony export */   readGivenClaims: () => (/* binding */ readGivenClaims)
 /* harmony export */ });
-/* unused harmony exports GITHUB_ISSUER, platformOf */
+/* unused harmony export platformOf */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _harness_claims_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74935);
+/* harmony import */ var _harness_claims_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(74935);
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(60776);
-/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77472);
+/* harmony import */ var _broker_issuer_claims_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(23862);
 // The one claims-file format of `check`, `try-action`, `token` and `gitlab-job`: a JSON object holding a token's
 // claims as the platform emits them (the decoded payload of a real token is a valid file). Any claim may be
 // left out; every command fills in the same way, and says what it filled in:
@@ -239,27 +239,11 @@ async function checkCommand(args) {
 
 
 
-const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 const TIME_CLAIMS = ['iat', 'nbf', 'exp', 'jti'];
 const REGISTERED = ['iss', 'aud', 'sub', ...TIME_CLAIMS];
 const DERIVED = {
     github: ['sub', 'repository_owner', 'ref_type', 'event_name', 'workflow_ref', 'job_workflow_ref'],
     gitlab: ['sub', 'namespace_path', 'ref_path', 'ci_config_ref_uri'],
-};
-/** The claims each platform documents; anything else is probably a typo. */
-const KNOWN = {
-    github: [
-        'actor', 'actor_id', 'base_ref', 'check_run_id', 'enterprise', 'enterprise_id', 'environment', 'event_name', 'head_ref',
-        'job_workflow_ref', 'job_workflow_sha', 'ref', 'ref_protected', 'ref_type', 'repository', 'repository_id',
-        'repository_owner', 'repository_owner_id', 'repository_visibility', 'run_attempt', 'run_id', 'run_number',
-        'runner_environment', 'sha', 'workflow', 'workflow_ref', 'workflow_sha',
-    ],
-    gitlab: [
-        'namespace_id', 'namespace_path', 'project_id', 'project_path', 'user_id', 'user_login', 'user_email',
-        'user_access_level', 'user_identities', 'pipeline_id', 'pipeline_source', 'job_id', 'ref', 'ref_type', 'ref_path',
-        'ref_protected', 'groups_direct', 'environment', 'environment_protected', 'deployment_tier', 'environment_action',
-        'runner_id', 'runner_environment', 'sha', 'project_visibility', 'ci_config_ref_uri', 'ci_config_sha',
-    ],
 };
 /**
  * Reads `--claims FILE` and `--set NAME=VALUE` into one set of claims. A claim in both must have the same
@@ -315,14 +299,14 @@ function platformOf(claims) {
     const gitlab = ['project_path', 'namespace_path', 'ci_config_ref_uri', 'pipeline_source'].some((k) => claims[k] !== undefined);
     if (github !== gitlab)
         return github ? 'github' : 'gitlab';
-    if (typeof claims.iss === 'string' && claims.iss.replace(/\/+$/, '') === GITHUB_ISSUER)
+    if (typeof claims.iss === 'string' && claims.iss.replace(/\/+$/, '') === _broker_issuer_claims_js__WEBPACK_IMPORTED_MODULE_2__/* .GITHUB_DOT_COM */ .Q$)
         return 'github';
     return undefined;
 }
 /** The broker configuration's issuer for a platform: id `github` (or GitHub's URL), id `gitlab`. */
 function platformIssuer(issuers, platform) {
     if (platform === 'github')
-        return issuers.find((i) => i.id === 'github') ?? issuers.find((i) => i.issuer.replace(/\/+$/, '') === GITHUB_ISSUER);
+        return issuers.find((i) => i.id === 'github') ?? issuers.find((i) => i.issuer.replace(/\/+$/, '') === _broker_issuer_claims_js__WEBPACK_IMPORTED_MODULE_2__/* .GITHUB_DOT_COM */ .Q$);
     return issuers.find((i) => i.id === 'gitlab');
 }
 /** Fails when `claim` is given with a value other than the one the command will use. */
@@ -359,7 +343,7 @@ function completeClaims(command, given, opts) {
             job.repository_visibility = str('repository_visibility');
         if (workflowFile)
             job.workflow_file = workflowFile;
-        typical = (0,_harness_claims_js__WEBPACK_IMPORTED_MODULE_2__/* .githubClaims */ .ro)(job);
+        typical = (0,_harness_claims_js__WEBPACK_IMPORTED_MODULE_3__/* .githubClaims */ .ro)(job);
         const owner = repository.split('/')[0];
         if (str('repository_owner') !== undefined && g.repository !== undefined && str('repository_owner') !== owner) {
             throw new _options_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(command, `${given.from.repository_owner} says repository_owner ${JSON.stringify(g.repository_owner)} but repository ${JSON.stringify(repository)} belongs to ${JSON.stringify(owner)}`);
@@ -386,7 +370,7 @@ function completeClaims(command, given, opts) {
         const host = hostOf(str('iss')) ?? hostOf(opts.signedBy ?? opts.iss);
         if (host)
             job.server_host = host;
-        typical = (0,_harness_claims_js__WEBPACK_IMPORTED_MODULE_2__/* .gitlabClaims */ .rc)(job);
+        typical = (0,_harness_claims_js__WEBPACK_IMPORTED_MODULE_3__/* .gitlabClaims */ .rc)(job);
         const namespace = job.project_path.split('/').slice(0, -1).join('/');
         if (str('namespace_path') !== undefined && g.project_path !== undefined && str('namespace_path') !== namespace) {
             throw new _options_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(command, `${given.from.namespace_path} says namespace_path ${JSON.stringify(g.namespace_path)} but project_path ${JSON.stringify(job.project_path)} is in ${JSON.stringify(namespace)}`);
@@ -396,7 +380,7 @@ function completeClaims(command, given, opts) {
     const claims = { ...typical, ...g };
     if (g.sub === undefined) {
         claims.sub = platform === 'github'
-            ? (0,_harness_claims_js__WEBPACK_IMPORTED_MODULE_2__/* .githubSubject */ .Eg)(Object.fromEntries(Object.entries(claims).map(([k, v]) => [k, String(v)])))
+            ? (0,_harness_claims_js__WEBPACK_IMPORTED_MODULE_3__/* .githubSubject */ .Eg)(Object.fromEntries(Object.entries(claims).map(([k, v]) => [k, String(v)])))
             : typical.sub;
     }
     // 3. Registered claims.
@@ -421,9 +405,9 @@ function completeClaims(command, given, opts) {
     const derived = filled.filter((k) => DERIVED[platform].includes(k) || k === 'iss' || k === 'aud');
     const defaults = filled.filter((k) => !derived.includes(k));
     const unknown = Object.keys(g)
-        .filter((k) => !REGISTERED.includes(k) && !KNOWN[platform].includes(k))
+        .filter((k) => !REGISTERED.includes(k) && !(0,_broker_issuer_claims_js__WEBPACK_IMPORTED_MODULE_2__/* .emitsClaim */ .zj)(platform, k))
         .map((k) => {
-        const guess = (0,_suggest_js__WEBPACK_IMPORTED_MODULE_3__/* .closest */ .k)(k, KNOWN[platform]);
+        const guess = (0,_broker_issuer_claims_js__WEBPACK_IMPORTED_MODULE_2__/* .closestClaims */ .Bi)(platform, k)[0];
         return `${k} is not a claim ${platform === 'github' ? 'GitHub' : 'GitLab'} emits${guess ? ` (did you mean ${guess}?)` : ''}`;
     });
     return { claims, platform, derived, defaults, notes, unknown };

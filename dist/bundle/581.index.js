@@ -9,22 +9,22 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _cli_options_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(60776);
 /* harmony import */ var _cli_suggest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77472);
 /* harmony import */ var _cli_version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(63882);
-// The `oidc-exchange` command. Each subcommand's code is loaded only when that subcommand runs, so the
-// broker does not pay for the harness and `token` does not pay for the broker. Every subcommand reads its
-// options through src/cli/options.ts: `--help`, `--version`, unknown options and negative numbers behave the
-// same everywhere.
+// The `oidc-exchange` command. Each subcommand's code is loaded only when that subcommand runs (the harness's
+// commands as one group), so the broker does not pay for the harness and `token` does not pay for the broker.
+// Every subcommand reads its options through src/cli/options.ts: `--help`, `--version`, unknown options and
+// negative numbers behave the same everywhere.
 
 
 
 const commands = {
-    broker: { summary: 'run the reference broker', load: async () => (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(815), __webpack_require__.e(896), __webpack_require__.e(492), __webpack_require__.e(140), __webpack_require__.e(20), __webpack_require__.e(716), __webpack_require__.e(900)]).then(__webpack_require__.bind(__webpack_require__, 81900))).brokerCommand },
-    check: { summary: "which policy matches a token's claims, and why the others do not", load: async () => (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(815), __webpack_require__.e(896), __webpack_require__.e(492), __webpack_require__.e(20), __webpack_require__.e(513)]).then(__webpack_require__.bind(__webpack_require__, 84513))).checkCommand },
+    broker: { summary: 'run the reference broker', load: async () => (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(249), __webpack_require__.e(140), __webpack_require__.e(20), __webpack_require__.e(716), __webpack_require__.e(900)]).then(__webpack_require__.bind(__webpack_require__, 81900))).brokerCommand },
+    check: { summary: "which policy matches a token's claims, and why the others do not", load: async () => (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(249), __webpack_require__.e(20), __webpack_require__.e(513)]).then(__webpack_require__.bind(__webpack_require__, 84513))).checkCommand },
     exchange: { summary: 'trade an OIDC token for secrets from any CI (the generic client)', load: async () => (await __webpack_require__.e(/* import() */ 411).then(__webpack_require__.bind(__webpack_require__, 24792))).exchangeCommand },
-    demo: { summary: 'the whole flow on the local harness, with a report', load: async () => (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(815), __webpack_require__.e(896), __webpack_require__.e(492), __webpack_require__.e(140), __webpack_require__.e(20), __webpack_require__.e(716), __webpack_require__.e(895)]).then(__webpack_require__.bind(__webpack_require__, 53895))).demoCommand },
-    issuers: { summary: 'run fake GitHub and GitLab OIDC issuers until interrupted', load: async () => (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(896), __webpack_require__.e(452)]).then(__webpack_require__.bind(__webpack_require__, 85452))).issuersCommand },
-    token: { summary: 'mint a test token from a running fake issuer', load: async () => (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(896), __webpack_require__.e(452)]).then(__webpack_require__.bind(__webpack_require__, 85452))).tokenCommand },
-    'gitlab-job': { summary: "run the GitLab component's job here, as a shell runner would", load: async () => (await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(390)]).then(__webpack_require__.bind(__webpack_require__, 21390))).gitlabJobCommand },
-    'try-action': { summary: 'run the bundled GitHub Action against a broker configuration through the fake runner', load: async () => (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(815), __webpack_require__.e(896), __webpack_require__.e(492), __webpack_require__.e(140), __webpack_require__.e(20), __webpack_require__.e(716), __webpack_require__.e(980), __webpack_require__.e(979)]).then(__webpack_require__.bind(__webpack_require__, 43980))).tryActionCommand },
+    demo: { summary: 'the whole flow on the local harness, with a report', load: async () => (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(249), __webpack_require__.e(140), __webpack_require__.e(20), __webpack_require__.e(716), __webpack_require__.e(453)]).then(__webpack_require__.bind(__webpack_require__, 66453))).demoCommand },
+    issuers: { summary: 'run fake GitHub and GitLab OIDC issuers until interrupted', load: async () => (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(249), __webpack_require__.e(140), __webpack_require__.e(20), __webpack_require__.e(716), __webpack_require__.e(453)]).then(__webpack_require__.bind(__webpack_require__, 66453))).issuersCommand },
+    token: { summary: 'mint a test token from a running fake issuer', load: async () => (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(249), __webpack_require__.e(140), __webpack_require__.e(20), __webpack_require__.e(716), __webpack_require__.e(453)]).then(__webpack_require__.bind(__webpack_require__, 66453))).tokenCommand },
+    'gitlab-job': { summary: "run the GitLab component's job here, as a shell runner would", load: async () => (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(249), __webpack_require__.e(140), __webpack_require__.e(20), __webpack_require__.e(716), __webpack_require__.e(453)]).then(__webpack_require__.bind(__webpack_require__, 66453))).gitlabJobCommand },
+    'try-action': { summary: 'run the bundled GitHub Action against a broker configuration through the fake runner', load: async () => (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(249), __webpack_require__.e(140), __webpack_require__.e(20), __webpack_require__.e(716), __webpack_require__.e(453)]).then(__webpack_require__.bind(__webpack_require__, 66453))).tryActionCommand },
 };
 const usage = `usage: oidc-exchange <command> [options]
        oidc-exchange <command> --help      the command's options
@@ -258,12 +258,13 @@ function integerOption(command, text, what, min, max) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ editDistance),
 /* harmony export */   k: () => (/* binding */ closest)
 /* harmony export */ });
 // "did you mean ...?" for option names, action inputs, component inputs and claim names: the known name
 // closest to what was typed, when it is close enough to be a typo rather than a different word.
 /** Edit distance (insert, delete, substitute, swap two neighbours). */
-function distance(a, b) {
+function editDistance(a, b) {
     const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
     for (let i = 1; i <= a.length; i++) {
         for (let j = 1; j <= b.length; j++) {
@@ -284,7 +285,7 @@ function closest(given, candidates) {
     for (const name of candidates) {
         const n = name.toLowerCase().replace(/_/g, '-');
         // A prefix of a longer name (`--conf`) is a likely abbreviation.
-        const d = n.startsWith(g) && g.length >= 3 ? 0.5 : distance(g, n);
+        const d = n.startsWith(g) && g.length >= 3 ? 0.5 : editDistance(g, n);
         if (!best || d < best.d)
             best = { name, d };
     }

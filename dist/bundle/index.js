@@ -551,6 +551,7 @@ function plain(text) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   C2: () => (/* binding */ MAX_PEER_TEXT),
 /* harmony export */   Sb: () => (/* binding */ ExchangeError),
+/* harmony export */   oy: () => (/* binding */ printableLine),
 /* harmony export */   qT: () => (/* binding */ peerText)
 /* harmony export */ });
 // Failures of the client side of an exchange, each with a stable code for tests and scripts. Messages say
@@ -588,12 +589,20 @@ const MAX_PEER_TEXT = 300;
  */
 function peerText(text, max = MAX_PEER_TEXT) {
     const cut = text.length > max ? text.slice(0, max) : text;
-    const quoted = JSON.stringify(cut)
-        // JSON leaves these raw; the runner and many terminals treat them as line breaks or controls.
-        .replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-        // The runner's older command form is recognised anywhere in a line.
-        .replace(/##\[/g, '#\\u0023[');
+    // JSON escapes the C0 controls, quotes and backslashes; printableLine() does the rest.
+    const quoted = printableLine(JSON.stringify(cut));
     return text.length > max ? `${quoted} (cut at ${max} of ${text.length} characters)` : quoted;
+}
+/**
+ * `text` as one line no runner reads as a command and no terminal as a control: every control and
+ * line-separator character escaped as `\uXXXX` (JSON leaves U+007F-U+009F, U+2028 and U+2029 raw), and `##[`,
+ * the runner's older command form that it recognises anywhere in a line, broken up. For text that is already
+ * ours around a peer's words (an error message); peerText() quotes a peer's text on its own.
+ */
+function printableLine(text) {
+    return text
+        .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+        .replace(/##\[/g, '#\\u0023[');
 }
 
 
@@ -610,14 +619,15 @@ function peerText(text, max = MAX_PEER_TEXT) {
 /* harmony export */   uT: () => (/* binding */ createHttpClient),
 /* harmony export */   wX: () => (/* binding */ TransportError)
 /* harmony export */ });
-/* unused harmony export isLoopbackHost */
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _proxy_env_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(54919);
+/* harmony import */ var _loopback_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(14432);
+/* harmony import */ var _proxy_env_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(54919);
 // The client's HTTP, kept small because it sits on every job's start-up path. A direct request uses Node's
 // own http/https (loaded for the scheme in use); a request that must go through HTTPS_PROXY/HTTP_PROXY loads
 // undici's ProxyAgent only then. Loading undici on the common path costs ~900 KB and ~60 ms of start-up.
 // Either way an answer is read up to MAX_ANSWER_BYTES, never more.
+
 
 
 /** What the client reads of an answer at most: a broker's answer is kilobytes; 16 MiB leaves room for big keys. */
@@ -653,25 +663,17 @@ function cleartextProblem(url, what = 'broker-url') {
         return `${what}: expected an https:// URL, got the scheme ${u.protocol}`;
     if (u.username || u.password)
         return `${what}: remove the user name and password from the URL (${u.protocol}//...@${u.host}); the job's OIDC token is the only credential sent`;
-    if (u.protocol === 'http:' && !isLoopbackHost(u.hostname)) {
+    if (u.protocol === 'http:' && !(0,_loopback_js__WEBPACK_IMPORTED_MODULE_1__/* .isLoopbackHost */ .c)(u.hostname)) {
         return `${what}: http://${u.host} would send the job's OIDC token and the secrets in clear text over the network; use https:// (http:// is accepted only for this machine: localhost, 127.0.0.1, [::1])`;
     }
     return undefined;
-}
-/** `localhost` or a literal loopback IP, as the URL parser normalised it (`127.1` reads as 127.0.0.1). */
-function isLoopbackHost(hostname) {
-    const h = hostname.toLowerCase();
-    if (h === 'localhost' || h === '[::1]')
-        return true;
-    const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
-    return v4 !== null && v4[1] === '127' && v4.slice(2).every((o) => Number(o) <= 255);
 }
 function createHttpClient(opts = {}) {
     const env = opts.env ?? process.env;
     let proxied;
     const warmed = new Map();
     const client = async (req) => {
-        const proxy = (0,_proxy_env_js__WEBPACK_IMPORTED_MODULE_1__.proxyFor)(req.url, env);
+        const proxy = (0,_proxy_env_js__WEBPACK_IMPORTED_MODULE_2__.proxyFor)(req.url, env);
         if (!proxy)
             return direct(req, opts.ca, warmed);
         proxied ??= Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(637)]).then(__nccwpck_require__.bind(__nccwpck_require__, 82637)).then((m) => m.proxyHttpClient(proxy, opts.ca));
@@ -685,7 +687,7 @@ function createHttpClient(opts = {}) {
         catch {
             return;
         }
-        if ((url.protocol === 'https:' || url.protocol === 'http:') && !(0,_proxy_env_js__WEBPACK_IMPORTED_MODULE_1__.proxyFor)(url.href, env) && !warmed.has(url.origin))
+        if ((url.protocol === 'https:' || url.protocol === 'http:') && !(0,_proxy_env_js__WEBPACK_IMPORTED_MODULE_2__.proxyFor)(url.href, env) && !warmed.has(url.origin))
             warmed.set(url.origin, preconnect(url, opts.ca));
     };
     return client;
@@ -815,6 +817,27 @@ async function contextTrusting(ca) {
 async function withDefaultCAs(ca) {
     const { rootCertificates } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 41692, 23));
     return [...rootCertificates, ca];
+}
+
+
+/***/ }),
+
+/***/ 14432:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ isLoopbackHost)
+/* harmony export */ });
+// The one rule for "this machine", shared by every check that lets plain http through (the action's and the
+// generic client's broker URL, the broker's own endpoints and listen address): the name `localhost` or a
+// literal loopback address. A name that merely starts like one (`127.attacker.example`) is a remote host.
+/** A URL's hostname (`[::1]`, as the URL parser writes it) or a bare host (`::1`, `127.0.0.1`). */
+function isLoopbackHost(hostname) {
+    const h = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+    if (h === 'localhost' || h === '::1')
+        return true;
+    const v4 = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
+    return v4 !== null && v4.slice(1).every((o) => Number(o) <= 255);
 }
 
 

@@ -82,7 +82,7 @@ export async function readFromVault(req: VaultRequest): Promise<{ deliveries: De
     }
     throw e;
   }
-  const auth = (JSON.parse(login.value.body) as { auth?: { client_token?: unknown; lease_duration?: unknown } }).auth;
+  const auth = (vaultJson(login.value.body, 'vault_login_failed', 'the login') as { auth?: { client_token?: unknown; lease_duration?: unknown } }).auth;
   if (!auth || typeof auth.client_token !== 'string') throw new VaultError('vault_login_failed', 'Vault answered the login without auth.client_token');
   const token = auth.client_token;
   const lease = typeof auth.lease_duration === 'number' ? auth.lease_duration : undefined;
@@ -94,7 +94,7 @@ export async function readFromVault(req: VaultRequest): Promise<{ deliveries: De
     const res = await req.http({ method: 'GET', url: `${base}/v1/${path}`, headers: { 'x-vault-token': token, accept: 'application/json', ...ns }, timeoutMs: req.retry.attemptTimeoutMs });
     if (res.status === 404) throw new VaultError('vault_read_failed', `Vault has no secret at ${path} (404)${kvHint(path)}`, 404);
     if (res.status !== 200) throw new VaultError('vault_read_failed', `Vault refused to read ${path} (${res.status}): ${vaultErrors(res.body)}`, res.status);
-    byPath.set(path, kvData(JSON.parse(res.body) as { data?: unknown }));
+    byPath.set(path, kvData(vaultJson(res.body, 'vault_read_failed', `the read of ${path}`) as { data?: unknown }));
   }
   const deliveries: Delivery[] = [];
   for (const spec of req.specs) {
@@ -107,6 +107,18 @@ export async function readFromVault(req: VaultRequest): Promise<{ deliveries: De
 }
 
 /** KV v2 wraps the fields in data.data next to data.metadata; KV v1 returns them in data. */
+/**
+ * A 200 answer's JSON. Node's parse error quotes the text around the fault, and these answers hold a Vault
+ * token or the secrets: the message says what failed, never what was read.
+ */
+function vaultJson(body: string, code: 'vault_login_failed' | 'vault_read_failed', what: string): unknown {
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    throw new VaultError(code, `Vault answered ${what} with 200 and a body that is not JSON; is broker-url the Vault API (not a proxy's page)?`);
+  }
+}
+
 function kvData(body: { data?: unknown }): Record<string, unknown> {
   const data = (body.data ?? {}) as Record<string, unknown>;
   if (data.data && typeof data.data === 'object' && data.metadata && typeof data.metadata === 'object') return data.data as Record<string, unknown>;

@@ -1,5 +1,6 @@
 // Where the broker may send requests it makes on its own (issuer discovery, JWKS, GitHub's API): https, or
 // plain http on loopback for the local harness and tests. One rule for every configured endpoint.
+import { isLoopbackHost } from '../exchange/loopback.js';
 
 /** The problem with a configured endpoint URL, or undefined when it is acceptable. */
 export function checkEndpointUrl(value: string): string | undefined {
@@ -12,9 +13,4 @@ export function checkEndpointUrl(value: string): string | undefined {
   if (u.protocol === 'https:') return undefined;
   if (u.protocol === 'http:' && isLoopbackHost(u.hostname)) return undefined;
   return 'must use https (plain http is accepted only for loopback addresses, for local testing)';
-}
-
-export function isLoopbackHost(hostname: string): boolean {
-  const h = hostname.replace(/^\[|\]$/g, '');
-  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
 }

@@ -6,7 +6,9 @@ import { LineCounter, parseDocument, type Document } from 'yaml';
 import { buildConfig, claimNumberSources } from './config.js';
 import { ConfigError } from './errors.js';
 import { isBlocking, lintConfig } from './lint.js';
+import type { LintFinding } from './lint-finding.js';
 import { toSarif, type LocatedFinding } from './lint-sarif.js';
+import { printableLine } from '../exchange/errors.js';
 
 export interface LintCommandOptions {
   config: string;
@@ -34,13 +36,18 @@ export async function lintConfigFile(file: string): Promise<LintReport> {
   if (doc.errors.length > 0) throw new ConfigError(file, doc.errors.map((e) => `YAML: ${e.message.split('\n')[0]}`));
   const raw: unknown = doc.toJS();
   const numberSources = claimNumberSources(doc);
-  const { findings } = lintConfig(raw, numberSources);
+  // The loader lints as it loads (enforceLint: false keeps every finding); only a configuration it refuses for
+  // other reasons is linted on its own, so its findings are reported with those problems.
+  let findings: LintFinding[];
   let problems: string[] = [];
   try {
-    await buildConfig(raw, file, { checkSources: false, enforceLint: false, numberSources });
+    const config = await buildConfig(raw, file, { checkSources: false, enforceLint: false, numberSources });
+    findings = config.lintFindings;
+    await config.backends.close();
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
     problems = e.problems;
+    findings = lintConfig(raw, numberSources).findings;
   }
   return { file, findings: findings.map((f) => ({ ...f, ...locate(doc, lineCounter, f.path) })), problems };
 }
@@ -57,11 +64,6 @@ function locate(doc: Document, lines: LineCounter, path: string): { line?: numbe
     }
   }
   return {};
-}
-
-/** Control characters (a newline in a claim name) could forge lines, or workflow commands in a CI log. */
-function printable(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export function formatLintReport(r: LintReport): string {
@@ -85,7 +87,7 @@ export function formatLintReport(r: LintReport): string {
       ? `${r.file}: no findings`
       : `${r.file}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${overridden} overridden${r.problems.length ? `, ${r.problems.length} configuration problem${r.problems.length === 1 ? '' : 's'}` : ''}`,
   );
-  return out.map(printable).join('\n') + '\n';
+  return out.map(printableLine).join('\n') + '\n';
 }
 
 export function exitCodeOf(r: LintReport): number {

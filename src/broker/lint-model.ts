@@ -1,7 +1,7 @@
 // The configuration as the lint rules read it: every policy with its conditions compiled by the broker's own
 // compileMatcher, each entry with its path in the file, and each issuer with its kind. Built from the raw
 // configuration (the parsed YAML), so it can be linted even when other sections have problems.
-import { issuerKind, isMultiTenant, type IssuerKind } from './lint-claims.js';
+import { issuerKind, isMultiTenant, type IssuerKind } from './issuer-claims.js';
 import { compileMatcher, type Matcher, type RiskOverride } from './policy.js';
 
 export interface LintIssuer {

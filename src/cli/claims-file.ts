@@ -22,34 +22,17 @@
 import { readFile } from 'node:fs/promises';
 import { githubClaims, githubSubject, gitlabClaims, type GitHubJob, type GitLabJob } from '../harness/claims.js';
 import { UsageError } from './options.js';
-import { closest } from './suggest.js';
+import { closestClaims, emitsClaim, GITHUB_DOT_COM } from '../broker/issuer-claims.js';
 
 export type Platform = 'github' | 'gitlab';
 export type Claims = Record<string, unknown>;
 
-export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 const TIME_CLAIMS = ['iat', 'nbf', 'exp', 'jti'] as const;
 const REGISTERED = ['iss', 'aud', 'sub', ...TIME_CLAIMS];
 
 const DERIVED: Record<Platform, readonly string[]> = {
   github: ['sub', 'repository_owner', 'ref_type', 'event_name', 'workflow_ref', 'job_workflow_ref'],
   gitlab: ['sub', 'namespace_path', 'ref_path', 'ci_config_ref_uri'],
-};
-
-/** The claims each platform documents; anything else is probably a typo. */
-const KNOWN: Record<Platform, readonly string[]> = {
-  github: [
-    'actor', 'actor_id', 'base_ref', 'check_run_id', 'enterprise', 'enterprise_id', 'environment', 'event_name', 'head_ref',
-    'job_workflow_ref', 'job_workflow_sha', 'ref', 'ref_protected', 'ref_type', 'repository', 'repository_id',
-    'repository_owner', 'repository_owner_id', 'repository_visibility', 'run_attempt', 'run_id', 'run_number',
-    'runner_environment', 'sha', 'workflow', 'workflow_ref', 'workflow_sha',
-  ],
-  gitlab: [
-    'namespace_id', 'namespace_path', 'project_id', 'project_path', 'user_id', 'user_login', 'user_email',
-    'user_access_level', 'user_identities', 'pipeline_id', 'pipeline_source', 'job_id', 'ref', 'ref_type', 'ref_path',
-    'ref_protected', 'groups_direct', 'environment', 'environment_protected', 'deployment_tier', 'environment_action',
-    'runner_id', 'runner_environment', 'sha', 'project_visibility', 'ci_config_ref_uri', 'ci_config_sha',
-  ],
 };
 
 /** Where each given claim came from, for messages: `claims.json` or `--set`. */
@@ -107,13 +90,13 @@ export function platformOf(claims: Claims): Platform | undefined {
   const github = ['repository', 'repository_owner', 'workflow_ref', 'job_workflow_ref'].some((k) => claims[k] !== undefined);
   const gitlab = ['project_path', 'namespace_path', 'ci_config_ref_uri', 'pipeline_source'].some((k) => claims[k] !== undefined);
   if (github !== gitlab) return github ? 'github' : 'gitlab';
-  if (typeof claims.iss === 'string' && claims.iss.replace(/\/+$/, '') === GITHUB_ISSUER) return 'github';
+  if (typeof claims.iss === 'string' && claims.iss.replace(/\/+$/, '') === GITHUB_DOT_COM) return 'github';
   return undefined;
 }
 
 /** The broker configuration's issuer for a platform: id `github` (or GitHub's URL), id `gitlab`. */
 export function platformIssuer<I extends { id: string; issuer: string }>(issuers: readonly I[], platform: Platform): I | undefined {
-  if (platform === 'github') return issuers.find((i) => i.id === 'github') ?? issuers.find((i) => i.issuer.replace(/\/+$/, '') === GITHUB_ISSUER);
+  if (platform === 'github') return issuers.find((i) => i.id === 'github') ?? issuers.find((i) => i.issuer.replace(/\/+$/, '') === GITHUB_DOT_COM);
   return issuers.find((i) => i.id === 'gitlab');
 }
 
@@ -225,9 +208,9 @@ export function completeClaims(command: string, given: GivenClaims, opts: Comple
   const derived = filled.filter((k) => DERIVED[platform].includes(k) || k === 'iss' || k === 'aud');
   const defaults = filled.filter((k) => !derived.includes(k));
   const unknown = Object.keys(g)
-    .filter((k) => !REGISTERED.includes(k) && !KNOWN[platform].includes(k))
+    .filter((k) => !REGISTERED.includes(k) && !emitsClaim(platform, k))
     .map((k) => {
-      const guess = closest(k, KNOWN[platform]);
+      const guess = closestClaims(platform, k)[0];
       return `${k} is not a claim ${platform === 'github' ? 'GitHub' : 'GitLab'} emits${guess ? ` (did you mean ${guess}?)` : ''}`;
     });
   return { claims, platform, derived, defaults, notes, unknown };

@@ -2,7 +2,7 @@
 // closest to what was typed, when it is close enough to be a typo rather than a different word.
 
 /** Edit distance (insert, delete, substitute, swap two neighbours). */
-function distance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
@@ -22,7 +22,7 @@ export function closest(given: string, candidates: readonly string[]): string | 
   for (const name of candidates) {
     const n = name.toLowerCase().replace(/_/g, '-');
     // A prefix of a longer name (`--conf`) is a likely abbreviation.
-    const d = n.startsWith(g) && g.length >= 3 ? 0.5 : distance(g, n);
+    const d = n.startsWith(g) && g.length >= 3 ? 0.5 : editDistance(g, n);
     if (!best || d < best.d) best = { name, d };
   }
   if (!best) return undefined;

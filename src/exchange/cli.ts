@@ -8,12 +8,11 @@
 // (`false`), so `eval "$(oidc-exchange exchange ... --shell)"` fails too and `set -e` stops the script instead
 // of going on with the variables unset.
 import { readFile } from 'node:fs/promises';
-import { isIP } from 'node:net';
 import { exportNameProblem } from './reserved-names.js';
 import { exchangeWithBroker, type ExchangeResult } from './broker.js';
 import { describeClaims } from './claims.js';
-import { ExchangeError } from './errors.js';
-import { createHttpClient } from './http.js';
+import { ExchangeError, printableLine } from './errors.js';
+import { cleartextProblem, createHttpClient } from './http.js';
 import { abandonOutDir, prepareDotenv, prepareOutDir, UnsafeDestinationError, writePrivateFile, writeSecretFiles } from './secret-files.js';
 import { parseCommand, reportUsageError, UsageError, type CommandSpec } from '../cli/options.js';
 
@@ -52,8 +51,8 @@ export interface ExchangeCliOptions {
  * Text from the broker (policy name, expiry, revoke URL, error message) on one line, control characters escaped:
  * a hostile broker cannot start a line of its own (a workflow command on GitHub) or drive the terminal.
  */
-export function oneLine(text: string, max = 500): string {
-  const escaped = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+function oneLine(text: string, max = 500): string {
+  const escaped = printableLine(text);
   return escaped.length > max ? `${escaped.slice(0, max)}...` : escaped;
 }
 
@@ -90,8 +89,8 @@ async function run(args: string[]): Promise<number> {
 
   // 1. What was asked: a broker, one token source, one destination.
   const brokerUrl = values['broker-url'] ?? usage('--broker-url is required');
-  const urlProblem = brokerUrlProblem(brokerUrl);
-  if (urlProblem) usage(`--broker-url ${urlProblem}`);
+  const urlProblem = cleartextProblem(brokerUrl, '--broker-url');
+  if (urlProblem) usage(urlProblem);
   const destinations = [values['out-dir'], values.dotenv, values.shell].filter((d) => d !== undefined && d !== false).length;
   if (destinations !== 1) usage('say where the secrets go with exactly one of --out-dir DIR, --dotenv FILE or --shell');
   if ((values['token-env'] === undefined) === (values['token-file'] === undefined)) usage('give the OIDC token with exactly one of --token-env VAR or --token-file FILE');
@@ -163,22 +162,6 @@ async function run(args: string[]): Promise<number> {
     process.stderr.write(`oidc-exchange: revoke ${r.name} at the end of the job: ${oneLine(r.method, 20)} ${oneLine(r.url)} with "Authorization: Bearer $${r.name}"\n`);
   }
   return 0;
-}
-
-/** The token travels to this URL: https, or http to this machine only. */
-function brokerUrlProblem(text: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return `must be an https:// URL, got ${JSON.stringify(text)}`;
-  }
-  if (url.username || url.password) return 'must not carry a user name or password';
-  if (url.protocol === 'https:') return undefined;
-  if (url.protocol !== 'http:') return `must be an https:// URL, got ${url.protocol}//`;
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  const loopback = host === 'localhost' || (isIP(host) === 4 && host.startsWith('127.')) || host === '::1';
-  return loopback ? undefined : 'must be https:// (plain http:// would send the token in the clear; it is accepted for loopback addresses only)';
 }
 
 /** One exchange with the broker. The token is fixed (the caller has one), so a retry re-sends it. */

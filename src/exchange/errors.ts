@@ -53,10 +53,19 @@ export const MAX_PEER_TEXT = 300;
  */
 export function peerText(text: string, max = MAX_PEER_TEXT): string {
   const cut = text.length > max ? text.slice(0, max) : text;
-  const quoted = JSON.stringify(cut)
-    // JSON leaves these raw; the runner and many terminals treat them as line breaks or controls.
-    .replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-    // The runner's older command form is recognised anywhere in a line.
-    .replace(/##\[/g, '#\\u0023[');
+  // JSON escapes the C0 controls, quotes and backslashes; printableLine() does the rest.
+  const quoted = printableLine(JSON.stringify(cut));
   return text.length > max ? `${quoted} (cut at ${max} of ${text.length} characters)` : quoted;
+}
+
+/**
+ * `text` as one line no runner reads as a command and no terminal as a control: every control and
+ * line-separator character escaped as `\uXXXX` (JSON leaves U+007F-U+009F, U+2028 and U+2029 raw), and `##[`,
+ * the runner's older command form that it recognises anywhere in a line, broken up. For text that is already
+ * ours around a peer's words (an error message); peerText() quotes a peer's text on its own.
+ */
+export function printableLine(text: string): string {
+  return text
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replace(/##\[/g, '#\\u0023[');
 }

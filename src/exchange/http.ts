@@ -4,6 +4,7 @@
 // Either way an answer is read up to MAX_ANSWER_BYTES, never more.
 import { isIP, type Socket } from 'node:net';
 import type { SecureContext } from 'node:tls';
+import { isLoopbackHost } from './loopback.js';
 import { proxyFor } from './proxy-env.js';
 
 export interface HttpRequest {
@@ -81,14 +82,6 @@ export function cleartextProblem(url: string, what = 'broker-url'): string | und
     return `${what}: http://${u.host} would send the job's OIDC token and the secrets in clear text over the network; use https:// (http:// is accepted only for this machine: localhost, 127.0.0.1, [::1])`;
   }
   return undefined;
-}
-
-/** `localhost` or a literal loopback IP, as the URL parser normalised it (`127.1` reads as 127.0.0.1). */
-export function isLoopbackHost(hostname: string): boolean {
-  const h = hostname.toLowerCase();
-  if (h === 'localhost' || h === '[::1]') return true;
-  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
-  return v4 !== null && v4[1] === '127' && v4.slice(2).every((o) => Number(o) <= 255);
 }
 
 export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {

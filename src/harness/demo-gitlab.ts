@@ -3,11 +3,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DemoContext, DemoStep } from './demo.js';
-import type { GitLabJobResult } from './gitlab-job.js';
+import { runGitLabJob, type GitLabJobResult } from './gitlab-job.js';
 
 async function componentJob(ctx: DemoContext, job: { ref_protected?: boolean; variables?: Record<string, string> }, script: string[]): Promise<GitLabJobResult> {
-  // Loaded on demand, like the `gitlab-job` command loads it: one chunk of dist/ serves both.
-  const { runGitLabJob } = await import('./gitlab-job.js');
   return runGitLabJob({
     issuer: ctx.gitlab,
     job: { environment: 'staging', ref_protected: job.ref_protected ?? true },

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { buildConfig } from '../broker/config.js';
 import { ConfigError } from '../broker/errors.js';
+import { GITHUB_DOT_COM } from '../broker/issuer-claims.js';
 import { buildBroker } from '../broker/server.js';
 import { readActionManifest } from './action-manifest.js';
 import { startFakeIssuer } from './issuer.js';
@@ -78,7 +79,7 @@ export async function tryActionCommand(args: string[]): Promise<number> {
     throw new UsageError('try-action', `cannot read --config ${configPath}: ${e.code ?? e.message}`);
   })) as { audience?: string; issuers?: Array<{ id: string; issuer: string; jwks_uri?: string }> };
   const gh = platformIssuer(Array.isArray(raw?.issuers) ? raw.issuers : [], 'github');
-  if (!gh) throw new UsageError('try-action', `${configPath} has no GitHub issuer (id: github, or issuer ${'https://token.actions.githubusercontent.com'})`);
+  if (!gh) throw new UsageError('try-action', `${configPath} has no GitHub issuer (id: github, or issuer ${GITHUB_DOT_COM})`);
   const given = await readGivenClaims('try-action', values.claims);
   if (given.claims.iss !== undefined && String(given.claims.iss).replace(/\/+$/, '') !== gh.issuer.replace(/\/+$/, '')) {
     throw new UsageError('try-action', `${values.claims} says iss ${JSON.stringify(given.claims.iss)} but the configuration's GitHub issuer is ${JSON.stringify(gh.issuer)}; leave iss out or make them equal`);

@@ -8,6 +8,7 @@ const SECRETS = { DB_PASSWORD: 'db-pa55word-for-failures', API_KEY: 'api-key-for
 let ab: ActionBed;
 beforeAll(async () => {
   ab = await startActionBed({
+    servesReservedNames: true, // PATH, to show the action refuses it
     env: { DBP: SECRETS.DB_PASSWORD, APIK: SECRETS.API_KEY },
     config: () => ({
       secrets: { DB_PASSWORD: { env: 'DBP' }, API_KEY: { env: 'APIK' }, PATH: { value: 'evil-path-value' }, STAGING_KEY: { value: 'staging-key-not-granted' } },

@@ -4,7 +4,8 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cleartextProblem, createHttpClient, isLoopbackHost, MAX_ANSWER_BYTES } from '../../src/exchange/http.js';
+import { cleartextProblem, createHttpClient, MAX_ANSWER_BYTES } from '../../src/exchange/http.js';
+import { isLoopbackHost } from '../../src/exchange/loopback.js';
 
 let server: Server | undefined;
 afterEach(async () => {

@@ -8,6 +8,7 @@ import { decodeClaims, describeClaims } from '../../src/exchange/claims.js';
 import { proxyFor } from '../../src/exchange/proxy-env.js';
 import { withRetries } from '../../src/exchange/retry.js';
 import { parseCommand, parseFileCommands, processLog } from '../../src/harness/runner.js';
+import { readFromVault } from '../../src/action/vault.js';
 import { readInputsFrom } from '../helpers/action.js';
 
 describe('secrets input', () => {
@@ -238,5 +239,34 @@ describe("the fake runner's reading of the runner protocol", () => {
     expect(out.log).toBe('early leak: top-secret-1\nnow *** and ***\nWarning: about ***');
     expect(out.warnings).toEqual(['about ***']);
     expect(out.masks.has('line-one')).toBe(true);
+  });
+});
+
+describe('Vault answers that are not JSON', () => {
+  // Node's JSON.parse error quotes the text around the fault; a cut-off answer holds the Vault token or the
+  // secrets, so the error must say what failed without quoting what was read.
+  const TOKEN = 'hvs.cut-off-token-7d1e';
+  const VALUE = 'cut-off-secret-value-4b9a';
+  const ask = (login: string, read: string) =>
+    readFromVault({
+      url: 'https://vault.example',
+      role: 'ci',
+      authPath: 'jwt',
+      namespace: '',
+      specs: parseSecretSpecs('secret/data/ci db | DB_PASSWORD', 'vault'),
+      getToken: async () => 'a.b.c',
+      http: async (req) => ({ status: 200, headers: {}, body: req.url.includes('/login') ? login : read }),
+      retry: { deadlineMs: 1000, attemptTimeoutMs: 1000 },
+      onToken: () => undefined,
+    });
+
+  it.each([
+    ['the login', `{"auth":{"client_token":"${TOKEN}`, '{}', /Vault answered the login with 200 and a body that is not JSON/],
+    ['a read', `{"auth":{"client_token":"${TOKEN}","lease_duration":60}}`, `{"data":{"data":{"db":"${VALUE}`, /Vault answered the read of secret\/data\/ci with 200 and a body that is not JSON/],
+  ])('%s: a clear error that quotes nothing it read', async (_what, login, read, message) => {
+    const e = await ask(login, read).then(() => undefined, (x: unknown) => x as Error);
+    expect(e?.message).toMatch(message);
+    expect(e?.message).not.toContain(TOKEN);
+    expect(e?.message).not.toContain(VALUE);
   });
 });

@@ -109,7 +109,7 @@ describe('oidc-exchange exchange', () => {
   it('refuses plain http to a host other than this machine, before reading the token', async () => {
     const r = await runCli(['exchange', '--broker-url', 'http://broker.example.com', '--token-env', 'CI_JOB_JWT', '--shell'], { env: env('x.y.z') });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('plain http:// would send the token in the clear');
+    expect(r.stderr).toContain("--broker-url: http://broker.example.com would send the job's OIDC token and the secrets in clear text");
   });
 
   it("prints a hostile broker's text on one line, control characters escaped", async () => {

@@ -19,6 +19,7 @@ beforeAll(async () => {
     secrets[n] = { env: `V_${n}` };
   }
   bed = await startTestBed({
+    servesReservedNames: true, // PATH and LD_PRELOAD, to show the script refuses them
     env,
     config: () => ({
       secrets,

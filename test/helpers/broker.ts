@@ -25,6 +25,11 @@ export interface TestBedOptions {
   configPath?: string;
   /** The broker's clock (default Date.now): lets a test move time forward. */
   now?: () => number;
+  /**
+   * Play a misconfigured or hostile broker that serves names the clients must refuse (PATH, LD_PRELOAD): the
+   * broker's own refusal of those names is tested with buildConfig directly (test/broker/config-checks.test.ts).
+   */
+  servesReservedNames?: boolean;
 }
 
 export async function startTestBed(opts: TestBedOptions = {}): Promise<TestBed> {
@@ -40,9 +45,7 @@ export async function startTestBed(opts: TestBedOptions = {}): Promise<TestBed> 
     ],
     ...(opts.config?.({ github, gitlab }) ?? {}),
   };
-  // The clients' tests need a broker that serves names they must refuse (PATH, LD_PRELOAD): the broker's own
-  // check of those names is tested with buildConfig directly (test/broker/config-checks.test.ts).
-  const config = await buildConfig(raw, opts.configPath ?? '/test/broker.yaml', { env: opts.env ?? {}, checkSources: true, acceptReservedNames: true });
+  const config = await buildConfig(raw, opts.configPath ?? '/test/broker.yaml', { env: opts.env ?? {}, checkSources: true, acceptReservedNames: opts.servesReservedNames === true });
   const log: string[] = [];
   const broker = buildBroker(config, {
     now: opts.now,

@@ -1,6 +1,9 @@
 // What each kind of issuer puts in its tokens, and so which kind an issuer is. The linter needs the kind to
 // know which rules apply (an unpinned owner means something else on GitHub.com than on a private issuer) and
-// to recognise a condition on a claim the issuer never emits: such a policy can never match.
+// to recognise a condition on a claim the issuer never emits: such a policy can never match. The claims-file
+// reader of the CLI uses the same catalogue to spot a misspelt claim.
+
+import { editDistance } from '../cli/suggest.js';
 
 export type IssuerKind = 'github' | 'gitlab' | 'unknown';
 
@@ -87,18 +90,7 @@ export function closestClaims(kind: 'github' | 'gitlab', claim: string): string[
   const alias = ALIASES[kind][claim];
   if (alias) return alias;
   const known = [...(kind === 'github' ? GITHUB_CLAIMS : GITLAB_CLAIMS)];
-  const scored = known.map((k) => [k, distance(claim, k)] as const).sort((a, b) => a[1] - b[1]);
+  const scored = known.map((k) => [k, editDistance(claim, k)] as const).sort((a, b) => a[1] - b[1]);
   const best = scored[0]?.[1] ?? Infinity;
   return best <= Math.max(2, Math.floor(claim.length / 3)) ? scored.filter(([, d]) => d === best).map(([k]) => k) : [];
-}
-
-/** Levenshtein distance: enough for claim names (a few dozen characters). */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length]!;
 }
