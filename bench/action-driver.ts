@@ -16,10 +16,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Writable } from 'node:stream';
 import { request } from 'undici';
-import { buildConfig } from '../src/broker/config.js';
-import { buildBroker } from '../src/broker/server.js';
-import { startFakeIssuer } from '../src/harness/issuer.js';
-import { startFakeRunner } from '../src/harness/runner.js';
+import { buildConfig } from '../src/broker/config/load.js';
+import { buildBroker } from '../src/broker/http/app.js';
+import { startFakeIssuer } from '../src/harness/fakes/issuer.js';
+import { startFakeRunner } from '../src/harness/fakes/runner.js';
 
 const AUDIENCE = 'https://broker.bench.oidc-exchange.dev';
 

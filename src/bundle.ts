@@ -5,7 +5,7 @@
 export { main } from './action/main.js';
 export { post } from './action/post.js';
 
-/** The `oidc-exchange` command (src/cli.ts runs as it loads). */
+/** The `oidc-exchange` command (src/cli/main.ts runs as it loads). */
 export async function cli(): Promise<void> {
-  await import('./cli.js');
+  await import('./cli/main.js');
 }

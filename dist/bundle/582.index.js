@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   printClaims: () => (/* binding */ printClaims),
 /* harmony export */   refusalHelp: () => (/* binding */ refusalHelp)
 /* harmony export */ });
-/* harmony import */ var _exchange_claims_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(64328);
+/* harmony import */ var _client_claims_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(60630);
 /* harmony import */ var _job_context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90827);
 // Why a policy did not match, shown next to the broker's answer: which job asked (repository and run) and
 // the job's own token claims (never the token). Loaded only on failure or with debug-claims.
@@ -22,7 +22,7 @@ function printClaims(core, claims, heading, job) {
     if (!claims)
         return core.info(`${heading}: (the token could not be decoded)`);
     core.info(`${heading}:`);
-    for (const line of (0,_exchange_claims_js__WEBPACK_IMPORTED_MODULE_0__/* .describeClaims */ .Zs)(claims))
+    for (const line of (0,_client_claims_js__WEBPACK_IMPORTED_MODULE_0__/* .describeClaims */ .Zs)(claims))
         core.info(`  ${line}`);
 }
 function refusalHelp(status) {

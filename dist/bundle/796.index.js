@@ -8542,7 +8542,7 @@ function plural(ms, msAbs, n, name) {
 
 
 const Errors = process.version.charCodeAt(1) < 55 && process.version.charCodeAt(2) === 46
-  ? __webpack_require__(76855) // Node.js < 7
+  ? __webpack_require__(99236) // Node.js < 7
   : __webpack_require__(15854)
 
 module.exports = Errors
@@ -8616,7 +8616,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 76855:
+/***/ 99236:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 

@@ -10,10 +10,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   brokerCommand: () => (/* binding */ brokerCommand),
 /* harmony export */   brokerSpec: () => (/* binding */ brokerSpec)
 /* harmony export */ });
-/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40301);
-/* harmony import */ var _config_log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(99236);
+/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(49355);
+/* harmony import */ var _config_log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(67637);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27662);
-/* harmony import */ var _server_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(75716);
+/* harmony import */ var _http_app_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(69710);
 /* harmony import */ var _cli_options_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(60776);
 // `oidc-exchange broker`: load and check the configuration, wait for the store and warm the issuers' keys and
 // the secret backends, listen, reload on SIGHUP, and shut down gracefully on SIGTERM.
@@ -43,12 +43,12 @@ async function brokerCommand(args) {
     const port = (0,_cli_options_js__WEBPACK_IMPORTED_MODULE_3__/* .integerOption */ .ig)('broker', values.port, '--port', 0, 65535);
     // The command line's --port/--host win over the file, at start-up and on every reload.
     const load = async () => {
-        const config = await (0,_config_js__WEBPACK_IMPORTED_MODULE_0__/* .loadConfigFile */ .HT)(file, { checkSources: true });
+        const config = await (0,_config_load_js__WEBPACK_IMPORTED_MODULE_0__/* .loadConfigFile */ .HT)(file, { checkSources: true });
         if (port !== undefined)
             config.listen.port = port;
         if (values.host)
             config.listen.host = values.host;
-        const problem = (0,_config_js__WEBPACK_IMPORTED_MODULE_0__/* .plainListenProblem */ .pj)(config.listen.host, config.listen.tls !== undefined, config.listen.plainHttp);
+        const problem = (0,_config_load_js__WEBPACK_IMPORTED_MODULE_0__/* .plainListenProblem */ .pj)(config.listen.host, config.listen.tls !== undefined, config.listen.plainHttp);
         if (problem)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(file, [`listen: ${problem}`]);
         return config;
@@ -64,7 +64,7 @@ async function brokerCommand(args) {
         }
         throw e;
     }
-    const broker = (0,_server_js__WEBPACK_IMPORTED_MODULE_2__/* .buildBroker */ .C)(config, { processMetrics: true, loadConfig: load });
+    const broker = (0,_http_app_js__WEBPACK_IMPORTED_MODULE_2__/* .buildBroker */ .C)(config, { processMetrics: true, loadConfig: load });
     (0,_config_log_js__WEBPACK_IMPORTED_MODULE_4__/* .logLintFindings */ .c)(broker.log, config.lintFindings);
     // Redis connected (bounded wait) and keys fetched before the first request arrives.
     await broker.prepare();

@@ -316,7 +316,7 @@ function describeJob(job) {
 
 /***/ }),
 
-/***/ 7276:
+/***/ 80038:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -325,10 +325,10 @@ function describeJob(job) {
 /* harmony export */   bp: () => (/* binding */ untrusted)
 /* harmony export */ });
 /* unused harmony export parseError */
-/* harmony import */ var _claims_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(64328);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76058);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(79541);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(42396);
+/* harmony import */ var _claims_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(60630);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(66468);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(57915);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(58006);
 // The client side of `POST /v1/exchange`, shared by the GitHub Action and the CLI: a fresh OIDC token per
 // attempt (a broker that remembers `jti` refuses a replayed one), retries on network errors, 5xx and 429,
 // none on other 4xx, and the broker's error code and message handed back as they are.
@@ -475,7 +475,7 @@ function untrusted(url, e) {
 
 /***/ }),
 
-/***/ 64328:
+/***/ 60630:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -483,7 +483,7 @@ function untrusted(url, e) {
 /* harmony export */   Zs: () => (/* binding */ describeClaims)
 /* harmony export */ });
 /* unused harmony export DIAGNOSTIC_CLAIMS */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76058);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(66468);
 // The claims of a job's own OIDC token that help a user see why a policy did not match. The payload is
 // decoded without verification (only the broker's verdict counts) and only claims that identify the job,
 // never the signature or the token itself, are shown. Claim values can carry text a user chose (a branch
@@ -545,7 +545,7 @@ function plain(text) {
 
 /***/ }),
 
-/***/ 76058:
+/***/ 66468:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -608,7 +608,7 @@ function printableLine(text) {
 
 /***/ }),
 
-/***/ 79541:
+/***/ 57915:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -621,8 +621,8 @@ function printableLine(text) {
 /* harmony export */ });
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _loopback_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(14432);
-/* harmony import */ var _proxy_env_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(54919);
+/* harmony import */ var _loopback_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76090);
+/* harmony import */ var _proxy_env_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(77169);
 // The client's HTTP, kept small because it sits on every job's start-up path. A direct request uses Node's
 // own http/https (loaded for the scheme in use); a request that must go through HTTPS_PROXY/HTTP_PROXY loads
 // undici's ProxyAgent only then. Loading undici on the common path costs ~900 KB and ~60 ms of start-up.
@@ -676,7 +676,7 @@ function createHttpClient(opts = {}) {
         const proxy = (0,_proxy_env_js__WEBPACK_IMPORTED_MODULE_2__.proxyFor)(req.url, env);
         if (!proxy)
             return direct(req, opts.ca, warmed);
-        proxied ??= Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(637)]).then(__nccwpck_require__.bind(__nccwpck_require__, 82637)).then((m) => m.proxyHttpClient(proxy, opts.ca));
+        proxied ??= Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(307)]).then(__nccwpck_require__.bind(__nccwpck_require__, 26307)).then((m) => m.proxyHttpClient(proxy, opts.ca));
         return (await proxied)(req);
     };
     client.warm = (target) => {
@@ -822,7 +822,7 @@ async function withDefaultCAs(ca) {
 
 /***/ }),
 
-/***/ 14432:
+/***/ 76090:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -843,7 +843,7 @@ function isLoopbackHost(hostname) {
 
 /***/ }),
 
-/***/ 54919:
+/***/ 77169:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -885,7 +885,7 @@ function bypasses(url, noProxy) {
 
 /***/ }),
 
-/***/ 88780:
+/***/ 92754:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1034,7 +1034,7 @@ function exportNameProblem(name, chosenBy = 'user') {
 
 /***/ }),
 
-/***/ 42396:
+/***/ 58006:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1044,7 +1044,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   L: () => (/* binding */ withRetries)
 });
 
-;// CONCATENATED MODULE: ./src/exchange/backoff.ts
+;// CONCATENATED MODULE: ./src/client/backoff.ts
 // How long to wait before the next attempt: exponential with full jitter (so many jobs retrying at once do
 // not hammer the broker in step), or what the server asked for with Retry-After, never past the deadline.
 const DEFAULT_BACKOFF = { baseMs: 1000, maxMs: 10_000 };
@@ -1074,7 +1074,7 @@ function parseRetryAfter(value, nowMs = Date.now()) {
     return Math.max(0, date - nowMs);
 }
 
-;// CONCATENATED MODULE: ./src/exchange/retry.ts
+;// CONCATENATED MODULE: ./src/client/retry.ts
 // The retry loop every client call shares: attempts until one succeeds, a failure is final, or the total
 // deadline passes. Each attempt gets its own timeout, never longer than what is left of the deadline.
 
@@ -3711,8 +3711,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ./src/exchange/http.ts
-var exchange_http = __nccwpck_require__(79541);
+// EXTERNAL MODULE: ./src/client/http.ts
+var client_http = __nccwpck_require__(57915);
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 // The action's inputs, read with @actions/core and checked all at once, so a user fixes every problem in one
 // edit. Booleans are strict (the toolkit's YAML 1.2 core schema): a typo is an error, not a silent `false`.
@@ -3749,7 +3749,7 @@ function readInputs(core) {
     if (brokerUrl === '')
         problems.push('broker-url is required: the https:// address of your oidc-exchange broker (or Vault server)');
     else {
-        const problem = (0,exchange_http/* cleartextProblem */.sb)(brokerUrl);
+        const problem = (0,client_http/* cleartextProblem */.sb)(brokerUrl);
         if (problem)
             problems.push(problem);
     }
@@ -3800,16 +3800,16 @@ function parseCaCertificate(text) {
 
 // EXTERNAL MODULE: ./src/action/job-context.ts
 var job_context = __nccwpck_require__(90827);
-// EXTERNAL MODULE: ./src/exchange/broker.ts
-var broker = __nccwpck_require__(7276);
-// EXTERNAL MODULE: ./src/exchange/errors.ts
-var errors = __nccwpck_require__(76058);
+// EXTERNAL MODULE: ./src/client/broker.ts
+var broker = __nccwpck_require__(80038);
+// EXTERNAL MODULE: ./src/client/errors.ts
+var errors = __nccwpck_require__(66468);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: ./src/exchange/reserved-names.ts
-var reserved_names = __nccwpck_require__(88780);
+// EXTERNAL MODULE: ./src/client/reserved-names.ts
+var reserved_names = __nccwpck_require__(92754);
 ;// CONCATENATED MODULE: ./src/action/state.ts
 // What the main step leaves for the post step, in the runner's step state (GITHUB_STATE, handed back as
 // STATE_* variables and never printed): the folder of secret files to remove and the tokens to revoke. The
@@ -3840,7 +3840,7 @@ function revocationBase(entry, trusted) {
     const shownUrl = (0,errors/* peerText */.qT)(entry.url, 200);
     if ((entry.method ?? 'DELETE') !== 'DELETE')
         return { problem: `method ${(0,errors/* peerText */.qT)(String(entry.method), 20)} is not DELETE` };
-    const insecure = (0,exchange_http/* cleartextProblem */.sb)(entry.url, 'the revocation URL');
+    const insecure = (0,client_http/* cleartextProblem */.sb)(entry.url, 'the revocation URL');
     if (insecure)
         return { problem: `${shownUrl}: ${insecure}` };
     const u = new URL(entry.url);
@@ -4233,7 +4233,7 @@ async function run(inputs, ctx) {
     let claims;
     try {
         if (inputs.broker === 'vault') {
-            const { readFromVault } = await __nccwpck_require__.e(/* import() */ 406).then(__nccwpck_require__.bind(__nccwpck_require__, 19406));
+            const { readFromVault } = await __nccwpck_require__.e(/* import() */ 283).then(__nccwpck_require__.bind(__nccwpck_require__, 86283));
             const r = await readFromVault({
                 url: inputs.brokerUrl,
                 role: inputs.vaultRole,
@@ -4355,7 +4355,7 @@ function deliveriesFor(specs, secrets) {
 async function main() {
     try {
         const inputs = readInputs(core_namespaceObject);
-        const http = (0,exchange_http/* createHttpClient */.uT)({ ca: parseCaCertificate(inputs.caCertificate) || undefined });
+        const http = (0,client_http/* createHttpClient */.uT)({ ca: parseCaCertificate(inputs.caCertificate) || undefined });
         await run(inputs, { core: core_namespaceObject, env: process.env, http, job: (0,job_context/* jobContext */.R)() });
     }
     catch (e) {
@@ -4400,7 +4400,7 @@ async function cleanup(ctx) {
         await revokeInstallationToken(ctx, target);
     if (state.vault) {
         try {
-            const { revokeVaultToken } = await __nccwpck_require__.e(/* import() */ 406).then(__nccwpck_require__.bind(__nccwpck_require__, 19406));
+            const { revokeVaultToken } = await __nccwpck_require__.e(/* import() */ 283).then(__nccwpck_require__.bind(__nccwpck_require__, 86283));
             const status = await revokeVaultToken(ctx.http, state.vault, ctx.timeoutMs);
             if (status === 204 || status === 200)
                 core.info('oidc-exchange post: revoked the Vault token');
@@ -4459,8 +4459,8 @@ async function post() {
         }
         await cleanup({
             core: core_namespaceObject,
-            http: (0,exchange_http/* createHttpClient */.uT)({ ca }),
-            fetch: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(637)]).then(__nccwpck_require__.bind(__nccwpck_require__, 82637))).clientFetch(process.env, ca),
+            http: (0,client_http/* createHttpClient */.uT)({ ca }),
+            fetch: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(307)]).then(__nccwpck_require__.bind(__nccwpck_require__, 26307))).clientFetch(process.env, ca),
             revoke,
             brokerUrl: getInput('broker-url'),
             githubApiUrl: (0,job_context/* jobContext */.R)().apiUrl,
@@ -4480,9 +4480,9 @@ async function post() {
 // Octokit, undici), is a chunk loaded only when used. Nothing runs when this module is imported.
 
 
-/** The `oidc-exchange` command (src/cli.ts runs as it loads). */
+/** The `oidc-exchange` command (src/cli/main.ts runs as it loads). */
 async function cli() {
-    await __nccwpck_require__.e(/* import() */ 581).then(__nccwpck_require__.bind(__nccwpck_require__, 95581));
+    await __nccwpck_require__.e(/* import() */ 957).then(__nccwpck_require__.bind(__nccwpck_require__, 12957));
 }
 
 var __webpack_exports__cli = __webpack_exports__.xw;

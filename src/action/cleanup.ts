@@ -4,8 +4,8 @@
 // been checked again (see state.ts). Best effort: it explains what it skipped and warns on failures, but never
 // fails the job, and it never prints a token.
 import { rmSync } from 'node:fs';
-import { peerText } from '../exchange/errors.js';
-import type { HttpClient } from '../exchange/http.js';
+import { peerText } from '../client/errors.js';
+import type { HttpClient } from '../client/http.js';
 import { loadCleanupState, type RevokeTarget, type TrustedHosts } from './state.js';
 import type { ActionCore } from './toolkit.js';
 
@@ -46,7 +46,7 @@ export async function cleanup(ctx: CleanupContext): Promise<void> {
   for (const target of state.revoke) await revokeInstallationToken(ctx, target);
   if (state.vault) {
     try {
-      const { revokeVaultToken } = await import('./vault.js');
+      const { revokeVaultToken } = await import('./providers/vault.js');
       const status = await revokeVaultToken(ctx.http, state.vault, ctx.timeoutMs);
       if (status === 204 || status === 200) core.info('oidc-exchange post: revoked the Vault token');
       else if (status === 403) core.info('oidc-exchange post: the Vault token had already expired or been revoked');

@@ -1,6 +1,6 @@
 // Why a policy did not match, shown next to the broker's answer: which job asked (repository and run) and
 // the job's own token claims (never the token). Loaded only on failure or with debug-claims.
-import { describeClaims } from '../exchange/claims.js';
+import { describeClaims } from '../client/claims.js';
 import { describeJob, type JobContext } from './job-context.js';
 import type { ActionCore } from './toolkit.js';
 

@@ -2,7 +2,7 @@
 // ACTIONS_ID_TOKEN_REQUEST_URL with `&audience=`, the runner's bearer token) and registers the token for
 // masking before returning it. What this module adds: a plain explanation when the job has no token to get,
 // and a time limit, because the toolkit's own client retries without one.
-import { ExchangeError } from '../exchange/errors.js';
+import { ExchangeError } from '../client/errors.js';
 import type { ActionCore } from './toolkit.js';
 
 export const NO_TOKEN_HELP =

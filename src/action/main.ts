@@ -1,6 +1,6 @@
 // The action's main step: read the inputs, run, and turn a thrown error into a failed step.
 import * as core from '@actions/core';
-import { createHttpClient } from '../exchange/http.js';
+import { createHttpClient } from '../client/http.js';
 import { parseCaCertificate, readInputs } from './inputs.js';
 import { jobContext } from './job-context.js';
 import { run } from './run.js';

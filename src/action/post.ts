@@ -1,6 +1,6 @@
 // The action's post step: clean up after the main step. Never fails the job.
 import * as core from '@actions/core';
-import { createHttpClient } from '../exchange/http.js';
+import { createHttpClient } from '../client/http.js';
 import { cleanup } from './cleanup.js';
 import { parseCaCertificate } from './inputs.js';
 import { jobContext } from './job-context.js';
@@ -18,7 +18,7 @@ export async function post(): Promise<void> {
     await cleanup({
       core,
       http: createHttpClient({ ca }),
-      fetch: async () => (await import('../exchange/proxy-client.js')).clientFetch(process.env, ca),
+      fetch: async () => (await import('../client/proxy-client.js')).clientFetch(process.env, ca),
       revoke,
       brokerUrl: core.getInput('broker-url'),
       githubApiUrl: jobContext().apiUrl,

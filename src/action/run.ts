@@ -1,10 +1,10 @@
 // The main step, one readable flow: check the inputs, get the job's OIDC token and trade it for secrets,
 // mask every value before anything can print it, check the names, export, leave the post step what it must
 // clean up, and write the summary.
-import { exchangeWithBroker } from '../exchange/broker.js';
-import { ExchangeError, peerText } from '../exchange/errors.js';
-import type { HttpClient } from '../exchange/http.js';
-import type { RetrySettings } from '../exchange/retry.js';
+import { exchangeWithBroker } from '../client/broker.js';
+import { ExchangeError, peerText } from '../client/errors.js';
+import type { HttpClient } from '../client/http.js';
+import type { RetrySettings } from '../client/retry.js';
 import { exportSecrets, type Delivery } from './export.js';
 import { idTokenSource } from './id-token.js';
 import type { ActionInputs } from './inputs.js';
@@ -60,7 +60,7 @@ export async function run(inputs: ActionInputs, ctx: RunContext): Promise<RunRes
   let claims: Record<string, unknown> | undefined;
   try {
     if (inputs.broker === 'vault') {
-      const { readFromVault } = await import('./vault.js');
+      const { readFromVault } = await import('./providers/vault.js');
       const r = await readFromVault({
         url: inputs.brokerUrl,
         role: inputs.vaultRole,

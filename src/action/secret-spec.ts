@@ -8,7 +8,7 @@
 //
 // Blank lines and lines starting with # are ignored.
 
-import { exportNameProblem, VARIABLE_NAME } from '../exchange/reserved-names.js';
+import { exportNameProblem, VARIABLE_NAME } from '../client/reserved-names.js';
 
 export interface SecretSpec {
   /** 1-based line in the input, for messages. */

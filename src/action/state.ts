@@ -8,9 +8,9 @@
 // URL must be the broker-url input. Anything else is skipped with a warning, whoever wrote it.
 import { lstatSync, realpathSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { peerText } from '../exchange/errors.js';
-import { cleartextProblem } from '../exchange/http.js';
-import { VARIABLE_NAME } from '../exchange/reserved-names.js';
+import { peerText } from '../client/errors.js';
+import { cleartextProblem } from '../client/http.js';
+import { VARIABLE_NAME } from '../client/reserved-names.js';
 import type { ActionCore } from './toolkit.js';
 
 export const STATE_KEY = 'oidc-exchange';

@@ -2,7 +2,7 @@
 // HTML: every character that could start inline markup, HTML, a link (autolinks included), a table cell or a
 // line break is written as an HTML entity, so the text shows as it is and cannot add links, images or rows.
 // It is never at the start of a line, so `#`, `-` and `>` cannot start a heading, list or quote.
-import { MAX_PEER_TEXT } from '../exchange/errors.js';
+import { MAX_PEER_TEXT } from '../client/errors.js';
 
 /** `text` as inline Markdown/HTML text: no markup, no line break, no link, capped like peerText(). */
 export function summaryText(text: string, max = MAX_PEER_TEXT): string {

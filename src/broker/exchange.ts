@@ -1,13 +1,13 @@
 // The broker's exchange, one readable flow: extract the bearer token, verify it, read what the caller asks
 // for, find the policy, check the request against its grant, resolve the secrets.
 import { randomUUID } from 'node:crypto';
-import type { BrokerConfig } from './config.js';
+import type { BrokerConfig } from './config/load.js';
 import { BrokerError } from './errors.js';
-import { checkNarrowingTargets, parseGitHubNarrowing } from './github-grant.js';
+import { checkNarrowingTargets, parseGitHubNarrowing } from './sources/github-app.js';
 import { recordIssuances, settleSecrets, type RevokeEntry } from './issuance.js';
-import { claimText, closestPolicy, findPolicy, type Policy } from './policy.js';
-import type { Store } from './store.js';
-import type { TokenVerifier, VerifiedToken } from './token.js';
+import { claimText, closestPolicy, findPolicy, type Policy } from './policy/policy.js';
+import type { Store } from './store/index.js';
+import type { TokenVerifier, VerifiedToken } from './verify/token.js';
 
 export interface ExchangeInput {
   authorization: string | undefined;

@@ -3,10 +3,10 @@
 // and revoked by kind. The token itself is never stored or logged: only its SHA-256.
 import { createHash } from 'node:crypto';
 import { BrokerError } from './errors.js';
-import { revokeInstallationToken } from './github-app.js';
-import { GITHUB_INSTALLATION_TOKEN } from './github-grant.js';
-import type { ResolvedSecret } from './secret-source.js';
-import type { Store } from './store.js';
+import { revokeInstallationToken } from './github/app.js';
+import { GITHUB_INSTALLATION_TOKEN } from './sources/github-app.js';
+import type { ResolvedSecret } from './sources/index.js';
+import type { Store } from './store/index.js';
 
 /** One entry of the exchange answer's `revoke` list (the revoke contract). */
 export interface RevokeEntry {

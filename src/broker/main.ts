@@ -1,9 +1,9 @@
 // `oidc-exchange broker`: load and check the configuration, wait for the store and warm the issuers' keys and
 // the secret backends, listen, reload on SIGHUP, and shut down gracefully on SIGTERM.
-import { loadConfigFile, plainListenProblem, type BrokerConfig } from './config.js';
-import { configSummary, logLintFindings } from './config-log.js';
+import { loadConfigFile, plainListenProblem, type BrokerConfig } from './config/load.js';
+import { configSummary, logLintFindings } from './config/log.js';
 import { ConfigError } from './errors.js';
-import { buildBroker } from './server.js';
+import { buildBroker } from './http/app.js';
 import { integerOption, parseCommand, UsageError, type CommandSpec } from '../cli/options.js';
 
 export const brokerSpec = {

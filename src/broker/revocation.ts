@@ -17,14 +17,14 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Counter } from 'prom-client';
 import type { Logger } from 'pino';
-import type { BrokerConfig } from './config.js';
+import type { BrokerConfig } from './config/load.js';
 import { BrokerError } from './errors.js';
-import { GITHUB_INSTALLATION_TOKEN } from './github-grant.js';
+import { GITHUB_INSTALLATION_TOKEN } from './sources/github-app.js';
 import { revokeIssued, tokenHash } from './issuance.js';
 import type { BrokerMetrics } from './metrics.js';
 import { presentsSharedToken } from './shared-secret.js';
-import type { IssuanceRecord, Store } from './store.js';
-import { DEFAULT_REVOCATION_BODY_LIMIT } from './github-config.js';
+import type { IssuanceRecord, Store } from './store/index.js';
+import { DEFAULT_REVOCATION_BODY_LIMIT } from './config/github.js';
 
 /**
  * Revocation types per issued kind, named as GitLab names a finding's type: `gitleaks_rule_id_` and the

@@ -3,7 +3,7 @@
 // time so neither a token's content nor its length leaks through timing.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { pathFrom } from './sources/config.js';
+import { pathFrom } from './config/backends.js';
 
 export interface SharedTokens {
   /** Undefined when they could not be read (only a configuration loaded without reading files has that). */

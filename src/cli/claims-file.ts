@@ -20,9 +20,9 @@
 // a conflict is an error, never a silent override. A derived claim given in the file must agree with its parts
 // (`repository_owner` with `repository`). A claim name the platform never emits is reported with the closest one.
 import { readFile } from 'node:fs/promises';
-import { githubClaims, githubSubject, gitlabClaims, type GitHubJob, type GitLabJob } from '../harness/claims.js';
+import { githubClaims, githubSubject, gitlabClaims, type GitHubJob, type GitLabJob } from '../platform/samples.js';
 import { UsageError } from './options.js';
-import { closestClaims, emitsClaim, GITHUB_DOT_COM } from '../broker/issuer-claims.js';
+import { closestClaims, emitsClaim, GITHUB_DOT_COM } from '../platform/claims.js';
 
 export type Platform = 'github' | 'gitlab';
 export type Claims = Record<string, unknown>;

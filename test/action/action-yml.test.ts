@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAction, convertActionTemplate } from '@actions/workflow-parser/actions/index';
 import { NoOperationTraceWriter } from '@actions/workflow-parser';
-import { readActionManifest } from '../../src/harness/action-manifest.js';
-import { actionInputs, postIfHolds } from '../../src/harness/runner.js';
+import { readActionManifest } from '../../src/harness/fakes/action-manifest.js';
+import { actionInputs, postIfHolds } from '../../src/harness/fakes/runner.js';
 import { readInputsFrom, ROOT } from '../helpers/action.js';
 
 const file = join(ROOT, 'action.yml');

@@ -13,7 +13,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as core from '@actions/core';
-import { parseCommand, parseFileCommands, processLog } from '../../src/harness/runner.js';
+import { parseCommand, parseFileCommands, processLog } from '../../src/harness/fakes/runner.js';
 
 const VALUES: Array<[string, string]> = [
   ['PLAIN', 'plain-value'],

@@ -42,7 +42,7 @@ describe.each(RUNTIMES)('failures under %s', (_label, node) => {
   });
 
   it('a dangerous name in the broker answer fails before any export', async () => {
-    const runner = await (await import('../../src/harness/runner.js')).startFakeRunner({
+    const runner = await (await import('../../src/harness/fakes/runner.js')).startFakeRunner({
       distDir: (await import('../helpers/action.js')).DIST,
       mint: (audience) => ab.bed.github.mint(ab.bed.github.claimsFor({ environment: 'hijack' }), { audience }),
     });

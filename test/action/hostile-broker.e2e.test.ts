@@ -12,7 +12,7 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { JobOptions } from '../../src/harness/runner.js';
+import type { JobOptions } from '../../src/harness/fakes/runner.js';
 import { AUDIENCE } from '../helpers/broker.js';
 import { RUNTIMES, leakedNames, sendJson, startActionBed, startFront, type ActionBed, type Front } from '../helpers/action.js';
 

@@ -1,11 +1,11 @@
-// The client's HTTP (src/exchange/http.ts) against real loopback servers: an early connection from warm() is
+// The client's HTTP (src/client/http.ts) against real loopback servers: an early connection from warm() is
 // used by the next request and never outlives it; a server that never answers costs one request's time; an
 // answer is read up to 16 MiB; and which broker URLs may carry a token in clear text.
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cleartextProblem, createHttpClient, MAX_ANSWER_BYTES } from '../../src/exchange/http.js';
-import { isLoopbackHost } from '../../src/exchange/loopback.js';
+import { cleartextProblem, createHttpClient, MAX_ANSWER_BYTES } from '../../src/client/http.js';
+import { isLoopbackHost } from '../../src/client/loopback.js';
 
 let server: Server | undefined;
 afterEach(async () => {

@@ -3,12 +3,12 @@
 import { InputError, parseCaCertificate } from '../../src/action/inputs.js';
 import { jsonLeaves, planMasks } from '../../src/action/mask.js';
 import { exportNameProblem, parseSecretSpecs, SecretSpecError } from '../../src/action/secret-spec.js';
-import { parseRetryAfter, retryDelayMs } from '../../src/exchange/backoff.js';
-import { decodeClaims, describeClaims } from '../../src/exchange/claims.js';
-import { proxyFor } from '../../src/exchange/proxy-env.js';
-import { withRetries } from '../../src/exchange/retry.js';
-import { parseCommand, parseFileCommands, processLog } from '../../src/harness/runner.js';
-import { readFromVault } from '../../src/action/vault.js';
+import { parseRetryAfter, retryDelayMs } from '../../src/client/backoff.js';
+import { decodeClaims, describeClaims } from '../../src/client/claims.js';
+import { proxyFor } from '../../src/client/proxy-env.js';
+import { withRetries } from '../../src/client/retry.js';
+import { parseCommand, parseFileCommands, processLog } from '../../src/harness/fakes/runner.js';
+import { readFromVault } from '../../src/action/providers/vault.js';
 import { readInputsFrom } from '../helpers/action.js';
 
 describe('secrets input', () => {

@@ -1,6 +1,6 @@
 // Vault mode against the Vault API double (login, KV v2 and v1, namespace, 403, missing key, token revoked in
 // the post step), and the post step revoking what the broker marked revocable (revoke contract).
-import { startFakeVault, type FakeVault } from '../../src/harness/vault.js';
+import { startFakeVault, type FakeVault } from '../../src/harness/fakes/vault.js';
 import { AUDIENCE } from '../helpers/broker.js';
 import { RUNTIMES, leakedNames, sendJson, startActionBed, startFront, type ActionBed, type Front } from '../helpers/action.js';
 

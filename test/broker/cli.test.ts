@@ -6,8 +6,8 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'undici';
-import { demoSecretValues } from '../../src/harness/demo.js';
-import { startFakeIssuer, type FakeIssuer } from '../../src/harness/issuer.js';
+import { demoSecretValues } from '../../src/harness/demo/run.js';
+import { startFakeIssuer, type FakeIssuer } from '../../src/harness/fakes/issuer.js';
 import { AUDIENCE, exchangeOver, leaks } from '../helpers/broker.js';
 import { runCli, startCli } from '../helpers/process.js';
 

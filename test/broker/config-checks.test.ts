@@ -3,9 +3,9 @@
 // component use, issuer URLs normalised (a trailing slash still matches), Object.hasOwn wherever a name is
 // looked up, and the `store:` mapping with a password from the environment.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { buildConfig } from '../../src/broker/config.js';
+import { buildConfig } from '../../src/broker/config/load.js';
 import { ConfigError } from '../../src/broker/errors.js';
-import { exportNameProblem } from '../../src/exchange/reserved-names.js';
+import { exportNameProblem } from '../../src/client/reserved-names.js';
 import { AUDIENCE, exchangeOver, startTestBed, type TestBed } from '../helpers/broker.js';
 import { startIssuers, type Issuers } from '../scale/bed.js';
 
@@ -34,7 +34,7 @@ async function problems(extra: Record<string, unknown>, env: NodeJS.ProcessEnv =
 
 describe('secret names the clients refuse', () => {
   it.each(['PATH', 'GITHUB_TOKEN', 'GITLAB_DEPLOY_TOKEN', 'LD_PRELOAD', 'NODE_OPTIONS', 'BASH_ENV'])('%s is a configuration error naming the reason', async (name) => {
-    // The broker's check and the clients' agree: both come from src/exchange/reserved-names.ts.
+    // The broker's check and the clients' agree: both come from src/client/reserved-names.ts.
     expect(exportNameProblem(name)).toBeDefined();
     const found = await problems({ secrets: { [name]: { value: 'v' }, DB_PASSWORD: { value: 'v' } } });
     expect(found).toEqual([expect.stringMatching(new RegExp(`^secrets\\.${name}: the name is reserved \\(.+\\); the GitHub Action and the GitLab component refuse to export it, so choose another name$`))]);

@@ -1,7 +1,7 @@
 // Configuration: schema and cross-reference problems are all reported at once, by their path in the file.
 import { describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
-import { loadConfigFile, parseConfig } from '../../src/broker/config.js';
+import { loadConfigFile, parseConfig } from '../../src/broker/config/load.js';
 import { ConfigError } from '../../src/broker/errors.js';
 
 async function problemsOf(yaml: string, env: NodeJS.ProcessEnv = {}): Promise<string[]> {

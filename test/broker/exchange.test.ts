@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHmac } from 'node:crypto';
 import { request } from 'undici';
-import { startFakeIssuer } from '../../src/harness/issuer.js';
+import { startFakeIssuer } from '../../src/harness/fakes/issuer.js';
 import { AUDIENCE, exchangeOver, leaks, startTestBed, type TestBed } from '../helpers/broker.js';
 
 const SECRETS = {

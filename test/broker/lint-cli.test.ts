@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { startFakeIssuer, type FakeIssuer } from '../../src/harness/issuer.js';
+import { startFakeIssuer, type FakeIssuer } from '../../src/harness/fakes/issuer.js';
 import { AUDIENCE, exchangeOver } from '../helpers/broker.js';
 import { runCli, startCli } from '../helpers/process.js';
 

@@ -3,9 +3,9 @@
 // matcher fixes that hold whatever the lint says: anchor escapes, rounded IDs.
 import { describe, expect, it } from '@jest/globals';
 import { parseDocument } from 'yaml';
-import { buildConfig, claimNumberSources, parseConfig } from '../../src/broker/config.js';
+import { buildConfig, claimNumberSources, parseConfig } from '../../src/broker/config/load.js';
 import { ConfigError } from '../../src/broker/errors.js';
-import type { BrokerConfig } from '../../src/broker/config.js';
+import type { BrokerConfig } from '../../src/broker/config/load.js';
 
 const head = `audience: https://broker.example.com
 issuers:

@@ -1,8 +1,8 @@
 // How the linter reads a matcher's fixed text: which owner an entry pins, which repository a subject names.
 // Conservative by design: anything not plainly literal counts as a wildcard.
 import { describe, expect, it } from '@jest/globals';
-import { hasTopLevelAlternation, literalOf, literalPrefix, ownerOf, subRepoOf, type OwnerFormat } from '../../src/broker/lint-matchers.js';
-import { compileMatcher, type MatcherSpec } from '../../src/broker/policy.js';
+import { hasTopLevelAlternation, literalOf, literalPrefix, ownerOf, subRepoOf, type OwnerFormat } from '../../src/broker/lint/matchers.js';
+import { compileMatcher, type MatcherSpec } from '../../src/broker/policy/policy.js';
 
 describe('ownerOf', () => {
   it.each<[OwnerFormat, MatcherSpec, unknown]>([

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RULES } from '../../src/broker/lint.js';
-import type { LintFinding } from '../../src/broker/lint-finding.js';
+import { RULES } from '../../src/broker/lint/index.js';
+import type { LintFinding } from '../../src/broker/lint/finding.js';
 import { runCli } from '../helpers/process.js';
 
 /** GitHub.com, a self-managed GitLab, and a GitHub Enterprise Server issuer. */

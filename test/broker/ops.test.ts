@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { request } from 'undici';
 import { parse } from 'yaml';
-import { buildConfig } from '../../src/broker/config.js';
-import { buildBroker, type Broker } from '../../src/broker/server.js';
+import { buildConfig } from '../../src/broker/config/load.js';
+import { buildBroker, type Broker } from '../../src/broker/http/app.js';
 import { repoRoot } from '../helpers/docs.js';
 import { AUDIENCE } from '../helpers/broker.js';
 

@@ -8,9 +8,9 @@ import { chmod, cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, parseDocument, stringify } from 'yaml';
-import { claimNumberSources, parseConfig } from '../../src/broker/config.js';
+import { claimNumberSources, parseConfig } from '../../src/broker/config/load.js';
 import { ConfigError } from '../../src/broker/errors.js';
-import { lintConfig, RULES } from '../../src/broker/lint.js';
+import { lintConfig, RULES } from '../../src/broker/lint/index.js';
 import { blocksOf, repoRoot, where, type DocBlock } from '../helpers/docs.js';
 import { CLI } from '../helpers/process.js';
 

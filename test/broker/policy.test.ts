@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { compileMatcher, compilePolicy, evaluatePolicy, findPolicy, globToRegExp, numberProblem } from '../../src/broker/policy.js';
-import { parseGitHubSubject, parseGitLabSubject } from '../../src/broker/subject.js';
-import { githubClaims } from '../../src/harness/claims.js';
-import { startFakeIssuer, withImmutableSubject } from '../../src/harness/issuer.js';
+import { compileMatcher, compilePolicy, evaluatePolicy, findPolicy, globToRegExp, numberProblem } from '../../src/broker/policy/policy.js';
+import { parseGitHubSubject, parseGitLabSubject } from '../../src/platform/subject.js';
+import { githubClaims } from '../../src/platform/samples.js';
+import { startFakeIssuer, withImmutableSubject } from '../../src/harness/fakes/issuer.js';
 
 describe('matchers', () => {
   it.each([

@@ -9,7 +9,7 @@ import { exchangeOver, leaks } from '../helpers/broker.js';
 import { eventually, startBroker, startIssuers, type Issuers, type RunningBroker } from '../scale/bed.js';
 import { startRedis, type RedisServer } from '../scale/redis.js';
 import { AUDIENCE } from '../helpers/broker.js';
-import { startFakeGitHubApi, type FakeGitHubApi } from '../../src/harness/github-api.js';
+import { startFakeGitHubApi, type FakeGitHubApi } from '../../src/harness/fakes/github-api.js';
 
 const DB_PASSWORD = 'file-db-password-5e1b0c-never-print';
 let iss: Issuers;
@@ -136,9 +136,9 @@ describe('a GitHub App token that cannot be minted', () => {
       },
       policies: [{ name: 'gitlab-deploy', issuer: 'gitlab', claims: { project_path: 'acme/platform/api' }, secrets: ['DB_PASSWORD', 'GH_TOKEN', 'GH_ISSUES'] }],
     };
-    const { buildConfig } = await import('../../src/broker/config.js');
+    const { buildConfig } = await import('../../src/broker/config/load.js');
     const cfg = await buildConfig(raw, '/test/unspent.yaml', { env: { APP_KEY: api.app.privateKeyPem! }, checkSources: true });
-    const { buildBroker } = await import('../../src/broker/server.js');
+    const { buildBroker } = await import('../../src/broker/http/app.js');
     const { Writable } = await import('node:stream');
     const log: string[] = [];
     const broker = buildBroker(cfg, { logStream: new Writable({ write: (c: Buffer, _e, cb) => (log.push(c.toString()), cb()) }) });

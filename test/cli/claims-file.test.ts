@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { completeClaims, readGivenClaims } from '../../src/cli/claims-file.js';
 import { UsageError } from '../../src/cli/options.js';
-import { startFakeIssuer, type FakeIssuer } from '../../src/harness/issuer.js';
+import { startFakeIssuer, type FakeIssuer } from '../../src/harness/fakes/issuer.js';
 import { runCli } from '../helpers/process.js';
 
 let dir: string;

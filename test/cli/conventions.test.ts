@@ -5,7 +5,7 @@
 // a stray argument is exit 2; negative numbers are read as option values.
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { startFakeIssuer } from '../../src/harness/issuer.js';
+import { startFakeIssuer } from '../../src/harness/fakes/issuer.js';
 import { repoRoot } from '../helpers/docs.js';
 import { runCli } from '../helpers/process.js';
 

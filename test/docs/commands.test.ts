@@ -40,7 +40,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DockerfileParser } from 'dockerfile-ast';
 import { validate } from 'dockerfile-utils';
-import { demoSecretValues } from '../../src/harness/demo.js';
+import { demoSecretValues } from '../../src/harness/demo/run.js';
 import { startTestBed, leaks, type TestBed } from '../helpers/broker.js';
 import { blocksOf, docFiles, repoRoot, where, type DocBlock } from '../helpers/docs.js';
 import { installInto, offlineNpmEnv, pack } from '../helpers/package.js';

@@ -5,7 +5,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseConfig } from '../../src/broker/config.js';
+import { parseConfig } from '../../src/broker/config/load.js';
 import { docBlocks, repoRoot, where } from '../helpers/docs.js';
 
 const SHELLS = ['sh', 'bash', 'shell'];

@@ -21,12 +21,12 @@ import { Writable } from 'node:stream';
 import { parse } from 'yaml';
 import { NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
 import { parseSecretSpecs } from '../../src/action/secret-spec.js';
-import { buildConfig } from '../../src/broker/config.js';
-import { buildBroker, type Broker } from '../../src/broker/server.js';
-import { readActionManifest, type ActionManifest } from '../../src/harness/action-manifest.js';
-import { startFakeGitHubApi, type FakeGitHubApi } from '../../src/harness/github-api.js';
-import { startFakeIssuer, type FakeIssuer } from '../../src/harness/issuer.js';
-import { startFakeRunner } from '../../src/harness/runner.js';
+import { buildConfig } from '../../src/broker/config/load.js';
+import { buildBroker, type Broker } from '../../src/broker/http/app.js';
+import { readActionManifest, type ActionManifest } from '../../src/harness/fakes/action-manifest.js';
+import { startFakeGitHubApi, type FakeGitHubApi } from '../../src/harness/fakes/github-api.js';
+import { startFakeIssuer, type FakeIssuer } from '../../src/harness/fakes/issuer.js';
+import { startFakeRunner } from '../../src/harness/fakes/runner.js';
 import { ACTION_DIR, NODE24, ROOT, assertBuilt, leakedNames } from '../helpers/action.js';
 import { docBlocks, where, type DocBlock } from '../helpers/docs.js';
 

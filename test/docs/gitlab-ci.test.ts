@@ -6,7 +6,7 @@
 // test adds that snippet's `include:` to it. test/gitlab/gitlab-ci-local.test.ts also runs the usage snippets.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { componentTemplatePath, interpolate, parseComponent, resolveInputs, type InputValue } from '../../src/harness/gitlab-component.js';
+import { componentTemplatePath, interpolate, parseComponent, resolveInputs, type InputValue } from '../../src/harness/gitlab/component.js';
 import { blocksOf, docBlocks, repoRoot, where, type DocBlock } from '../helpers/docs.js';
 import { isReference, parseGitLabYaml, schemaErrors } from '../gitlab/gitlab-schema.js';
 

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { leaks, startTestBed, type TestBed } from '../helpers/broker.js';
 import { CLI, runCli } from '../helpers/process.js';
-import { SHELL_FAILURE_LINE } from '../../src/exchange/cli.js';
+import { SHELL_FAILURE_LINE } from '../../src/cli/commands/exchange.js';
 
 const run = promisify(execFile);
 const VALUES: Record<string, string> = {

@@ -1,7 +1,7 @@
 // The one reserved-name list: names that run code in later steps are refused in either spelling, the
 // credentials this tool exists to deliver are not, and a broker-chosen name must also have the strict shape.
 import { describe, expect, it } from '@jest/globals';
-import { BROKER_CHOSEN_NAME, CREDENTIAL_NAMES, exportNameProblem, RESERVED, reservedBy } from '../../src/exchange/reserved-names.js';
+import { BROKER_CHOSEN_NAME, CREDENTIAL_NAMES, exportNameProblem, RESERVED, reservedBy } from '../../src/client/reserved-names.js';
 
 describe('reserved names', () => {
   it.each([

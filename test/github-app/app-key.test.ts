@@ -7,9 +7,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
-import { AppJwt, keyFingerprint, parseAppKey } from '../../src/broker/app-jwt.js';
+import { AppJwt, keyFingerprint, parseAppKey } from '../../src/broker/github/app-jwt.js';
 import { exchangeOver, startTestBed } from '../helpers/broker.js';
-import { startFakeGitHubApi, type FakeGitHubApi } from '../../src/harness/github-api.js';
+import { startFakeGitHubApi, type FakeGitHubApi } from '../../src/harness/fakes/github-api.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'oidc-exchange-app-key-'));
 const pkcs1 = join(dir, 'app.pem');

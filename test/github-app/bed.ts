@@ -2,7 +2,7 @@
 // broker through the environment (as PKCS#1, GitHub's download format, unless the test says otherwise).
 import { request } from 'undici';
 import { startTestBed, type TestBed } from '../helpers/broker.js';
-import { startFakeGitHubApi, type FakeGitHubApi, type FakeGitHubApiOptions } from '../../src/harness/github-api.js';
+import { startFakeGitHubApi, type FakeGitHubApi, type FakeGitHubApiOptions } from '../../src/harness/fakes/github-api.js';
 
 export const REVOCATION_TOKEN = 'revocation-pre-shared-0123456789abcdef';
 

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildConfig } from '../../src/broker/config.js';
+import { buildConfig } from '../../src/broker/config/load.js';
 import { ConfigError } from '../../src/broker/errors.js';
-import { newAppKey } from '../../src/harness/github-api.js';
+import { newAppKey } from '../../src/harness/fakes/github-api.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'oidc-exchange-ghconfig-'));
 let pem = '';

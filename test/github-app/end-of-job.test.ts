@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runGitLabJob } from '../../src/harness/gitlab-job.js';
-import { startFakeRunner, type FakeRunner } from '../../src/harness/runner.js';
+import { runGitLabJob } from '../../src/harness/gitlab/job.js';
+import { startFakeRunner, type FakeRunner } from '../../src/harness/fakes/runner.js';
 import { assertBuilt, DIST, RUNTIMES } from '../helpers/action.js';
 import { AUDIENCE } from '../helpers/broker.js';
 import { toolPath } from '../gitlab/job-env.js';

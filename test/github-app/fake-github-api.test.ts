@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createPrivateKey } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { startFakeGitHubApi, type FakeGitHubApi } from '../../src/harness/github-api.js';
+import { startFakeGitHubApi, type FakeGitHubApi } from '../../src/harness/fakes/github-api.js';
 import { call, reach } from './bed.js';
 
 describe('fake GitHub API', () => {

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { exchangeOver, leaks, startTestBed } from '../helpers/broker.js';
-import { startFakeGitHubApi } from '../../src/harness/github-api.js';
+import { startFakeGitHubApi } from '../../src/harness/fakes/github-api.js';
 import { call, jobToken, reach, startGitHubBed, type GitHubBed } from './bed.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');

@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
 import { exchangeOver, leaks } from '../helpers/broker.js';
 import { REVOCATION_TOKEN, jobToken, startGitHubBed, type GitHubBed } from './bed.js';
-import { startFakeGitHubApi, type FakeGitHubApi } from '../../src/harness/github-api.js';
+import { startFakeGitHubApi, type FakeGitHubApi } from '../../src/harness/fakes/github-api.js';
 
 const TYPE = 'gitleaks_rule_id_github_app_token';
 const GITLAB = 'https://gitlab.example.com';

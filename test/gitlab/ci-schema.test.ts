@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { componentTemplatePath, GitLabConfigError, headerProblems, interpolate, interpolationKeys, parseComponent, resolveInputs } from '../../src/harness/gitlab-component.js';
+import { componentTemplatePath, GitLabConfigError, headerProblems, interpolate, interpolationKeys, parseComponent, resolveInputs } from '../../src/harness/gitlab/component.js';
 import { ciSchema, ciSchemaInGitlabCiLocal, componentProblems, parseGitLabYaml, SCHEMA_FILE, schemaErrors } from './gitlab-schema.js';
 
 const here = dirname(fileURLToPath(import.meta.url));

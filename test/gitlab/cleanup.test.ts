@@ -11,8 +11,8 @@ import { chmod, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { runGitLabJob, type GitLabJobOptions, type GitLabJobResult } from '../../src/harness/gitlab-job.js';
-import { componentTemplatePath } from '../../src/harness/gitlab-component.js';
+import { runGitLabJob, type GitLabJobOptions, type GitLabJobResult } from '../../src/harness/gitlab/job.js';
+import { componentTemplatePath } from '../../src/harness/gitlab/component.js';
 import { fakeJwt, json, plainAnswer, startFake, type Fake } from './fake-server.js';
 import { parseGitLabYaml } from './gitlab-schema.js';
 import { leaked, SHELLS, toolPath } from './job-env.js';

@@ -5,7 +5,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AUDIENCE, startTestBed, type TestBed } from '../helpers/broker.js';
-import { componentTemplatePath, loadHiddenJob, runGitLabJob, type GitLabJobOptions, type GitLabJobResult } from '../../src/harness/gitlab-job.js';
+import { componentTemplatePath, loadHiddenJob, runGitLabJob, type GitLabJobOptions, type GitLabJobResult } from '../../src/harness/gitlab/job.js';
 import { NAMES, SHELLS, VALUES, dumpScript, leaked, toolPath } from './job-env.js';
 
 let bed: TestBed;

@@ -2,7 +2,7 @@
 // broker that rate-limits and marks a token revocable (OIDC-Exchange-Revoke, with a GitHub API fake that
 // takes the DELETE), and Vault/OpenBao (JWT login, KV v2 reads, token revoke-self) per their documented APIs.
 import { readFile } from 'node:fs/promises';
-import { runGitLabJob, type GitLabJobOptions, type GitLabJobResult } from '../../src/harness/gitlab-job.js';
+import { runGitLabJob, type GitLabJobOptions, type GitLabJobResult } from '../../src/harness/gitlab/job.js';
 import { fakeJwt as makeJwt, json, startFake, type Fake } from './fake-server.js';
 import { leaked, toolPath } from './job-env.js';
 

@@ -9,7 +9,7 @@ import vm from 'node:vm';
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { parseAllDocuments, YAMLSeq, type Tags } from 'yaml';
-import { headerProblems, interpolate, interpolationKeys, parseComponent, resolveInputs, type InputValue } from '../../src/harness/gitlab-component.js';
+import { headerProblems, interpolate, interpolationKeys, parseComponent, resolveInputs, type InputValue } from '../../src/harness/gitlab/component.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const SCHEMA_FILE = join(here, 'schema', 'ci.json');

@@ -5,8 +5,8 @@
 // GNU wget.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runGitLabJob, type GitLabJobOptions, type GitLabJobResult } from '../../src/harness/gitlab-job.js';
-import { startFakeVault, type FakeVault } from '../../src/harness/vault.js';
+import { runGitLabJob, type GitLabJobOptions, type GitLabJobResult } from '../../src/harness/gitlab/job.js';
+import { startFakeVault, type FakeVault } from '../../src/harness/fakes/vault.js';
 import { AUDIENCE, startTestBed, type TestBed } from '../helpers/broker.js';
 import { dumpScript, leaked, SHELLS, toolPath } from './job-env.js';
 

@@ -1,5 +1,5 @@
 // One reserved-name list: the component's shell checks are generated at build time from
-// src/exchange/reserved-names.ts, and here the shell, as GitLab runs it (the script embedded in the
+// src/client/reserved-names.ts, and here the shell, as GitLab runs it (the script embedded in the
 // template), gives exportNameProblem's verdict and words for every exact name, a sample under every prefix
 // and suffix, in every case, the credential exceptions, invalid names and broker-chosen names, under dash,
 // BusyBox sh and bash.
@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import * as reserved from '../../src/exchange/reserved-names.js';
-import { componentTemplatePath } from '../../src/harness/gitlab-component.js';
+import * as reserved from '../../src/client/reserved-names.js';
+import { componentTemplatePath } from '../../src/harness/gitlab/component.js';
 import { parseGitLabYaml } from './gitlab-schema.js';
 import { SHELLS } from './job-env.js';
 

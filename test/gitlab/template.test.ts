@@ -1,5 +1,5 @@
 // The component's template as GitLab reads it: the embedded script is the current source with its reserved-name
-// checks generated from src/exchange/reserved-names.ts (the same check CI runs), shellcheck-clean as shipped,
+// checks generated from src/client/reserved-names.ts (the same check CI runs), shellcheck-clean as shipped,
 // the spec's inputs are typed and described, and inputs are checked the way GitLab checks them when a pipeline
 // is created. GitLab's schema and header rules: ci-schema.test.ts.
 import { execFile } from 'node:child_process';
@@ -7,7 +7,7 @@ import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { promisify } from 'node:util';
-import { componentTemplatePath, GitLabConfigError, loadHiddenJob, parseComponent, resolveInputs } from '../../src/harness/gitlab-job.js';
+import { componentTemplatePath, GitLabConfigError, loadHiddenJob, parseComponent, resolveInputs } from '../../src/harness/gitlab/job.js';
 import { fileURLToPath } from 'node:url';
 
 const run = promisify(execFile);

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as core from '@actions/core';
 import { readInputs } from '../../src/action/inputs.js';
-import { startFakeRunner, type FakeRunner } from '../../src/harness/runner.js';
+import { startFakeRunner, type FakeRunner } from '../../src/harness/fakes/runner.js';
 import { startTestBed, type TestBed, type TestBedOptions } from './broker.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');

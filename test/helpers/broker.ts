@@ -2,9 +2,9 @@
 // so the test can scan it for secret values and tokens.
 import { Writable } from 'node:stream';
 import { request } from 'undici';
-import { buildConfig } from '../../src/broker/config.js';
-import { buildBroker, type Broker } from '../../src/broker/server.js';
-import { startFakeIssuer, type FakeIssuer } from '../../src/harness/issuer.js';
+import { buildConfig } from '../../src/broker/config/load.js';
+import { buildBroker, type Broker } from '../../src/broker/http/app.js';
+import { startFakeIssuer, type FakeIssuer } from '../../src/harness/fakes/issuer.js';
 
 export const AUDIENCE = 'https://broker.test.oidc-exchange.dev';
 

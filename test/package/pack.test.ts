@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { demoSecretValues } from '../../src/harness/demo.js';
+import { demoSecretValues } from '../../src/harness/demo/run.js';
 import { startTestBed, leaks, type TestBed } from '../helpers/broker.js';
 import { repoRoot } from '../helpers/docs.js';
 import { installInto, pack, type Packed } from '../helpers/package.js';

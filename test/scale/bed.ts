@@ -1,9 +1,9 @@
 // Fake issuers shared by several brokers in one test, each broker with its log captured: the multi-instance
 // tests build two brokers on one store, the way two processes behind a load balancer would run.
 import { Writable } from 'node:stream';
-import { buildConfig } from '../../src/broker/config.js';
-import { buildBroker, type Broker } from '../../src/broker/server.js';
-import { startFakeIssuer, type FakeIssuer } from '../../src/harness/issuer.js';
+import { buildConfig } from '../../src/broker/config/load.js';
+import { buildBroker, type Broker } from '../../src/broker/http/app.js';
+import { startFakeIssuer, type FakeIssuer } from '../../src/harness/fakes/issuer.js';
 import { AUDIENCE } from '../helpers/broker.js';
 
 export { AUDIENCE };

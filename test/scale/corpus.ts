@@ -4,7 +4,7 @@
 import { createHmac } from 'node:crypto';
 import { Socket } from 'node:net';
 import { SignJWT, type CryptoKey } from 'jose';
-import type { FakeIssuer, SigningKey } from '../../src/harness/issuer.js';
+import type { FakeIssuer, SigningKey } from '../../src/harness/fakes/issuer.js';
 
 export interface CorpusCase {
   description: string;

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Pool } from 'undici';
 import { SignJWT } from 'jose';
 import { leaks } from '../helpers/broker.js';
-import type { SigningKey } from '../../src/harness/issuer.js';
+import type { SigningKey } from '../../src/harness/fakes/issuer.js';
 import { SECRET_VALUES, scaleConfig, startBroker, startIssuers, type Issuers, type RunningBroker } from './bed.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));

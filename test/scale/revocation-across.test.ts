@@ -6,7 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
-import { startFakeGitHubApi, type FakeGitHubApi } from '../../src/harness/github-api.js';
+import { startFakeGitHubApi, type FakeGitHubApi } from '../../src/harness/fakes/github-api.js';
 import { exchangeOver, leaks } from '../helpers/broker.js';
 import { AUDIENCE, eventually, startBroker, startIssuers, type Issuers, type RunningBroker } from './bed.js';
 import { startRedis, type RedisServer } from './redis.js';

@@ -1,10 +1,10 @@
 // The Store contract, run against both implementations: what one broker keeps in memory, several keep in
 // Redis with the same semantics. Plus the configuration checks of `store:`, `single_use` and `rate_limit`.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { buildConfig } from '../../src/broker/config.js';
+import { buildConfig } from '../../src/broker/config/load.js';
 import { ConfigError } from '../../src/broker/errors.js';
-import { createStore, MemoryStore, redactUrl, type IssuanceRecord, type Store } from '../../src/broker/store.js';
-import { parseRedisSpec } from '../../src/broker/store-redis.js';
+import { createStore, MemoryStore, redactUrl, type IssuanceRecord, type Store } from '../../src/broker/store/index.js';
+import { parseRedisSpec } from '../../src/broker/store/redis.js';
 import { eventually } from './bed.js';
 import { freePort, startRedis, type RedisServer } from './redis.js';
 

@@ -1,0 +1,165 @@
+export const id = 283;
+export const ids = [283];
+export const modules = {
+
+/***/ 86283:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   readFromVault: () => (/* binding */ readFromVault),
+/* harmony export */   revokeVaultToken: () => (/* binding */ revokeVaultToken)
+/* harmony export */ });
+/* unused harmony exports VaultError, vaultErrors */
+/* harmony import */ var _client_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(66468);
+/* harmony import */ var _client_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58006);
+/* harmony import */ var _client_claims_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(60630);
+/* harmony import */ var _client_broker_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(80038);
+// Vault / OpenBao mode, loaded only when `broker: vault`: log in with the job's OIDC token at
+// auth/<vault-auth-path>/login with the configured role, read each listed KV secret (v2 `data/` paths and
+// v1 paths), and report Vault's own `{"errors": [...]}` to the user. The Vault token is saved for the post
+// step to revoke as soon as it exists, so a failed read still gets it revoked.
+
+
+
+
+class VaultError extends Error {
+    code;
+    status;
+    constructor(code, message, status) {
+        super(message);
+        this.name = 'VaultError';
+        this.code = code;
+        this.status = status;
+    }
+}
+async function readFromVault(req) {
+    const base = req.url.replace(/\/+$/, '');
+    const ns = req.namespace ? { 'x-vault-namespace': req.namespace } : {};
+    let claims;
+    // 1. Log in with a fresh OIDC token per attempt.
+    let login;
+    try {
+        login = await (0,_client_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetries */ .L)(req.retry, async (timeoutMs, n) => {
+            let jwt;
+            try {
+                jwt = await req.getToken();
+            }
+            catch (e) {
+                if (e instanceof _client_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExchangeError */ .Sb)
+                    return { fail: e };
+                return { retry: `attempt ${n}: could not get an OIDC token: ${e.message}` };
+            }
+            claims = (0,_client_claims_js__WEBPACK_IMPORTED_MODULE_2__/* .decodeClaims */ .Yq)(jwt);
+            let res;
+            try {
+                res = await req.http({
+                    method: 'POST',
+                    url: `${base}/v1/auth/${req.authPath}/login`,
+                    headers: { 'content-type': 'application/json', accept: 'application/json', ...ns },
+                    body: JSON.stringify({ role: req.role, jwt }),
+                    timeoutMs,
+                });
+            }
+            catch (e) {
+                if ((0,_client_broker_js__WEBPACK_IMPORTED_MODULE_3__/* .isCertificateProblem */ .B$)(e))
+                    return { fail: (0,_client_broker_js__WEBPACK_IMPORTED_MODULE_3__/* .untrusted */ .bp)(req.url, e) };
+                return { retry: `attempt ${n}: ${e.message}` };
+            }
+            if (res.status === 200)
+                return { ok: res };
+            if (res.status === 429 || res.status >= 500)
+                return { retry: `attempt ${n}: Vault answered ${res.status} ${vaultErrors(res.body)}`, retryAfter: res.headers['retry-after'] };
+            return {
+                fail: new _client_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExchangeError */ .Sb('broker_refused', `Vault refused the login at auth/${req.authPath}/login with role ${req.role} (${res.status}): ${vaultErrors(res.body)}`, {
+                    status: res.status,
+                    brokerCode: `vault_${res.status}`,
+                    brokerMessage: vaultErrors(res.body),
+                    claims,
+                    attempts: n,
+                }),
+            };
+        });
+    }
+    catch (e) {
+        if (e instanceof _client_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .RetriesExhausted */ .w) {
+            throw new _client_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExchangeError */ .Sb('broker_unavailable', `no answer from Vault at ${req.url} after ${e.attempts} attempt(s); last: ${e.lastReason}`, { claims, attempts: e.attempts });
+        }
+        throw e;
+    }
+    const auth = vaultJson(login.value.body, 'vault_login_failed', 'the login').auth;
+    if (!auth || typeof auth.client_token !== 'string')
+        throw new VaultError('vault_login_failed', 'Vault answered the login without auth.client_token');
+    const token = auth.client_token;
+    const lease = typeof auth.lease_duration === 'number' ? auth.lease_duration : undefined;
+    req.onToken(token, lease);
+    // 2. Read each path once, then pick the fields.
+    const byPath = new Map();
+    for (const path of new Set(req.specs.map((s) => s.vaultPath))) {
+        const res = await req.http({ method: 'GET', url: `${base}/v1/${path}`, headers: { 'x-vault-token': token, accept: 'application/json', ...ns }, timeoutMs: req.retry.attemptTimeoutMs });
+        if (res.status === 404)
+            throw new VaultError('vault_read_failed', `Vault has no secret at ${path} (404)${kvHint(path)}`, 404);
+        if (res.status !== 200)
+            throw new VaultError('vault_read_failed', `Vault refused to read ${path} (${res.status}): ${vaultErrors(res.body)}`, res.status);
+        byPath.set(path, kvData(vaultJson(res.body, 'vault_read_failed', `the read of ${path}`)));
+    }
+    const deliveries = [];
+    for (const spec of req.specs) {
+        const data = byPath.get(spec.vaultPath);
+        const v = data[spec.source];
+        if (v === undefined)
+            throw new VaultError('vault_key_missing', `line ${spec.line}: the secret at ${spec.vaultPath} has no field ${JSON.stringify(spec.source)}`);
+        deliveries.push({ spec, value: typeof v === 'string' ? v : JSON.stringify(v) });
+    }
+    return { deliveries, expiresAt: lease ? new Date(Date.now() + lease * 1000).toISOString() : null };
+}
+/** KV v2 wraps the fields in data.data next to data.metadata; KV v1 returns them in data. */
+/**
+ * A 200 answer's JSON. Node's parse error quotes the text around the fault, and these answers hold a Vault
+ * token or the secrets: the message says what failed, never what was read.
+ */
+function vaultJson(body, code, what) {
+    try {
+        return JSON.parse(body);
+    }
+    catch {
+        throw new VaultError(code, `Vault answered ${what} with 200 and a body that is not JSON; is broker-url the Vault API (not a proxy's page)?`);
+    }
+}
+function kvData(body) {
+    const data = (body.data ?? {});
+    if (data.data && typeof data.data === 'object' && data.metadata && typeof data.metadata === 'object')
+        return data.data;
+    return data;
+}
+function kvHint(path) {
+    return path.split('/')[1] === 'data' ? '' : ' (a KV version 2 mount needs "data/" after the mount name, e.g. secret/data/ci/db)';
+}
+/** Vault's `{"errors": ["..."]}`, joined and quoted as peer text (it reaches the log); something short when the body is not Vault's. */
+function vaultErrors(body) {
+    try {
+        const errors = JSON.parse(body).errors;
+        if (Array.isArray(errors) && errors.length)
+            return (0,_client_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .peerText */ .qT)(errors.map(String).join('; '));
+        if (Array.isArray(errors))
+            return '(no details)';
+    }
+    catch {
+        /* not JSON */
+    }
+    return '(not a Vault answer)';
+}
+/** Post step: revoke the login token (POST auth/token/revoke-self answers 204). */
+async function revokeVaultToken(http, v, timeoutMs) {
+    const res = await http({
+        method: 'POST',
+        url: `${v.url.replace(/\/+$/, '')}/v1/auth/token/revoke-self`,
+        headers: { 'x-vault-token': v.token, ...(v.namespace ? { 'x-vault-namespace': v.namespace } : {}) },
+        timeoutMs,
+    });
+    return res.status;
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,153 @@
+// Vault / OpenBao mode, loaded only when `broker: vault`: log in with the job's OIDC token at
+// auth/<vault-auth-path>/login with the configured role, read each listed KV secret (v2 `data/` paths and
+// v1 paths), and report Vault's own `{"errors": [...]}` to the user. The Vault token is saved for the post
+// step to revoke as soon as it exists, so a failed read still gets it revoked.
+import { ExchangeError, peerText } from '../../client/errors.js';
+import type { HttpClient, HttpResponse } from '../../client/http.js';
+import { RetriesExhausted, withRetries, type RetrySettings } from '../../client/retry.js';
+import { decodeClaims } from '../../client/claims.js';
+import { isCertificateProblem, untrusted } from '../../client/broker.js';
+import type { Delivery } from '../export.js';
+import type { SecretSpec } from '../secret-spec.js';
+
+export interface VaultRequest {
+  url: string;
+  role: string;
+  authPath: string;
+  namespace: string;
+  specs: SecretSpec[];
+  getToken: () => Promise<string>;
+  http: HttpClient;
+  retry: RetrySettings;
+  /** Called with the Vault token as soon as login succeeds. */
+  onToken: (token: string, leaseSeconds: number | undefined) => void;
+}
+
+export class VaultError extends Error {
+  readonly code: 'vault_login_failed' | 'vault_read_failed' | 'vault_key_missing';
+  readonly status?: number;
+  constructor(code: VaultError['code'], message: string, status?: number) {
+    super(message);
+    this.name = 'VaultError';
+    this.code = code;
+    this.status = status;
+  }
+}
+
+export async function readFromVault(req: VaultRequest): Promise<{ deliveries: Delivery[]; expiresAt: string | null }> {
+  const base = req.url.replace(/\/+$/, '');
+  const ns: Record<string, string> = req.namespace ? { 'x-vault-namespace': req.namespace } : {};
+  let claims: Record<string, unknown> | undefined;
+
+  // 1. Log in with a fresh OIDC token per attempt.
+  let login;
+  try {
+    login = await withRetries<HttpResponse>(req.retry, async (timeoutMs, n) => {
+      let jwt: string;
+      try {
+        jwt = await req.getToken();
+      } catch (e) {
+        if (e instanceof ExchangeError) return { fail: e };
+        return { retry: `attempt ${n}: could not get an OIDC token: ${(e as Error).message}` };
+      }
+      claims = decodeClaims(jwt);
+      let res: HttpResponse;
+      try {
+        res = await req.http({
+          method: 'POST',
+          url: `${base}/v1/auth/${req.authPath}/login`,
+          headers: { 'content-type': 'application/json', accept: 'application/json', ...ns },
+          body: JSON.stringify({ role: req.role, jwt }),
+          timeoutMs,
+        });
+      } catch (e) {
+        if (isCertificateProblem(e)) return { fail: untrusted(req.url, e as Error) };
+        return { retry: `attempt ${n}: ${(e as Error).message}` };
+      }
+      if (res.status === 200) return { ok: res };
+      if (res.status === 429 || res.status >= 500) return { retry: `attempt ${n}: Vault answered ${res.status} ${vaultErrors(res.body)}`, retryAfter: res.headers['retry-after'] };
+      return {
+        fail: new ExchangeError('broker_refused', `Vault refused the login at auth/${req.authPath}/login with role ${req.role} (${res.status}): ${vaultErrors(res.body)}`, {
+          status: res.status,
+          brokerCode: `vault_${res.status}`,
+          brokerMessage: vaultErrors(res.body),
+          claims,
+          attempts: n,
+        }),
+      };
+    });
+  } catch (e) {
+    if (e instanceof RetriesExhausted) {
+      throw new ExchangeError('broker_unavailable', `no answer from Vault at ${req.url} after ${e.attempts} attempt(s); last: ${e.lastReason}`, { claims, attempts: e.attempts });
+    }
+    throw e;
+  }
+  const auth = (vaultJson(login.value.body, 'vault_login_failed', 'the login') as { auth?: { client_token?: unknown; lease_duration?: unknown } }).auth;
+  if (!auth || typeof auth.client_token !== 'string') throw new VaultError('vault_login_failed', 'Vault answered the login without auth.client_token');
+  const token = auth.client_token;
+  const lease = typeof auth.lease_duration === 'number' ? auth.lease_duration : undefined;
+  req.onToken(token, lease);
+
+  // 2. Read each path once, then pick the fields.
+  const byPath = new Map<string, Record<string, unknown>>();
+  for (const path of new Set(req.specs.map((s) => s.vaultPath!))) {
+    const res = await req.http({ method: 'GET', url: `${base}/v1/${path}`, headers: { 'x-vault-token': token, accept: 'application/json', ...ns }, timeoutMs: req.retry.attemptTimeoutMs });
+    if (res.status === 404) throw new VaultError('vault_read_failed', `Vault has no secret at ${path} (404)${kvHint(path)}`, 404);
+    if (res.status !== 200) throw new VaultError('vault_read_failed', `Vault refused to read ${path} (${res.status}): ${vaultErrors(res.body)}`, res.status);
+    byPath.set(path, kvData(vaultJson(res.body, 'vault_read_failed', `the read of ${path}`) as { data?: unknown }));
+  }
+  const deliveries: Delivery[] = [];
+  for (const spec of req.specs) {
+    const data = byPath.get(spec.vaultPath!)!;
+    const v = data[spec.source];
+    if (v === undefined) throw new VaultError('vault_key_missing', `line ${spec.line}: the secret at ${spec.vaultPath} has no field ${JSON.stringify(spec.source)}`);
+    deliveries.push({ spec, value: typeof v === 'string' ? v : JSON.stringify(v) });
+  }
+  return { deliveries, expiresAt: lease ? new Date(Date.now() + lease * 1000).toISOString() : null };
+}
+
+/** KV v2 wraps the fields in data.data next to data.metadata; KV v1 returns them in data. */
+/**
+ * A 200 answer's JSON. Node's parse error quotes the text around the fault, and these answers hold a Vault
+ * token or the secrets: the message says what failed, never what was read.
+ */
+function vaultJson(body: string, code: 'vault_login_failed' | 'vault_read_failed', what: string): unknown {
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    throw new VaultError(code, `Vault answered ${what} with 200 and a body that is not JSON; is broker-url the Vault API (not a proxy's page)?`);
+  }
+}
+
+function kvData(body: { data?: unknown }): Record<string, unknown> {
+  const data = (body.data ?? {}) as Record<string, unknown>;
+  if (data.data && typeof data.data === 'object' && data.metadata && typeof data.metadata === 'object') return data.data as Record<string, unknown>;
+  return data;
+}
+
+function kvHint(path: string): string {
+  return path.split('/')[1] === 'data' ? '' : ' (a KV version 2 mount needs "data/" after the mount name, e.g. secret/data/ci/db)';
+}
+
+/** Vault's `{"errors": ["..."]}`, joined and quoted as peer text (it reaches the log); something short when the body is not Vault's. */
+export function vaultErrors(body: string): string {
+  try {
+    const errors = (JSON.parse(body) as { errors?: unknown }).errors;
+    if (Array.isArray(errors) && errors.length) return peerText(errors.map(String).join('; '));
+    if (Array.isArray(errors)) return '(no details)';
+  } catch {
+    /* not JSON */
+  }
+  return '(not a Vault answer)';
+}
+
+/** Post step: revoke the login token (POST auth/token/revoke-self answers 204). */
+export async function revokeVaultToken(http: HttpClient, v: { url: string; token: string; namespace?: string }, timeoutMs: number): Promise<number> {
+  const res = await http({
+    method: 'POST',
+    url: `${v.url.replace(/\/+$/, '')}/v1/auth/token/revoke-self`,
+    headers: { 'x-vault-token': v.token, ...(v.namespace ? { 'x-vault-namespace': v.namespace } : {}) },
+    timeoutMs,
+  });
+  return res.status;
+}

@@ -1,0 +1,115 @@
+// `oidc-exchange check --lint --config FILE [--json] [--sarif FILE]`: every lint finding of a configuration,
+// errors included (the broker would refuse them), with where they are in the file. Exit 0 when nothing
+// stops the broker, 1 with an error finding no policy overrides, 2 when the configuration is unusable.
+import { readFile, writeFile } from 'node:fs/promises';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import { buildConfig, claimNumberSources } from '../config/load.js';
+import { ConfigError } from '../errors.js';
+import { isBlocking, lintConfig } from './index.js';
+import type { LintFinding } from './finding.js';
+import { toSarif, type LocatedFinding } from './sarif.js';
+import { printableLine } from '../../client/errors.js';
+
+export interface LintCommandOptions {
+  config: string;
+  json?: boolean;
+  sarif?: string;
+}
+
+export interface LintReport {
+  file: string;
+  findings: LocatedFinding[];
+  /** Why the broker would not load the file at all (besides lint errors). */
+  problems: string[];
+}
+
+/** Lints a configuration file without stopping at errors. Throws ConfigError only when it cannot be read or parsed. */
+export async function lintConfigFile(file: string): Promise<LintReport> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    throw new ConfigError(file, [`cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`]);
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true, lineCounter });
+  if (doc.errors.length > 0) throw new ConfigError(file, doc.errors.map((e) => `YAML: ${e.message.split('\n')[0]}`));
+  const raw: unknown = doc.toJS();
+  const numberSources = claimNumberSources(doc);
+  // The loader lints as it loads (enforceLint: false keeps every finding); only a configuration it refuses for
+  // other reasons is linted on its own, so its findings are reported with those problems.
+  let findings: LintFinding[];
+  let problems: string[] = [];
+  try {
+    const config = await buildConfig(raw, file, { checkSources: false, enforceLint: false, numberSources });
+    findings = config.lintFindings;
+    await config.backends.close();
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    problems = e.problems;
+    findings = lintConfig(raw, numberSources).findings;
+  }
+  return { file, findings: findings.map((f) => ({ ...f, ...locate(doc, lineCounter, f.path) })), problems };
+}
+
+/** Line and column of `policies[0].claims.ref[1]` (or of the nearest enclosing node that exists). */
+function locate(doc: Document, lines: LineCounter, path: string): { line?: number; column?: number } {
+  const segments: Array<string | number> = [];
+  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) segments.push(m[2] !== undefined ? Number(m[2]) : m[1]!);
+  for (let n = segments.length; n > 0; n--) {
+    const node = doc.getIn(segments.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+    if (node?.range) {
+      const { line, col } = lines.linePos(node.range[0]);
+      return { line, column: col };
+    }
+  }
+  return {};
+}
+
+export function formatLintReport(r: LintReport): string {
+  const out: string[] = [];
+  for (const f of r.findings) {
+    const where = `${r.file}${f.line ? `:${f.line}:${f.column ?? 1}` : ''}`;
+    const label = f.overridden !== undefined ? `${f.severity} (overridden: ${JSON.stringify(f.overridden)})` : f.severity;
+    out.push(`${where}: ${label} ${f.rule}${f.policy ? ` in policy ${f.policy}` : ''} at ${f.path}`);
+    out.push(`    why: ${f.message}`);
+    out.push(`    fix: ${f.fix}`);
+  }
+  if (r.problems.length) {
+    out.push(`${r.file}: the broker would not load this configuration:`);
+    for (const p of r.problems) out.push(`    - ${p}`);
+  }
+  const errors = r.findings.filter(isBlocking).length;
+  const warnings = r.findings.filter((f) => f.severity === 'warning' && f.overridden === undefined).length;
+  const overridden = r.findings.filter((f) => f.overridden !== undefined).length;
+  out.push(
+    r.findings.length === 0 && r.problems.length === 0
+      ? `${r.file}: no findings`
+      : `${r.file}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${overridden} overridden${r.problems.length ? `, ${r.problems.length} configuration problem${r.problems.length === 1 ? '' : 's'}` : ''}`,
+  );
+  return out.map(printableLine).join('\n') + '\n';
+}
+
+export function exitCodeOf(r: LintReport): number {
+  if (r.problems.length > 0) return 2;
+  return r.findings.some(isBlocking) ? 1 : 0;
+}
+
+export async function lintCommand(opts: LintCommandOptions): Promise<number> {
+  let report: LintReport;
+  try {
+    report = await lintConfigFile(opts.config);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    process.stderr.write(`${e.message}\n`);
+    return 2;
+  }
+  if (opts.sarif) await writeFile(opts.sarif, JSON.stringify(toSarif(opts.config, report.findings, report.problems), null, 2) + '\n');
+  if (opts.json) {
+    const errors = report.findings.filter(isBlocking).length;
+    process.stdout.write(JSON.stringify({ file: report.file, errors, findings: report.findings, problems: report.problems, exit_code: exitCodeOf(report) }, null, 2) + '\n');
+  } else {
+    process.stdout.write(formatLintReport(report));
+  }
+  return exitCodeOf(report);
+}

@@ -1,0 +1,7 @@
+// The harness's subcommands (`demo`, `issuers`, `token`, `gitlab-job`, `try-action`), loaded together as one
+// chunk of dist/. They share the claims-file reader, the fake issuers, the fake runner and the scratch folder;
+// loaded one by one, the bundler copied those small modules into each command's chunk.
+export { demoCommand } from '../../harness/demo/run.js';
+export { issuersCommand, tokenCommand } from './issuers.js';
+export { gitlabJobCommand } from '../../harness/gitlab/job.js';
+export { tryActionCommand } from '../../harness/try-action.js';

@@ -1,0 +1,268 @@
+// `npm run demo`: the whole flow on loopback with no account anywhere. Fake GitHub and GitLab issuers, the
+// real broker with examples/demo.yaml, and a series of jobs, each checked against what should happen. It
+// prints a short report and exits 0 only if every step behaved as expected. Secret values are never
+// printed: the report shows names and sizes, and the last step scans the broker's log for every value.
+import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { request } from 'undici';
+import { buildConfig } from '../../broker/config/load.js';
+import { buildBroker, type Broker } from '../../broker/http/app.js';
+import { startFakeIssuer, type FakeIssuer } from '../fakes/issuer.js';
+import { startFakeGitHubApi, type FakeGitHubApi } from '../fakes/github-api.js';
+import { githubAppSteps } from './steps-github-app.js';
+import { withScratch } from '../scratch.js';
+import { parseCommand, type CommandSpec } from '../../cli/options.js';
+
+export interface DemoContext {
+  github: FakeIssuer;
+  gitlab: FakeIssuer;
+  broker: Broker;
+  brokerUrl: string;
+  audience: string;
+  /** Scratch folder, removed at the end. */
+  dir: string;
+  /** Path of the broker configuration the demo wrote. */
+  configPath: string;
+  /** Every secret value the broker can hand out: the final step scans output for them. */
+  secretValues: string[];
+  /** Everything the broker logged. */
+  brokerLog: string[];
+  /** The fake GitHub API the broker's GitHub App mints tokens at. */
+  githubApi?: FakeGitHubApi;
+  /** The pre-shared token the broker's revocation API expects (as GitLab would send it). */
+  revocationToken?: string;
+}
+
+export interface DemoStep {
+  title: string;
+  /** Returns a one-line summary; throws when the step did not behave as expected. */
+  run(ctx: DemoContext): Promise<string>;
+}
+
+export interface ExchangeAnswer {
+  status: number;
+  body: Record<string, unknown>;
+  text: string;
+}
+
+export async function postExchange(ctx: DemoContext, token: string, opts: { body?: unknown; accept?: string } = {}): Promise<ExchangeAnswer> {
+  const res = await request(`${ctx.brokerUrl}/v1/exchange`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, accept: opts.accept ?? 'application/json', 'content-type': 'application/json' },
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+  });
+  const text = await res.body.text();
+  let body: Record<string, unknown> = {};
+  try {
+    body = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    /* text/plain answers */
+  }
+  return { status: res.statusCode, body, text };
+}
+
+function expect(cond: boolean, what: string): void {
+  if (!cond) throw new Error(what);
+}
+
+function describeSecrets(secrets: Record<string, string>): string {
+  return Object.entries(secrets)
+    .map(([n, v]) => `${n} (${Buffer.byteLength(v)} bytes)`)
+    .join(', ');
+}
+
+export const brokerSteps: DemoStep[] = [
+  {
+    title: 'GitHub job on main, environment production',
+    async run(ctx) {
+      const token = await ctx.github.mint(ctx.github.claimsFor({ environment: 'production' }), { audience: ctx.audience });
+      const r = await postExchange(ctx, token);
+      expect(r.status === 200, `expected 200, got ${r.status} ${r.body.error ?? ''}`);
+      const secrets = r.body.secrets as Record<string, string>;
+      expect(Object.keys(secrets).sort().join() === 'DB_PASSWORD,DEPLOY_KEY', 'expected exactly DB_PASSWORD and DEPLOY_KEY');
+      return `200, policy ${String(r.body.policy)}: ${describeSecrets(secrets)}`;
+    },
+  },
+  {
+    title: 'GitLab job on protected main, environment staging',
+    async run(ctx) {
+      const token = await ctx.gitlab.mint(ctx.gitlab.claimsFor({ environment: 'staging', ref_protected: true }), { audience: ctx.audience });
+      const r = await postExchange(ctx, token, { accept: 'text/plain' });
+      expect(r.status === 200, `expected 200, got ${r.status} ${r.body.error ?? ''}`);
+      const lines = r.text.trim().split('\n');
+      expect(lines.length === 1 && lines[0]!.startsWith('STAGING_API_KEY '), 'expected one text/plain line for STAGING_API_KEY');
+      return '200 as text/plain for POSIX shells: one "NAME BASE64" line, STAGING_API_KEY';
+    },
+  },
+  {
+    title: 'GitHub job on a feature branch is refused',
+    async run(ctx) {
+      const token = await ctx.github.mint(ctx.github.claimsFor({ ref: 'refs/heads/feature/x', environment: 'production' }), { audience: ctx.audience });
+      const r = await postExchange(ctx, token);
+      expect(r.status === 403 && r.body.error === 'no_policy_matched', `expected 403 no_policy_matched, got ${r.status} ${r.body.error ?? ''}`);
+      return `403 ${String(r.body.error)}: ${String(r.body.message)}`;
+    },
+  },
+  {
+    title: 'A job asks for more than its policy grants',
+    async run(ctx) {
+      const token = await ctx.github.mint(ctx.github.claimsFor({ environment: 'production' }), { audience: ctx.audience });
+      const r = await postExchange(ctx, token, { body: { secrets: ['DB_PASSWORD', 'STAGING_API_KEY'] } });
+      expect(r.status === 403 && r.body.error === 'secret_not_granted', `expected 403 secret_not_granted, got ${r.status} ${r.body.error ?? ''}`);
+      return `403 ${String(r.body.error)}: ${String(r.body.message)}`;
+    },
+  },
+  {
+    title: 'A forged token (signed with a key the issuer never published)',
+    async run(ctx) {
+      const stray = await ctx.github.strayKey();
+      const token = await ctx.github.mint(ctx.github.claimsFor({ environment: 'production' }), { audience: ctx.audience, key: stray });
+      const r = await postExchange(ctx, token);
+      expect(r.status === 401 && r.body.error === 'unknown_key', `expected 401 unknown_key, got ${r.status} ${r.body.error ?? ''}`);
+      return `401 ${String(r.body.error)}`;
+    },
+  },
+];
+
+/** Runs last: nothing the broker logged contains a secret value or a token. */
+export const auditStep: DemoStep = {
+  title: "The broker's audit log holds names, never values",
+  async run(ctx) {
+    const log = ctx.brokerLog.join('');
+    const leaked = ctx.secretValues.filter((v) => log.includes(v));
+    expect(leaked.length === 0, `${leaked.length} secret value(s) found in the broker log`);
+    expect(!/eyJ[A-Za-z0-9_-]{10,}\.eyJ/.test(log), 'a JWT was found in the broker log');
+    const exchanges = ctx.brokerLog.filter((l) => l.includes('"event":"exchange"')).length;
+    return `${exchanges} audit lines, no secret value and no token in them`;
+  },
+};
+
+/** The values the demo broker hands out (DB_PASSWORD, DEPLOY_KEY, STAGING_API_KEY): never printed. */
+export const demoSecretValues: readonly string[] = [
+  'demo-db-p@ss w0rd "quoted" $HOME `x`',
+  '-----BEGIN DEMO KEY-----\nMIIdemo0nlyN0tAR3alKey\n-----END DEMO KEY-----\n',
+  'demo-staging-7c1e4b9a',
+];
+
+/** Where the repository's examples/ folder is, from the source tree or from the dist/ bundle. */
+export function examplesDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const candidate = join(dir, 'examples');
+    if (existsSync(join(candidate, 'demo.yaml'))) return candidate;
+    dir = dirname(dir);
+  }
+  throw new Error('cannot find examples/demo.yaml next to the oidc-exchange installation');
+}
+
+export async function startDemo(): Promise<DemoContext> {
+  const dir = await mkdtemp(join(tmpdir(), 'oidc-exchange-demo-'));
+  const [github, gitlab] = await Promise.all([startFakeIssuer({ kind: 'github' }), startFakeIssuer({ kind: 'gitlab' })]);
+  const raw = parse(await readFile(join(examplesDir(), 'demo.yaml'), 'utf8')) as {
+    audience: string;
+    issuers: Array<{ id: string; issuer: string; jwks_uri?: string }>;
+  };
+  for (const i of raw.issuers) {
+    const fake = i.id === 'github' ? github : gitlab;
+    i.issuer = fake.url;
+    if (i.jwks_uri) i.jwks_uri = fake.jwksUri;
+  }
+  const secretValues = [...demoSecretValues];
+  await writeFile(join(dir, 'demo-deploy-key.pem'), secretValues[1]!, { mode: 0o600 });
+  // The GitHub App mints at a fake GitHub API; its key is written where demo.yaml expects it.
+  const githubApi = await startFakeGitHubApi();
+  await writeFile(join(dir, 'demo-github-app.pem'), githubApi.app.privateKeyPem!, { mode: 0o600 });
+  for (const app of Object.values((raw as { github_apps?: Record<string, Record<string, unknown>> }).github_apps ?? {})) {
+    app.api_url = githubApi.url;
+    app.app_id = String(githubApi.app.appId);
+  }
+  const revocationToken = randomBytes(24).toString('hex');
+  secretValues.push(revocationToken);
+  const configPath = join(dir, 'broker.yaml');
+  await writeFile(configPath, JSON.stringify(raw, null, 2));
+  let config;
+  try {
+    config = await buildConfig(raw, configPath, { env: { DEMO_DB_PASSWORD: secretValues[0], DEMO_REVOCATION_TOKEN: revocationToken }, checkSources: true });
+  } catch (e) {
+    // Leave nothing listening behind a configuration error, or the process would never exit.
+    await Promise.all([github.close(), gitlab.close(), githubApi.close()]);
+    await rm(dir, { recursive: true, force: true });
+    throw e;
+  }
+  const brokerLog: string[] = [];
+  const broker = buildBroker(config, {
+    logStream: new Writable({
+      write(chunk: Buffer, _enc, cb) {
+        brokerLog.push(chunk.toString('utf8'));
+        cb();
+      },
+    }),
+  });
+  const brokerUrl = await broker.app.listen({ host: '127.0.0.1', port: 0 });
+  return { github, gitlab, broker, brokerUrl, audience: raw.audience, dir, configPath, secretValues, brokerLog, githubApi, revocationToken };
+}
+
+export async function stopDemo(ctx: DemoContext): Promise<void> {
+  await ctx.broker.shutdown();
+  await Promise.all([ctx.github.close(), ctx.gitlab.close(), ctx.githubApi?.close()]);
+  await rm(ctx.dir, { recursive: true, force: true });
+}
+
+export async function runDemo(steps: DemoStep[], print: (line: string) => void): Promise<boolean> {
+  const ctx = await startDemo();
+  try {
+    print('oidc-exchange demo: the whole flow on loopback, no account anywhere\n');
+    print(`  fake GitHub issuer  ${ctx.github.url}`);
+    print(`  fake GitLab issuer  ${ctx.gitlab.url}`);
+    if (ctx.githubApi) print(`  fake GitHub API     ${ctx.githubApi.url}`);
+    print(`  broker              ${ctx.brokerUrl}  (examples/demo.yaml)\n`);
+    let passed = 0;
+    for (const step of [...steps, auditStep]) {
+      try {
+        const summary = await step.run(ctx);
+        passed++;
+        print(`✓ ${step.title}\n    ${summary}`);
+      } catch (e) {
+        print(`✗ ${step.title}\n    ${(e as Error).message}`);
+      }
+    }
+    const total = steps.length + 1;
+    print(`\n${passed} of ${total} steps behaved as expected${passed === total ? '' : ' — see the ✗ lines above'}`);
+    return passed === total;
+  } finally {
+    await stopDemo(ctx);
+  }
+}
+
+export const demoSpec = {
+  name: 'demo',
+  synopsis: '',
+  description: `Runs the whole flow on loopback with no account anywhere: fake GitHub and GitLab issuers, the broker with
+examples/demo.yaml, the GitHub Action through a fake runner, the GitLab component's job, a GitHub App token
+minted, leaked and revoked. Prints a report (names and sizes, never values) and exits 0 only if every step
+behaved as expected. Its temporary folder is removed at the end, on Ctrl-C and when the output is closed.`,
+  options: {},
+} satisfies CommandSpec;
+
+export async function demoCommand(args: string[] = []): Promise<number> {
+  const parsed = parseCommand(demoSpec, args);
+  if (typeof parsed === 'number') return parsed;
+  const ok = await withScratch('oidc-exchange-demo-', async () =>
+    runDemo(
+      [
+        ...brokerSteps,
+        ...(await import('./steps-github.js')).githubActionSteps,
+        ...githubAppSteps,
+        ...(await import('./steps-gitlab.js')).gitlabSteps,
+      ],
+      (line) => process.stdout.write(line + '\n'),
+    ),
+  );
+  return ok ? 0 : 1;
+}
