@@ -251,7 +251,7 @@ async function run(args) {
     const { values } = parsed;
     // 1. What was asked: a broker, one token source, one destination.
     const brokerUrl = values['broker-url'] ?? usage('--broker-url is required');
-    const urlProblem = (0,http/* cleartextProblem */.sb)(brokerUrl, '--broker-url');
+    const urlProblem = (0,http/* cleartextProblem */.s)(brokerUrl, '--broker-url');
     if (urlProblem)
         usage(urlProblem);
     const destinations = [values['out-dir'], values.dotenv, values.shell].filter((d) => d !== undefined && d !== false).length;
@@ -345,7 +345,7 @@ function exchange(opts) {
         brokerUrl: opts.brokerUrl,
         getToken: async () => opts.token,
         secretNames: opts.secretNames,
-        http: (0,http/* createHttpClient */.uT)({ ca: opts.ca }),
+        http: (0,http/* createHttpClient */.u)({ ca: opts.ca }),
         retry: {
             deadlineMs,
             attemptTimeoutMs: Math.min(deadlineMs, 15_000),

@@ -327,7 +327,7 @@ function describeJob(job) {
 /* unused harmony export parseError */
 /* harmony import */ var _claims_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(60630);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(66468);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(57915);
+/* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4790);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(58006);
 // The client side of `POST /v1/exchange`, shared by the GitHub Action and the CLI: a fresh OIDC token per
 // attempt (a broker that remembers `jti` refuses a replayed one), retries on network errors, 5xx and 429,
@@ -372,7 +372,7 @@ async function exchangeWithBroker(req) {
             catch (e) {
                 if (isCertificateProblem(e))
                     return { fail: untrusted(req.brokerUrl, e) };
-                if (e instanceof _http_js__WEBPACK_IMPORTED_MODULE_2__/* .TransportError */ .wX && e.code === 'answer_too_large')
+                if (e instanceof _transport_js__WEBPACK_IMPORTED_MODULE_2__/* .TransportError */ .wX && e.code === 'answer_too_large')
                     return { fail: new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ExchangeError */ .Sb('broker_answer_invalid', e.message, { attempts: n }) };
                 return { retry: `attempt ${n}: ${e.message}` };
             }
@@ -612,17 +612,14 @@ function printableLine(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   N1: () => (/* binding */ withDefaultCAs),
-/* harmony export */   g$: () => (/* binding */ tooLarge),
-/* harmony export */   gB: () => (/* binding */ MAX_ANSWER_BYTES),
-/* harmony export */   sb: () => (/* binding */ cleartextProblem),
-/* harmony export */   uT: () => (/* binding */ createHttpClient),
-/* harmony export */   wX: () => (/* binding */ TransportError)
+/* harmony export */   s: () => (/* binding */ cleartextProblem),
+/* harmony export */   u: () => (/* binding */ createHttpClient)
 /* harmony export */ });
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _loopback_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76090);
-/* harmony import */ var _proxy_env_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(77169);
+/* harmony import */ var _loopback_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76090);
+/* harmony import */ var _proxy_env_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(77169);
+/* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4790);
 // The client's HTTP, kept small because it sits on every job's start-up path. A direct request uses Node's
 // own http/https (loaded for the scheme in use); a request that must go through HTTPS_PROXY/HTTP_PROXY loads
 // undici's ProxyAgent only then. Loading undici on the common path costs ~900 KB and ~60 ms of start-up.
@@ -630,21 +627,7 @@ function printableLine(text) {
 
 
 
-/** What the client reads of an answer at most: a broker's answer is kilobytes; 16 MiB leaves room for big keys. */
-const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
-/** A request that did not get an HTTP answer (refused, reset, DNS, TLS, timeout). */
-class TransportError extends Error {
-    code;
-    constructor(code, message) {
-        super(message);
-        this.name = 'TransportError';
-        this.code = code;
-    }
-}
-/** The error for an answer larger than the client reads (final: asking again brings the same answer). */
-function tooLarge(origin, limit) {
-    return new TransportError('answer_too_large', `${origin} answered with more than ${limit / 1024 / 1024} MiB; the client stops reading there. Is broker-url the broker, and does its policy hand out only what the job needs?`);
-}
+
 /**
  * Why `url` must not carry a job's token or secrets, or undefined when it may: a URL that does not parse,
  * user info in it (`https://user:pass@host` reads as a host to many people: `http://127.0.0.1@evil/` is
@@ -663,7 +646,7 @@ function cleartextProblem(url, what = 'broker-url') {
         return `${what}: expected an https:// URL, got the scheme ${u.protocol}`;
     if (u.username || u.password)
         return `${what}: remove the user name and password from the URL (${u.protocol}//...@${u.host}); the job's OIDC token is the only credential sent`;
-    if (u.protocol === 'http:' && !(0,_loopback_js__WEBPACK_IMPORTED_MODULE_1__/* .isLoopbackHost */ .c)(u.hostname)) {
+    if (u.protocol === 'http:' && !(0,_loopback_js__WEBPACK_IMPORTED_MODULE_2__/* .isLoopbackHost */ .c)(u.hostname)) {
         return `${what}: http://${u.host} would send the job's OIDC token and the secrets in clear text over the network; use https:// (http:// is accepted only for this machine: localhost, 127.0.0.1, [::1])`;
     }
     return undefined;
@@ -673,7 +656,7 @@ function createHttpClient(opts = {}) {
     let proxied;
     const warmed = new Map();
     const client = async (req) => {
-        const proxy = (0,_proxy_env_js__WEBPACK_IMPORTED_MODULE_2__.proxyFor)(req.url, env);
+        const proxy = (0,_proxy_env_js__WEBPACK_IMPORTED_MODULE_3__.proxyFor)(req.url, env);
         if (!proxy)
             return direct(req, opts.ca, warmed);
         proxied ??= Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(307)]).then(__nccwpck_require__.bind(__nccwpck_require__, 26307)).then((m) => m.proxyHttpClient(proxy, opts.ca));
@@ -687,7 +670,7 @@ function createHttpClient(opts = {}) {
         catch {
             return;
         }
-        if ((url.protocol === 'https:' || url.protocol === 'http:') && !(0,_proxy_env_js__WEBPACK_IMPORTED_MODULE_2__.proxyFor)(url.href, env) && !warmed.has(url.origin))
+        if ((url.protocol === 'https:' || url.protocol === 'http:') && !(0,_proxy_env_js__WEBPACK_IMPORTED_MODULE_3__.proxyFor)(url.href, env) && !warmed.has(url.origin))
             warmed.set(url.origin, preconnect(url, opts.ca));
     };
     return client;
@@ -697,7 +680,7 @@ function readyWithin(early, timeoutMs, origin) {
     return new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
             void early.then((s) => s?.destroy());
-            reject(new TransportError('timeout', `no answer from ${origin} within ${(timeoutMs / 1000).toFixed(1)} s`));
+            reject(new _transport_js__WEBPACK_IMPORTED_MODULE_1__/* .TransportError */ .wX('timeout', `no answer from ${origin} within ${(timeoutMs / 1000).toFixed(1)} s`));
         }, timeoutMs);
         void early.then((s) => {
             clearTimeout(timer);
@@ -710,7 +693,7 @@ async function preconnect(url, ca) {
     const https = url.protocol === 'https:';
     const host = url.hostname.replace(/^\[|\]$/g, '');
     const port = Number(url.port || (https ? 443 : 80));
-    const secureContext = https && ca ? await contextTrusting(ca) : undefined;
+    const secureContext = https && ca ? await (0,_transport_js__WEBPACK_IMPORTED_MODULE_1__/* .contextTrusting */ .M0)(ca) : undefined;
     const socket = https
         ? (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 41692, 23))).connect({ host, port, servername: (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(host) ? undefined : host, ALPNProtocols: ['http/1.1'], ...(secureContext ? { secureContext } : {}) })
         : (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 77030, 23))).connect({ host, port });
@@ -735,9 +718,9 @@ async function direct(req, ca, warmed) {
     const url = new URL(req.url);
     const https = url.protocol === 'https:';
     if (!https && url.protocol !== 'http:')
-        throw new TransportError('bad_url', `unsupported URL scheme ${url.protocol} (use https:// or http://)`);
+        throw new _transport_js__WEBPACK_IMPORTED_MODULE_1__/* .TransportError */ .wX('bad_url', `unsupported URL scheme ${url.protocol} (use https:// or http://)`);
     const mod = https ? await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 44708, 23)) : await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 37067, 23));
-    const secureContext = https && ca ? await contextTrusting(ca) : undefined;
+    const secureContext = https && ca ? await (0,_transport_js__WEBPACK_IMPORTED_MODULE_1__/* .contextTrusting */ .M0)(ca) : undefined;
     // A connection opened ahead by warm() serves one request, if it is ready within this request's time.
     const early = warmed.get(url.origin);
     warmed.delete(url.origin);
@@ -754,14 +737,14 @@ async function direct(req, ca, warmed) {
         // An early connection is handed over with createConnection, which Node uses only when no agent is set.
         { method: req.method, headers, ...(secureContext ? { secureContext } : {}), ...(reuse ? { agent: undefined, createConnection: () => reuse } : { agent: false }) }, (res) => {
             const chunks = [];
-            const limit = req.maxBodyBytes ?? MAX_ANSWER_BYTES;
+            const limit = req.maxBodyBytes ?? _transport_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_ANSWER_BYTES */ .gB;
             let size = 0;
             if (Number(res.headers['content-length']) > limit)
-                return void fail(tooLarge(url.origin, limit));
+                return void fail((0,_transport_js__WEBPACK_IMPORTED_MODULE_1__/* .tooLarge */ .g$)(url.origin, limit));
             res.on('data', (c) => {
                 size += c.length;
                 if (size > limit)
-                    return void fail(tooLarge(url.origin, limit));
+                    return void fail((0,_transport_js__WEBPACK_IMPORTED_MODULE_1__/* .tooLarge */ .g$)(url.origin, limit));
                 chunks.push(c);
             });
             res.on('end', () => {
@@ -777,46 +760,18 @@ async function direct(req, ca, warmed) {
             res.on('error', (e) => fail(e));
         });
         const timer = setTimeout(() => {
-            r.destroy(new TransportError('timeout', `no answer from ${url.origin} within ${(req.timeoutMs / 1000).toFixed(1)} s`));
+            r.destroy(new _transport_js__WEBPACK_IMPORTED_MODULE_1__/* .TransportError */ .wX('timeout', `no answer from ${url.origin} within ${(req.timeoutMs / 1000).toFixed(1)} s`));
             reuse?.destroy();
         }, req.timeoutMs);
         function fail(e) {
             clearTimeout(timer);
             reuse?.destroy();
             r.destroy();
-            reject(e instanceof TransportError ? e : new TransportError(e.code ?? 'network_error', `${url.origin}: ${e.message}`));
+            reject(e instanceof _transport_js__WEBPACK_IMPORTED_MODULE_1__/* .TransportError */ .wX ? e : new _transport_js__WEBPACK_IMPORTED_MODULE_1__/* .TransportError */ .wX(e.code ?? 'network_error', `${url.origin}: ${e.message}`));
         }
         r.on('error', fail);
         r.end(req.body);
     });
-}
-let trusting;
-/**
- * A TLS context that trusts Node's bundled roots and `ca` too (a proxy or mirror may use either). The CA is
- * added to the default store rather than passed as `ca` with every root, which would parse all ~140 bundled
- * root certificates on each start (several ms). Made once per process.
- */
-async function contextTrusting(ca) {
-    if (trusting?.ca !== ca) {
-        trusting = {
-            ca,
-            context: Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 41692, 23)).then((tls) => {
-                const context = tls.createSecureContext();
-                const native = context.context;
-                // Node's own way of loading `ca`; should a future Node drop it, fall back to the documented option.
-                if (typeof native?.addCACert !== 'function')
-                    return tls.createSecureContext({ ca: [...tls.rootCertificates, ca] });
-                native.addCACert(ca);
-                return context;
-            }),
-        };
-    }
-    return trusting.context;
-}
-/** A custom CA is added to Node's bundled roots, not instead of them (a proxy or mirror may use either). */
-async function withDefaultCAs(ca) {
-    const { rootCertificates } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 41692, 23));
-    return [...rootCertificates, ca];
 }
 
 
@@ -1110,6 +1065,63 @@ async function withRetries(settings, attempt) {
         settings.onRetry?.({ attempt: n, reason: result.retry, delayMs: delay });
         await sleep(delay);
     }
+}
+
+
+/***/ }),
+
+/***/ 4790:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M0: () => (/* binding */ contextTrusting),
+/* harmony export */   N1: () => (/* binding */ withDefaultCAs),
+/* harmony export */   g$: () => (/* binding */ tooLarge),
+/* harmony export */   gB: () => (/* binding */ MAX_ANSWER_BYTES),
+/* harmony export */   wX: () => (/* binding */ TransportError)
+/* harmony export */ });
+/** What the client reads of an answer at most: a broker's answer is kilobytes; 16 MiB leaves room for big keys. */
+const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
+/** A request that did not get an HTTP answer (refused, reset, DNS, TLS, timeout). */
+class TransportError extends Error {
+    code;
+    constructor(code, message) {
+        super(message);
+        this.name = 'TransportError';
+        this.code = code;
+    }
+}
+/** The error for an answer larger than the client reads (final: asking again brings the same answer). */
+function tooLarge(origin, limit) {
+    return new TransportError('answer_too_large', `${origin} answered with more than ${limit / 1024 / 1024} MiB; the client stops reading there. Is broker-url the broker, and does its policy hand out only what the job needs?`);
+}
+let trusting;
+/**
+ * A TLS context that trusts Node's bundled roots and `ca` too (a proxy or mirror may use either). The CA is
+ * added to the default store rather than passed as `ca` with every root, which would parse all ~140 bundled
+ * root certificates on each start (several ms). Made once per process.
+ */
+async function contextTrusting(ca) {
+    if (trusting?.ca !== ca) {
+        trusting = {
+            ca,
+            context: Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 41692, 23)).then((tls) => {
+                const context = tls.createSecureContext();
+                const native = context.context;
+                // Node's own way of loading `ca`; should a future Node drop it, fall back to the documented option.
+                if (typeof native?.addCACert !== 'function')
+                    return tls.createSecureContext({ ca: [...tls.rootCertificates, ca] });
+                native.addCACert(ca);
+                return context;
+            }),
+        };
+    }
+    return trusting.context;
+}
+/** A custom CA is added to Node's bundled roots, not instead of them (a proxy or mirror may use either). */
+async function withDefaultCAs(ca) {
+    const { rootCertificates } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 41692, 23));
+    return [...rootCertificates, ca];
 }
 
 
@@ -3749,7 +3761,7 @@ function readInputs(core) {
     if (brokerUrl === '')
         problems.push('broker-url is required: the https:// address of your oidc-exchange broker (or Vault server)');
     else {
-        const problem = (0,client_http/* cleartextProblem */.sb)(brokerUrl);
+        const problem = (0,client_http/* cleartextProblem */.s)(brokerUrl);
         if (problem)
             problems.push(problem);
     }
@@ -3840,7 +3852,7 @@ function revocationBase(entry, trusted) {
     const shownUrl = (0,errors/* peerText */.qT)(entry.url, 200);
     if ((entry.method ?? 'DELETE') !== 'DELETE')
         return { problem: `method ${(0,errors/* peerText */.qT)(String(entry.method), 20)} is not DELETE` };
-    const insecure = (0,client_http/* cleartextProblem */.sb)(entry.url, 'the revocation URL');
+    const insecure = (0,client_http/* cleartextProblem */.s)(entry.url, 'the revocation URL');
     if (insecure)
         return { problem: `${shownUrl}: ${insecure}` };
     const u = new URL(entry.url);
@@ -4355,7 +4367,7 @@ function deliveriesFor(specs, secrets) {
 async function main() {
     try {
         const inputs = readInputs(core_namespaceObject);
-        const http = (0,client_http/* createHttpClient */.uT)({ ca: parseCaCertificate(inputs.caCertificate) || undefined });
+        const http = (0,client_http/* createHttpClient */.u)({ ca: parseCaCertificate(inputs.caCertificate) || undefined });
         await run(inputs, { core: core_namespaceObject, env: process.env, http, job: (0,job_context/* jobContext */.R)() });
     }
     catch (e) {
@@ -4459,7 +4471,7 @@ async function post() {
         }
         await cleanup({
             core: core_namespaceObject,
-            http: (0,client_http/* createHttpClient */.uT)({ ca }),
+            http: (0,client_http/* createHttpClient */.u)({ ca }),
             fetch: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(307)]).then(__nccwpck_require__.bind(__nccwpck_require__, 26307))).clientFetch(process.env, ca),
             revoke,
             brokerUrl: getInput('broker-url'),

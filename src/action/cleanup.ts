@@ -5,7 +5,7 @@
 // fails the job, and it never prints a token.
 import { rmSync } from 'node:fs';
 import { peerText } from '../client/errors.js';
-import type { HttpClient } from '../client/http.js';
+import type { HttpClient } from '../client/transport.js';
 import { loadCleanupState, type RevokeTarget, type TrustedHosts } from './state.js';
 import type { ActionCore } from './toolkit.js';
 

@@ -3,7 +3,7 @@
 // clean up, and write the summary.
 import { exchangeWithBroker } from '../client/broker.js';
 import { ExchangeError, peerText } from '../client/errors.js';
-import type { HttpClient } from '../client/http.js';
+import type { HttpClient } from '../client/transport.js';
 import type { RetrySettings } from '../client/retry.js';
 import { exportSecrets, type Delivery } from './export.js';
 import { idTokenSource } from './id-token.js';

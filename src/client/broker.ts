@@ -3,7 +3,7 @@
 // none on other 4xx, and the broker's error code and message handed back as they are.
 import { decodeClaims } from './claims.js';
 import { ExchangeError, peerText } from './errors.js';
-import { TransportError, type HttpClient } from './http.js';
+import { TransportError, type HttpClient } from './transport.js';
 import { RetriesExhausted, withRetries, type RetrySettings } from './retry.js';
 
 /** A secret the client should revoke at the end of the job (see the revoke contract). */

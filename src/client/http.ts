@@ -3,64 +3,15 @@
 // undici's ProxyAgent only then. Loading undici on the common path costs ~900 KB and ~60 ms of start-up.
 // Either way an answer is read up to MAX_ANSWER_BYTES, never more.
 import { isIP, type Socket } from 'node:net';
-import type { SecureContext } from 'node:tls';
 import { isLoopbackHost } from './loopback.js';
 import { proxyFor } from './proxy-env.js';
-
-export interface HttpRequest {
-  method: string;
-  url: string;
-  headers?: Record<string, string>;
-  body?: string;
-  /** Abort the request after this many milliseconds (connect + answer). */
-  timeoutMs: number;
-  /** Largest answer body read, in bytes (default MAX_ANSWER_BYTES); a larger one fails with `answer_too_large`. */
-  maxBodyBytes?: number;
-}
-
-/** What the client reads of an answer at most: a broker's answer is kilobytes; 16 MiB leaves room for big keys. */
-export const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
-
-export interface HttpResponse {
-  status: number;
-  /** Lower-case header names; repeated headers joined with ", ". */
-  headers: Record<string, string>;
-  body: string;
-}
-
-export interface HttpClient {
-  (req: HttpRequest): Promise<HttpResponse>;
-  /**
-   * Opens the connection (TCP and TLS) to `url`'s origin now, for the next request there to use: the handshake
-   * then overlaps whatever the caller waits for meanwhile (the job's OIDC token). Best effort: a connection
-   * that fails or is not used changes nothing. Not done through a proxy.
-   */
-  warm?(url: string): void;
-}
+import { contextTrusting, MAX_ANSWER_BYTES, tooLarge, TransportError, type HttpClient, type HttpRequest, type HttpResponse } from './transport.js';
 
 export interface HttpClientOptions {
   /** Extra trusted CA certificates (PEM), added to Node's defaults. */
   ca?: string;
   /** Where proxy settings are read (HTTPS_PROXY, HTTP_PROXY, NO_PROXY and lower-case forms). */
   env?: NodeJS.ProcessEnv;
-}
-
-/** A request that did not get an HTTP answer (refused, reset, DNS, TLS, timeout). */
-export class TransportError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string) {
-    super(message);
-    this.name = 'TransportError';
-    this.code = code;
-  }
-}
-
-/** The error for an answer larger than the client reads (final: asking again brings the same answer). */
-export function tooLarge(origin: string, limit: number): TransportError {
-  return new TransportError(
-    'answer_too_large',
-    `${origin} answered with more than ${limit / 1024 / 1024} MiB; the client stops reading there. Is broker-url the broker, and does its policy hand out only what the job needs?`,
-  );
 }
 
 /**
@@ -200,34 +151,4 @@ async function direct(req: HttpRequest, ca: string | undefined, warmed: Map<stri
     r.on('error', fail);
     r.end(req.body);
   });
-}
-
-let trusting: { ca: string; context: Promise<SecureContext> } | undefined;
-
-/**
- * A TLS context that trusts Node's bundled roots and `ca` too (a proxy or mirror may use either). The CA is
- * added to the default store rather than passed as `ca` with every root, which would parse all ~140 bundled
- * root certificates on each start (several ms). Made once per process.
- */
-async function contextTrusting(ca: string): Promise<SecureContext> {
-  if (trusting?.ca !== ca) {
-    trusting = {
-      ca,
-      context: import('node:tls').then((tls) => {
-        const context = tls.createSecureContext();
-        const native = (context as unknown as { context?: { addCACert?: (pem: string) => void } }).context;
-        // Node's own way of loading `ca`; should a future Node drop it, fall back to the documented option.
-        if (typeof native?.addCACert !== 'function') return tls.createSecureContext({ ca: [...tls.rootCertificates, ca] });
-        native.addCACert(ca);
-        return context;
-      }),
-    };
-  }
-  return trusting.context;
-}
-
-/** A custom CA is added to Node's bundled roots, not instead of them (a proxy or mirror may use either). */
-export async function withDefaultCAs(ca: string): Promise<string[]> {
-  const { rootCertificates } = await import('node:tls');
-  return [...rootCertificates, ca];
 }

@@ -1,7 +1,7 @@
 // Requests through an HTTP proxy, with undici's ProxyAgent (CONNECT tunnels). Loaded only when a proxy
 // applies, so jobs without one never load undici.
 import { ProxyAgent, request } from 'undici';
-import { MAX_ANSWER_BYTES, tooLarge, TransportError, withDefaultCAs, type HttpClient } from './http.js';
+import { MAX_ANSWER_BYTES, tooLarge, TransportError, withDefaultCAs, type HttpClient } from './transport.js';
 
 export async function proxyHttpClient(proxy: string, ca: string | undefined): Promise<HttpClient> {
   const tls = ca ? { ca: await withDefaultCAs(ca) } : undefined;

@@ -4,7 +4,8 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cleartextProblem, createHttpClient, MAX_ANSWER_BYTES } from '../../src/client/http.js';
+import { cleartextProblem, createHttpClient } from '../../src/client/http.js';
+import { MAX_ANSWER_BYTES } from '../../src/client/transport.js';
 import { isLoopbackHost } from '../../src/client/loopback.js';
 
 let server: Server | undefined;

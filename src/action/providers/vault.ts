@@ -3,7 +3,7 @@
 // v1 paths), and report Vault's own `{"errors": [...]}` to the user. The Vault token is saved for the post
 // step to revoke as soon as it exists, so a failed read still gets it revoked.
 import { ExchangeError, peerText } from '../../client/errors.js';
-import type { HttpClient, HttpResponse } from '../../client/http.js';
+import type { HttpClient, HttpResponse } from '../../client/transport.js';
 import { RetriesExhausted, withRetries, type RetrySettings } from '../../client/retry.js';
 import { decodeClaims } from '../../client/claims.js';
 import { isCertificateProblem, untrusted } from '../../client/broker.js';
