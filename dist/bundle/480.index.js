@@ -792,7 +792,7 @@ function isObject(v) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   L: () => (/* binding */ checkEndpointUrl)
 /* harmony export */ });
-/* harmony import */ var _client_loopback_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76090);
+/* harmony import */ var _client_url_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81098);
 // Where the broker may send requests it makes on its own (issuer discovery, JWKS, GitHub's API): https, or
 // plain http on loopback for the local harness and tests. One rule for every configured endpoint.
 
@@ -807,7 +807,7 @@ function checkEndpointUrl(value) {
     }
     if (u.protocol === 'https:')
         return undefined;
-    if (u.protocol === 'http:' && (0,_client_loopback_js__WEBPACK_IMPORTED_MODULE_0__/* .isLoopbackHost */ .c)(u.hostname))
+    if (u.protocol === 'http:' && (0,_client_url_js__WEBPACK_IMPORTED_MODULE_0__/* .isLoopbackHost */ .c)(u.hostname))
         return undefined;
     return 'must use https (plain http is accepted only for loopback addresses, for local testing)';
 }
@@ -1369,8 +1369,8 @@ const configSchema = {
 
 // EXTERNAL MODULE: ./src/broker/config/endpoint-url.ts
 var endpoint_url = __webpack_require__(63891);
-// EXTERNAL MODULE: ./src/client/loopback.ts
-var loopback = __webpack_require__(76090);
+// EXTERNAL MODULE: ./src/client/url.ts
+var url = __webpack_require__(81098);
 // EXTERNAL MODULE: ./src/broker/errors.ts
 var errors = __webpack_require__(27662);
 // EXTERNAL MODULE: ./src/broker/policy/policy.ts
@@ -1813,7 +1813,7 @@ async function buildConfig(raw, file, opts = {}) {
  * loopback address, or where the operator says a TLS-terminating proxy is in front (`plain_http: true`).
  */
 function plainListenProblem(host, tls, plainHttp) {
-    if (tls || plainHttp || (0,loopback/* isLoopbackHost */.c)(host))
+    if (tls || plainHttp || (0,url/* isLoopbackHost */.c)(host))
         return undefined;
     return `plain HTTP on ${host} would carry tokens unencrypted; configure listen.tls (cert and key), or set listen.plain_http: true when a TLS-terminating proxy is in front of the broker`;
 }

@@ -29,6 +29,8 @@ var claims = __webpack_require__(60630);
 var errors = __webpack_require__(66468);
 // EXTERNAL MODULE: ./src/client/http.ts
 var http = __webpack_require__(57915);
+// EXTERNAL MODULE: ./src/client/url.ts
+var url = __webpack_require__(81098);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs"
@@ -189,6 +191,7 @@ var options = __webpack_require__(60776);
 
 
 
+
 const exchangeSpec = {
     name: 'exchange',
     synopsis: `--broker-url URL (--token-env VAR | --token-file FILE)
@@ -251,7 +254,7 @@ async function run(args) {
     const { values } = parsed;
     // 1. What was asked: a broker, one token source, one destination.
     const brokerUrl = values['broker-url'] ?? usage('--broker-url is required');
-    const urlProblem = (0,http/* cleartextProblem */.s)(brokerUrl, '--broker-url');
+    const urlProblem = (0,url/* cleartextProblem */.s)(brokerUrl, '--broker-url');
     if (urlProblem)
         usage(urlProblem);
     const destinations = [values['out-dir'], values.dotenv, values.shell].filter((d) => d !== undefined && d !== false).length;

@@ -612,13 +612,11 @@ function printableLine(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   s: () => (/* binding */ cleartextProblem),
 /* harmony export */   u: () => (/* binding */ createHttpClient)
 /* harmony export */ });
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77030);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _loopback_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76090);
-/* harmony import */ var _proxy_env_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(77169);
+/* harmony import */ var _proxy_env_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(77169);
 /* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4790);
 // The client's HTTP, kept small because it sits on every job's start-up path. A direct request uses Node's
 // own http/https (loaded for the scheme in use); a request that must go through HTTPS_PROXY/HTTP_PROXY loads
@@ -627,36 +625,12 @@ function printableLine(text) {
 
 
 
-
-/**
- * Why `url` must not carry a job's token or secrets, or undefined when it may: a URL that does not parse,
- * user info in it (`https://user:pass@host` reads as a host to many people: `http://127.0.0.1@evil/` is
- * evil), a scheme other than https, or http:// to anything but this machine. Only a literal loopback address
- * (127.0.0.0/8, ::1) or `localhost` counts as this machine: `http://127.attacker.example/` is a remote host.
- */
-function cleartextProblem(url, what = 'broker-url') {
-    let u;
-    try {
-        u = new URL(url);
-    }
-    catch {
-        return `${what}: expected an https:// URL, got ${JSON.stringify(url)}`;
-    }
-    if (u.protocol !== 'https:' && u.protocol !== 'http:')
-        return `${what}: expected an https:// URL, got the scheme ${u.protocol}`;
-    if (u.username || u.password)
-        return `${what}: remove the user name and password from the URL (${u.protocol}//...@${u.host}); the job's OIDC token is the only credential sent`;
-    if (u.protocol === 'http:' && !(0,_loopback_js__WEBPACK_IMPORTED_MODULE_2__/* .isLoopbackHost */ .c)(u.hostname)) {
-        return `${what}: http://${u.host} would send the job's OIDC token and the secrets in clear text over the network; use https:// (http:// is accepted only for this machine: localhost, 127.0.0.1, [::1])`;
-    }
-    return undefined;
-}
 function createHttpClient(opts = {}) {
     const env = opts.env ?? process.env;
     let proxied;
     const warmed = new Map();
     const client = async (req) => {
-        const proxy = (0,_proxy_env_js__WEBPACK_IMPORTED_MODULE_3__.proxyFor)(req.url, env);
+        const proxy = (0,_proxy_env_js__WEBPACK_IMPORTED_MODULE_2__.proxyFor)(req.url, env);
         if (!proxy)
             return direct(req, opts.ca, warmed);
         proxied ??= Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(307)]).then(__nccwpck_require__.bind(__nccwpck_require__, 26307)).then((m) => m.proxyHttpClient(proxy, opts.ca));
@@ -670,7 +644,7 @@ function createHttpClient(opts = {}) {
         catch {
             return;
         }
-        if ((url.protocol === 'https:' || url.protocol === 'http:') && !(0,_proxy_env_js__WEBPACK_IMPORTED_MODULE_3__.proxyFor)(url.href, env) && !warmed.has(url.origin))
+        if ((url.protocol === 'https:' || url.protocol === 'http:') && !(0,_proxy_env_js__WEBPACK_IMPORTED_MODULE_2__.proxyFor)(url.href, env) && !warmed.has(url.origin))
             warmed.set(url.origin, preconnect(url, opts.ca));
     };
     return client;
@@ -772,27 +746,6 @@ async function direct(req, ca, warmed) {
         r.on('error', fail);
         r.end(req.body);
     });
-}
-
-
-/***/ }),
-
-/***/ 76090:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   c: () => (/* binding */ isLoopbackHost)
-/* harmony export */ });
-// The one rule for "this machine", shared by every check that lets plain http through (the action's and the
-// generic client's broker URL, the broker's own endpoints and listen address): the name `localhost` or a
-// literal loopback address. A name that merely starts like one (`127.attacker.example`) is a remote host.
-/** A URL's hostname (`[::1]`, as the URL parser writes it) or a bare host (`::1`, `127.0.0.1`). */
-function isLoopbackHost(hostname) {
-    const h = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
-    if (h === 'localhost' || h === '::1')
-        return true;
-    const v4 = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
-    return v4 !== null && v4.slice(1).every((o) => Number(o) <= 255);
 }
 
 
@@ -1122,6 +1075,51 @@ async function contextTrusting(ca) {
 async function withDefaultCAs(ca) {
     const { rootCertificates } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 41692, 23));
     return [...rootCertificates, ca];
+}
+
+
+/***/ }),
+
+/***/ 81098:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ isLoopbackHost),
+/* harmony export */   s: () => (/* binding */ cleartextProblem)
+/* harmony export */ });
+// Which URLs may carry a job's token or secrets, and the one rule for "this machine" behind it, shared by
+// every check that lets plain http through (the action's and the generic client's broker URL, the revocation
+// URLs the post step calls, the broker's own endpoints and listen address): the name `localhost` or a literal
+// loopback address. A name that merely starts like one (`127.attacker.example`) is a remote host.
+/** A URL's hostname (`[::1]`, as the URL parser writes it) or a bare host (`::1`, `127.0.0.1`). */
+function isLoopbackHost(hostname) {
+    const h = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+    if (h === 'localhost' || h === '::1')
+        return true;
+    const v4 = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
+    return v4 !== null && v4.slice(1).every((o) => Number(o) <= 255);
+}
+/**
+ * Why `url` must not carry a job's token or secrets, or undefined when it may: a URL that does not parse,
+ * user info in it (`https://user:pass@host` reads as a host to many people: `http://127.0.0.1@evil/` is
+ * evil), a scheme other than https, or http:// to anything but this machine (isLoopbackHost).
+ */
+function cleartextProblem(url, what = 'broker-url') {
+    let u;
+    try {
+        u = new URL(url);
+    }
+    catch {
+        return `${what}: expected an https:// URL, got ${JSON.stringify(url)}`;
+    }
+    if (u.protocol !== 'https:' && u.protocol !== 'http:')
+        return `${what}: expected an https:// URL, got the scheme ${u.protocol}`;
+    if (u.username || u.password)
+        return `${what}: remove the user name and password from the URL (${u.protocol}//...@${u.host}); the job's OIDC token is the only credential sent`;
+    if (u.protocol === 'http:' && !isLoopbackHost(u.hostname)) {
+        return `${what}: http://${u.host} would send the job's OIDC token and the secrets in clear text over the network; use https:// (http:// is accepted only for this machine: localhost, 127.0.0.1, [::1])`;
+    }
+    return undefined;
 }
 
 
@@ -3725,6 +3723,8 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 // EXTERNAL MODULE: ./src/client/http.ts
 var client_http = __nccwpck_require__(57915);
+// EXTERNAL MODULE: ./src/client/url.ts
+var url = __nccwpck_require__(81098);
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 // The action's inputs, read with @actions/core and checked all at once, so a user fixes every problem in one
 // edit. Booleans are strict (the toolkit's YAML 1.2 core schema): a typo is an error, not a silent `false`.
@@ -3761,7 +3761,7 @@ function readInputs(core) {
     if (brokerUrl === '')
         problems.push('broker-url is required: the https:// address of your oidc-exchange broker (or Vault server)');
     else {
-        const problem = (0,client_http/* cleartextProblem */.s)(brokerUrl);
+        const problem = (0,url/* cleartextProblem */.s)(brokerUrl);
         if (problem)
             problems.push(problem);
     }
@@ -3852,7 +3852,7 @@ function revocationBase(entry, trusted) {
     const shownUrl = (0,errors/* peerText */.qT)(entry.url, 200);
     if ((entry.method ?? 'DELETE') !== 'DELETE')
         return { problem: `method ${(0,errors/* peerText */.qT)(String(entry.method), 20)} is not DELETE` };
-    const insecure = (0,client_http/* cleartextProblem */.s)(entry.url, 'the revocation URL');
+    const insecure = (0,url/* cleartextProblem */.s)(entry.url, 'the revocation URL');
     if (insecure)
         return { problem: `${shownUrl}: ${insecure}` };
     const u = new URL(entry.url);

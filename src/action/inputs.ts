@@ -1,7 +1,7 @@
 // The action's inputs, read with @actions/core and checked all at once, so a user fixes every problem in one
 // edit. Booleans are strict (the toolkit's YAML 1.2 core schema): a typo is an error, not a silent `false`.
 // broker-url must be https:// unless it is this machine: the job's token and secrets travel over it.
-import { cleartextProblem } from '../client/http.js';
+import { cleartextProblem } from '../client/url.js';
 import type { ActionCore } from './toolkit.js';
 
 export interface ActionInputs {

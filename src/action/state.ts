@@ -9,7 +9,7 @@
 import { lstatSync, realpathSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { peerText } from '../client/errors.js';
-import { cleartextProblem } from '../client/http.js';
+import { cleartextProblem } from '../client/url.js';
 import { VARIABLE_NAME } from '../client/reserved-names.js';
 import type { ActionCore } from './toolkit.js';
 

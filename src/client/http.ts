@@ -3,7 +3,6 @@
 // undici's ProxyAgent only then. Loading undici on the common path costs ~900 KB and ~60 ms of start-up.
 // Either way an answer is read up to MAX_ANSWER_BYTES, never more.
 import { isIP, type Socket } from 'node:net';
-import { isLoopbackHost } from './loopback.js';
 import { proxyFor } from './proxy-env.js';
 import { contextTrusting, MAX_ANSWER_BYTES, tooLarge, TransportError, type HttpClient, type HttpRequest, type HttpResponse } from './transport.js';
 
@@ -12,27 +11,6 @@ export interface HttpClientOptions {
   ca?: string;
   /** Where proxy settings are read (HTTPS_PROXY, HTTP_PROXY, NO_PROXY and lower-case forms). */
   env?: NodeJS.ProcessEnv;
-}
-
-/**
- * Why `url` must not carry a job's token or secrets, or undefined when it may: a URL that does not parse,
- * user info in it (`https://user:pass@host` reads as a host to many people: `http://127.0.0.1@evil/` is
- * evil), a scheme other than https, or http:// to anything but this machine. Only a literal loopback address
- * (127.0.0.0/8, ::1) or `localhost` counts as this machine: `http://127.attacker.example/` is a remote host.
- */
-export function cleartextProblem(url: string, what = 'broker-url'): string | undefined {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return `${what}: expected an https:// URL, got ${JSON.stringify(url)}`;
-  }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') return `${what}: expected an https:// URL, got the scheme ${u.protocol}`;
-  if (u.username || u.password) return `${what}: remove the user name and password from the URL (${u.protocol}//...@${u.host}); the job's OIDC token is the only credential sent`;
-  if (u.protocol === 'http:' && !isLoopbackHost(u.hostname)) {
-    return `${what}: http://${u.host} would send the job's OIDC token and the secrets in clear text over the network; use https:// (http:// is accepted only for this machine: localhost, 127.0.0.1, [::1])`;
-  }
-  return undefined;
 }
 
 export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {

@@ -4,9 +4,9 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cleartextProblem, createHttpClient } from '../../src/client/http.js';
+import { createHttpClient } from '../../src/client/http.js';
 import { MAX_ANSWER_BYTES } from '../../src/client/transport.js';
-import { isLoopbackHost } from '../../src/client/loopback.js';
+import { cleartextProblem, isLoopbackHost } from '../../src/client/url.js';
 
 let server: Server | undefined;
 afterEach(async () => {

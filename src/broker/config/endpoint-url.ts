@@ -1,6 +1,6 @@
 // Where the broker may send requests it makes on its own (issuer discovery, JWKS, GitHub's API): https, or
 // plain http on loopback for the local harness and tests. One rule for every configured endpoint.
-import { isLoopbackHost } from '../../client/loopback.js';
+import { isLoopbackHost } from '../../client/url.js';
 
 /** The problem with a configured endpoint URL, or undefined when it is acceptable. */
 export function checkEndpointUrl(value: string): string | undefined {

@@ -7,7 +7,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { configSchema } from './schema.js';
 import { checkEndpointUrl } from './endpoint-url.js';
-import { isLoopbackHost } from '../../client/loopback.js';
+import { isLoopbackHost } from '../../client/url.js';
 import { ConfigError } from '../errors.js';
 import { compileMatcher, compilePolicy, numberProblem, type Policy, type PolicySpec } from '../policy/policy.js';
 import { describeBlocking, isBlocking, lintConfig } from '../lint/index.js';

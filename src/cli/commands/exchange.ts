@@ -12,7 +12,8 @@ import { exportNameProblem } from '../../client/reserved-names.js';
 import { exchangeWithBroker, type ExchangeResult } from '../../client/broker.js';
 import { describeClaims } from '../../client/claims.js';
 import { ExchangeError, printableLine } from '../../client/errors.js';
-import { cleartextProblem, createHttpClient } from '../../client/http.js';
+import { createHttpClient } from '../../client/http.js';
+import { cleartextProblem } from '../../client/url.js';
 import { abandonOutDir, prepareDotenv, prepareOutDir, UnsafeDestinationError, writePrivateFile, writeSecretFiles } from '../../client/secret-files.js';
 import { parseCommand, reportUsageError, UsageError, type CommandSpec } from '../options.js';
 
