@@ -383,7 +383,7 @@ async function exchangeWithBroker(req) {
             // The broker's words are shown, but as quoted text: they reach the log (see peerText).
             const said = err ? `${errorCodeText(err.error)}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .peerText */ .qT)(err.message)}` : `HTTP ${res.status}`;
             if (res.status === 429 || res.status >= 500)
-                return { retry: `attempt ${n}: broker answered ${res.status} ${said}`, retryAfter: res.headers['retry-after'] };
+                return { retry: `attempt ${n}: the broker answered ${res.status} ${said}`, retryAfter: res.headers['retry-after'] };
             return {
                 fail: new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ExchangeError */ .Sb('broker_refused', `the broker refused the exchange (${res.status} ${said})`, {
                     status: res.status,

@@ -73,7 +73,7 @@ export async function exchangeWithBroker(req: ExchangeRequest): Promise<Exchange
       const err = parseError(res.body);
       // The broker's words are shown, but as quoted text: they reach the log (see peerText).
       const said = err ? `${errorCodeText(err.error)}: ${peerText(err.message)}` : `HTTP ${res.status}`;
-      if (res.status === 429 || res.status >= 500) return { retry: `attempt ${n}: broker answered ${res.status} ${said}`, retryAfter: res.headers['retry-after'] };
+      if (res.status === 429 || res.status >= 500) return { retry: `attempt ${n}: the broker answered ${res.status} ${said}`, retryAfter: res.headers['retry-after'] };
       return {
         fail: new ExchangeError('broker_refused', `the broker refused the exchange (${res.status} ${said})`, {
           status: res.status,

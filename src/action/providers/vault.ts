@@ -3,7 +3,7 @@
 // v1 paths), and report Vault's own `{"errors": [...]}` to the user. The Vault token is saved for the post
 // step to revoke as soon as it exists, so a failed read still gets it revoked.
 import { ExchangeError, peerText } from '../../client/errors.js';
-import type { HttpClient, HttpResponse } from '../../client/transport.js';
+import { TransportError, type HttpClient, type HttpResponse } from '../../client/transport.js';
 import { RetriesExhausted, withRetries, type RetrySettings } from '../../client/retry.js';
 import { decodeClaims } from '../../client/claims.js';
 import { isCertificateProblem, untrusted } from '../../client/broker.js';
@@ -38,6 +38,7 @@ export async function readFromVault(req: VaultRequest): Promise<{ deliveries: De
   const base = req.url.replace(/\/+$/, '');
   const ns: Record<string, string> = req.namespace ? { 'x-vault-namespace': req.namespace } : {};
   let claims: Record<string, unknown> | undefined;
+  let lastStatus: number | undefined;
 
   // 1. Log in with a fresh OIDC token per attempt.
   let login;
@@ -62,8 +63,10 @@ export async function readFromVault(req: VaultRequest): Promise<{ deliveries: De
         });
       } catch (e) {
         if (isCertificateProblem(e)) return { fail: untrusted(req.url, e as Error) };
+        if (e instanceof TransportError && e.code === 'answer_too_large') return { fail: new ExchangeError('broker_answer_invalid', e.message, { attempts: n }) };
         return { retry: `attempt ${n}: ${(e as Error).message}` };
       }
+      lastStatus = res.status;
       if (res.status === 200) return { ok: res };
       if (res.status === 429 || res.status >= 500) return { retry: `attempt ${n}: Vault answered ${res.status} ${vaultErrors(res.body)}`, retryAfter: res.headers['retry-after'] };
       return {
@@ -78,7 +81,11 @@ export async function readFromVault(req: VaultRequest): Promise<{ deliveries: De
     });
   } catch (e) {
     if (e instanceof RetriesExhausted) {
-      throw new ExchangeError('broker_unavailable', `no answer from Vault at ${req.url} after ${e.attempts} attempt(s); last: ${e.lastReason}`, { claims, attempts: e.attempts });
+      throw new ExchangeError(
+        'broker_unavailable',
+        `no answer from Vault at ${req.url} after ${e.attempts} attempt(s)${e.deadlinePassed ? ' within the time limit (timeout-seconds)' : ''}; last: ${e.lastReason}`,
+        { status: lastStatus, claims, attempts: e.attempts },
+      );
     }
     throw e;
   }
