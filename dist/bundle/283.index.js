@@ -11,17 +11,11 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony exports VaultError, vaultErrors */
 /* harmony import */ var _client_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(66468);
-/* harmony import */ var _client_transport_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4790);
-/* harmony import */ var _client_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(58006);
-/* harmony import */ var _client_claims_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(60630);
-/* harmony import */ var _client_broker_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(80038);
+/* harmony import */ var _client_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58006);
 // Vault / OpenBao mode, loaded only when `broker: vault`: log in with the job's OIDC token at
 // auth/<vault-auth-path>/login with the configured role, read each listed KV secret (v2 `data/` paths and
 // v1 paths), and report Vault's own `{"errors": [...]}` to the user. The Vault token is saved for the post
 // step to revoke as soon as it exists, so a failed read still gets it revoked.
-
-
-
 
 
 class VaultError extends Error {
@@ -37,44 +31,23 @@ class VaultError extends Error {
 async function readFromVault(req) {
     const base = req.url.replace(/\/+$/, '');
     const ns = req.namespace ? { 'x-vault-namespace': req.namespace } : {};
-    let claims;
-    let lastStatus;
     // 1. Log in with a fresh OIDC token per attempt.
-    let login;
-    try {
-        login = await (0,_client_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetries */ .L)(req.retry, async (timeoutMs, n) => {
-            let jwt;
-            try {
-                jwt = await req.getToken();
-            }
-            catch (e) {
-                if (e instanceof _client_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExchangeError */ .Sb)
-                    return { fail: e };
-                return { retry: `attempt ${n}: could not get an OIDC token: ${e.message}` };
-            }
-            claims = (0,_client_claims_js__WEBPACK_IMPORTED_MODULE_3__/* .decodeClaims */ .Yq)(jwt);
-            let res;
-            try {
-                res = await req.http({
-                    method: 'POST',
-                    url: `${base}/v1/auth/${req.authPath}/login`,
-                    headers: { 'content-type': 'application/json', accept: 'application/json', ...ns },
-                    body: JSON.stringify({ role: req.role, jwt }),
-                    timeoutMs,
-                });
-            }
-            catch (e) {
-                if ((0,_client_broker_js__WEBPACK_IMPORTED_MODULE_4__/* .isCertificateProblem */ .B$)(e))
-                    return { fail: (0,_client_broker_js__WEBPACK_IMPORTED_MODULE_4__/* .untrusted */ .bp)(req.url, e) };
-                if (e instanceof _client_transport_js__WEBPACK_IMPORTED_MODULE_1__/* .TransportError */ .wX && e.code === 'answer_too_large')
-                    return { fail: new _client_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExchangeError */ .Sb('broker_answer_invalid', e.message, { attempts: n }) };
-                return { retry: `attempt ${n}: ${e.message}` };
-            }
-            lastStatus = res.status;
+    const login = await (0,_client_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .callWithToken */ .WD)({
+        peer: 'Vault',
+        url: req.url,
+        getToken: req.getToken,
+        http: req.http,
+        retry: req.retry,
+        request: (jwt) => ({
+            method: 'POST',
+            url: `${base}/v1/auth/${req.authPath}/login`,
+            headers: { 'content-type': 'application/json', accept: 'application/json', ...ns },
+            body: JSON.stringify({ role: req.role, jwt }),
+        }),
+        said: (res) => vaultErrors(res.body),
+        settle: (res, { n, claims }) => {
             if (res.status === 200)
                 return { ok: res };
-            if (res.status === 429 || res.status >= 500)
-                return { retry: `attempt ${n}: Vault answered ${res.status} ${vaultErrors(res.body)}`, retryAfter: res.headers['retry-after'] };
             return {
                 fail: new _client_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExchangeError */ .Sb('broker_refused', `Vault refused the login at auth/${req.authPath}/login with role ${req.role} (${res.status}): ${vaultErrors(res.body)}`, {
                     status: res.status,
@@ -84,14 +57,8 @@ async function readFromVault(req) {
                     attempts: n,
                 }),
             };
-        });
-    }
-    catch (e) {
-        if (e instanceof _client_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .RetriesExhausted */ .w) {
-            throw new _client_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExchangeError */ .Sb('broker_unavailable', `no answer from Vault at ${req.url} after ${e.attempts} attempt(s)${e.deadlinePassed ? ' within the time limit (timeout-seconds)' : ''}; last: ${e.lastReason}`, { status: lastStatus, claims, attempts: e.attempts });
-        }
-        throw e;
-    }
+        },
+    });
     const auth = vaultJson(login.value.body, 'vault_login_failed', 'the login').auth;
     if (!auth || typeof auth.client_token !== 'string')
         throw new VaultError('vault_login_failed', 'Vault answered the login without auth.client_token');

@@ -344,7 +344,7 @@ async function run(args) {
 /** One exchange with the broker. The token is fixed (the caller has one), so a retry re-sends it. */
 function exchange(opts) {
     const deadlineMs = opts.timeoutSeconds * 1000;
-    return (0,broker/* exchangeWithBroker */.Tv)({
+    return (0,broker/* exchangeWithBroker */.T)({
         brokerUrl: opts.brokerUrl,
         getToken: async () => opts.token,
         secretNames: opts.secretNames,

@@ -320,88 +320,59 @@ function describeJob(job) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B$: () => (/* binding */ isCertificateProblem),
-/* harmony export */   Tv: () => (/* binding */ exchangeWithBroker),
-/* harmony export */   bp: () => (/* binding */ untrusted)
+/* harmony export */   T: () => (/* binding */ exchangeWithBroker)
 /* harmony export */ });
 /* unused harmony export parseError */
-/* harmony import */ var _claims_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(60630);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(66468);
-/* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4790);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(58006);
-// The client side of `POST /v1/exchange`, shared by the GitHub Action and the CLI: a fresh OIDC token per
-// attempt (a broker that remembers `jti` refuses a replayed one), retries on network errors, 5xx and 429,
-// none on other 4xx, and the broker's error code and message handed back as they are.
-
-
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(66468);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(58006);
+// The client side of `POST /v1/exchange`, shared by the GitHub Action and the CLI: the request, what the
+// broker's answers mean, and its error code and message handed back as they are. The attempts (a fresh OIDC
+// token each, retries on network errors, 5xx and 429, none on other 4xx) are the client's one attempt loop,
+// callWithToken() in retry.ts.
 
 
 async function exchangeWithBroker(req) {
     const url = `${req.brokerUrl.replace(/\/+$/, '')}/v1/exchange`;
     const body = req.secretNames ? JSON.stringify({ secrets: req.secretNames }) : undefined;
-    let lastClaims;
-    let lastStatus;
-    try {
-        const { value, attempts } = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetries */ .L)(req.retry, async (timeoutMs, n) => {
-            let token;
-            try {
-                token = await req.getToken();
-            }
-            catch (e) {
-                // A missing permission is final; the token service being briefly down is not.
-                if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ExchangeError */ .Sb)
-                    return { fail: e };
-                return { retry: `attempt ${n}: could not get an OIDC token: ${e.message}` };
-            }
-            lastClaims = (0,_claims_js__WEBPACK_IMPORTED_MODULE_0__/* .decodeClaims */ .Yq)(token);
-            let res;
-            try {
-                res = await req.http({
-                    method: 'POST',
-                    url,
-                    headers: {
-                        authorization: `Bearer ${token}`,
-                        accept: 'application/json',
-                        'user-agent': 'oidc-exchange-client',
-                        ...(body ? { 'content-type': 'application/json' } : {}),
-                    },
-                    body,
-                    timeoutMs,
-                });
-            }
-            catch (e) {
-                if (isCertificateProblem(e))
-                    return { fail: untrusted(req.brokerUrl, e) };
-                if (e instanceof _transport_js__WEBPACK_IMPORTED_MODULE_2__/* .TransportError */ .wX && e.code === 'answer_too_large')
-                    return { fail: new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ExchangeError */ .Sb('broker_answer_invalid', e.message, { attempts: n }) };
-                return { retry: `attempt ${n}: ${e.message}` };
-            }
-            lastStatus = res.status;
+    const { value, attempts } = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .callWithToken */ .WD)({
+        peer: 'the broker',
+        url: req.brokerUrl,
+        getToken: req.getToken,
+        http: req.http,
+        retry: req.retry,
+        request: (token) => ({
+            method: 'POST',
+            url,
+            headers: {
+                authorization: `Bearer ${token}`,
+                accept: 'application/json',
+                'user-agent': 'oidc-exchange-client',
+                ...(body ? { 'content-type': 'application/json' } : {}),
+            },
+            body,
+        }),
+        said: brokerSaid,
+        settle: (res, { n, claims }) => {
             if (res.status === 200)
-                return { ok: parseAnswer(res.body, lastClaims) };
+                return { ok: parseAnswer(res.body, claims) };
             const err = parseError(res.body);
-            // The broker's words are shown, but as quoted text: they reach the log (see peerText).
-            const said = err ? `${errorCodeText(err.error)}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .peerText */ .qT)(err.message)}` : `HTTP ${res.status}`;
-            if (res.status === 429 || res.status >= 500)
-                return { retry: `attempt ${n}: the broker answered ${res.status} ${said}`, retryAfter: res.headers['retry-after'] };
             return {
-                fail: new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ExchangeError */ .Sb('broker_refused', `the broker refused the exchange (${res.status} ${said})`, {
+                fail: new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExchangeError */ .Sb('broker_refused', `the broker refused the exchange (${res.status} ${brokerSaid(res)})`, {
                     status: res.status,
                     brokerCode: err?.error,
                     brokerMessage: err?.message,
-                    claims: lastClaims,
+                    claims,
                     attempts: n,
                 }),
             };
-        });
-        return { ...value, attempts };
-    }
-    catch (e) {
-        if (e instanceof _retry_js__WEBPACK_IMPORTED_MODULE_3__/* .RetriesExhausted */ .w) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ExchangeError */ .Sb('broker_unavailable', `no answer from the broker at ${req.brokerUrl} after ${e.attempts} attempt(s)${e.deadlinePassed ? ' within the time limit (timeout-seconds)' : ''}; last: ${e.lastReason}`, { status: lastStatus, claims: lastClaims, attempts: e.attempts });
-        }
-        throw e;
-    }
+        },
+    });
+    return { ...value, attempts };
+}
+/** The broker's error code and message from an answer, as quoted text: they reach the log (see peerText). */
+function brokerSaid(res) {
+    const err = parseError(res.body);
+    return err ? `${errorCodeText(err.error)}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .peerText */ .qT)(err.message)}` : `HTTP ${res.status}`;
 }
 function parseAnswer(text, claims) {
     let parsed;
@@ -409,16 +380,16 @@ function parseAnswer(text, claims) {
         parsed = JSON.parse(text);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ExchangeError */ .Sb('broker_answer_invalid', 'the broker answered 200 with a body that is not JSON; is broker-url the broker and not a web page?');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExchangeError */ .Sb('broker_answer_invalid', 'the broker answered 200 with a body that is not JSON; is broker-url the broker and not a web page?');
     }
     const a = parsed;
     if (!a || typeof a.secrets !== 'object' || a.secrets === null || Array.isArray(a.secrets)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ExchangeError */ .Sb('broker_answer_invalid', 'the broker answered 200 without a "secrets" object');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExchangeError */ .Sb('broker_answer_invalid', 'the broker answered 200 without a "secrets" object');
     }
     const secrets = {};
     for (const [name, value] of Object.entries(a.secrets)) {
         if (typeof value !== 'string')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ExchangeError */ .Sb('broker_answer_invalid', `the broker's value for ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .peerText */ .qT)(name, 130)} is not a string`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExchangeError */ .Sb('broker_answer_invalid', `the broker's value for ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .peerText */ .qT)(name, 130)} is not a string`);
         secrets[name] = value;
     }
     const revoke = [];
@@ -439,7 +410,7 @@ function parseAnswer(text, claims) {
 }
 /** A stable error code (`secret_not_granted`) as it is; anything else a broker sends there, as peer text. */
 function errorCodeText(code) {
-    return /^[a-z][a-z0-9_]{0,63}$/.test(code) ? code : (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .peerText */ .qT)(code, 80);
+    return /^[a-z][a-z0-9_]{0,63}$/.test(code) ? code : (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .peerText */ .qT)(code, 80);
 }
 /** The broker's `{"error", "message"}` body, or undefined when the answer is something else (a proxy's page). */
 function parseError(text) {
@@ -452,24 +423,6 @@ function parseError(text) {
         /* not JSON */
     }
     return undefined;
-}
-const CERTIFICATE_CODES = new Set([
-    'SELF_SIGNED_CERT_IN_CHAIN',
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-    'UNABLE_TO_GET_ISSUER_CERT',
-    'CERT_HAS_EXPIRED',
-    'CERT_NOT_YET_VALID',
-    'CERT_UNTRUSTED',
-    'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
-/** A certificate the client does not trust will not become trusted by retrying. */
-function isCertificateProblem(e) {
-    return CERTIFICATE_CODES.has(e?.code ?? '');
-}
-function untrusted(url, e) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ExchangeError */ .Sb('broker_untrusted', `the TLS certificate of ${url} is not trusted (${e.code}): if the broker uses a private CA, pass that CA's certificate as ca-certificate; if the host name differs from the certificate's, fix broker-url`);
 }
 
 
@@ -948,9 +901,10 @@ function exportNameProblem(name, chosenBy = 'user') {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  w: () => (/* binding */ RetriesExhausted),
-  L: () => (/* binding */ withRetries)
+  WD: () => (/* binding */ callWithToken)
 });
+
+// UNUSED EXPORTS: RetriesExhausted, withRetries
 
 ;// CONCATENATED MODULE: ./src/client/backoff.ts
 // How long to wait before the next attempt: exponential with full jitter (so many jobs retrying at once do
@@ -982,9 +936,22 @@ function parseRetryAfter(value, nowMs = Date.now()) {
     return Math.max(0, date - nowMs);
 }
 
+// EXTERNAL MODULE: ./src/client/claims.ts
+var client_claims = __nccwpck_require__(60630);
+// EXTERNAL MODULE: ./src/client/errors.ts
+var errors = __nccwpck_require__(66468);
+// EXTERNAL MODULE: ./src/client/transport.ts
+var transport = __nccwpck_require__(4790);
 ;// CONCATENATED MODULE: ./src/client/retry.ts
-// The retry loop every client call shares: attempts until one succeeds, a failure is final, or the total
-// deadline passes. Each attempt gets its own timeout, never longer than what is left of the deadline.
+// The one attempt loop of the client. withRetries() makes attempts until one succeeds, a failure is final, or
+// the total deadline passes; each attempt gets its own timeout, never longer than what is left of the
+// deadline. callWithToken() is every call that trades the job's OIDC token (the broker's exchange, Vault's
+// login) on top of it: a fresh token per attempt (a service that remembers `jti` refuses a replayed one),
+// network errors, 429 and 5xx retried, certificate problems and the other answers final, and running out
+// of time reported the same way whichever service it was.
+
+
+
 
 class RetriesExhausted extends Error {
     attempts;
@@ -1018,6 +985,65 @@ async function withRetries(settings, attempt) {
         settings.onRetry?.({ attempt: n, reason: result.retry, delayMs: delay });
         await sleep(delay);
     }
+}
+async function callWithToken(call) {
+    let claims;
+    let lastStatus;
+    try {
+        return await withRetries(call.retry, async (timeoutMs, n) => {
+            let token;
+            try {
+                token = await call.getToken();
+            }
+            catch (e) {
+                // A missing permission is final; the token service being briefly down is not.
+                if (e instanceof errors/* ExchangeError */.Sb)
+                    return { fail: e };
+                return { retry: `attempt ${n}: could not get an OIDC token: ${e.message}` };
+            }
+            claims = (0,client_claims/* decodeClaims */.Yq)(token);
+            let res;
+            try {
+                res = await call.http({ ...call.request(token), timeoutMs });
+            }
+            catch (e) {
+                if (isCertificateProblem(e))
+                    return { fail: untrusted(call.url, e) };
+                // Asking again brings the same oversized answer.
+                if (e instanceof transport/* TransportError */.wX && e.code === 'answer_too_large')
+                    return { fail: new errors/* ExchangeError */.Sb('broker_answer_invalid', e.message, { attempts: n }) };
+                return { retry: `attempt ${n}: ${e.message}` };
+            }
+            lastStatus = res.status;
+            if (res.status === 429 || res.status >= 500)
+                return { retry: `attempt ${n}: ${call.peer} answered ${res.status} ${call.said(res)}`, retryAfter: res.headers['retry-after'] };
+            return call.settle(res, { n, claims });
+        });
+    }
+    catch (e) {
+        if (e instanceof RetriesExhausted) {
+            throw new errors/* ExchangeError */.Sb('broker_unavailable', `no answer from ${call.peer} at ${call.url} after ${e.attempts} attempt(s)${e.deadlinePassed ? ' within the time limit (timeout-seconds)' : ''}; last: ${e.lastReason}`, { status: lastStatus, claims, attempts: e.attempts });
+        }
+        throw e;
+    }
+}
+const CERTIFICATE_CODES = new Set([
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'CERT_HAS_EXPIRED',
+    'CERT_NOT_YET_VALID',
+    'CERT_UNTRUSTED',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+/** A certificate the client does not trust will not become trusted by retrying. */
+function isCertificateProblem(e) {
+    return CERTIFICATE_CODES.has(e?.code ?? '');
+}
+function untrusted(url, e) {
+    return new errors/* ExchangeError */.Sb('broker_untrusted', `the TLS certificate of ${url} is not trusted (${e.code}): if the broker uses a private CA, pass that CA's certificate as ca-certificate; if the host name differs from the certificate's, fix broker-url`);
 }
 
 
@@ -4267,7 +4293,7 @@ async function run(inputs, ctx) {
         }
         else {
             const wanted = specs.length ? [...new Set(specs.map((s) => s.source))] : undefined;
-            const r = await (0,broker/* exchangeWithBroker */.Tv)({ brokerUrl: inputs.brokerUrl, getToken, secretNames: wanted, http: ctx.http, retry });
+            const r = await (0,broker/* exchangeWithBroker */.T)({ brokerUrl: inputs.brokerUrl, getToken, secretNames: wanted, http: ctx.http, retry });
             // 3. Mask first: nothing below may print before every value is registered.
             maskAll(core, Object.entries(r.secrets).map(([name, value]) => ({ name, value })));
             // Revocation is kept only where the post step may send a token: GitHub's API or the broker's host.

@@ -1,10 +1,10 @@
-// The client side of `POST /v1/exchange`, shared by the GitHub Action and the CLI: a fresh OIDC token per
-// attempt (a broker that remembers `jti` refuses a replayed one), retries on network errors, 5xx and 429,
-// none on other 4xx, and the broker's error code and message handed back as they are.
-import { decodeClaims } from './claims.js';
+// The client side of `POST /v1/exchange`, shared by the GitHub Action and the CLI: the request, what the
+// broker's answers mean, and its error code and message handed back as they are. The attempts (a fresh OIDC
+// token each, retries on network errors, 5xx and 429, none on other 4xx) are the client's one attempt loop,
+// callWithToken() in retry.ts.
 import { ExchangeError, peerText } from './errors.js';
-import { TransportError, type HttpClient } from './transport.js';
-import { RetriesExhausted, withRetries, type RetrySettings } from './retry.js';
+import { callWithToken, type RetrySettings } from './retry.js';
+import type { HttpClient, HttpResponse } from './transport.js';
 
 /** A secret the client should revoke at the end of the job (see the revoke contract). */
 export interface RevokeEntry {
@@ -36,65 +36,45 @@ export interface ExchangeRequest {
 export async function exchangeWithBroker(req: ExchangeRequest): Promise<ExchangeResult> {
   const url = `${req.brokerUrl.replace(/\/+$/, '')}/v1/exchange`;
   const body = req.secretNames ? JSON.stringify({ secrets: req.secretNames }) : undefined;
-  let lastClaims: Record<string, unknown> | undefined;
-  let lastStatus: number | undefined;
-  try {
-    const { value, attempts } = await withRetries<Omit<ExchangeResult, 'attempts'>>(req.retry, async (timeoutMs, n) => {
-      let token: string;
-      try {
-        token = await req.getToken();
-      } catch (e) {
-        // A missing permission is final; the token service being briefly down is not.
-        if (e instanceof ExchangeError) return { fail: e };
-        return { retry: `attempt ${n}: could not get an OIDC token: ${(e as Error).message}` };
-      }
-      lastClaims = decodeClaims(token);
-      let res;
-      try {
-        res = await req.http({
-          method: 'POST',
-          url,
-          headers: {
-            authorization: `Bearer ${token}`,
-            accept: 'application/json',
-            'user-agent': 'oidc-exchange-client',
-            ...(body ? { 'content-type': 'application/json' } : {}),
-          },
-          body,
-          timeoutMs,
-        });
-      } catch (e) {
-        if (isCertificateProblem(e)) return { fail: untrusted(req.brokerUrl, e as Error) };
-        if (e instanceof TransportError && e.code === 'answer_too_large') return { fail: new ExchangeError('broker_answer_invalid', e.message, { attempts: n }) };
-        return { retry: `attempt ${n}: ${(e as Error).message}` };
-      }
-      lastStatus = res.status;
-      if (res.status === 200) return { ok: parseAnswer(res.body, lastClaims) };
+  const { value, attempts } = await callWithToken<Omit<ExchangeResult, 'attempts'>>({
+    peer: 'the broker',
+    url: req.brokerUrl,
+    getToken: req.getToken,
+    http: req.http,
+    retry: req.retry,
+    request: (token) => ({
+      method: 'POST',
+      url,
+      headers: {
+        authorization: `Bearer ${token}`,
+        accept: 'application/json',
+        'user-agent': 'oidc-exchange-client',
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
+      body,
+    }),
+    said: brokerSaid,
+    settle: (res, { n, claims }) => {
+      if (res.status === 200) return { ok: parseAnswer(res.body, claims) };
       const err = parseError(res.body);
-      // The broker's words are shown, but as quoted text: they reach the log (see peerText).
-      const said = err ? `${errorCodeText(err.error)}: ${peerText(err.message)}` : `HTTP ${res.status}`;
-      if (res.status === 429 || res.status >= 500) return { retry: `attempt ${n}: the broker answered ${res.status} ${said}`, retryAfter: res.headers['retry-after'] };
       return {
-        fail: new ExchangeError('broker_refused', `the broker refused the exchange (${res.status} ${said})`, {
+        fail: new ExchangeError('broker_refused', `the broker refused the exchange (${res.status} ${brokerSaid(res)})`, {
           status: res.status,
           brokerCode: err?.error,
           brokerMessage: err?.message,
-          claims: lastClaims,
+          claims,
           attempts: n,
         }),
       };
-    });
-    return { ...value, attempts };
-  } catch (e) {
-    if (e instanceof RetriesExhausted) {
-      throw new ExchangeError(
-        'broker_unavailable',
-        `no answer from the broker at ${req.brokerUrl} after ${e.attempts} attempt(s)${e.deadlinePassed ? ' within the time limit (timeout-seconds)' : ''}; last: ${e.lastReason}`,
-        { status: lastStatus, claims: lastClaims, attempts: e.attempts },
-      );
-    }
-    throw e;
-  }
+    },
+  });
+  return { ...value, attempts };
+}
+
+/** The broker's error code and message from an answer, as quoted text: they reach the log (see peerText). */
+function brokerSaid(res: HttpResponse): string {
+  const err = parseError(res.body);
+  return err ? `${errorCodeText(err.error)}: ${peerText(err.message)}` : `HTTP ${res.status}`;
 }
 
 function parseAnswer(text: string, claims: Record<string, unknown> | undefined): Omit<ExchangeResult, 'attempts'> {
@@ -144,28 +124,4 @@ export function parseError(text: string): { error: string; message: string } | u
     /* not JSON */
   }
   return undefined;
-}
-
-const CERTIFICATE_CODES = new Set([
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'UNABLE_TO_GET_ISSUER_CERT',
-  'CERT_HAS_EXPIRED',
-  'CERT_NOT_YET_VALID',
-  'CERT_UNTRUSTED',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
-
-/** A certificate the client does not trust will not become trusted by retrying. */
-export function isCertificateProblem(e: unknown): boolean {
-  return CERTIFICATE_CODES.has((e as { code?: string })?.code ?? '');
-}
-
-export function untrusted(url: string, e: Error): ExchangeError {
-  return new ExchangeError(
-    'broker_untrusted',
-    `the TLS certificate of ${url} is not trusted (${(e as { code?: string }).code}): if the broker uses a private CA, pass that CA's certificate as ca-certificate; if the host name differs from the certificate's, fix broker-url`,
-  );
 }

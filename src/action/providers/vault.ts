@@ -3,10 +3,8 @@
 // v1 paths), and report Vault's own `{"errors": [...]}` to the user. The Vault token is saved for the post
 // step to revoke as soon as it exists, so a failed read still gets it revoked.
 import { ExchangeError, peerText } from '../../client/errors.js';
-import { TransportError, type HttpClient, type HttpResponse } from '../../client/transport.js';
-import { RetriesExhausted, withRetries, type RetrySettings } from '../../client/retry.js';
-import { decodeClaims } from '../../client/claims.js';
-import { isCertificateProblem, untrusted } from '../../client/broker.js';
+import { callWithToken, type RetrySettings } from '../../client/retry.js';
+import type { HttpClient, HttpResponse } from '../../client/transport.js';
 import type { Delivery } from '../export.js';
 import type { SecretSpec } from '../secret-spec.js';
 
@@ -37,38 +35,23 @@ export class VaultError extends Error {
 export async function readFromVault(req: VaultRequest): Promise<{ deliveries: Delivery[]; expiresAt: string | null }> {
   const base = req.url.replace(/\/+$/, '');
   const ns: Record<string, string> = req.namespace ? { 'x-vault-namespace': req.namespace } : {};
-  let claims: Record<string, unknown> | undefined;
-  let lastStatus: number | undefined;
 
   // 1. Log in with a fresh OIDC token per attempt.
-  let login;
-  try {
-    login = await withRetries<HttpResponse>(req.retry, async (timeoutMs, n) => {
-      let jwt: string;
-      try {
-        jwt = await req.getToken();
-      } catch (e) {
-        if (e instanceof ExchangeError) return { fail: e };
-        return { retry: `attempt ${n}: could not get an OIDC token: ${(e as Error).message}` };
-      }
-      claims = decodeClaims(jwt);
-      let res: HttpResponse;
-      try {
-        res = await req.http({
-          method: 'POST',
-          url: `${base}/v1/auth/${req.authPath}/login`,
-          headers: { 'content-type': 'application/json', accept: 'application/json', ...ns },
-          body: JSON.stringify({ role: req.role, jwt }),
-          timeoutMs,
-        });
-      } catch (e) {
-        if (isCertificateProblem(e)) return { fail: untrusted(req.url, e as Error) };
-        if (e instanceof TransportError && e.code === 'answer_too_large') return { fail: new ExchangeError('broker_answer_invalid', e.message, { attempts: n }) };
-        return { retry: `attempt ${n}: ${(e as Error).message}` };
-      }
-      lastStatus = res.status;
+  const login = await callWithToken<HttpResponse>({
+    peer: 'Vault',
+    url: req.url,
+    getToken: req.getToken,
+    http: req.http,
+    retry: req.retry,
+    request: (jwt) => ({
+      method: 'POST',
+      url: `${base}/v1/auth/${req.authPath}/login`,
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...ns },
+      body: JSON.stringify({ role: req.role, jwt }),
+    }),
+    said: (res) => vaultErrors(res.body),
+    settle: (res, { n, claims }) => {
       if (res.status === 200) return { ok: res };
-      if (res.status === 429 || res.status >= 500) return { retry: `attempt ${n}: Vault answered ${res.status} ${vaultErrors(res.body)}`, retryAfter: res.headers['retry-after'] };
       return {
         fail: new ExchangeError('broker_refused', `Vault refused the login at auth/${req.authPath}/login with role ${req.role} (${res.status}): ${vaultErrors(res.body)}`, {
           status: res.status,
@@ -78,17 +61,8 @@ export async function readFromVault(req: VaultRequest): Promise<{ deliveries: De
           attempts: n,
         }),
       };
-    });
-  } catch (e) {
-    if (e instanceof RetriesExhausted) {
-      throw new ExchangeError(
-        'broker_unavailable',
-        `no answer from Vault at ${req.url} after ${e.attempts} attempt(s)${e.deadlinePassed ? ' within the time limit (timeout-seconds)' : ''}; last: ${e.lastReason}`,
-        { status: lastStatus, claims, attempts: e.attempts },
-      );
-    }
-    throw e;
-  }
+    },
+  });
   const auth = (vaultJson(login.value.body, 'vault_login_failed', 'the login') as { auth?: { client_token?: unknown; lease_duration?: unknown } }).auth;
   if (!auth || typeof auth.client_token !== 'string') throw new VaultError('vault_login_failed', 'Vault answered the login without auth.client_token');
   const token = auth.client_token;
