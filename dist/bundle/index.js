@@ -287,24 +287,20 @@ exports.debug = debug; // for test
 /* harmony export */   R: () => (/* binding */ jobContext),
 /* harmony export */   h: () => (/* binding */ describeJob)
 /* harmony export */ });
-/* harmony import */ var _node_modules_actions_github_lib_context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37157);
-// The job, as the summary and the refusal diagnostics name it: its repository and the URL of this run, from
-// @actions/github's Context (the runner's GITHUB_* variables and event payload). The class is imported from
-// its own file because the package's entry point builds Octokit and its plugins at import, which the main
-// step, that never calls the GitHub API, should not pay for at start-up.
-
-function jobContext() {
-    const c = new _node_modules_actions_github_lib_context_js__WEBPACK_IMPORTED_MODULE_0__/* .Context */ .o();
-    let repository;
-    try {
-        repository = `${c.repo.owner}/${c.repo.repo}`;
-    }
-    catch {
-        repository = undefined;
-    }
-    const attempt = Number.isInteger(c.runAttempt) && c.runAttempt > 1 ? `/attempts/${c.runAttempt}` : '';
-    const runUrl = repository && Number.isInteger(c.runId) ? `${c.serverUrl}/${repository}/actions/runs/${c.runId}${attempt}` : undefined;
-    return { repository, runUrl, apiUrl: c.apiUrl };
+// The job, as the summary and the refusal diagnostics name it (its repository and the URL of this run), and
+// the GitHub API it talks to, read from the variables the runner documents for every job: GITHUB_REPOSITORY,
+// GITHUB_SERVER_URL, GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT, GITHUB_API_URL. Read here rather than through
+// @actions/github's Context, which also reads and parses the event payload (GITHUB_EVENT_PATH) that the
+// action never uses, and whose package entry builds Octokit at import: neither belongs on the start-up path
+// of a step that never calls the GitHub API. The values are taken as Context takes them (same defaults).
+function jobContext(env) {
+    const repository = env.GITHUB_REPOSITORY || undefined;
+    const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
+    const runId = parseInt(env.GITHUB_RUN_ID ?? '', 10);
+    const runAttempt = parseInt(env.GITHUB_RUN_ATTEMPT ?? '', 10);
+    const attempt = Number.isInteger(runAttempt) && runAttempt > 1 ? `/attempts/${runAttempt}` : '';
+    const runUrl = repository && Number.isInteger(runId) ? `${serverUrl}/${repository}/actions/runs/${runId}${attempt}` : undefined;
+    return { repository, runUrl, apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com' };
 }
 /** `octo-org/octo-repo, run https://github.com/.../actions/runs/1`, or '' outside a runner. */
 function describeJob(job) {
@@ -1541,69 +1537,6 @@ module.exports = new Proxy(
   },
 );
 
-
-/***/ }),
-
-/***/ 37157:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   o: () => (/* binding */ Context)
-/* harmony export */ });
-/* harmony import */ var fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(79896);
-/* harmony import */ var os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(70857);
-
-
-class Context {
-    /**
-     * Hydrate the context from the environment
-     */
-    constructor() {
-        var _a, _b, _c;
-        this.payload = {};
-        if (process.env.GITHUB_EVENT_PATH) {
-            if ((0,fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(process.env.GITHUB_EVENT_PATH)) {
-                this.payload = JSON.parse((0,fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
-            }
-            else {
-                const path = process.env.GITHUB_EVENT_PATH;
-                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
-            }
-        }
-        this.eventName = process.env.GITHUB_EVENT_NAME;
-        this.sha = process.env.GITHUB_SHA;
-        this.ref = process.env.GITHUB_REF;
-        this.workflow = process.env.GITHUB_WORKFLOW;
-        this.action = process.env.GITHUB_ACTION;
-        this.actor = process.env.GITHUB_ACTOR;
-        this.job = process.env.GITHUB_JOB;
-        this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
-        this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
-        this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
-        this.apiUrl = (_a = process.env.GITHUB_API_URL) !== null && _a !== void 0 ? _a : `https://api.github.com`;
-        this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
-        this.graphqlUrl =
-            (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
-    }
-    get issue() {
-        const payload = this.payload;
-        return Object.assign(Object.assign({}, this.repo), { number: (payload.issue || payload.pull_request || payload).number });
-    }
-    get repo() {
-        if (process.env.GITHUB_REPOSITORY) {
-            const [owner, repo] = process.env.GITHUB_REPOSITORY.split('/');
-            return { owner, repo };
-        }
-        if (this.payload.repository) {
-            return {
-                owner: this.payload.repository.owner.login,
-                repo: this.payload.repository.name
-            };
-        }
-        throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
-    }
-}
-//# sourceMappingURL=context.js.map
 
 /***/ }),
 
@@ -4394,7 +4327,7 @@ async function main() {
     try {
         const inputs = readInputs(core_namespaceObject);
         const http = (0,client_http/* createHttpClient */.u)({ ca: parseCaCertificate(inputs.caCertificate) || undefined });
-        await run(inputs, { core: core_namespaceObject, env: process.env, http, job: (0,job_context/* jobContext */.R)() });
+        await run(inputs, { core: core_namespaceObject, env: process.env, http, job: (0,job_context/* jobContext */.R)(process.env) });
     }
     catch (e) {
         setFailed(`oidc-exchange: ${e.message}`);
@@ -4455,7 +4388,7 @@ async function cleanup(ctx) {
 async function revokeInstallationToken(ctx, target) {
     const { core } = ctx;
     try {
-        const { getOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 43747));
+        const { getOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(413)]).then(__nccwpck_require__.bind(__nccwpck_require__, 92413));
         const quiet = (m) => core.debug(`octokit: ${(0,errors/* peerText */.qT)(m)}`);
         const octokit = getOctokit(target.token, {
             baseUrl: target.apiBase,
@@ -4501,7 +4434,7 @@ async function post() {
             fetch: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(307)]).then(__nccwpck_require__.bind(__nccwpck_require__, 26307))).clientFetch(process.env, ca),
             revoke,
             brokerUrl: getInput('broker-url'),
-            githubApiUrl: (0,job_context/* jobContext */.R)().apiUrl,
+            githubApiUrl: (0,job_context/* jobContext */.R)(process.env).apiUrl,
             runnerTemp: process.env.RUNNER_TEMP,
             timeoutMs: 10_000,
         });

@@ -1,8 +1,9 @@
-// The job, as the summary and the refusal diagnostics name it: its repository and the URL of this run, from
-// @actions/github's Context (the runner's GITHUB_* variables and event payload). The class is imported from
-// its own file because the package's entry point builds Octokit and its plugins at import, which the main
-// step, that never calls the GitHub API, should not pay for at start-up.
-import { Context } from '../../node_modules/@actions/github/lib/context.js';
+// The job, as the summary and the refusal diagnostics name it (its repository and the URL of this run), and
+// the GitHub API it talks to, read from the variables the runner documents for every job: GITHUB_REPOSITORY,
+// GITHUB_SERVER_URL, GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT, GITHUB_API_URL. Read here rather than through
+// @actions/github's Context, which also reads and parses the event payload (GITHUB_EVENT_PATH) that the
+// action never uses, and whose package entry builds Octokit at import: neither belongs on the start-up path
+// of a step that never calls the GitHub API. The values are taken as Context takes them (same defaults).
 
 export interface JobContext {
   /** `owner/repo`, when the runner says. */
@@ -13,17 +14,14 @@ export interface JobContext {
   apiUrl: string;
 }
 
-export function jobContext(): JobContext {
-  const c = new Context();
-  let repository: string | undefined;
-  try {
-    repository = `${c.repo.owner}/${c.repo.repo}`;
-  } catch {
-    repository = undefined;
-  }
-  const attempt = Number.isInteger(c.runAttempt) && c.runAttempt > 1 ? `/attempts/${c.runAttempt}` : '';
-  const runUrl = repository && Number.isInteger(c.runId) ? `${c.serverUrl}/${repository}/actions/runs/${c.runId}${attempt}` : undefined;
-  return { repository, runUrl, apiUrl: c.apiUrl };
+export function jobContext(env: NodeJS.ProcessEnv): JobContext {
+  const repository = env.GITHUB_REPOSITORY || undefined;
+  const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
+  const runId = parseInt(env.GITHUB_RUN_ID ?? '', 10);
+  const runAttempt = parseInt(env.GITHUB_RUN_ATTEMPT ?? '', 10);
+  const attempt = Number.isInteger(runAttempt) && runAttempt > 1 ? `/attempts/${runAttempt}` : '';
+  const runUrl = repository && Number.isInteger(runId) ? `${serverUrl}/${repository}/actions/runs/${runId}${attempt}` : undefined;
+  return { repository, runUrl, apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com' };
 }
 
 /** `octo-org/octo-repo, run https://github.com/.../actions/runs/1`, or '' outside a runner. */

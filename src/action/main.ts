@@ -9,7 +9,7 @@ export async function main(): Promise<void> {
   try {
     const inputs = readInputs(core);
     const http = createHttpClient({ ca: parseCaCertificate(inputs.caCertificate) || undefined });
-    await run(inputs, { core, env: process.env, http, job: jobContext() });
+    await run(inputs, { core, env: process.env, http, job: jobContext(process.env) });
   } catch (e) {
     core.setFailed(`oidc-exchange: ${(e as Error).message}`);
   }

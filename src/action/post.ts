@@ -21,7 +21,7 @@ export async function post(): Promise<void> {
       fetch: async () => (await import('../client/proxy-client.js')).clientFetch(process.env, ca),
       revoke,
       brokerUrl: core.getInput('broker-url'),
-      githubApiUrl: jobContext().apiUrl,
+      githubApiUrl: jobContext(process.env).apiUrl,
       runnerTemp: process.env.RUNNER_TEMP,
       timeoutMs: 10_000,
     });
