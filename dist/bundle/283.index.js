@@ -5,11 +5,14 @@ export const modules = {
 /***/ 86283:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   VaultError: () => (/* binding */ VaultError),
 /* harmony export */   readFromVault: () => (/* binding */ readFromVault),
-/* harmony export */   revokeVaultToken: () => (/* binding */ revokeVaultToken)
+/* harmony export */   revokeVaultToken: () => (/* binding */ revokeVaultToken),
+/* harmony export */   vaultErrors: () => (/* binding */ vaultErrors),
+/* harmony export */   vaultProvider: () => (/* binding */ vaultProvider)
 /* harmony export */ });
-/* unused harmony exports VaultError, vaultErrors */
 /* harmony import */ var _client_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(66468);
 /* harmony import */ var _client_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58006);
 // Vault / OpenBao mode, loaded only when `broker: vault`: log in with the job's OIDC token at
@@ -18,6 +21,37 @@ export const modules = {
 // step to revoke as soon as it exists, so a failed read still gets it revoked.
 
 
+/** Vault as the action's secret provider: the values are the fields the `secrets` input names. */
+function vaultProvider(ctx) {
+    const { inputs } = ctx;
+    const role = `vault role ${inputs.vaultRole}`;
+    return {
+        source: 'Vault',
+        // Vault's JWT auth refuses a token with 400 (the broker with 401/403): a refused login is about the claims.
+        aboutClaims: (e) => e.status === 401 || e.status === 403 || e.code === 'broker_refused',
+        async fetch(specs, getToken) {
+            const r = await readFromVault({
+                url: inputs.brokerUrl,
+                role: inputs.vaultRole,
+                authPath: inputs.vaultAuthPath,
+                namespace: inputs.vaultNamespace,
+                specs,
+                getToken,
+                http: ctx.http,
+                retry: ctx.retry,
+                onToken: (token) => ctx.post.keepVaultToken({ url: inputs.brokerUrl, token, ...(inputs.vaultNamespace ? { namespace: inputs.vaultNamespace } : {}) }),
+            });
+            return {
+                values: r.deliveries.map((d) => ({ name: d.spec.exportName, value: d.value })),
+                settle: () => r.deliveries,
+                // The role is the workflow's own input, not the peer's text.
+                policy: role,
+                policyShown: role,
+                expiresAt: r.expiresAt,
+            };
+        },
+    };
+}
 class VaultError extends Error {
     code;
     status;
@@ -85,7 +119,6 @@ async function readFromVault(req) {
     }
     return { deliveries, expiresAt: lease ? new Date(Date.now() + lease * 1000).toISOString() : null };
 }
-/** KV v2 wraps the fields in data.data next to data.metadata; KV v1 returns them in data. */
 /**
  * A 200 answer's JSON. Node's parse error quotes the text around the fault, and these answers hold a Vault
  * token or the secrets: the message says what failed, never what was read.
@@ -98,6 +131,7 @@ function vaultJson(body, code, what) {
         throw new VaultError(code, `Vault answered ${what} with 200 and a body that is not JSON; is broker-url the Vault API (not a proxy's page)?`);
     }
 }
+/** KV v2 wraps the fields in data.data next to data.metadata; KV v1 returns them in data. */
 function kvData(body) {
     const data = (body.data ?? {});
     if (data.data && typeof data.data === 'object' && data.metadata && typeof data.metadata === 'object')

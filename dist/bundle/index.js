@@ -3771,8 +3771,6 @@ function parseCaCertificate(text) {
 
 // EXTERNAL MODULE: ./src/action/job-context.ts
 var job_context = __nccwpck_require__(90827);
-// EXTERNAL MODULE: ./src/client/broker.ts
-var broker = __nccwpck_require__(80038);
 // EXTERNAL MODULE: ./src/client/errors.ts
 var errors = __nccwpck_require__(66468);
 // EXTERNAL MODULE: external "node:fs"
@@ -3781,6 +3779,79 @@ var external_node_fs_ = __nccwpck_require__(73024);
 var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ./src/client/reserved-names.ts
 var reserved_names = __nccwpck_require__(92754);
+;// CONCATENATED MODULE: ./src/action/secret-spec.ts
+// The `secrets` input: one secret per line, checked completely (with line numbers) before anything is
+// requested or exported.
+//
+//   NAME                       the broker's secret NAME, exported as NAME
+//   NAME | ENV_NAME            exported as ENV_NAME
+//   NAME | file:ENV_NAME       written to a 0600 file under RUNNER_TEMP; ENV_NAME holds its path
+//   path key | ENV_NAME        (broker: vault) field `key` of the Vault secret at `path`
+//
+// Blank lines and lines starting with # are ignored.
+
+class SecretSpecError extends Error {
+    code = 'secrets_invalid';
+    problems;
+    constructor(problems) {
+        super(`the secrets input has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}; nothing was requested or exported:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+        this.name = 'SecretSpecError';
+        this.problems = problems;
+    }
+}
+const NAME = reserved_names/* VARIABLE_NAME */.nN;
+
+function parseSecretSpecs(text, mode) {
+    const specs = [];
+    const problems = [];
+    const seen = new Map();
+    text.split('\n').forEach((raw, i) => {
+        const line = i + 1;
+        const trimmed = raw.trim();
+        if (trimmed === '' || trimmed.startsWith('#'))
+            return;
+        const parts = trimmed.split('|').map((p) => p.trim());
+        if (parts.length > 2)
+            return void problems.push(`line ${line}: more than one "|"; expected ${mode === 'vault' ? '"path key | ENV_NAME"' : '"NAME" or "NAME | ENV_NAME"'}`);
+        const [left, right] = parts;
+        let spec;
+        if (mode === 'vault') {
+            const words = left.split(/\s+/);
+            if (words.length !== 2)
+                return void problems.push(`line ${line}: expected "path key | ENV_NAME" (a Vault path, a space, the field), got ${JSON.stringify(left)}`);
+            const [path, key] = words;
+            if (!/^[A-Za-z0-9_.\-/]+$/.test(path) || path.includes('..'))
+                return void problems.push(`line ${line}: ${JSON.stringify(path)} is not a Vault path like secret/data/ci/db`);
+            spec = { line, source: key, vaultPath: path.replace(/^\/+/, ''), exportName: key.toUpperCase().replace(/[^A-Z0-9_]/g, '_'), asFile: false };
+        }
+        else {
+            if (!NAME.test(left))
+                return void problems.push(`line ${line}: ${JSON.stringify(left)} is not a secret name (letters, digits and _)`);
+            spec = { line, source: left, exportName: left, asFile: false };
+        }
+        if (right !== undefined) {
+            if (right === '')
+                return void problems.push(`line ${line}: nothing after "|"; write the variable name to export, or remove the "|"`);
+            const file = /^file:\s*(.*)$/.exec(right);
+            spec.asFile = file !== null;
+            spec.exportName = file ? file[1] : right;
+        }
+        const problem = (0,reserved_names/* exportNameProblem */.LC)(spec.exportName);
+        if (problem)
+            return void problems.push(`line ${line}: ${problem}`);
+        const earlier = seen.get(spec.exportName);
+        if (earlier !== undefined)
+            return void problems.push(`line ${line}: ${spec.exportName} is already exported by line ${earlier}`);
+        seen.set(spec.exportName, line);
+        specs.push(spec);
+    });
+    if (mode === 'vault' && specs.length === 0 && problems.length === 0)
+        problems.push('with broker: vault, list at least one "path key | ENV_NAME" line');
+    if (problems.length)
+        throw new SecretSpecError(problems);
+    return specs;
+}
+
 ;// CONCATENATED MODULE: ./src/action/state.ts
 // What the main step leaves for the post step, in the runner's step state (GITHUB_STATE, handed back as
 // STATE_* variables and never printed): the folder of secret files to remove and the tokens to revoke. The
@@ -3798,8 +3869,40 @@ var reserved_names = __nccwpck_require__(92754);
 const STATE_KEY = 'oidc-exchange';
 /** The folder name the main step creates for `file:` secrets (mkdtemp adds six characters). */
 const FILE_DIR_PREFIX = 'oidc-exchange-';
-function saveCleanupState(core, state) {
-    core.saveState(STATE_KEY, JSON.stringify(state));
+/**
+ * What the main step has left for the post step so far, written to the step state each time it grows, so a
+ * step that fails later still leaves it behind (a Vault token whose reads then fail is still revoked).
+ */
+class PostStepState {
+    core;
+    state = { revoke: [] };
+    constructor(core) {
+        this.core = core;
+    }
+    /**
+     * Vault's login token. It is a credential the step holds, not one of the values run() masks, so it is
+     * registered for masking here, the moment it exists.
+     */
+    keepVaultToken(vault) {
+        this.core.setSecret(vault.token);
+        this.state.vault = vault;
+        this.save();
+    }
+    /** Tokens to revoke (already masked: they are among the values). */
+    keepRevocable(targets) {
+        if (targets.length === 0)
+            return;
+        this.state.revoke.push(...targets);
+        this.save();
+    }
+    /** The folder of secret files to remove. */
+    keepFileDir(dir) {
+        this.state.fileDir = dir;
+        this.save();
+    }
+    save() {
+        this.core.saveState(STATE_KEY, JSON.stringify(this.state));
+    }
 }
 /**
  * The API base a revoke entry may be sent to, or why not. The revoke contract names a method and a URL; only
@@ -3905,10 +4008,30 @@ function fileDirProblem(dir, runnerTemp) {
 ;// CONCATENATED MODULE: ./src/action/export.ts
 // Hands the secrets to the rest of the job: as environment variables for later steps (export-env), as step
 // outputs, and, for keys and certificates, as files only the job's user can read, with their paths exported
-// instead of the values.
+// instead of the values. Everything is checked before the first export (checkDeliveries).
 
 
 
+
+/** Linux's limit for one `NAME=value` string in a process environment (MAX_ARG_STRLEN). */
+const MAX_ENV_ENTRY_BYTES = 128 * 1024;
+/**
+ * Every exported name and value checked before the first export, so a bad one leaves GITHUB_ENV untouched. A
+ * name the broker chose (no `secrets` list) must also have the stricter shape a broker may use.
+ */
+function checkDeliveries(deliveries, opts) {
+    const problems = deliveries.map((d) => (0,reserved_names/* exportNameProblem */.LC)(d.spec.exportName, opts.namesChosenBy)).filter((p) => p !== undefined);
+    // The runner's file format ends a value at CRLF: a final CR would be lost on the way, so say so instead.
+    for (const d of deliveries) {
+        if (opts.exportEnv && !d.spec.asFile && Buffer.byteLength(`${d.spec.exportName}=${d.value}`) + 1 > MAX_ENV_ENTRY_BYTES) {
+            problems.push(`${d.spec.exportName} is ${Buffer.byteLength(d.value)} bytes, more than Linux lets one environment variable hold (128 KiB): every later step would fail to start. Deliver it as a file ("| file:${d.spec.exportName}_FILE") or set export-env: false and use the step output`);
+        }
+        if (!d.spec.asFile && d.value.endsWith('\r'))
+            problems.push(`${d.spec.exportName} ends with a carriage return, which GITHUB_ENV/GITHUB_OUTPUT cannot carry; deliver it as a file with "| file:${d.spec.exportName}_FILE"`);
+    }
+    if (problems.length)
+        throw new SecretSpecError(problems.map((p) => `from the broker's answer: ${p}`));
+}
 function exportSecrets(deliveries, core, opts) {
     const names = [];
     const env = [];
@@ -3977,12 +4100,6 @@ function idTokenSource(env, audience, core, timeoutMs) {
 }
 
 ;// CONCATENATED MODULE: ./src/action/mask.ts
-// What to register with the runner's masker for each secret, before anything else is printed or exported.
-// The runner replaces a registered value only where it appears whole within one log line, so a multi-line
-// secret is registered line by line too, and a JSON secret leaf by leaf, numbers included (a job that parses
-// it and prints one field, `{"pin": 48213377}`, would otherwise print it in the clear). Very short or purely
-// structural fragments (`{`, `],`) and the words `true`/`false` are not registered: the runner would star out
-// every occurrence in the log and garble it. The user is warned about each secret that has such a part.
 /** Shorter fragments are not registered. */
 const MIN_MASK_LENGTH = 4;
 function planMasks(secrets) {
@@ -4016,6 +4133,15 @@ function planMasks(secrets) {
         }
     }
     return { values: [...values].sort((a, b) => b.length - a.length), tooShort: [...tooShort] };
+}
+/** Registers every value (its lines and JSON leaves too) with the runner's masker, and warns about what is too short. */
+function maskSecrets(core, secrets) {
+    const plan = planMasks(secrets);
+    for (const value of plan.values)
+        core.setSecret(value);
+    for (const name of plan.tooShort) {
+        core.warning(`${name}: a value, line or JSON field shorter than ${MIN_MASK_LENGTH} characters, or a true/false in a JSON secret, was not masked (masking it would star out every occurrence in the log); keep it out of the log`);
+    }
 }
 /** Every leaf of a JSON object or array as text (strings, their lines, numbers, booleans); nothing for other values. */
 function jsonLeaves(value) {
@@ -4054,77 +4180,70 @@ function jsonLeaves(value) {
     return leaves;
 }
 
-;// CONCATENATED MODULE: ./src/action/secret-spec.ts
-// The `secrets` input: one secret per line, checked completely (with line numbers) before anything is
-// requested or exported.
-//
-//   NAME                       the broker's secret NAME, exported as NAME
-//   NAME | ENV_NAME            exported as ENV_NAME
-//   NAME | file:ENV_NAME       written to a 0600 file under RUNNER_TEMP; ENV_NAME holds its path
-//   path key | ENV_NAME        (broker: vault) field `key` of the Vault secret at `path`
-//
-// Blank lines and lines starting with # are ignored.
+// EXTERNAL MODULE: ./src/client/broker.ts
+var broker = __nccwpck_require__(80038);
+;// CONCATENATED MODULE: ./src/action/providers/broker.ts
+// The oidc-exchange broker as the action's secret provider: ask for the names the `secrets` input lists (or,
+// with no list, everything the policy grants) and, once the values are masked, keep for the post step the
+// tokens the broker says can be revoked, where the post step may send them.
 
-class SecretSpecError extends Error {
-    code = 'secrets_invalid';
-    problems;
-    constructor(problems) {
-        super(`the secrets input has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}; nothing was requested or exported:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-        this.name = 'SecretSpecError';
-        this.problems = problems;
-    }
+
+
+function brokerProvider(ctx) {
+    const { inputs, core } = ctx;
+    return {
+        source: 'the broker',
+        aboutClaims: (e) => e.status === 401 || e.status === 403,
+        async fetch(specs, getToken) {
+            const wanted = specs.length ? [...new Set(specs.map((s) => s.source))] : undefined;
+            const r = await (0,broker/* exchangeWithBroker */.T)({ brokerUrl: inputs.brokerUrl, getToken, secretNames: wanted, http: ctx.http, retry: ctx.retry });
+            return {
+                values: Object.entries(r.secrets).map(([name, value]) => ({ name, value })),
+                policy: r.policy,
+                // The policy name is the broker's text: shown quoted, as every peer string is.
+                policyShown: (0,errors/* peerText */.qT)(r.policy),
+                expiresAt: r.expiresAt,
+                claims: r.claims,
+                settle() {
+                    // Revocation is kept only where the post step may send a token: GitHub's API or the broker's host.
+                    const targets = [];
+                    for (const entry of r.revoke) {
+                        const target = revocationBase(entry, { brokerUrl: inputs.brokerUrl, githubApiUrl: ctx.job.apiUrl });
+                        if ('problem' in target)
+                            core.warning(`${(0,errors/* peerText */.qT)(entry.name, 130)} will not be revoked at the end of the job: ${target.problem}`);
+                        else
+                            targets.push({ name: entry.name, apiBase: target.apiBase, token: r.secrets[entry.name] });
+                    }
+                    ctx.post.keepRevocable(targets);
+                    const deliveries = deliveriesFor(specs, r.secrets);
+                    if (r.attempts > 1)
+                        core.info(`exchange succeeded on attempt ${r.attempts}`);
+                    return deliveries;
+                },
+            };
+        },
+    };
 }
-const NAME = reserved_names/* VARIABLE_NAME */.nN;
+/** Pairs each requested line with its value; with no `secrets` input, everything the broker sent, by its own name. */
+function deliveriesFor(specs, secrets) {
+    if (specs.length === 0) {
+        return Object.entries(secrets).map(([name, value], i) => ({ spec: { line: i + 1, source: name, exportName: name, asFile: false }, value }));
+    }
+    const missing = specs.filter((s) => !(s.source in secrets));
+    if (missing.length) {
+        throw new errors/* ExchangeError */.Sb('broker_answer_invalid', `the broker's answer lacks ${missing.map((s) => `${s.source} (line ${s.line})`).join(', ')}`);
+    }
+    return specs.map((spec) => ({ spec, value: secrets[spec.source] }));
+}
 
-function parseSecretSpecs(text, mode) {
-    const specs = [];
-    const problems = [];
-    const seen = new Map();
-    text.split('\n').forEach((raw, i) => {
-        const line = i + 1;
-        const trimmed = raw.trim();
-        if (trimmed === '' || trimmed.startsWith('#'))
-            return;
-        const parts = trimmed.split('|').map((p) => p.trim());
-        if (parts.length > 2)
-            return void problems.push(`line ${line}: more than one "|"; expected ${mode === 'vault' ? '"path key | ENV_NAME"' : '"NAME" or "NAME | ENV_NAME"'}`);
-        const [left, right] = parts;
-        let spec;
-        if (mode === 'vault') {
-            const words = left.split(/\s+/);
-            if (words.length !== 2)
-                return void problems.push(`line ${line}: expected "path key | ENV_NAME" (a Vault path, a space, the field), got ${JSON.stringify(left)}`);
-            const [path, key] = words;
-            if (!/^[A-Za-z0-9_.\-/]+$/.test(path) || path.includes('..'))
-                return void problems.push(`line ${line}: ${JSON.stringify(path)} is not a Vault path like secret/data/ci/db`);
-            spec = { line, source: key, vaultPath: path.replace(/^\/+/, ''), exportName: key.toUpperCase().replace(/[^A-Z0-9_]/g, '_'), asFile: false };
-        }
-        else {
-            if (!NAME.test(left))
-                return void problems.push(`line ${line}: ${JSON.stringify(left)} is not a secret name (letters, digits and _)`);
-            spec = { line, source: left, exportName: left, asFile: false };
-        }
-        if (right !== undefined) {
-            if (right === '')
-                return void problems.push(`line ${line}: nothing after "|"; write the variable name to export, or remove the "|"`);
-            const file = /^file:\s*(.*)$/.exec(right);
-            spec.asFile = file !== null;
-            spec.exportName = file ? file[1] : right;
-        }
-        const problem = (0,reserved_names/* exportNameProblem */.LC)(spec.exportName);
-        if (problem)
-            return void problems.push(`line ${line}: ${problem}`);
-        const earlier = seen.get(spec.exportName);
-        if (earlier !== undefined)
-            return void problems.push(`line ${line}: ${spec.exportName} is already exported by line ${earlier}`);
-        seen.set(spec.exportName, line);
-        specs.push(spec);
-    });
-    if (mode === 'vault' && specs.length === 0 && problems.length === 0)
-        problems.push('with broker: vault, list at least one "path key | ENV_NAME" line');
-    if (problems.length)
-        throw new SecretSpecError(problems);
-    return specs;
+;// CONCATENATED MODULE: ./src/action/providers/index.ts
+
+const PROVIDERS = {
+    'oidc-exchange': async (ctx) => brokerProvider(ctx),
+    vault: async (ctx) => (await __nccwpck_require__.e(/* import() */ 283).then(__nccwpck_require__.bind(__nccwpck_require__, 86283))).vaultProvider(ctx),
+};
+function secretProvider(ctx) {
+    return PROVIDERS[ctx.inputs.broker](ctx);
 }
 
 ;// CONCATENATED MODULE: ./src/action/summary-text.ts
@@ -4167,9 +4286,9 @@ function summaryMarkdown(deliveries, info) {
 }
 
 ;// CONCATENATED MODULE: ./src/action/run.ts
-// The main step, one readable flow: check the inputs, get the job's OIDC token and trade it for secrets,
-// mask every value before anything can print it, check the names, export, leave the post step what it must
-// clean up, and write the summary.
+// The main step, one readable flow: check the inputs, trade the job's OIDC token for secrets with the provider
+// the `broker` input names, mask every value before anything can print it, check the names, export, leave
+// the post step what it must clean up, and write the summary.
 
 
 
@@ -4178,142 +4297,58 @@ function summaryMarkdown(deliveries, info) {
 
 
 
-/** Linux's limit for one `NAME=value` string in a process environment (MAX_ARG_STRLEN). */
-const MAX_ENV_ENTRY_BYTES = 128 * 1024;
 async function run(inputs, ctx) {
     const { core } = ctx;
     // 1. The secrets input, completely checked before any request.
     const specs = parseSecretSpecs(inputs.secrets, inputs.broker);
+    // 2. Trade the OIDC token for the values (a fresh token per attempt). The connection to the broker is
+    //    opened first, so that its handshake overlaps loading the provider and the runner issuing the token.
+    ctx.http.warm?.(inputs.brokerUrl);
+    const { retry, timeLeft } = attemptTimes(inputs, ctx);
+    const post = new PostStepState(core);
+    const provider = await secretProvider({ inputs, core, http: ctx.http, retry, job: ctx.job, post });
+    let received;
+    let deliveries;
+    try {
+        received = await provider.fetch(specs, idTokenSource(ctx.env, inputs.audience, core, timeLeft));
+        // 3. Mask first: nothing below may print before every value is registered. Then the provider settles
+        //    (what the post step revokes) and pairs the values with the lines of the `secrets` input.
+        maskSecrets(core, received.values);
+        deliveries = received.settle();
+    }
+    catch (e) {
+        // A failure about the token's claims (or any, with debug-claims) shows them: they say what to fix.
+        if (e instanceof errors/* ExchangeError */.Sb && (provider.aboutClaims(e) || inputs.debugClaims))
+            (await __nccwpck_require__.e(/* import() */ 582).then(__nccwpck_require__.bind(__nccwpck_require__, 58582))).explainFailure(core, e, ctx.job);
+        throw e;
+    }
+    // 4. Every exported name is checked before the first export (with no `secrets` list, the broker chose them).
+    checkDeliveries(deliveries, { exportEnv: inputs.exportEnv, namesChosenBy: specs.length === 0 ? 'broker' : 'user' });
+    // 5. Export, and leave the post step what it must remove.
+    const result = exportSecrets(deliveries, core, { exportEnv: inputs.exportEnv, runnerTemp: ctx.env.RUNNER_TEMP });
+    if (result.fileDir)
+        post.keepFileDir(result.fileDir);
+    // 6. Report names, never values.
+    core.info(`oidc-exchange: ${result.names.length} secret(s) delivered under policy ${received.policyShown}: ${result.names.join(', ')}`);
+    if (inputs.debugClaims)
+        (await __nccwpck_require__.e(/* import() */ 582).then(__nccwpck_require__.bind(__nccwpck_require__, 58582))).printClaims(core, received.claims, "Claims of this job's OIDC token (debug-claims)", ctx.job);
+    if (ctx.env.GITHUB_STEP_SUMMARY) {
+        const info = { source: provider.source, policy: received.policy, expiresAt: received.expiresAt, exportEnv: inputs.exportEnv, job: ctx.job };
+        await core.summary.addRaw(summaryMarkdown(deliveries, info)).write();
+    }
+    return { names: result.names, policy: received.policy };
+}
+/** timeout-seconds for all attempts and waits, at most 15 s per attempt, and what is left of it for a token request. */
+function attemptTimes(inputs, ctx) {
     const deadlineMs = inputs.timeoutSeconds * 1000;
     const started = Date.now();
     const retry = {
         deadlineMs,
         attemptTimeoutMs: Math.min(deadlineMs, 15_000),
-        onRetry: ({ reason, delayMs }) => core.warning(`${reason}; retrying in ${(delayMs / 1000).toFixed(1)} s`),
+        onRetry: ({ reason, delayMs }) => ctx.core.warning(`${reason}; retrying in ${(delayMs / 1000).toFixed(1)} s`),
         ...ctx.retry,
     };
-    const leftMs = () => Math.max(1, Math.min(retry.attemptTimeoutMs, deadlineMs - (Date.now() - started)));
-    const getToken = idTokenSource(ctx.env, inputs.audience, core, leftMs);
-    const cleanup = { revoke: [] };
-    // 2. Trade the OIDC token for the values (a fresh token per attempt). The connection to the broker is
-    //    opened while the runner issues the token.
-    ctx.http.warm?.(inputs.brokerUrl);
-    let deliveries;
-    let policy;
-    let expiresAt;
-    let claims;
-    try {
-        if (inputs.broker === 'vault') {
-            const { readFromVault } = await __nccwpck_require__.e(/* import() */ 283).then(__nccwpck_require__.bind(__nccwpck_require__, 86283));
-            const r = await readFromVault({
-                url: inputs.brokerUrl,
-                role: inputs.vaultRole,
-                authPath: inputs.vaultAuthPath,
-                namespace: inputs.vaultNamespace,
-                specs,
-                getToken,
-                http: ctx.http,
-                retry,
-                onToken(token) {
-                    core.setSecret(token);
-                    cleanup.vault = { url: inputs.brokerUrl, token, ...(inputs.vaultNamespace ? { namespace: inputs.vaultNamespace } : {}) };
-                    saveCleanupState(core, cleanup);
-                },
-            });
-            deliveries = r.deliveries;
-            policy = `vault role ${inputs.vaultRole}`;
-            expiresAt = r.expiresAt;
-        }
-        else {
-            const wanted = specs.length ? [...new Set(specs.map((s) => s.source))] : undefined;
-            const r = await (0,broker/* exchangeWithBroker */.T)({ brokerUrl: inputs.brokerUrl, getToken, secretNames: wanted, http: ctx.http, retry });
-            // 3. Mask first: nothing below may print before every value is registered.
-            maskAll(core, Object.entries(r.secrets).map(([name, value]) => ({ name, value })));
-            // Revocation is kept only where the post step may send a token: GitHub's API or the broker's host.
-            for (const entry of r.revoke) {
-                const target = revocationBase(entry, { brokerUrl: inputs.brokerUrl, githubApiUrl: ctx.job.apiUrl });
-                if ('problem' in target)
-                    core.warning(`${(0,errors/* peerText */.qT)(entry.name, 130)} will not be revoked at the end of the job: ${target.problem}`);
-                else
-                    cleanup.revoke.push({ name: entry.name, apiBase: target.apiBase, token: r.secrets[entry.name] });
-            }
-            if (cleanup.revoke.length)
-                saveCleanupState(core, cleanup);
-            deliveries = deliveriesFor(specs, r.secrets);
-            policy = r.policy;
-            expiresAt = r.expiresAt;
-            claims = r.claims;
-            if (r.attempts > 1)
-                core.info(`exchange succeeded on attempt ${r.attempts}`);
-        }
-    }
-    catch (e) {
-        // Vault's JWT auth refuses a token with 400, the broker with 401/403: both are about the token's claims.
-        const aboutClaims = e instanceof errors/* ExchangeError */.Sb && (e.status === 401 || e.status === 403 || (inputs.broker === 'vault' && e.code === 'broker_refused'));
-        if (e instanceof errors/* ExchangeError */.Sb && (aboutClaims || inputs.debugClaims)) {
-            const { printClaims, refusalHelp } = await __nccwpck_require__.e(/* import() */ 582).then(__nccwpck_require__.bind(__nccwpck_require__, 58582));
-            core.error(e.message);
-            printClaims(core, e.claims, "Claims of this job's OIDC token", ctx.job);
-            const help = refusalHelp(e.status);
-            if (help)
-                core.info(help);
-        }
-        throw e;
-    }
-    if (inputs.broker === 'vault')
-        maskAll(core, deliveries.map((d) => ({ name: d.spec.exportName, value: d.value })));
-    // 4. Every exported name is checked before the first export, so a bad one leaves GITHUB_ENV untouched.
-    // A name the broker chose (no `secrets` list) must also have the stricter shape a broker may use.
-    const problems = deliveries
-        .map((d) => (0,reserved_names/* exportNameProblem */.LC)(d.spec.exportName, specs.length === 0 && inputs.broker !== 'vault' ? 'broker' : 'user'))
-        .filter((p) => p !== undefined);
-    // The runner's file format ends a value at CRLF: a final CR would be lost on the way, so say so instead.
-    for (const d of deliveries) {
-        if (inputs.exportEnv && !d.spec.asFile && Buffer.byteLength(`${d.spec.exportName}=${d.value}`) + 1 > MAX_ENV_ENTRY_BYTES) {
-            problems.push(`${d.spec.exportName} is ${Buffer.byteLength(d.value)} bytes, more than Linux lets one environment variable hold (128 KiB): every later step would fail to start. Deliver it as a file ("| file:${d.spec.exportName}_FILE") or set export-env: false and use the step output`);
-        }
-        if (!d.spec.asFile && d.value.endsWith('\r'))
-            problems.push(`${d.spec.exportName} ends with a carriage return, which GITHUB_ENV/GITHUB_OUTPUT cannot carry; deliver it as a file with "| file:${d.spec.exportName}_FILE"`);
-    }
-    if (problems.length)
-        throw new SecretSpecError(problems.map((p) => `from the broker's answer: ${p}`));
-    // 5. Export, and leave the post step what it must remove.
-    const result = exportSecrets(deliveries, core, { exportEnv: inputs.exportEnv, runnerTemp: ctx.env.RUNNER_TEMP });
-    if (result.fileDir) {
-        cleanup.fileDir = result.fileDir;
-        saveCleanupState(core, cleanup);
-    }
-    // 6. Report names, never values.
-    // The policy name is the broker's text: shown quoted (see peerText), as every peer string is.
-    core.info(`oidc-exchange: ${result.names.length} secret(s) delivered under policy ${inputs.broker === 'vault' ? policy : (0,errors/* peerText */.qT)(policy)}: ${result.names.join(', ')}`);
-    if (inputs.debugClaims) {
-        const { printClaims } = await __nccwpck_require__.e(/* import() */ 582).then(__nccwpck_require__.bind(__nccwpck_require__, 58582));
-        printClaims(core, claims, "Claims of this job's OIDC token (debug-claims)", ctx.job);
-    }
-    if (ctx.env.GITHUB_STEP_SUMMARY) {
-        const markdown = summaryMarkdown(deliveries, { source: inputs.broker === 'vault' ? 'Vault' : 'the broker', policy, expiresAt, exportEnv: inputs.exportEnv, job: ctx.job });
-        await core.summary.addRaw(markdown).write();
-    }
-    return { names: result.names, policy };
-}
-function maskAll(core, secrets) {
-    const plan = planMasks(secrets);
-    for (const value of plan.values)
-        core.setSecret(value);
-    for (const name of plan.tooShort) {
-        core.warning(`${name}: a value, line or JSON field shorter than 4 characters, or a true/false in a JSON secret, was not masked (masking it would star out every occurrence in the log); keep it out of the log`);
-    }
-}
-/** Pairs each requested line with its value; with no `secrets` input, everything the broker sent, by its own name. */
-function deliveriesFor(specs, secrets) {
-    if (specs.length === 0) {
-        return Object.entries(secrets).map(([name, value], i) => ({ spec: { line: i + 1, source: name, exportName: name, asFile: false }, value }));
-    }
-    const missing = specs.filter((s) => !(s.source in secrets));
-    if (missing.length) {
-        throw new errors/* ExchangeError */.Sb('broker_answer_invalid', `the broker's answer lacks ${missing.map((s) => `${s.source} (line ${s.line})`).join(', ')}`);
-    }
-    return specs.map((spec) => ({ spec, value: secrets[spec.source] }));
+    return { retry, timeLeft: () => Math.max(1, Math.min(retry.attemptTimeoutMs, deadlineMs - (Date.now() - started))) };
 }
 
 ;// CONCATENATED MODULE: ./src/action/main.ts

@@ -1,8 +1,17 @@
 // Why a policy did not match, shown next to the broker's answer: which job asked (repository and run) and
 // the job's own token claims (never the token). Loaded only on failure or with debug-claims.
 import { describeClaims } from '../client/claims.js';
+import type { ExchangeError } from '../client/errors.js';
 import { describeJob, type JobContext } from './job-context.js';
 import type { ActionCore } from './toolkit.js';
+
+/** A failure about the token's claims (or any, with debug-claims): the error, the job's claims, what to check. */
+export function explainFailure(core: Pick<ActionCore, 'info' | 'error'>, e: ExchangeError, job: JobContext): void {
+  core.error(e.message);
+  printClaims(core, e.claims, "Claims of this job's OIDC token", job);
+  const help = refusalHelp(e.status);
+  if (help) core.info(help);
+}
 
 export function printClaims(core: Pick<ActionCore, 'info'>, claims: Record<string, unknown> | undefined, heading: string, job?: JobContext): void {
   const which = job ? describeJob(job) : '';

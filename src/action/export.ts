@@ -1,15 +1,34 @@
 // Hands the secrets to the rest of the job: as environment variables for later steps (export-env), as step
 // outputs, and, for keys and certificates, as files only the job's user can read, with their paths exported
-// instead of the values.
+// instead of the values. Everything is checked before the first export (checkDeliveries).
 import { mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SecretSpec } from './secret-spec.js';
+import { exportNameProblem, SecretSpecError, type SecretSpec } from './secret-spec.js';
 import { FILE_DIR_PREFIX } from './state.js';
 import type { ActionCore } from './toolkit.js';
 
 export interface Delivery {
   spec: SecretSpec;
   value: string;
+}
+
+/** Linux's limit for one `NAME=value` string in a process environment (MAX_ARG_STRLEN). */
+const MAX_ENV_ENTRY_BYTES = 128 * 1024;
+
+/**
+ * Every exported name and value checked before the first export, so a bad one leaves GITHUB_ENV untouched. A
+ * name the broker chose (no `secrets` list) must also have the stricter shape a broker may use.
+ */
+export function checkDeliveries(deliveries: Delivery[], opts: { exportEnv: boolean; namesChosenBy: 'broker' | 'user' }): void {
+  const problems = deliveries.map((d) => exportNameProblem(d.spec.exportName, opts.namesChosenBy)).filter((p): p is string => p !== undefined);
+  // The runner's file format ends a value at CRLF: a final CR would be lost on the way, so say so instead.
+  for (const d of deliveries) {
+    if (opts.exportEnv && !d.spec.asFile && Buffer.byteLength(`${d.spec.exportName}=${d.value}`) + 1 > MAX_ENV_ENTRY_BYTES) {
+      problems.push(`${d.spec.exportName} is ${Buffer.byteLength(d.value)} bytes, more than Linux lets one environment variable hold (128 KiB): every later step would fail to start. Deliver it as a file ("| file:${d.spec.exportName}_FILE") or set export-env: false and use the step output`);
+    }
+    if (!d.spec.asFile && d.value.endsWith('\r')) problems.push(`${d.spec.exportName} ends with a carriage return, which GITHUB_ENV/GITHUB_OUTPUT cannot carry; deliver it as a file with "| file:${d.spec.exportName}_FILE"`);
+  }
+  if (problems.length) throw new SecretSpecError(problems.map((p) => `from the broker's answer: ${p}`));
 }
 
 export interface ExportResult {

@@ -4,6 +4,7 @@
 // it and prints one field, `{"pin": 48213377}`, would otherwise print it in the clear). Very short or purely
 // structural fragments (`{`, `],`) and the words `true`/`false` are not registered: the runner would star out
 // every occurrence in the log and garble it. The user is warned about each secret that has such a part.
+import type { ActionCore } from './toolkit.js';
 
 /** Shorter fragments are not registered. */
 export const MIN_MASK_LENGTH = 4;
@@ -37,6 +38,15 @@ export function planMasks(secrets: Array<{ name: string; value: string }>): Mask
     }
   }
   return { values: [...values].sort((a, b) => b.length - a.length), tooShort: [...tooShort] };
+}
+
+/** Registers every value (its lines and JSON leaves too) with the runner's masker, and warns about what is too short. */
+export function maskSecrets(core: Pick<ActionCore, 'setSecret' | 'warning'>, secrets: Array<{ name: string; value: string }>): void {
+  const plan = planMasks(secrets);
+  for (const value of plan.values) core.setSecret(value);
+  for (const name of plan.tooShort) {
+    core.warning(`${name}: a value, line or JSON field shorter than ${MIN_MASK_LENGTH} characters, or a true/false in a JSON secret, was not masked (masking it would star out every occurrence in the log); keep it out of the log`);
+  }
 }
 
 /** Every leaf of a JSON object or array as text (strings, their lines, numbers, booleans); nothing for other values. */

@@ -37,8 +37,40 @@ export interface TrustedHosts {
   githubApiUrl: string;
 }
 
-export function saveCleanupState(core: Pick<ActionCore, 'saveState'>, state: CleanupState): void {
-  core.saveState(STATE_KEY, JSON.stringify(state));
+/**
+ * What the main step has left for the post step so far, written to the step state each time it grows, so a
+ * step that fails later still leaves it behind (a Vault token whose reads then fail is still revoked).
+ */
+export class PostStepState {
+  private readonly state: CleanupState = { revoke: [] };
+  constructor(private readonly core: Pick<ActionCore, 'saveState' | 'setSecret'>) {}
+
+  /**
+   * Vault's login token. It is a credential the step holds, not one of the values run() masks, so it is
+   * registered for masking here, the moment it exists.
+   */
+  keepVaultToken(vault: NonNullable<CleanupState['vault']>): void {
+    this.core.setSecret(vault.token);
+    this.state.vault = vault;
+    this.save();
+  }
+
+  /** Tokens to revoke (already masked: they are among the values). */
+  keepRevocable(targets: RevokeTarget[]): void {
+    if (targets.length === 0) return;
+    this.state.revoke.push(...targets);
+    this.save();
+  }
+
+  /** The folder of secret files to remove. */
+  keepFileDir(dir: string): void {
+    this.state.fileDir = dir;
+    this.save();
+  }
+
+  private save(): void {
+    this.core.saveState(STATE_KEY, JSON.stringify(this.state));
+  }
 }
 
 /**

@@ -7,6 +7,39 @@ import { callWithToken, type RetrySettings } from '../../client/retry.js';
 import type { HttpClient, HttpResponse } from '../../client/transport.js';
 import type { Delivery } from '../export.js';
 import type { SecretSpec } from '../secret-spec.js';
+import type { ProviderContext, SecretProvider } from './provider.js';
+
+/** Vault as the action's secret provider: the values are the fields the `secrets` input names. */
+export function vaultProvider(ctx: ProviderContext): SecretProvider {
+  const { inputs } = ctx;
+  const role = `vault role ${inputs.vaultRole}`;
+  return {
+    source: 'Vault',
+    // Vault's JWT auth refuses a token with 400 (the broker with 401/403): a refused login is about the claims.
+    aboutClaims: (e) => e.status === 401 || e.status === 403 || e.code === 'broker_refused',
+    async fetch(specs, getToken) {
+      const r = await readFromVault({
+        url: inputs.brokerUrl,
+        role: inputs.vaultRole,
+        authPath: inputs.vaultAuthPath,
+        namespace: inputs.vaultNamespace,
+        specs,
+        getToken,
+        http: ctx.http,
+        retry: ctx.retry,
+        onToken: (token) => ctx.post.keepVaultToken({ url: inputs.brokerUrl, token, ...(inputs.vaultNamespace ? { namespace: inputs.vaultNamespace } : {}) }),
+      });
+      return {
+        values: r.deliveries.map((d) => ({ name: d.spec.exportName, value: d.value })),
+        settle: () => r.deliveries,
+        // The role is the workflow's own input, not the peer's text.
+        policy: role,
+        policyShown: role,
+        expiresAt: r.expiresAt,
+      };
+    },
+  };
+}
 
 export interface VaultRequest {
   url: string;
@@ -87,7 +120,6 @@ export async function readFromVault(req: VaultRequest): Promise<{ deliveries: De
   return { deliveries, expiresAt: lease ? new Date(Date.now() + lease * 1000).toISOString() : null };
 }
 
-/** KV v2 wraps the fields in data.data next to data.metadata; KV v1 returns them in data. */
 /**
  * A 200 answer's JSON. Node's parse error quotes the text around the fault, and these answers hold a Vault
  * token or the secrets: the message says what failed, never what was read.
@@ -100,6 +132,7 @@ function vaultJson(body: string, code: 'vault_login_failed' | 'vault_read_failed
   }
 }
 
+/** KV v2 wraps the fields in data.data next to data.metadata; KV v1 returns them in data. */
 function kvData(body: { data?: unknown }): Record<string, unknown> {
   const data = (body.data ?? {}) as Record<string, unknown>;
   if (data.data && typeof data.data === 'object' && data.metadata && typeof data.metadata === 'object') return data.data as Record<string, unknown>;
