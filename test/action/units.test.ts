@@ -1,6 +1,8 @@
 // Unit tests for the action's pure parts: the secrets input, inputs, masking plan, backoff, proxy choice,
-// the runner protocol (both the action's writing and the fake runner's reading) and log masking.
+// the job's details, the runner protocol (both the action's writing and the fake runner's reading) and log
+// masking.
 import { InputError, parseCaCertificate } from '../../src/action/inputs.js';
+import { describeJob, jobContext } from '../../src/action/job-context.js';
 import { jsonLeaves, planMasks } from '../../src/action/mask.js';
 import { exportNameProblem, parseSecretSpecs, SecretSpecError } from '../../src/action/secret-spec.js';
 import { parseRetryAfter, retryDelayMs } from '../../src/client/backoff.js';
@@ -188,6 +190,38 @@ describe('proxy choice', () => {
     ['x.org, b.example', true],
   ])('NO_PROXY=%s bypass: %s', (noProxy, bypass) => {
     expect(proxyFor('https://b.example/v1', { HTTPS_PROXY: 'http://p:1', NO_PROXY: noProxy }) === undefined).toBe(bypass);
+  });
+});
+
+describe("the job's details, from the runner's GITHUB_* variables", () => {
+  it('names the repository and links this run, with the attempt on a re-run', () => {
+    const job = jobContext({
+      GITHUB_REPOSITORY: 'octo-org/octo-repo',
+      GITHUB_SERVER_URL: 'https://ghe.example.com',
+      GITHUB_API_URL: 'https://ghe.example.com/api/v3',
+      GITHUB_RUN_ID: '1234567890',
+      GITHUB_RUN_ATTEMPT: '3',
+    });
+    expect(job).toEqual({
+      repository: 'octo-org/octo-repo',
+      runUrl: 'https://ghe.example.com/octo-org/octo-repo/actions/runs/1234567890/attempts/3',
+      apiUrl: 'https://ghe.example.com/api/v3',
+    });
+    expect(describeJob(job)).toBe('octo-org/octo-repo, run https://ghe.example.com/octo-org/octo-repo/actions/runs/1234567890/attempts/3');
+  });
+
+  it("a first attempt links the run itself; github.com's addresses when the runner names none", () => {
+    expect(jobContext({ GITHUB_REPOSITORY: 'octo-org/octo-repo', GITHUB_RUN_ID: '77', GITHUB_RUN_ATTEMPT: '1' })).toEqual({
+      repository: 'octo-org/octo-repo',
+      runUrl: 'https://github.com/octo-org/octo-repo/actions/runs/77',
+      apiUrl: 'https://api.github.com',
+    });
+  });
+
+  it('outside a runner: no repository, no run, nothing to describe', () => {
+    const job = jobContext({});
+    expect(job).toEqual({ repository: undefined, runUrl: undefined, apiUrl: 'https://api.github.com' });
+    expect(describeJob(job)).toBe('');
   });
 });
 
