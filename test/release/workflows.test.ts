@@ -5,9 +5,11 @@
 //     pinned by a full commit SHA with its version in a comment (one SHA per action across the files), every
 //     job states its own `permissions:` under a workflow-wide `permissions: {}`, no workflow runs on
 //     `pull_request_target`, and every checkout leaves no credentials behind.
+//     Each `run:` script passes shellcheck, since none of them can run here.
 //  3. The release workflow's order: the major tag moves only after every other job succeeded, npm publishes
 //     the tarball `npm run release:npm` made, and the tag must be package.json's version.
 import { describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -89,6 +91,23 @@ describe.each(files)('.github/workflows/%s', (file) => {
     expect(broad).toEqual([]);
   });
 
+  it('its run: scripts pass shellcheck (as bash, the shell every job here runs them with)', () => {
+    const problems: string[] = [];
+    for (const [name, job] of Object.entries(workflow(file).jobs)) {
+      for (const [i, s] of (job.steps ?? []).entries()) {
+        if (!s.run) continue;
+        // An expression is replaced before the shell sees it; here it stands for a word.
+        const script = s.run.replace(/\$\{\{[^}]*\}\}/g, 'EXPRESSION');
+        try {
+          execFileSync('shellcheck', ['--shell=bash', '--severity=warning', '--format=gcc', '-'], { input: script, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+        } catch (e) {
+          problems.push(`${name} step ${i + 1}: ${(e as { stdout?: string }).stdout ?? (e as Error).message}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('never runs on pull_request_target, and no checkout keeps its credentials', () => {
     const w = workflow(file);
     expect(Object.keys(w.on)).not.toContain('pull_request_target');
@@ -152,7 +171,7 @@ describe('release.yml', () => {
 
   it('publishes the tarball release:npm made, with provenance, and checks the tag against package.json', () => {
     const all = steps(w).map((s) => s.run ?? '').join('\n');
-    expect(all).toMatch(/npm run release:npm -- --out release\b/);
+    expect(all).toMatch(/npm run --silent release:npm -- --out release --version "\$\{GITHUB_REF_NAME#v\}"/);
     expect(all).toMatch(/npm publish "\$TARBALL" --provenance\b/);
     expect(all).toMatch(/\$GITHUB_REF_NAME" = "v\$version"/);
     expect(all).toMatch(/\.ci\/run/);
