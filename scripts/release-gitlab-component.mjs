@@ -6,13 +6,16 @@
 // from gitlab-component/, without its src/). The tree is committed on DIR's main branch and tagged X.Y.Z
 // (default: package.json's version; the catalog takes semantic versions only). DIR is created and git-inited
 // when it does not exist; when it is a clone of the catalog project, the version goes on top of the earlier
-// ones. Nothing is pushed: that is the next command, printed at the end.
+// ones. Nothing is pushed: that is the next command, printed at the end. Like release:npm, it refuses a dirty
+// tree and a version that is not package.json's or has no CHANGELOG.md section (release-checks.mjs): the
+// component's version is the project's, released from the commit its tag names.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generate, paths } from './build-gitlab-component.mjs';
+import { releaseRefusals } from './release-checks.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const tree = join(root, 'gitlab-component');
@@ -79,6 +82,8 @@ async function main() {
   if (!values.out) throw new ReleaseError('usage: npm run release:gitlab-component -- --out DIR [--version X.Y.Z]');
   // npm runs scripts from the package root; a relative --out is meant from where npm was started.
   const out = resolve(process.env.INIT_CWD ?? process.cwd(), values.out);
+  const refusals = releaseRefusals(root, values.version);
+  if (refusals.length) throw new ReleaseError(refusals.map((r) => `refused (${r.code}): ${r.message}`).join('\nrelease-gitlab-component: '));
   const version = values.version ?? JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
   const sha = await release({ out, version });
   console.log(`${out}: the component is committed (${sha.slice(0, 12)}) and tagged ${version}.`);

@@ -24,6 +24,9 @@
 //                   test/gitlab/gitlab-ci-local.test.ts, whose local git server stands in for GitLab (the
 //                   documented remote is mapped onto it), and whose jobs then include what was pushed; here it
 //                   is only held to that shape
+//   needs-release   fetches a published release (GitHub release files, the npm registry, GHCR) or checks its
+//                   signatures online, which this machine cannot reach: held to the shape of a release here,
+//                   every version it names is package.json's and every file it names one release.yml attaches
 //   needs-docker    needs a docker engine, which this machine does not have: run with a `docker` on PATH
 //                   that records its arguments; the test then checks what `docker build` would read (the
 //                   Dockerfile parses and lints clean, every COPY source exists and is in the build context)
@@ -46,7 +49,7 @@ import { blocksOf, docFiles, repoRoot, where, type DocBlock } from '../helpers/d
 import { installInto, offlineNpmEnv, pack } from '../helpers/package.js';
 
 const SHELLS = ['sh', 'bash', 'shell'];
-const TAGS = new Set(['setup', 'runs-tests', 'install', 'background', 'needs-platform', 'needs-gitlab', 'needs-docker']);
+const TAGS = new Set(['setup', 'runs-tests', 'install', 'background', 'needs-platform', 'needs-gitlab', 'needs-docker', 'needs-release']);
 const BROKER_PLACEHOLDER = 'https://broker.example.com';
 const PLATFORM_VALUES = { DB_PASSWORD: 'doc-test-db "pw" $x 3c9e', TLS_KEY: 'doc-test-tls-key 7f2d' };
 /** Every value a documented command could leak: none may appear in any block's output. */
@@ -86,6 +89,7 @@ it('every shell block carries known tags, and the tags match what the block does
       need(/\bdocker\b/, 'needs-docker');
       need(/\bgit (-C \S+ )?push\b/, 'needs-gitlab');
       need(/\$CI_OIDC_TOKEN|CI_OIDC_TOKEN\b/, 'needs-platform');
+      need(/\bgh (release|attestation)\b|\bnpm audit signatures\b|releases\/download\//, 'needs-release');
     }
   }
   expect(problems).toEqual([]);
@@ -182,6 +186,7 @@ describe.each(shellFiles.map((f) => [f.file, f.blocks] as const))('%s', (file, b
     if (b.tags.includes('needs-platform')) return runOnHarness(b);
     if (b.tags.includes('needs-docker')) return runDockerRecipe(b);
     if (b.tags.includes('needs-gitlab')) return expect(b.text).toMatch(/\bnpm run release:gitlab-component\b[\s\S]*\bgit (-C \S+ )?push\b/);
+    if (b.tags.includes('needs-release')) return expectReleaseShape(b);
 
     const r = await runBlock(b);
     expect({ at: where(b), code: r.code, output: r.code === expectedExit(b) ? '' : r.output }).toEqual({ at: where(b), code: expectedExit(b), output: '' });
@@ -194,6 +199,18 @@ describe.each(shellFiles.map((f) => [f.file, f.blocks] as const))('%s', (file, b
       expect(v.output).toMatch(/^oidc-exchange \d+\.\d+\.\d+/);
     }
   }, 180_000);
+
+  /** A block that fetches a release names this version, and only files the release workflow attaches. */
+  function expectReleaseShape(b: DocBlock): void {
+    const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+    const attached = readFileSync(join(repoRoot, '.github', 'workflows', 'release.yml'), 'utf8');
+    const versions = [...b.text.matchAll(/\b\d+\.\d+\.\d+\b/g)].map((m) => m[0]);
+    expect(versions.length).toBeGreaterThan(0);
+    expect(versions.filter((v) => v !== version)).toEqual([]);
+    for (const m of b.text.matchAll(/\boidc-exchange-[\w.$-]+\.(tgz|cdx\.json)\b|\bSHA256SUMS\b/g)) {
+      expect([m[0], attached.includes(m[0] === 'SHA256SUMS' ? 'SHA256SUMS' : `*.${m[1]}`)]).toEqual([m[0], true]);
+    }
+  }
 
   async function startBackground(b: DocBlock): Promise<void> {
     const child = spawn('nsenter', nsArgs(shellOf(b), b.text), { cwd: copy, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });

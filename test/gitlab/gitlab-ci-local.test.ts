@@ -14,6 +14,7 @@ import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { AUDIENCE, startTestBed, type TestBed } from '../helpers/broker.js';
 import { blocksOf, type DocBlock } from '../helpers/docs.js';
+import { releasableClone, setVersion } from '../helpers/release-clone.js';
 import { startGitServer, type GitServer } from './git-server.js';
 import { leaked, VALUES } from './job-env.js';
 
@@ -29,6 +30,8 @@ let git: GitServer;
 let work: string;
 let home: string;
 let bin: string;
+/** The checkout the publishing steps run in: a clean clone at the release (the release script refuses less). */
+let source: string;
 
 const gitEnv = () => ({
   PATH: `${bin}:${process.env.PATH}`,
@@ -63,9 +66,10 @@ beforeAll(async () => {
   await run('git', ['init', '-q', '--bare', '-b', 'main', join(work, 'server', `${CATALOG}.git`)]);
   git = await startGitServer(join(work, 'server'));
 
-  // The publishing steps, as printed.
+  // The publishing steps, as printed, in a checkout of the release.
+  source = await releasableClone(join(work, 'source'), VERSION);
   const publish = publishingBlocks();
-  await run('sh', ['-e', '-c', publish[0]!.text], { cwd: root, env: gitEnv(), timeout: 120_000 });
+  await run('sh', ['-e', '-c', publish[0]!.text], { cwd: source, env: gitEnv(), timeout: 120_000 });
 }, 180_000);
 
 afterAll(async () => {
@@ -161,7 +165,9 @@ it('a later version is released with the second command; @0.1.0 stays on its tag
   const next = VERSION.replace(/\.(\d+)\.\d+$/, (_m, minor: string) => `.${Number(minor) + 1}.0`);
   const upgrade = publishingBlocks()[1]!.text;
   expect(upgrade).toContain(`--version ${next}`);
-  await run('sh', ['-e', '-c', upgrade], { cwd: root, env: gitEnv(), timeout: 120_000 });
+  // The checkout moves on to the next release (its version and CHANGELOG.md section committed).
+  await setVersion(source, next);
+  await run('sh', ['-e', '-c', upgrade], { cwd: source, env: gitEnv(), timeout: 120_000 });
   for (const [ref, resolved] of [[VERSION, VERSION], [VERSION.split('.')[0]!, next], ['~latest', next]] as const) {
     const yaml = snippet('README.md', 0).replace(`@${VERSION}`, `@${ref}`);
     const dir = await project(`pin-${ref.replace(/\W/g, '_')}`, yaml);
@@ -171,7 +177,7 @@ it('a later version is released with the second command; @0.1.0 stays on its tag
     expect(code).toBe(0);
     expect(await readFile(join(dir, '.gitlab-ci-local', 'includes', '127.0.0.1', CATALOG, resolved, 'templates', 'secrets.yml'), 'utf8')).toContain('spec:');
   }
-});
+}, 120_000);
 
 it("the catalog project's own pipeline: the component loads from its commit, and a version tag adds the release job", async () => {
   const clone = join(work, 'catalog-clone');

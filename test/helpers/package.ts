@@ -1,4 +1,5 @@
-// The package as users get it: `npm run release:npm` of this checkout (the published manifest, staged), installed
+// The package as users get it: the tarball `npm run release:npm` makes of this checkout (the published manifest,
+// staged; packed in process, without the release checks, so a working tree with changes can be tested), installed
 // from the tarball into an empty folder with no network (npm offline, an empty cache and a registry address where nothing listens), so anything the
 // install would have to download makes it fail.
 import { execFile } from 'node:child_process';
@@ -37,8 +38,9 @@ export function offlineNpmEnv(home: string): NodeJS.ProcessEnv {
 
 export async function pack(dest: string): Promise<Packed> {
   const home = await mkdtemp(join(tmpdir(), 'oidc-exchange-npm-home-'));
-  const { stdout } = await run('npm', ['run', '--silent', 'release:npm', '--', '--out', dest, '--json'], { cwd: repoRoot, env: offlineNpmEnv(home), maxBuffer: 16 << 20 });
-  return JSON.parse(stdout) as Packed;
+  const { stagePackage } = (await import(join(repoRoot, 'scripts', 'release-npm.mjs'))) as { stagePackage(o: { out: string; env: NodeJS.ProcessEnv }): Packed };
+  const { tarball, files } = stagePackage({ out: dest, env: offlineNpmEnv(home) });
+  return { tarball, files };
 }
 
 /** An empty project folder with the tarball installed: `npx oidc-exchange` runs the installed package. */
