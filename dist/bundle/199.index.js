@@ -2656,7 +2656,15 @@ async function tryActionCommand(args) {
         const standsFor = gh.issuer;
         gh.issuer = github.url;
         delete gh.jwks_uri;
-        const completed = (0,_cli_claims_file_js__WEBPACK_IMPORTED_MODULE_13__.completeClaims)('try-action', given, { platform: 'github', signedBy: github.url });
+        let completed;
+        try {
+            completed = (0,_cli_claims_file_js__WEBPACK_IMPORTED_MODULE_13__.completeClaims)('try-action', given, { platform: 'github', signedBy: github.url });
+        }
+        catch (e) {
+            // A refused claims file must not leave the fake issuer listening: the process would never exit.
+            await github.close();
+            throw e;
+        }
         completed.notes = completed.notes.filter((n) => !n.startsWith('the fake issuer'));
         if (completed.platform !== 'github') {
             await github.close();

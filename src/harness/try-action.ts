@@ -94,7 +94,14 @@ export async function tryActionCommand(args: string[]): Promise<number> {
     const standsFor = gh.issuer;
     gh.issuer = github.url;
     delete gh.jwks_uri;
-    const completed = completeClaims('try-action', given, { platform: 'github', signedBy: github.url });
+    let completed;
+    try {
+      completed = completeClaims('try-action', given, { platform: 'github', signedBy: github.url });
+    } catch (e) {
+      // A refused claims file must not leave the fake issuer listening: the process would never exit.
+      await github.close();
+      throw e;
+    }
     completed.notes = completed.notes.filter((n) => !n.startsWith('the fake issuer'));
     if (completed.platform !== 'github') {
       await github.close();

@@ -102,6 +102,13 @@ describe('the same file in check and try-action', () => {
     expect(used.code).toBe(1);
   });
 
+  it('try-action refuses claims that contradict themselves and exits (nothing left listening)', async () => {
+    const p = await file('contradiction.json', { repository: 'acme/web', repository_owner: 'evil' });
+    const r = await runCli(['try-action', '--config', 'examples/broker.yaml', '--claims', p], { env });
+    expect(r.stderr).toContain('repository_owner "evil" but repository "acme/web" belongs to "acme"');
+    expect(r.code).toBe(2);
+  });
+
   it("check notes a match that rests on a typical job's value", async () => {
     const p = await file('defaults.json', { repository: 'octo-org/octo-repo', environment: 'production' });
     const r = await runCli(['check', '--config', 'examples/broker.yaml', '--claims', p]);
