@@ -1770,8 +1770,8 @@ async function buildConfig(raw, file, opts = {}) {
     problems.push(...lint.problems);
     const enforce = opts.enforceLint !== false;
     if (enforce)
-        problems.push(...lint.findings.filter(broker_lint/* isBlocking */.Us).map(broker_lint/* describeBlocking */.V5));
-    const lintFindings = enforce ? lint.findings.filter((f) => !(0,broker_lint/* isBlocking */.Us)(f)) : lint.findings;
+        problems.push(...lint.findings.filter(broker_lint.isBlocking).map(broker_lint/* describeBlocking */.V5));
+    const lintFindings = enforce ? lint.findings.filter((f) => !(0,broker_lint.isBlocking)(f)) : lint.findings;
     const l = isObject(cfg.listen) ? cfg.listen : {};
     const tls = await (0,config_tls/* loadTls */._v)(isObject(l.tls) ? l.tls : undefined, sectionCtx);
     const host = typeof l.host === 'string' ? l.host : '127.0.0.1';
@@ -2372,7 +2372,7 @@ async function readLimited(body) {
 __webpack_require__.d(__webpack_exports__, {
   y0: () => (/* binding */ RULES),
   V5: () => (/* binding */ describeBlocking),
-  Us: () => (/* binding */ isBlocking),
+  isBlocking: () => (/* binding */ isBlocking),
   iv: () => (/* binding */ lintConfig)
 });
 
@@ -3015,12 +3015,15 @@ const replayAllowed = {
 };
 const configRules = { patternEscapesAnchor, audienceNotUnique, shadowedPolicy, unescapedRegexDot, replayAllowed };
 
+// EXTERNAL MODULE: ./src/text/suggest.ts
+var suggest = __webpack_require__(94185);
 // EXTERNAL MODULE: ./src/platform/subject.ts
 var subject = __webpack_require__(623);
 ;// CONCATENATED MODULE: ./src/broker/lint/rules-identity.ts
 // Who may get a policy's secrets: is the owner (organization, user, top-level group) pinned, by an immutable
 // ID or only by a name, and is it one repository or a whole organization. The shared tests here implement
 // the "confines the owner" and "literal" terms of the rules (docs/policies.md, "Safe policies").
+
 
 
 
@@ -3308,7 +3311,7 @@ const unknownClaim = {
         return p.conditions
             .filter((c) => !(0,claims/* emitsClaim */.zj)(kind, c.claim))
             .map((c) => {
-            const near = (0,claims/* closestClaims */.Bi)(kind, c.claim);
+            const near = (0,suggest/* closestClaims */.Bi)(kind, c.claim);
             return { path: c.path, message: `${kind === 'github' ? 'GitHub' : 'GitLab'} tokens have no ${JSON.stringify(c.claim)} claim, so policy ${p.name} never matches${near.length ? ` (did you mean ${near.join(' or ')}?)` : ''}` };
         });
     }),
@@ -4494,114 +4497,6 @@ function mapJoseError(e, issuer, audience) {
     return new broker_errors/* BrokerError */.Wz('internal_error', 'the broker failed to verify the token; its operator has been told', {
         detail: e?.message,
     });
-}
-
-
-/***/ }),
-
-/***/ 52926:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Bi: () => (/* binding */ closestClaims),
-/* harmony export */   Q$: () => (/* binding */ GITHUB_DOT_COM),
-/* harmony export */   W8: () => (/* binding */ issuerKind),
-/* harmony export */   sA: () => (/* binding */ isMultiTenant),
-/* harmony export */   zj: () => (/* binding */ emitsClaim)
-/* harmony export */ });
-/* unused harmony export GITLAB_DOT_COM */
-/* harmony import */ var _cli_suggest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77472);
-// What each kind of issuer puts in its tokens, and so which kind an issuer is. The linter needs the kind to
-// know which rules apply (an unpinned owner means something else on GitHub.com than on a private issuer) and
-// to recognise a condition on a claim the issuer never emits: such a policy can never match. The claims-file
-// reader of the CLI uses the same catalogue to spot a misspelt claim.
-
-/** Claims every OIDC token has, whoever issued it. */
-const STANDARD = ['iss', 'sub', 'aud', 'exp', 'iat', 'nbf', 'jti'];
-/** Claims both GitHub and GitLab emit, with the same name. */
-const SHARED = ['ref', 'ref_type', 'ref_protected', 'environment', 'runner_environment', 'sha'];
-/** GitHub Actions (token.actions.githubusercontent.com and GitHub Enterprise Server). */
-const GITHUB_ONLY = [
-    'actor', 'actor_id', 'base_ref', 'check_run_id', 'enterprise', 'enterprise_id', 'environment_node_id', 'event_name',
-    'head_ref', 'job_workflow_ref', 'job_workflow_sha', 'repository', 'repository_id', 'repository_owner',
-    'repository_owner_id', 'repository_visibility', 'run_attempt', 'run_id', 'run_number', 'triggering_actor',
-    'workflow', 'workflow_ref', 'workflow_sha',
-];
-/** GitLab CI `id_tokens`. */
-const GITLAB_ONLY = [
-    'namespace_id', 'namespace_path', 'project_id', 'project_path', 'project_visibility', 'user_id', 'user_login',
-    'user_email', 'user_identities', 'user_access_level', 'groups_direct', 'pipeline_id', 'pipeline_source', 'job_id',
-    'ref_path', 'environment_protected', 'environment_action', 'deployment_tier', 'runner_id', 'ci_config_ref_uri',
-    'ci_config_sha', 'job_project_id', 'job_project_path', 'job_namespace_id', 'job_namespace_path',
-];
-const GITHUB_CLAIMS = new Set([...STANDARD, ...SHARED, ...GITHUB_ONLY]);
-const GITLAB_CLAIMS = new Set([...STANDARD, ...SHARED, ...GITLAB_ONLY]);
-const GITHUB_MARKERS = new Set(GITHUB_ONLY);
-const GITLAB_MARKERS = new Set(GITLAB_ONLY);
-const GITHUB_DOT_COM = 'https://token.actions.githubusercontent.com';
-const GITLAB_DOT_COM = 'https://gitlab.com';
-/** GitHub.com and gitlab.com: every repository or project on the platform shares the issuer. */
-function isMultiTenant(url) {
-    const u = url.replace(/\/+$/, '');
-    return u === GITHUB_DOT_COM || u === GITLAB_DOT_COM;
-}
-/** The kind the issuer URL alone tells: GitHub.com (and its enterprise-only issuers), GHES, gitlab.com. */
-function kindOfUrl(url) {
-    const u = url.replace(/\/+$/, '');
-    if (u === GITHUB_DOT_COM || u.startsWith(`${GITHUB_DOT_COM}/`) || /^https:\/\/[^/]+\/_services\/token$/.test(u))
-        return 'github';
-    if (u === GITLAB_DOT_COM)
-        return 'gitlab';
-    // A self-managed GitLab is usually on a host named for it (gitlab.example.com).
-    if (/^https?:\/\/[^/]*gitlab[^/]*(\/|$)/i.test(u))
-        return 'gitlab';
-    return 'unknown';
-}
-/**
- * An issuer's kind: from its URL when that is one of the platforms' own (or a host named gitlab), otherwise
- * from the claims its policies use (a policy on `project_path` is about GitLab tokens). Mixed or unknown
- * claims: unknown, and only the rules that do not depend on the kind apply.
- */
-function issuerKind(url, claimNames) {
-    const byUrl = kindOfUrl(url);
-    if (byUrl !== 'unknown')
-        return byUrl;
-    let github = 0;
-    let gitlab = 0;
-    for (const c of claimNames) {
-        if (GITHUB_MARKERS.has(c))
-            github++;
-        if (GITLAB_MARKERS.has(c))
-            gitlab++;
-    }
-    if (github > gitlab)
-        return 'github';
-    if (gitlab > github)
-        return 'gitlab';
-    return 'unknown';
-}
-/** Whether an issuer of this kind ever puts the claim in a token (unknown kinds: assume it might). */
-function emitsClaim(kind, claim) {
-    if (kind === 'github')
-        return GITHUB_CLAIMS.has(claim);
-    if (kind === 'gitlab')
-        return GITLAB_CLAIMS.has(claim);
-    return true;
-}
-/** Names people write for a claim that has another name. */
-const ALIASES = {
-    github: { repo: ['repository'], owner: ['repository_owner'], org: ['repository_owner'], organization: ['repository_owner'], branch: ['ref'], tag: ['ref'], env: ['environment'], event: ['event_name'] },
-    gitlab: { project: ['project_path'], group: ['namespace_path'], namespace: ['namespace_path'], branch: ['ref'], tag: ['ref'], env: ['environment'], user: ['user_login'] },
-};
-/** The claims of this kind a misspelt or guessed name most likely meant, for the message. */
-function closestClaims(kind, claim) {
-    const alias = ALIASES[kind][claim];
-    if (alias)
-        return alias;
-    const known = [...(kind === 'github' ? GITHUB_CLAIMS : GITLAB_CLAIMS)];
-    const scored = known.map((k) => [k, (0,_cli_suggest_js__WEBPACK_IMPORTED_MODULE_0__/* .editDistance */ .Y)(claim, k)]).sort((a, b) => a[1] - b[1]);
-    const best = scored[0]?.[1] ?? Infinity;
-    return best <= Math.max(2, Math.floor(claim.length / 3)) ? scored.filter(([, d]) => d === best).map(([k]) => k) : [];
 }
 
 

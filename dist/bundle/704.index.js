@@ -29,8 +29,6 @@ var claims = __webpack_require__(60630);
 var errors = __webpack_require__(66468);
 // EXTERNAL MODULE: ./src/client/http.ts
 var http = __webpack_require__(57915);
-// EXTERNAL MODULE: ./src/client/url.ts
-var url = __webpack_require__(81098);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs"
@@ -171,6 +169,8 @@ async function writePrivateFile(path, content) {
     }
 }
 
+// EXTERNAL MODULE: ./src/cli/io.ts
+var cli_io = __webpack_require__(71604);
 // EXTERNAL MODULE: ./src/cli/options.ts
 var options = __webpack_require__(60776);
 ;// CONCATENATED MODULE: ./src/cli/commands/exchange.ts
@@ -225,36 +225,29 @@ function oneLine(text, max = 500) {
 function shellQuote(value) {
     return `'${value.replace(/'/g, `'\\''`)}'`;
 }
-async function exchangeCommand(args) {
+async function exchangeCommand(args, given) {
+    const io = (0,cli_io/* commandIo */.C)(given);
     // Decided from the raw arguments, so that even a usage error makes `eval` fail.
     const shellMode = args.includes('--shell');
     let code;
     try {
-        code = await run(args);
+        code = await (0,options/* runCommand */.d1)(exchangeSpec, args, io, run);
     }
     catch (e) {
-        if (e instanceof options/* UsageError */.eb)
-            code = (0,options/* reportUsageError */.gD)('exchange', e.message);
-        else {
-            process.stderr.write(`oidc-exchange exchange: ${e?.message ?? String(e)}\n`);
-            code = 1;
-        }
+        io.stderr.write(`oidc-exchange exchange: ${e?.message ?? String(e)}\n`);
+        code = 1;
     }
     if (shellMode && code !== 0)
-        process.stdout.write(SHELL_FAILURE_LINE);
+        io.stdout.write(SHELL_FAILURE_LINE);
     return code;
 }
 function usage(message) {
     throw new options/* UsageError */.eb('exchange', message);
 }
-async function run(args) {
-    const parsed = (0,options/* parseCommand */.RM)(exchangeSpec, args);
-    if (typeof parsed === 'number')
-        return parsed;
-    const { values } = parsed;
+async function run(values, io) {
     // 1. What was asked: a broker, one token source, one destination.
     const brokerUrl = values['broker-url'] ?? usage('--broker-url is required');
-    const urlProblem = (0,url/* cleartextProblem */.s)(brokerUrl, '--broker-url');
+    const urlProblem = (0,http/* cleartextProblem */.sb)(brokerUrl, '--broker-url');
     if (urlProblem)
         usage(urlProblem);
     const destinations = [values['out-dir'], values.dotenv, values.shell].filter((d) => d !== undefined && d !== false).length;
@@ -273,7 +266,7 @@ async function run(args) {
     // 2. The token and the CA.
     let token;
     if (values['token-env'] !== undefined) {
-        token = (process.env[values['token-env']] ?? '').trim();
+        token = (io.env[values['token-env']] ?? '').trim();
         if (!token)
             usage(`the environment variable ${values['token-env']} is empty or not set; it should hold the job's OIDC token`);
     }
@@ -303,16 +296,16 @@ async function run(args) {
     // 4. The exchange.
     let result;
     try {
-        result = await exchange({ brokerUrl, token, secretNames: values.secret, timeoutSeconds, ca });
+        result = await exchange({ brokerUrl, token, secretNames: values.secret, timeoutSeconds, ca, env: io.env }, io.stderr);
     }
     catch (e) {
         if (outDir?.created)
             await abandonOutDir(outDir.dir);
         if (!(e instanceof errors/* ExchangeError */.Sb))
             throw e;
-        process.stderr.write(`oidc-exchange exchange: ${oneLine(e.message, 2000)}\n`);
+        io.stderr.write(`oidc-exchange exchange: ${oneLine(e.message, 2000)}\n`);
         if ((e.status === 401 || e.status === 403) && e.claims) {
-            process.stderr.write(`the token's claims (compare them with the broker's policy):\n${(0,claims/* describeClaims */.Zs)(e.claims).map((l) => `  ${oneLine(l)}`).join('\n')}\n`);
+            io.stderr.write(`the token's claims (compare them with the broker's policy):\n${(0,claims/* describeClaims */.Zs)(e.claims).map((l) => `  ${oneLine(l)}`).join('\n')}\n`);
         }
         return 1;
     }
@@ -323,7 +316,7 @@ async function run(args) {
         if (problem) {
             if (outDir?.created)
                 await abandonOutDir(outDir.dir);
-            process.stderr.write(`oidc-exchange exchange: the broker returned a secret this client will not write: ${problem.replace(/; (export the secret under another name|list the secrets you want).*$/, '')}\n`);
+            io.stderr.write(`oidc-exchange exchange: the broker returned a secret this client will not write: ${problem.replace(/; (export the secret under another name|list the secrets you want).*$/, '')}\n`);
             return 1;
         }
     }
@@ -333,26 +326,26 @@ async function run(args) {
     else if (dotenv)
         await writePrivateFile(dotenv, names.map((n) => `${n}=${shellQuote(result.secrets[n])}\n`).join(''));
     else
-        process.stdout.write(names.map((n) => `export ${n}=${shellQuote(result.secrets[n])}\n`).join(''));
+        io.stdout.write(names.map((n) => `export ${n}=${shellQuote(result.secrets[n])}\n`).join(''));
     const where = outDir ? ` in ${outDir.dir}` : dotenv ? ` in ${dotenv}` : '';
-    process.stderr.write(`oidc-exchange: ${names.length} secret(s) from policy ${oneLine(result.policy, 200)}${where}: ${names.join(', ')}${result.expiresAt ? `; they expire at ${oneLine(result.expiresAt, 100)}` : ''}\n`);
+    io.stderr.write(`oidc-exchange: ${names.length} secret(s) from policy ${oneLine(result.policy, 200)}${where}: ${names.join(', ')}${result.expiresAt ? `; they expire at ${oneLine(result.expiresAt, 100)}` : ''}\n`);
     for (const r of result.revoke) {
-        process.stderr.write(`oidc-exchange: revoke ${r.name} at the end of the job: ${oneLine(r.method, 20)} ${oneLine(r.url)} with "Authorization: Bearer $${r.name}"\n`);
+        io.stderr.write(`oidc-exchange: revoke ${r.name} at the end of the job: ${oneLine(r.method, 20)} ${oneLine(r.url)} with "Authorization: Bearer $${r.name}"\n`);
     }
     return 0;
 }
 /** One exchange with the broker. The token is fixed (the caller has one), so a retry re-sends it. */
-function exchange(opts) {
+function exchange(opts, stderr = process.stderr) {
     const deadlineMs = opts.timeoutSeconds * 1000;
-    return (0,broker/* exchangeWithBroker */.T)({
+    return (0,broker/* exchangeWithBroker */.Tv)({
         brokerUrl: opts.brokerUrl,
         getToken: async () => opts.token,
         secretNames: opts.secretNames,
-        http: (0,http/* createHttpClient */.u)({ ca: opts.ca }),
+        http: (0,http/* createHttpClient */.uT)({ ca: opts.ca, ...(opts.env ? { env: opts.env } : {}) }),
         retry: {
             deadlineMs,
             attemptTimeoutMs: Math.min(deadlineMs, 15_000),
-            onRetry: ({ reason, delayMs }) => process.stderr.write(`oidc-exchange: ${reason}; retrying in ${(delayMs / 1000).toFixed(1)} s\n`),
+            onRetry: ({ reason, delayMs }) => stderr.write(`oidc-exchange: ${reason}; retrying in ${(delayMs / 1000).toFixed(1)} s\n`),
         },
     });
 }

@@ -4488,7 +4488,7 @@ async function post() {
 
 /** The `oidc-exchange` command (src/cli/main.ts runs as it loads). */
 async function cli() {
-    await __nccwpck_require__.e(/* import() */ 957).then(__nccwpck_require__.bind(__nccwpck_require__, 12957));
+    await __nccwpck_require__.e(/* import() */ 836).then(__nccwpck_require__.bind(__nccwpck_require__, 90836));
 }
 
 var __webpack_exports__cli = __webpack_exports__.xw;

@@ -1,50 +1,39 @@
-// `oidc-exchange broker`: load and check the configuration, wait for the store and warm the issuers' keys and
-// the secret backends, listen, reload on SIGHUP, and shut down gracefully on SIGTERM.
+// The reference broker as a long-running process: load and check the configuration, wait for the store and
+// warm the issuers' keys and the secret backends, listen, reload on SIGHUP, and shut down gracefully on SIGTERM
+// or SIGINT. `oidc-exchange broker` (src/cli/commands/broker.ts) calls it with the command line's values.
 import { loadConfigFile, plainListenProblem, type BrokerConfig } from './config/load.js';
 import { configSummary, logLintFindings } from './config/log.js';
 import { ConfigError } from './errors.js';
-import { buildBroker } from './http/app.js';
-import { integerOption, parseCommand, UsageError, type CommandSpec } from '../cli/options.js';
+import { buildBroker, type BrokerOptions } from './http/app.js';
 
-export const brokerSpec = {
-  name: 'broker',
-  synopsis: '--config FILE [--port N] [--host H]',
-  description: 'Runs the reference broker: checks the configuration, listens, and shuts down gracefully on SIGTERM or Ctrl-C.',
-  options: {
-    config: { type: 'string', short: 'c', arg: 'FILE', help: 'the broker configuration (YAML; see docs/policies.md)' },
-    port: { type: 'string', short: 'p', arg: 'N', help: 'listen on this port instead of listen.port (0: any free port)' },
-    host: { type: 'string', arg: 'H', help: 'listen on this address instead of listen.host (0.0.0.0 in a container)' },
-  },
-} satisfies CommandSpec;
+export interface BrokerProcessOptions {
+  /** The configuration file, read at start and again on every reload. */
+  file: string;
+  /** Listen here instead of listen.port / listen.host (they win over the file on every reload too). */
+  port?: number;
+  host?: string;
+  /** The environment secret sources read (default: process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** Where the JSON log goes (default: standard output, batched). */
+  logStream?: BrokerOptions['logStream'];
+}
 
-export async function brokerCommand(args: string[]): Promise<number> {
-  const parsed = parseCommand(brokerSpec, args);
-  if (typeof parsed === 'number') return parsed;
-  const { values } = parsed;
-  if (!values.config) throw new UsageError('broker', '--config FILE is required');
-  const file = values.config;
-  const port = integerOption('broker', values.port, '--port', 0, 65535);
-  // The command line's --port/--host win over the file, at start-up and on every reload.
+/**
+ * Serves until SIGTERM or SIGINT, then finishes the requests in flight and resolves. Rejects with a
+ * ConfigError when the configuration does not load at start (a reload that fails keeps the running one).
+ */
+export async function runBroker(opts: BrokerProcessOptions): Promise<void> {
   const load = async (): Promise<BrokerConfig> => {
-    const config = await loadConfigFile(file, { checkSources: true });
-    if (port !== undefined) config.listen.port = port;
-    if (values.host) config.listen.host = values.host;
+    const config = await loadConfigFile(opts.file, { checkSources: true, ...(opts.env ? { env: opts.env } : {}) });
+    if (opts.port !== undefined) config.listen.port = opts.port;
+    if (opts.host) config.listen.host = opts.host;
     const problem = plainListenProblem(config.listen.host, config.listen.tls !== undefined, config.listen.plainHttp);
-    if (problem) throw new ConfigError(file, [`listen: ${problem}`]);
+    if (problem) throw new ConfigError(opts.file, [`listen: ${problem}`]);
     return config;
   };
-  let config: BrokerConfig;
-  try {
-    config = await load();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`oidc-exchange broker: ${e.message}\n`);
-      return 2;
-    }
-    throw e;
-  }
+  const config = await load();
 
-  const broker = buildBroker(config, { processMetrics: true, loadConfig: load });
+  const broker = buildBroker(config, { processMetrics: true, loadConfig: load, ...(opts.logStream ? { logStream: opts.logStream } : {}) });
   logLintFindings(broker.log, config.lintFindings);
   // Redis connected (bounded wait) and keys fetched before the first request arrives.
   await broker.prepare();
@@ -68,5 +57,4 @@ export async function brokerCommand(args: string[]): Promise<number> {
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
   });
-  return 0;
 }

@@ -1,6 +1,6 @@
 // The one claims-file format of `check`, `try-action`, `token` and `gitlab-job`: a JSON object holding a token's
 // claims as the platform emits them (the decoded payload of a real token is a valid file). Any claim may be
-// left out; every command fills in the same way, and says what it filled in:
+// left out; every command fills in the same way (src/platform/completion.ts), and says what it filled in:
 //
 //   platform  GitHub when the claims have `repository` (or GitHub's `iss`), GitLab when they have
 //             `project_path`; otherwise the command's own (try-action: GitHub, gitlab-job: GitLab, token: the
@@ -20,26 +20,22 @@
 // a conflict is an error, never a silent override. A derived claim given in the file must agree with its parts
 // (`repository_owner` with `repository`). A claim name the platform never emits is reported with the closest one.
 import { readFile } from 'node:fs/promises';
-import { githubClaims, githubSubject, gitlabClaims, type GitHubJob, type GitLabJob } from '../platform/samples.js';
+import {
+  ClaimsError,
+  completeClaims as fillIn,
+  REGISTERED_CLAIMS,
+  TIME_CLAIMS,
+  type Claims,
+  type CompleteOptions,
+  type Completed as FilledIn,
+  type GivenClaims,
+  type Platform,
+} from '../platform/completion.js';
+import { emitsClaim } from '../platform/claims.js';
+import { closestClaims } from '../text/suggest.js';
 import { UsageError } from './options.js';
-import { closestClaims, emitsClaim, GITHUB_DOT_COM } from '../platform/claims.js';
 
-export type Platform = 'github' | 'gitlab';
-export type Claims = Record<string, unknown>;
-
-const TIME_CLAIMS = ['iat', 'nbf', 'exp', 'jti'] as const;
-const REGISTERED = ['iss', 'aud', 'sub', ...TIME_CLAIMS];
-
-const DERIVED: Record<Platform, readonly string[]> = {
-  github: ['sub', 'repository_owner', 'ref_type', 'event_name', 'workflow_ref', 'job_workflow_ref'],
-  gitlab: ['sub', 'namespace_path', 'ref_path', 'ci_config_ref_uri'],
-};
-
-/** Where each given claim came from, for messages: `claims.json` or `--set`. */
-export interface GivenClaims {
-  claims: Claims;
-  from: Record<string, string>;
-}
+export type { Claims, CompleteOptions, GivenClaims, Platform };
 
 /**
  * Reads `--claims FILE` and `--set NAME=VALUE` into one set of claims. A claim in both must have the same
@@ -85,21 +81,6 @@ export async function readGivenClaims(command: string, file: string | undefined,
   return { claims, from };
 }
 
-/** GitHub or GitLab, from the claims' shape or `iss`; undefined when they do not say. */
-export function platformOf(claims: Claims): Platform | undefined {
-  const github = ['repository', 'repository_owner', 'workflow_ref', 'job_workflow_ref'].some((k) => claims[k] !== undefined);
-  const gitlab = ['project_path', 'namespace_path', 'ci_config_ref_uri', 'pipeline_source'].some((k) => claims[k] !== undefined);
-  if (github !== gitlab) return github ? 'github' : 'gitlab';
-  if (typeof claims.iss === 'string' && claims.iss.replace(/\/+$/, '') === GITHUB_DOT_COM) return 'github';
-  return undefined;
-}
-
-/** The broker configuration's issuer for a platform: id `github` (or GitHub's URL), id `gitlab`. */
-export function platformIssuer<I extends { id: string; issuer: string }>(issuers: readonly I[], platform: Platform): I | undefined {
-  if (platform === 'github') return issuers.find((i) => i.id === 'github') ?? issuers.find((i) => i.issuer.replace(/\/+$/, '') === GITHUB_DOT_COM);
-  return issuers.find((i) => i.id === 'gitlab');
-}
-
 /** Fails when `claim` is given with a value other than the one the command will use. */
 export function mustAgree(command: string, given: GivenClaims, claim: string, value: string, what: string): void {
   const v = given.claims[claim];
@@ -108,112 +89,28 @@ export function mustAgree(command: string, given: GivenClaims, claim: string, va
   if (!same) throw new UsageError(command, `${given.from[claim]} says ${claim} ${JSON.stringify(v)} but ${what} is ${JSON.stringify(value)}; give one value (or leave ${claim} out)`);
 }
 
-export interface CompleteOptions {
-  /** The command's platform when the claims do not say. */
-  platform?: Platform;
-  /** `iss` when the claims have none (check: the configuration's issuer). */
-  iss?: string;
-  /** `aud` when the claims have none. */
-  aud?: string | string[];
-  /** The harness signs the token: this issuer URL replaces `iss`, and iat/nbf/exp/jti are the new token's. */
-  signedBy?: string;
-}
-
-export interface Completed {
-  claims: Claims;
-  platform: Platform;
-  /** Claims computed from the given ones. */
-  derived: string[];
-  /** Claims taken from the typical job. */
-  defaults: string[];
-  /** What else the command did with the given claims (iss replaced, time claims dropped), one line each. */
-  notes: string[];
+export interface Completed extends FilledIn {
   /** Claim names the platform never emits, with a suggestion. */
   unknown: string[];
 }
 
+/** The platform's filling-in (src/platform/completion.ts), with its refusals as this command's usage errors. */
 export function completeClaims(command: string, given: GivenClaims, opts: CompleteOptions): Completed {
-  const platform = platformOf(given.claims) ?? opts.platform;
-  if (!platform) {
-    throw new UsageError(command, 'cannot tell whether these are GitHub or GitLab claims: give iss, or repository (GitHub) or project_path (GitLab)');
+  let filled: FilledIn;
+  try {
+    filled = fillIn(given, opts);
+  } catch (e) {
+    if (e instanceof ClaimsError) throw new UsageError(command, e.message);
+    throw e;
   }
-  const g = given.claims;
-  const str = (k: string): string | undefined => (g[k] === undefined ? undefined : String(g[k]));
-  const notes: string[] = [];
-
-  // 1. The typical job shaped by the given parts, with everything derived from them.
-  let typical: Record<string, string>;
-  if (platform === 'github') {
-    const repository = str('repository') ?? (str('repository_owner') ? `${str('repository_owner')}/octo-repo` : 'octo-org/octo-repo');
-    const ref = str('ref') ?? 'refs/heads/main';
-    const workflowFile = /^[^/]+\/[^/]+\/(.+)@/.exec(str('workflow_ref') ?? '')?.[1];
-    const job: GitHubJob = { repository, ref };
-    for (const k of ['environment', 'event_name', 'workflow', 'job_workflow_ref', 'actor', 'repository_id', 'repository_owner_id', 'run_id', 'head_ref', 'base_ref', 'sha'] as const) {
-      if (str(k) !== undefined) job[k] = str(k)!;
-    }
-    if (str('runner_environment')) job.runner_environment = str('runner_environment') as GitHubJob['runner_environment'];
-    if (str('repository_visibility')) job.repository_visibility = str('repository_visibility') as GitHubJob['repository_visibility'];
-    if (workflowFile) job.workflow_file = workflowFile;
-    typical = githubClaims(job);
-    const owner = repository.split('/')[0];
-    if (str('repository_owner') !== undefined && g.repository !== undefined && str('repository_owner') !== owner) {
-      throw new UsageError(command, `${given.from.repository_owner} says repository_owner ${JSON.stringify(g.repository_owner)} but repository ${JSON.stringify(repository)} belongs to ${JSON.stringify(owner)}`);
-    }
-    const refType = ref.startsWith('refs/tags/') ? 'tag' : 'branch';
-    if (str('ref_type') !== undefined && g.ref !== undefined && str('ref_type') !== refType) {
-      throw new UsageError(command, `${given.from.ref_type} says ref_type ${JSON.stringify(g.ref_type)} but ref ${JSON.stringify(ref)} is a ${refType}`);
-    }
-  } else {
-    const job: GitLabJob = { project_path: str('project_path') ?? 'acme/platform/api', ref: str('ref') ?? 'main' };
-    if (str('ref_type') === 'tag' || str('ref_type') === 'branch') job.ref_type = str('ref_type') as 'tag' | 'branch';
-    if (g.ref_protected !== undefined) job.ref_protected = str('ref_protected') === 'true';
-    if (g.environment_protected !== undefined) job.environment_protected = str('environment_protected') === 'true';
-    for (const k of ['environment', 'pipeline_source', 'user_login', 'project_id', 'namespace_id'] as const) {
-      if (str(k) !== undefined) job[k] = str(k)!;
-    }
-    if (str('deployment_tier')) job.deployment_tier = str('deployment_tier') as GitLabJob['deployment_tier'];
-    const host = hostOf(str('iss')) ?? hostOf(opts.signedBy ?? opts.iss);
-    if (host) job.server_host = host;
-    typical = gitlabClaims(job);
-    const namespace = job.project_path.split('/').slice(0, -1).join('/');
-    if (str('namespace_path') !== undefined && g.project_path !== undefined && str('namespace_path') !== namespace) {
-      throw new UsageError(command, `${given.from.namespace_path} says namespace_path ${JSON.stringify(g.namespace_path)} but project_path ${JSON.stringify(job.project_path)} is in ${JSON.stringify(namespace)}`);
-    }
-  }
-
-  // 2. The given claims win over the typical job's; sub follows the final claims when it was not given.
-  const claims: Claims = { ...typical, ...g };
-  if (g.sub === undefined) {
-    claims.sub = platform === 'github'
-      ? githubSubject(Object.fromEntries(Object.entries(claims).map(([k, v]) => [k, String(v)])))
-      : typical.sub;
-  }
-
-  // 3. Registered claims.
-  if (opts.signedBy !== undefined) {
-    if (g.iss !== undefined && String(g.iss).replace(/\/+$/, '') !== opts.signedBy.replace(/\/+$/, '')) {
-      notes.push(`the fake issuer ${opts.signedBy} signs the token, standing in for ${String(g.iss)}`);
-    }
-    claims.iss = opts.signedBy;
-    const dropped = TIME_CLAIMS.filter((k) => g[k] !== undefined);
-    for (const k of TIME_CLAIMS) delete claims[k];
-    if (dropped.length) notes.push(`${dropped.join(', ')} from ${given.from[dropped[0]!]} are replaced by the new token's own`);
-  } else if (claims.iss === undefined && opts.iss !== undefined) {
-    claims.iss = opts.iss;
-  }
-  if (claims.aud === undefined && opts.aud !== undefined) claims.aud = opts.aud;
-
-  const givenKeys = new Set(Object.keys(g));
-  const filled = Object.keys(claims).filter((k) => !givenKeys.has(k) && !(TIME_CLAIMS as readonly string[]).includes(k));
-  const derived = filled.filter((k) => DERIVED[platform].includes(k) || k === 'iss' || k === 'aud');
-  const defaults = filled.filter((k) => !derived.includes(k));
-  const unknown = Object.keys(g)
-    .filter((k) => !REGISTERED.includes(k) && !emitsClaim(platform, k))
+  const { platform } = filled;
+  const unknown = Object.keys(given.claims)
+    .filter((k) => !REGISTERED_CLAIMS.includes(k) && !emitsClaim(platform, k))
     .map((k) => {
       const guess = closestClaims(platform, k)[0];
       return `${k} is not a claim ${platform === 'github' ? 'GitHub' : 'GitLab'} emits${guess ? ` (did you mean ${guess}?)` : ''}`;
     });
-  return { claims, platform, derived, defaults, notes, unknown };
+  return { ...filled, unknown };
 }
 
 /** The lines a command prints about what it filled in: the same wording everywhere. */
@@ -222,13 +119,4 @@ export function describeCompletion(c: Completed, source: string): string[] {
   if (c.derived.length) lines.push(`filled in from the other claims: ${c.derived.join(', ')}`);
   if (c.defaults.length) lines.push(`taken from a typical ${c.platform === 'github' ? 'GitHub' : 'GitLab'} job (not in ${source}): ${c.defaults.join(', ')}`);
   return [...lines, ...c.notes, ...c.unknown.map((u) => `warning: ${u}`)];
-}
-
-function hostOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    return new URL(url).host;
-  } catch {
-    return undefined;
-  }
 }

@@ -1,73 +1,8 @@
-// The `oidc-exchange` command. Each subcommand's code is loaded only when that subcommand runs (the harness's
-// commands as one group), so the broker does not pay for the harness and `token` does not pay for the broker.
-// Every subcommand reads its options through src/cli/options.ts: `--help`, `--version`, unknown options and
-// negative numbers behave the same everywhere.
-import { UsageError, reportUsageError } from './options.js';
-import { closest } from './suggest.js';
-import { version } from './version.js';
+// The `oidc-exchange` command, as a process: the one place that reads process.argv and sets the exit status.
+// The command table and every subcommand (src/cli/commands/) print to the streams they are given and read the
+// environment they are given; here those are the process's own.
+import { runCommandLine } from './commands/index.js';
 
-type Command = (args: string[]) => Promise<number>;
-
-interface Entry {
-  summary: string;
-  load: () => Promise<Command>;
-}
-
-const commands: Record<string, Entry> = {
-  broker: { summary: 'run the reference broker', load: async () => (await import('../broker/main.js')).brokerCommand },
-  check: { summary: "which policy matches a token's claims, and why the others do not", load: async () => (await import('../broker/policy/check.js')).checkCommand },
-  exchange: { summary: 'trade an OIDC token for secrets from any CI (the generic client)', load: async () => (await import('./commands/exchange.js')).exchangeCommand },
-  demo: { summary: 'the whole flow on the local harness, with a report', load: async () => (await import('./commands/harness.js')).demoCommand },
-  issuers: { summary: 'run fake GitHub and GitLab OIDC issuers until interrupted', load: async () => (await import('./commands/harness.js')).issuersCommand },
-  token: { summary: 'mint a test token from a running fake issuer', load: async () => (await import('./commands/harness.js')).tokenCommand },
-  'gitlab-job': { summary: "run the GitLab component's job here, as a shell runner would", load: async () => (await import('./commands/harness.js')).gitlabJobCommand },
-  'try-action': { summary: 'run the bundled GitHub Action against a broker configuration through the fake runner', load: async () => (await import('./commands/harness.js')).tryActionCommand },
-};
-
-const usage = `usage: oidc-exchange <command> [options]
-       oidc-exchange <command> --help      the command's options
-       oidc-exchange --version
-
-commands:
-${Object.entries(commands)
-  .map(([name, c]) => `  ${name.padEnd(12)}${c.summary}`)
-  .join('\n')}
-`;
-
-async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
-  if (name === undefined) {
-    process.stderr.write(usage);
-    return 2;
-  }
-  if (name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(usage);
-    return 0;
-  }
-  if (name === '--version') {
-    process.stdout.write(`oidc-exchange ${version()}\n`);
-    return 0;
-  }
-  const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
-  if (!entry) {
-    const guess = closest(name.replace(/^-+/, ''), Object.keys(commands));
-    process.stderr.write(`oidc-exchange: unknown command ${JSON.stringify(name)}${guess ? `; did you mean ${guess}?` : ''}\n\n${usage}`);
-    return 2;
-  }
-  try {
-    return await (await entry.load())(rest);
-  } catch (e) {
-    if (e instanceof UsageError) return reportUsageError(e.command, e.message);
-    throw e;
-  }
-}
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    process.stderr.write(`oidc-exchange: ${(e as Error)?.message ?? String(e)}\n`);
-    process.exitCode = 1;
-  },
-);
+void runCommandLine(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -6,10 +6,11 @@
 //                  the closest known one (`did you mean --broker-url?`) and says how to get the usage
 //   negative numbers are values: `--ttl -300` is read as `--ttl=-300`
 //   KEY=VALUE options (`--input`, `--set`, `--variable`) are split by `keyValues`, which refuses a missing `=`
-// A command module declares a `CommandSpec` and calls `parseCommand(spec, args)`; the usage text is built from
-// the same spec, so the help cannot drift from what is accepted.
+// A command module declares a `CommandSpec` and runs through `runCommand(spec, args, io, run)`; the usage text
+// is built from the same spec, so the help cannot drift from what is accepted.
 import { parseArgs } from 'node:util';
-import { closest } from './suggest.js';
+import { closest } from '../text/suggest.js';
+import { commandIo, type CommandIo, type Output } from './io.js';
 import { version } from './version.js';
 
 export interface OptionSpec {
@@ -76,8 +77,8 @@ export function usageText(spec: CommandSpec): string {
 }
 
 /** Prints the error the way every command does; returns the exit status for it (2). */
-export function reportUsageError(command: string, message: string): number {
-  process.stderr.write(`oidc-exchange ${command}: ${message}\nrun "oidc-exchange ${command} --help" for its usage\n`);
+export function reportUsageError(command: string, message: string, stderr: Output = process.stderr): number {
+  stderr.write(`oidc-exchange ${command}: ${message}\nrun "oidc-exchange ${command} --help" for its usage\n`);
   return 2;
 }
 
@@ -85,13 +86,13 @@ export function reportUsageError(command: string, message: string): number {
  * Parses `args` against the spec. Returns the values, or the exit status when the command must stop here:
  * 0 after printing the usage or the version, 2 after printing what was wrong with the arguments.
  */
-export function parseCommand<O extends Record<string, OptionSpec>>(spec: CommandSpec<O>, args: string[]): { values: Values<O> } | number {
+export function parseCommand<O extends Record<string, OptionSpec>>(spec: CommandSpec<O>, args: string[], io: CommandIo = commandIo()): { values: Values<O> } | number {
   const options: Record<string, OptionSpec> = { ...spec.options, ...COMMON };
   // --help wins over everything else on the line, even over an option it does not know.
   const helpAt = args.findIndex((a) => a === '--help' || a === '-h');
   const endOfOptions = args.indexOf('--');
   if (helpAt >= 0 && (endOfOptions < 0 || helpAt < endOfOptions)) {
-    process.stdout.write(usageText(spec));
+    io.stdout.write(usageText(spec));
     return 0;
   }
   let values: Record<string, unknown>;
@@ -105,15 +106,37 @@ export function parseCommand<O extends Record<string, OptionSpec>>(spec: Command
       allowPositionals: false,
     }));
   } catch (e) {
-    return reportUsageError(spec.name, explainParseError(e as NodeJS.ErrnoException, options));
+    return reportUsageError(spec.name, explainParseError(e as NodeJS.ErrnoException, options), io.stderr);
   }
   if (values.version) {
-    process.stdout.write(`oidc-exchange ${version()}\n`);
+    io.stdout.write(`oidc-exchange ${version()}\n`);
     return 0;
   }
   delete values.help;
   delete values.version;
   return { values: values as Values<O> };
+}
+
+/**
+ * Runs a command the way every command runs: its arguments parsed against its spec (`--help` and `--version`
+ * answered, mistakes reported), then `run` with the values. A UsageError thrown by `run` is reported like a
+ * parse error: on stderr with the way to the usage, exit status 2.
+ */
+export async function runCommand<O extends Record<string, OptionSpec>>(
+  spec: CommandSpec<O>,
+  args: string[],
+  given: Partial<CommandIo> | undefined,
+  run: (values: Values<O>, io: CommandIo) => Promise<number>,
+): Promise<number> {
+  const io = commandIo(given);
+  try {
+    const parsed = parseCommand(spec, args, io);
+    if (typeof parsed === 'number') return parsed;
+    return await run(parsed.values, io);
+  } catch (e) {
+    if (e instanceof UsageError) return reportUsageError(e.command, e.message, io.stderr);
+    throw e;
+  }
 }
 
 /**

@@ -1,9 +1,7 @@
 // What each kind of issuer puts in its tokens, and so which kind an issuer is. The linter needs the kind to
 // know which rules apply (an unpinned owner means something else on GitHub.com than on a private issuer) and
 // to recognise a condition on a claim the issuer never emits: such a policy can never match. The claims-file
-// reader of the CLI uses the same catalogue to spot a misspelt claim.
-
-import { editDistance } from '../cli/suggest.js';
+// reader of the CLI uses the same catalogue to spot a misspelt claim (src/text/suggest.ts does the matching).
 
 export type IssuerKind = 'github' | 'gitlab' | 'unknown';
 
@@ -85,12 +83,12 @@ const ALIASES: Record<'github' | 'gitlab', Record<string, string[]>> = {
   gitlab: { project: ['project_path'], group: ['namespace_path'], namespace: ['namespace_path'], branch: ['ref'], tag: ['ref'], env: ['environment'], user: ['user_login'] },
 };
 
-/** The claims of this kind a misspelt or guessed name most likely meant, for the message. */
-export function closestClaims(kind: 'github' | 'gitlab', claim: string): string[] {
-  const alias = ALIASES[kind][claim];
-  if (alias) return alias;
-  const known = [...(kind === 'github' ? GITHUB_CLAIMS : GITLAB_CLAIMS)];
-  const scored = known.map((k) => [k, editDistance(claim, k)] as const).sort((a, b) => a[1] - b[1]);
-  const best = scored[0]?.[1] ?? Infinity;
-  return best <= Math.max(2, Math.floor(claim.length / 3)) ? scored.filter(([, d]) => d === best).map(([k]) => k) : [];
+/** Every claim name an issuer of this kind emits. */
+export function claimNames(kind: 'github' | 'gitlab'): string[] {
+  return [...(kind === 'github' ? GITHUB_CLAIMS : GITLAB_CLAIMS)];
+}
+
+/** Names people write for a claim of this kind that has another name (`repo` for `repository`). */
+export function claimAliases(kind: 'github' | 'gitlab'): Readonly<Record<string, string[]>> {
+  return ALIASES[kind];
 }

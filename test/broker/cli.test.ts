@@ -1,5 +1,6 @@
-// The bundled CLI as users run it: `broker` as a real process (start-up checks, graceful SIGTERM, slow
-// clients), `check`, `issuers` + `token`, and the demo.
+// The CLI as users run it: `broker` (start-up checks in process; serving, graceful SIGTERM and slow clients as a
+// real process of the sources), `check`, `issuers` (a process, stopped by SIGTERM) + `token`, and the demo.
+// test/cli/commands.dist.test.ts runs each command from the bundle.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
@@ -9,7 +10,8 @@ import { Client } from 'undici';
 import { demoSecretValues } from '../../src/harness/demo/run.js';
 import { startFakeIssuer, type FakeIssuer } from '../../src/harness/fakes/issuer.js';
 import { AUDIENCE, exchangeOver, leaks } from '../helpers/broker.js';
-import { runCli, startCli } from '../helpers/process.js';
+import { callCli } from '../helpers/command.js';
+import { startCli } from '../helpers/process.js';
 
 const SECRET = 'cli-test-secret-value-3f9a';
 let dir: string;
@@ -43,7 +45,7 @@ afterAll(async () => {
 
 describe('oidc-exchange broker', () => {
   it('refuses to start on an invalid configuration, listing every problem, exit code 2', async () => {
-    const r = await runCli(['broker', '--config', 'test/fixtures/invalid-broker.yaml']);
+    const r = await callCli(['broker', '--config', 'test/fixtures/invalid-broker.yaml']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('policies[1].claims: needs at least one claim condition');
     expect(r.stderr).toContain('policies[1].issuer: "gitlab" is not an issuer id');
@@ -51,7 +53,7 @@ describe('oidc-exchange broker', () => {
   });
 
   it('refuses to start when a secret source cannot deliver', async () => {
-    const r = await runCli(['broker', '--config', configPath]);
+    const r = await callCli(['broker', '--config', configPath]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('secrets.TOKEN: environment variable CLI_TEST_SECRET is not set');
   });
@@ -114,14 +116,14 @@ describe('oidc-exchange check', () => {
     const claims = join(dir, 'claims.json');
     const full = { ...github.claimsFor({ environment: 'production' }), iss: 'https://token.actions.githubusercontent.com', aud: 'https://broker.example.com' };
     await writeFile(claims, JSON.stringify(full));
-    const r = await runCli(['check', '--config', 'examples/broker.yaml', '--claims', claims]);
+    const r = await callCli(['check', '--config', 'examples/broker.yaml', '--claims', claims]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('✓ prod-deploy: MATCHES, grants DB_PASSWORD, TLS_KEY');
     expect(r.stdout).toContain('- gitlab-protected-deploys: skipped (issuer gitlab, token is from github)');
     expect(r.stdout).toContain('result: policy prod-deploy decides');
 
     await writeFile(claims, JSON.stringify({ ...full, ref: 'refs/heads/dev', environment: 'staging' }));
-    const miss = await runCli(['check', '--config', 'examples/broker.yaml', '--claims', claims]);
+    const miss = await callCli(['check', '--config', 'examples/broker.yaml', '--claims', claims]);
     expect(miss.code).toBe(1);
     expect(miss.stdout).toContain('✗ prod-deploy: does not match');
     expect(miss.stdout).toContain('    ref is refs/heads/dev; expected "refs/heads/main"');
@@ -132,14 +134,14 @@ describe('oidc-exchange check', () => {
 
   it('reads the claims from a token, and says when the issuer or audience would be refused', async () => {
     const token = await github.mint(github.claimsFor({ environment: 'production' }), { audience: 'https://wrong.example' });
-    const r = await runCli(['check', '--config', 'examples/broker.yaml', '--token', token]);
+    const r = await callCli(['check', '--config', 'examples/broker.yaml', '--token', token]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`! issuer "${github.url}" is not in the broker's issuers`);
     expect(r.stdout).toContain('! audience "https://wrong.example" is not the broker\'s "https://broker.example.com"');
   });
 
   it('explains its usage', async () => {
-    const r = await runCli(['check', '--config', 'examples/broker.yaml']);
+    const r = await callCli(['check', '--config', 'examples/broker.yaml']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('give the claims with exactly one of --claims FILE or --token JWT');
     expect(r.stderr).toContain('run "oidc-exchange check --help" for its usage');
@@ -152,7 +154,7 @@ describe('oidc-exchange issuers and token', () => {
     try {
       const line = await issuers.waitFor(/fake GitHub issuer: /);
       const url = line.split(': ')[1]!.trim();
-      const r = await runCli(['token', '--issuer-url', url, '--audience', AUDIENCE, '--set', 'environment=production', '--set', 'ref=refs/heads/main']);
+      const r = await callCli(['token', '--issuer-url', url, '--audience', AUDIENCE, '--set', 'environment=production', '--set', 'ref=refs/heads/main']);
       expect(r.code).toBe(0);
       const claims = JSON.parse(Buffer.from(r.stdout.trim().split('.')[1]!, 'base64url').toString()) as Record<string, string>;
       expect(claims).toMatchObject({ iss: url, aud: AUDIENCE, environment: 'production', sub: 'repo:octo-org/octo-repo:environment:production' });
@@ -165,7 +167,7 @@ describe('oidc-exchange issuers and token', () => {
 
 describe('oidc-exchange demo', () => {
   it('runs the whole flow, exits 0, and prints no secret value', async () => {
-    const r = await runCli(['demo'], { timeoutMs: 60_000 });
+    const r = await callCli(['demo']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/(\d+) of \1 steps behaved as expected/);

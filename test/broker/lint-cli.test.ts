@@ -1,6 +1,7 @@
-// The linter as users meet it, through the bundled CLI (`npm run build` first): the broker refusing to start
-// on an error finding and starting with an override (both logged), `check --lint` output and exit codes, SARIF
-// that validates against the SARIF 2.1.0 schema, the examples passing clean, and `check` showing a token's IDs.
+// The linter as users meet it, through the CLI's commands (in process; the broker that serves as a process of
+// the sources): the broker refusing to start on an error finding and starting with an override (both logged),
+// `check --lint` output and exit codes, SARIF that validates against the SARIF 2.1.0 schema, the examples
+// passing clean, and `check` showing a token's IDs.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { startFakeIssuer, type FakeIssuer } from '../../src/harness/fakes/issuer.js';
 import { AUDIENCE, exchangeOver } from '../helpers/broker.js';
-import { runCli, startCli } from '../helpers/process.js';
+import { callCli } from '../helpers/command.js';
+import { startCli } from '../helpers/process.js';
 
 // Microsoft's SARIF SDK validator (the npm package @microsoft/sarif-multitool): the schema and the
 // specification's rules, as the tools that consume SARIF read it. Its package also ships the 2.1.0 schema.
@@ -50,7 +52,7 @@ describe('oidc-exchange broker and the linter', () => {
   it('refuses to start on an error finding, naming rule, policy and path', async () => {
     const file = join(dir, 'refused.yaml');
     await writeFile(file, brokerYaml(`${WILDCARD} }`));
-    const r = await runCli(['broker', '--config', file], { env: { PATH: process.env.PATH, LINT_CLI_SECRET: 'x-secret-value' } });
+    const r = await callCli(['broker', '--config', file], { env: { PATH: process.env.PATH, LINT_CLI_SECRET: 'x-secret-value' } });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('policies[0].claims.repository_owner: owner-wildcard in policy deploy: repository_owner "octo-org*" leaves the owner to a wildcard (it accepts "octo-org-evil")');
     expect(r.stderr).toContain('allow_risky: [{ rule: owner-wildcard, reason: "..." }]');
@@ -82,7 +84,7 @@ describe('oidc-exchange check --lint', () => {
   it('prints each finding with where, severity, rule, policy, path, why and fix; exit 1 on an error', async () => {
     const file = join(dir, 'text.yaml');
     await writeFile(file, brokerYaml(`${WILDCARD} }`));
-    const r = await runCli(['check', '--lint', '--config', file]);
+    const r = await callCli(['check', '--lint', '--config', file]);
     expect(r.code).toBe(1);
     const lines = r.stdout.split('\n');
     const at = lines.findIndex((l) => l.includes('owner-wildcard'));
@@ -95,29 +97,29 @@ describe('oidc-exchange check --lint', () => {
   it('exit 0 with warnings and overrides only; exit 2 for an unusable configuration or bad usage', async () => {
     const ok = join(dir, 'ok.yaml');
     await writeFile(ok, brokerYaml(`${WILDCARD}, allow_risky: [{ rule: owner-wildcard, reason: r }] }`));
-    const r = await runCli(['check', '--lint', '--config', ok]);
+    const r = await callCli(['check', '--lint', '--config', ok]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('error (overridden: "r") owner-wildcard in policy deploy');
 
     const broken = join(dir, 'broken.yaml');
     await writeFile(broken, brokerYaml('  - { name: deploy, issuer: nope, claims: { repository_owner: "octo-org*" }, secrets: [DB_PASSWORD] }'));
-    const b = await runCli(['check', '--lint', '--config', broken]);
+    const b = await callCli(['check', '--lint', '--config', broken]);
     expect(b.code).toBe(2);
     expect(b.stdout).toContain('the broker would not load this configuration:');
     expect(b.stdout).toContain('    - policies[0].issuer: "nope" is not an issuer id');
 
     await writeFile(join(dir, 'yaml.yaml'), 'audience: [unclosed\n');
-    const y = await runCli(['check', '--lint', '--config', join(dir, 'yaml.yaml')]);
+    const y = await callCli(['check', '--lint', '--config', join(dir, 'yaml.yaml')]);
     expect([y.code, y.stderr]).toEqual([2, expect.stringMatching(/invalid configuration\n {2}- YAML: /)]);
-    expect((await runCli(['check', '--lint', '--config', join(dir, 'missing.yaml')])).code).toBe(2);
-    const usage = await runCli(['check', '--lint', '--config', ok, '--claims', ok]);
+    expect((await callCli(['check', '--lint', '--config', join(dir, 'missing.yaml')])).code).toBe(2);
+    const usage = await callCli(['check', '--lint', '--config', ok, '--claims', ok]);
     expect([usage.code, usage.stderr]).toEqual([2, expect.stringContaining('--lint reads only the configuration: leave out --claims and --token')]);
   });
 
   it('escapes control characters from the file, so a claim name cannot forge output lines or workflow commands', async () => {
     const file = join(dir, 'control.yaml');
     await writeFile(file, brokerYaml('  - { name: deploy, issuer: github, claims: { repository_id: "1", "x\\n::error::forged": y }, secrets: [DB_PASSWORD] }'));
-    const r = await runCli(['check', '--lint', '--config', file]);
+    const r = await callCli(['check', '--lint', '--config', file]);
     expect(r.stdout).toContain('x\\u000a::error::forged');
     expect(r.stdout.split('\n').some((l) => l.startsWith('::'))).toBe(false);
   });
@@ -126,7 +128,7 @@ describe('oidc-exchange check --lint', () => {
     const file = join(dir, 'sarif.yaml');
     await writeFile(file, brokerYaml(`${WILDCARD}, allow_risky: [{ rule: owner-wildcard, reason: "accepted for now" }] }\n  - { name: other, issuer: github, claims: { repository: "*/app", environment: "prod*" }, secrets: [DB_PASSWORD] }`));
     const out = join(dir, 'lint.sarif');
-    const r = await runCli(['check', '--lint', '--json', '--config', file, '--sarif', out]);
+    const r = await callCli(['check', '--lint', '--json', '--config', file, '--sarif', out]);
     expect(r.code).toBe(1);
     const sarif = JSON.parse(await readFile(out, 'utf8')) as {
       version: string;
@@ -167,10 +169,10 @@ describe('oidc-exchange check --lint', () => {
   });
 
   it.each(['examples/broker.yaml', 'examples/demo.yaml'])('%s has no finding', async (file) => {
-    const r = await runCli(['check', '--lint', '--config', file]);
+    const r = await callCli(['check', '--lint', '--config', file]);
     expect([r.code, r.stdout]).toEqual([0, `${file}: no findings\n`]);
     const rel = join(dir, 'rel.sarif');
-    await runCli(['check', '--lint', '--config', file, '--sarif', rel]);
+    await callCli(['check', '--lint', '--config', file, '--sarif', rel]);
     const sarif = JSON.parse(await readFile(rel, 'utf8')) as { runs: Array<{ results: unknown[]; artifacts: Array<{ location: { uri: string } }> }> };
     expect(sarif.runs[0]!.results).toEqual([]);
     expect(sarif.runs[0]!.artifacts[0]!.location.uri).toBe(file);
@@ -180,12 +182,12 @@ describe('oidc-exchange check --lint', () => {
 describe('oidc-exchange check shows the IDs a policy should pin', () => {
   it('from a GitHub token, in the immutable subject form too', async () => {
     const token = await github.mint({ ...github.claimsFor({ environment: 'production' }, { immutableSubject: true }), iss: 'https://token.actions.githubusercontent.com', aud: 'https://broker.example.com' });
-    const r = await runCli(['check', '--config', 'examples/broker.yaml', '--token', token]);
+    const r = await callCli(['check', '--config', 'examples/broker.yaml', '--token', token]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('token: GitHub repository_id "690210123", repository_owner_id "9919" (repository "octo-org/octo-repo", repository_owner "octo-org"): pin the IDs');
     expect(r.stdout).toContain('token: sub is in GitHub\'s immutable form: owner "octo-org" ID "9919", repository "octo-repo" ID "690210123"');
     expect(r.stdout).toContain('✓ prod-deploy: MATCHES');
-    const json = JSON.parse((await runCli(['check', '--json', '--config', 'examples/broker.yaml', '--token', token])).stdout) as { identity: unknown };
+    const json = JSON.parse((await callCli(['check', '--json', '--config', 'examples/broker.yaml', '--token', token])).stdout) as { identity: unknown };
     expect(json.identity).toEqual({ platform: 'github', name: 'octo-org/octo-repo', id: '690210123', owner: 'octo-org', ownerId: '9919', subject: { owner: 'octo-org', ownerId: '9919', repository: 'octo-repo', repositoryId: '690210123' } });
   });
 
@@ -194,7 +196,7 @@ describe('oidc-exchange check shows the IDs a policy should pin', () => {
     try {
       const claims = join(dir, 'gitlab-claims.json');
       await writeFile(claims, JSON.stringify({ ...gitlab.claimsFor({ environment: 'production' }), iss: 'https://gitlab.example.com', aud: 'https://broker.example.com' }));
-      const r = await runCli(['check', '--config', 'examples/broker.yaml', '--claims', claims]);
+      const r = await callCli(['check', '--config', 'examples/broker.yaml', '--claims', claims]);
       expect(r.stdout).toContain('token: GitLab project_id "4711", namespace_id "72" (project_path "acme/platform/api", namespace_path "acme/platform"): pin the IDs');
     } finally {
       await gitlab.close();

@@ -1,12 +1,13 @@
-// One risky configuration per lint rule, run through the bundled CLI (`dist/cli.js check --lint --json`, so
-// `npm run build` first): the rule reports it with its id, policy and path; a safe variant is not reported.
+// One risky configuration per lint rule, run through the lint function `check --lint` prints (lintConfigFile,
+// with the exit status it gives): the rule reports it with its id, policy and path; a safe variant is not
+// reported. test/broker/lint-cli.test.ts covers the command's output.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RULES } from '../../src/broker/lint/index.js';
 import type { LintFinding } from '../../src/broker/lint/finding.js';
-import { runCli } from '../helpers/process.js';
+import { exitCodeOf, lintConfigFile } from '../../src/broker/lint/report.js';
 
 /** GitHub.com, a self-managed GitLab, and a GitHub Enterprise Server issuer. */
 const BASE = `issuers:
@@ -76,13 +77,12 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function lint(name: string, yaml: string): Promise<{ code: number | null; findings: LintFinding[]; stdout: string }> {
+async function lint(name: string, yaml: string): Promise<{ code: number | null; findings: LintFinding[] }> {
   const file = join(dir, `${name}.yaml`);
   await writeFile(file, yaml);
-  const r = await runCli(['check', '--lint', '--json', '--config', file]);
-  expect(r.stderr).toBe('');
-  const out = JSON.parse(r.stdout) as { findings: LintFinding[] };
-  return { code: r.code, findings: out.findings, stdout: r.stdout };
+  // Rejects (ConfigError) exactly where `check --lint` prints on stderr: the file cannot be read or parsed.
+  const report = await lintConfigFile(file);
+  return { code: exitCodeOf(report), findings: report.findings };
 }
 
 describe('check --lint: one risky and one safe configuration per rule', () => {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { completeClaims, readGivenClaims } from '../../src/cli/claims-file.js';
 import { UsageError } from '../../src/cli/options.js';
 import { startFakeIssuer, type FakeIssuer } from '../../src/harness/fakes/issuer.js';
+import { callCli } from '../helpers/command.js';
 import { runCli } from '../helpers/process.js';
 
 let dir: string;
@@ -83,34 +84,42 @@ describe('the same file in check and try-action', () => {
     ['does not match', { repository: 'octo-org/octo-repo', repository_id: '690210123', environment: 'staging' }, 1, 'no policy matches', '403 no_policy_matched'],
   ])('partial claims that %s: same decision', async (_what, claims, code, checkSays, actionSays) => {
     const p = await file('partial.json', claims);
-    const check = await runCli(['check', '--config', 'examples/broker.yaml', '--claims', p]);
+    const check = await callCli(['check', '--config', 'examples/broker.yaml', '--claims', p]);
     expect(check.stdout).toContain(checkSays);
     expect(check.stdout).toContain('claims: filled in from the other claims: ');
     expect(check.code).toBe(code);
-    const action = await runCli(['try-action', '--config', 'examples/broker.yaml', '--claims', p, '--secrets', 'DB_PASSWORD'], { env, timeoutMs: 60_000 });
+    const action = await callCli(['try-action', '--config', 'examples/broker.yaml', '--claims', p, '--secrets', 'DB_PASSWORD'], { env });
     expect(action.stdout + action.stderr).toContain(actionSays);
     expect(action.code).toBe(code);
   });
 
   it("a file's aud becomes the action's audience; a different --input audience is an error", async () => {
     const p = await file('aud.json', { repository: 'octo-org/octo-repo', environment: 'production', aud: 'https://elsewhere.example' });
-    const conflict = await runCli(['try-action', '--config', 'examples/broker.yaml', '--claims', p, '--input', 'audience=https://broker.example.com'], { env });
+    const conflict = await callCli(['try-action', '--config', 'examples/broker.yaml', '--claims', p, '--input', 'audience=https://broker.example.com'], { env });
     expect(conflict.code).toBe(2);
     expect(conflict.stderr).toContain(`${p} says aud "https://elsewhere.example" but --input audience is "https://broker.example.com"`);
-    const used = await runCli(['try-action', '--config', 'examples/broker.yaml', '--claims', p], { env, timeoutMs: 60_000 });
+    const used = await callCli(['try-action', '--config', 'examples/broker.yaml', '--claims', p], { env });
     expect(used.stdout).toContain('401 audience_mismatch');
     expect(used.code).toBe(1);
   });
 
+  it('try-action refuses claims that contradict themselves and exits (nothing left listening)', async () => {
+    const p = await file('contradiction.json', { repository: 'acme/web', repository_owner: 'evil' });
+    // A real process: one that hung with its fake issuer listening would be killed (code null), not exit 2.
+    const r = await runCli(['try-action', '--config', 'examples/broker.yaml', '--claims', p], { env });
+    expect(r.stderr).toContain('repository_owner "evil" but repository "acme/web" belongs to "acme"');
+    expect(r.code).toBe(2);
+  });
+
   it("check notes a match that rests on a typical job's value", async () => {
     const p = await file('defaults.json', { repository: 'octo-org/octo-repo', environment: 'production' });
-    const r = await runCli(['check', '--config', 'examples/broker.yaml', '--claims', p]);
+    const r = await callCli(['check', '--config', 'examples/broker.yaml', '--claims', p]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('note: prod-deploy matched on repository_owner_id, repository_id, ref from the typical job, not from');
   });
 
   it('try-action shows the path of a file: secret as it is, and values masked', async () => {
-    const r = await runCli(['try-action', '--config', 'examples/broker.yaml', '--claims', 'examples/claims-github.json', '--secrets', 'DB_PASSWORD\\nTLS_KEY | file:TLS_KEY_PATH'], { env, timeoutMs: 60_000 });
+    const r = await callCli(['try-action', '--config', 'examples/broker.yaml', '--claims', 'examples/claims-github.json', '--secrets', 'DB_PASSWORD\\nTLS_KEY | file:TLS_KEY_PATH'], { env });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/ {2}TLS_KEY_PATH=\/\S+\/TLS_KEY_PATH {2}\(a file\)/);
     expect(r.stdout).toContain(`DB_PASSWORD=*** (${env.PROD_DB_PASSWORD.length} bytes)`);
@@ -129,7 +138,7 @@ describe('token and gitlab-job read the same format', () => {
   const payload = (jwt: string) => JSON.parse(Buffer.from(jwt.trim().split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
 
   it('token mints the example file with its own iss and a fresh exp, everything else as in the file', async () => {
-    const r = await runCli(['token', '--issuer-url', github.url, '--claims', 'examples/claims-github.json']);
+    const r = await callCli(['token', '--issuer-url', github.url, '--claims', 'examples/claims-github.json']);
     expect(r.code).toBe(0);
     const claims = payload(r.stdout);
     expect(claims).toMatchObject({ iss: github.url, aud: 'https://broker.example.com', repository_id: '690210123', sub: 'repo:octo-org/octo-repo:environment:production' });
@@ -138,16 +147,16 @@ describe('token and gitlab-job read the same format', () => {
   });
 
   it('token refuses --audience that disagrees with the file, and GitLab claims at a GitHub issuer', async () => {
-    const aud = await runCli(['token', '--issuer-url', github.url, '--claims', 'examples/claims-github.json', '--audience', 'https://other']);
+    const aud = await callCli(['token', '--issuer-url', github.url, '--claims', 'examples/claims-github.json', '--audience', 'https://other']);
     expect(aud.code).toBe(2);
     expect(aud.stderr).toContain('says aud "https://broker.example.com" but --audience is "https://other"');
-    const kind = await runCli(['token', '--issuer-url', github.url, '--claims', 'examples/claims-gitlab.json']);
+    const kind = await callCli(['token', '--issuer-url', github.url, '--claims', 'examples/claims-gitlab.json']);
     expect(kind.code).toBe(2);
     expect(kind.stderr).toContain('the claims are GitLab claims but');
   });
 
   it('token derives sub from --set parts for GitLab too', async () => {
-    const r = await runCli(['token', '--issuer-url', gitlab.url, '--set', 'project_path=grp/app', '--set', 'ref=main']);
+    const r = await callCli(['token', '--issuer-url', gitlab.url, '--set', 'project_path=grp/app', '--set', 'ref=main']);
     expect(r.code).toBe(0);
     expect(payload(r.stdout)).toMatchObject({ sub: 'project_path:grp/app:ref_type:branch:ref:main', namespace_path: 'grp', iss: gitlab.url });
   });

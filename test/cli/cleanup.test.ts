@@ -1,12 +1,13 @@
 // The harness commands keep their keys, tokens and secret files in one scratch folder and remove it however
 // they end: Ctrl-C (SIGINT), SIGTERM, or a reader that goes away (`npm run demo | head`, EPIPE). Each run gets
-// its own TMPDIR here, so "nothing left" is checked on a folder no other test writes to.
+// its own TMPDIR here, so "nothing left" is checked on a folder no other test writes to. Real processes of the
+// sources (signals and pipes are the point); test/cli/commands.dist.test.ts runs the bundle.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CLI, startCli } from '../helpers/process.js';
+import { SOURCE_CLI_COMMAND, startCli } from '../helpers/process.js';
 
 let root: string;
 beforeAll(async () => {
@@ -36,7 +37,8 @@ describe('interrupted harness commands leave no folder behind', () => {
   it('demo whose reader goes away (| head -n 3) stops and removes its folder', async () => {
     const tmp = await isolatedTmp();
     const out = await new Promise<string>((resolve, reject) => {
-      execFile('sh', ['-c', `"${process.execPath}" "${CLI}" demo | head -n 3`], { env: { PATH: process.env.PATH, TMPDIR: tmp }, timeout: 60_000 }, (e, stdout) =>
+      // TSX_DISABLE_CACHE: the loader's compile cache would otherwise be written under TMPDIR.
+      execFile('sh', ['-c', `${SOURCE_CLI_COMMAND} demo | head -n 3`], { env: { PATH: process.env.PATH, TMPDIR: tmp, TSX_DISABLE_CACHE: '1' }, timeout: 60_000 }, (e, stdout) =>
         e ? reject(e) : resolve(stdout),
       );
     });

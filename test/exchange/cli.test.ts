@@ -1,4 +1,5 @@
-// `oidc-exchange exchange`, the generic client, as a real process from dist/ against a real broker: values
+// `oidc-exchange exchange`, the generic client, against a real broker, in process through the command function
+// (and as a real process of the sources where a shell evaluates its output): values
 // arrive byte-exact in 0600 files, in a sourceable env file and through eval, and are never printed; a
 // destination another local user could hijack (a planted link, their folder, a folder they can write to) is
 // refused before the token is spent; `eval "$(... --shell)"` fails under `set -e` when the exchange does.
@@ -12,7 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { leaks, startTestBed, type TestBed } from '../helpers/broker.js';
-import { CLI, runCli } from '../helpers/process.js';
+import { callCli } from '../helpers/command.js';
+import { SOURCE_CLI_COMMAND } from '../helpers/process.js';
 import { SHELL_FAILURE_LINE } from '../../src/cli/commands/exchange.js';
 
 const run = promisify(execFile);
@@ -52,7 +54,7 @@ function env(t: string): NodeJS.ProcessEnv {
 describe('oidc-exchange exchange', () => {
   it('writes one 0600 file per secret, byte-exact, and prints names only', async () => {
     const out = join(dir, 'files');
-    const r = await runCli(['exchange', '--broker-url', bed.url, '--token-env', 'CI_JOB_JWT', '--out-dir', out], { env: env(await token()) });
+    const r = await callCli(['exchange', '--broker-url', bed.url, '--token-env', 'CI_JOB_JWT', '--out-dir', out], { env: env(await token()) });
     expect(r.code).toBe(0);
     expect((await readdir(out)).sort()).toEqual(Object.keys(VALUES).sort());
     for (const [n, v] of Object.entries(VALUES)) {
@@ -66,7 +68,7 @@ describe('oidc-exchange exchange', () => {
 
   it('writes a 0600 env file that sh sources back to the same bytes', async () => {
     const file = join(dir, 'secrets.env');
-    const r = await runCli(['exchange', '--broker-url', bed.url, '--token-env', 'CI_JOB_JWT', '--dotenv', file], { env: env(await token()) });
+    const r = await callCli(['exchange', '--broker-url', bed.url, '--token-env', 'CI_JOB_JWT', '--dotenv', file], { env: env(await token()) });
     expect(r.code).toBe(0);
     expect((await stat(file)).mode & 0o777).toBe(0o600);
     for (const [n, v] of Object.entries(VALUES)) {
@@ -78,7 +80,7 @@ describe('oidc-exchange exchange', () => {
   it('prints export lines for eval, and only then puts values on standard output', async () => {
     const tokenFile = join(dir, 'token');
     await writeFile(tokenFile, `${await token()}\n`);
-    const script = `eval "$("${process.execPath}" "${CLI}" exchange --broker-url "${bed.url}" --token-file "${tokenFile}" --shell --secret MULTILINE)" && printf %s "$MULTILINE"`;
+    const script = `eval "$(${SOURCE_CLI_COMMAND} exchange --broker-url "${bed.url}" --token-file "${tokenFile}" --shell --secret MULTILINE)" && printf %s "$MULTILINE"`;
     const { stdout, stderr } = await run('bash', ['-c', script], { env: { PATH: process.env.PATH } });
     expect(stdout).toBe(VALUES.MULTILINE);
     expect(stderr).toContain('1 secret(s) from policy ci');
@@ -87,7 +89,7 @@ describe('oidc-exchange exchange', () => {
 
   it('on a refusal shows the broker code and the token claims, never the token', async () => {
     const t = await token({ project_path: 'acme/other/api' });
-    const r = await runCli(['exchange', '--broker-url', bed.url, '--token-env', 'CI_JOB_JWT', '--out-dir', join(dir, 'refused')], { env: env(t) });
+    const r = await callCli(['exchange', '--broker-url', bed.url, '--token-env', 'CI_JOB_JWT', '--out-dir', join(dir, 'refused')], { env: env(t) });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('no_policy_matched');
     expect(r.stderr).toContain('project_path: acme/other/api');
@@ -101,13 +103,13 @@ describe('oidc-exchange exchange', () => {
     [['--broker-url', 'http://127.0.0.1:1', '--token-env', 'NOT_SET', '--shell'], 'an empty token', 'NOT_SET is empty or not set'],
     [['--broker-url', 'http://127.0.0.1:1', '--token-env', 'CI_JOB_JWT', '--shell', '--secret', 'LD_PRELOAD'], 'a hijacking name', 'LD_PRELOAD is refused'],
   ].map(([args, what, message]) => [what, args, message] as const))('refuses to run with %s, exit 2', async (_what, args, message) => {
-    const r = await runCli(['exchange', ...args], { env: env('x.y.z') });
+    const r = await callCli(['exchange', ...args], { env: env('x.y.z') });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
   });
 
   it('refuses plain http to a host other than this machine, before reading the token', async () => {
-    const r = await runCli(['exchange', '--broker-url', 'http://broker.example.com', '--token-env', 'CI_JOB_JWT', '--shell'], { env: env('x.y.z') });
+    const r = await callCli(['exchange', '--broker-url', 'http://broker.example.com', '--token-env', 'CI_JOB_JWT', '--shell'], { env: env('x.y.z') });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("--broker-url: http://broker.example.com would send the job's OIDC token and the secrets in clear text");
   });
@@ -125,7 +127,7 @@ describe('oidc-exchange exchange', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      const r = await runCli(['exchange', '--broker-url', url, '--token-env', 'CI_JOB_JWT', '--out-dir', join(dir, 'hostile')], { env: env('x.y.z') });
+      const r = await callCli(['exchange', '--broker-url', url, '--token-env', 'CI_JOB_JWT', '--out-dir', join(dir, 'hostile')], { env: env('x.y.z') });
       expect(r.code).toBe(0);
       expect(r.stderr.split('\n').filter((l) => l.startsWith('::'))).toEqual([]);
       expect(r.stderr).not.toContain('\u001b');
@@ -137,7 +139,7 @@ describe('oidc-exchange exchange', () => {
   });
 
   it("shows a GitLab token's project_id and namespace_id when the broker refuses it", async () => {
-    const r = await runCli(['exchange', '--broker-url', bed.url, '--token-env', 'CI_JOB_JWT', '--shell'], { env: env(await token({ project_path: 'acme/other/api', project_id: '9001' })) });
+    const r = await callCli(['exchange', '--broker-url', bed.url, '--token-env', 'CI_JOB_JWT', '--shell'], { env: env(await token({ project_path: 'acme/other/api', project_id: '9001' })) });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('project_id: 9001');
     expect(r.stderr).toContain('namespace_id: 72');
@@ -152,7 +154,7 @@ describe('destinations no other local user can hijack', () => {
     await mkdir(d, { mode: 0o700 });
     return d;
   };
-  const exchangeTo = (t: string, ...dest: string[]) => runCli(['exchange', '--broker-url', bed.url, '--token-env', 'CI_JOB_JWT', ...dest], { env: env(t) });
+  const exchangeTo = (t: string, ...dest: string[]) => callCli(['exchange', '--broker-url', bed.url, '--token-env', 'CI_JOB_JWT', ...dest], { env: env(t) });
 
   it('runs as root here, so "another user" is a chown to a uid that is not ours', () => {
     expect(process.getuid?.()).toBe(0);
@@ -225,7 +227,7 @@ describe('destinations no other local user can hijack', () => {
 
   it('refuses "$UNSET/secrets", that is /secrets, and creates nothing there', async () => {
     expect(existsSync('/secrets')).toBe(false);
-    const r = await runCli(['exchange', '--broker-url', bed.url, '--token-env', 'CI_JOB_JWT', '--out-dir', '/secrets'], { env: env(await token()) });
+    const r = await callCli(['exchange', '--broker-url', bed.url, '--token-env', 'CI_JOB_JWT', '--out-dir', '/secrets'], { env: env(await token()) });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('is directly in /; an unset variable');
     expect(existsSync('/secrets')).toBe(false);
@@ -264,7 +266,7 @@ describe('destinations no other local user can hijack', () => {
 
 describe('eval "$(oidc-exchange exchange ... --shell)" under set -e', () => {
   const script = (tokenFile: string, extra = '') =>
-    `set -e\neval "$("${process.execPath}" "${CLI}" exchange --broker-url "${bed.url}" --token-file "${tokenFile}" --shell${extra})"\necho "reached with DB=\${MULTILINE:-unset}"\n`;
+    `set -e\neval "$(${SOURCE_CLI_COMMAND} exchange --broker-url "${bed.url}" --token-file "${tokenFile}" --shell${extra})"\necho "reached with DB=\${MULTILINE:-unset}"\n`;
 
   it.each(['bash', 'dash'])('%s -e stops on a refused exchange, a broker that is down and a usage error', async (shell) => {
     const tokenFile = join(dir, `refused-${shell}`);
@@ -286,7 +288,7 @@ describe('eval "$(oidc-exchange exchange ... --shell)" under set -e', () => {
   });
 
   it('prints only the failing line on stdout when it fails', async () => {
-    const r = await runCli(['exchange', '--broker-url', bed.url, '--token-env', 'CI_JOB_JWT', '--shell'], { env: env(await token({ project_path: 'acme/other/api' })) });
+    const r = await callCli(['exchange', '--broker-url', bed.url, '--token-env', 'CI_JOB_JWT', '--shell'], { env: env(await token({ project_path: 'acme/other/api' })) });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(SHELL_FAILURE_LINE);
   });

@@ -1,14 +1,10 @@
-// End to end through the bundled CLI (dist/): `oidc-exchange gitlab-job` runs the component's job against
-// a broker with a token minted by the fake GitLab issuer, and `oidc-exchange demo` includes the GitLab jobs.
-import { execFile } from 'node:child_process';
-import { join, dirname } from 'node:path';
-import { promisify } from 'node:util';
+// Through the CLI's commands, in process: `oidc-exchange gitlab-job` runs the component's job against a
+// broker with a token minted by the fake GitLab issuer, and `oidc-exchange demo` includes the GitLab jobs.
+// test/cli/commands.dist.test.ts runs gitlab-job from the bundle.
 import { AUDIENCE, startTestBed, type TestBed } from '../helpers/broker.js';
+import { callCli } from '../helpers/command.js';
 import { leaked } from './job-env.js';
-import { fileURLToPath } from 'node:url';
 
-const run = promisify(execFile);
-const cli = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'cli.js');
 const VALUE = 'cli-job-secret "value" $x 7d1e';
 let bed: TestBed;
 
@@ -24,13 +20,8 @@ beforeAll(async () => {
 afterAll(() => bed.close());
 
 async function cliRun(args: string[]): Promise<{ code: number; out: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { timeout: 30_000 });
-    return { code: 0, out: stdout + stderr };
-  } catch (e) {
-    const err = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: err.code ?? 1, out: (err.stdout ?? '') + (err.stderr ?? '') };
-  }
+  const r = await callCli(args);
+  return { code: r.code, out: r.stdout + r.stderr };
 }
 
 it('gitlab-job runs the component job and returns its exit status', async () => {

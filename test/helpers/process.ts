@@ -1,8 +1,19 @@
-// Runs the bundled CLI (dist/cli.js) as a real process and captures what it printed.
+// Runs the `oidc-exchange` CLI as a real process and captures what it printed, for tests about process
+// behaviour (signals, exit codes of the real process, pipes). runCli/startCli run the sources (src/cli/main.ts
+// through the tsx loader, no build needed); runBundledCli/startBundledCli run the bundle in dist/ (the dist
+// tier, `*.dist.test.ts`). Tests about what a command prints call it in process instead (./command.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
+/** The bundled CLI, dist/cli.js. */
 export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+export const BUNDLED_CLI = CLI;
+/** The CLI's sources: run with SOURCE_CLI_ARGS. */
+export const SOURCE_CLI = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
+/** The node arguments that run the sources (`tsx` resolves from the working directory: the repository's root). */
+export const SOURCE_CLI_ARGS = ['--import', 'tsx', SOURCE_CLI];
+/** The same as one line for `sh -c`. */
+export const SOURCE_CLI_COMMAND = `"${process.execPath}" --import tsx "${SOURCE_CLI}"`;
 
 export interface Ran {
   code: number | null;
@@ -10,9 +21,22 @@ export interface Ran {
   stderr: string;
 }
 
-export function runCli(args: string[], opts: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<Ran> {
+interface RunOptions {
+  env?: NodeJS.ProcessEnv;
+  timeoutMs?: number;
+}
+
+/**
+ * The environment for a source run: tsx keeps a compile cache under the temporary directory, so a test that
+ * gives the CLI a TMPDIR of its own (to see what the command leaves there) gets no cache files in it.
+ */
+function sourceEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return env.TMPDIR === undefined ? env : { ...env, TSX_DISABLE_CACHE: '1' };
+}
+
+function run(argv: string[], opts: RunOptions, env: NodeJS.ProcessEnv): Promise<Ran> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: opts.env ?? { PATH: process.env.PATH }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, argv, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -26,6 +50,16 @@ export function runCli(args: string[], opts: { env?: NodeJS.ProcessEnv; timeoutM
   });
 }
 
+/** The CLI from its sources. */
+export function runCli(args: string[], opts: RunOptions = {}): Promise<Ran> {
+  return run([...SOURCE_CLI_ARGS, ...args], opts, sourceEnv(opts.env ?? { PATH: process.env.PATH }));
+}
+
+/** The bundled CLI (dist/cli.js): for the dist tier. */
+export function runBundledCli(args: string[], opts: RunOptions = {}): Promise<Ran> {
+  return run([CLI, ...args], opts, opts.env ?? { PATH: process.env.PATH });
+}
+
 export interface Running {
   child: ChildProcess;
   output(): string;
@@ -34,8 +68,8 @@ export interface Running {
   exited: Promise<number | null>;
 }
 
-export function startCli(args: string[], env: NodeJS.ProcessEnv = { PATH: process.env.PATH }): Running {
-  const child = spawn(process.execPath, [CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+function start(argv: string[], env: NodeJS.ProcessEnv): Running {
+  const child = spawn(process.execPath, argv, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const waiters: Array<{ re: RegExp; resolve: (l: string) => void }> = [];
   const onData = (d: Buffer) => {
@@ -64,4 +98,14 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv = { PATH: proces
       });
     },
   };
+}
+
+/** The CLI from its sources, left running. */
+export function startCli(args: string[], env: NodeJS.ProcessEnv = { PATH: process.env.PATH }): Running {
+  return start([...SOURCE_CLI_ARGS, ...args], sourceEnv(env));
+}
+
+/** The bundled CLI (dist/cli.js), left running: for the dist tier. */
+export function startBundledCli(args: string[], env: NodeJS.ProcessEnv = { PATH: process.env.PATH }): Running {
+  return start([CLI, ...args], env);
 }

@@ -1,20 +1,14 @@
-// `oidc-exchange check --lint --config FILE [--json] [--sarif FILE]`: every lint finding of a configuration,
-// errors included (the broker would refuse them), with where they are in the file. Exit 0 when nothing
-// stops the broker, 1 with an error finding no policy overrides, 2 when the configuration is unusable.
-import { readFile, writeFile } from 'node:fs/promises';
+// Every lint finding of a configuration file, errors included (the broker would refuse them), with where they
+// are in the file: what `oidc-exchange check --lint` prints (src/cli/commands/check.ts). Its exit status: 0 when
+// nothing stops the broker, 1 with an error finding no policy overrides, 2 when the configuration is unusable.
+import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { buildConfig, claimNumberSources } from '../config/load.js';
 import { ConfigError } from '../errors.js';
 import { isBlocking, lintConfig } from './index.js';
 import type { LintFinding } from './finding.js';
-import { toSarif, type LocatedFinding } from './sarif.js';
+import type { LocatedFinding } from './sarif.js';
 import { printableLine } from '../../client/errors.js';
-
-export interface LintCommandOptions {
-  config: string;
-  json?: boolean;
-  sarif?: string;
-}
 
 export interface LintReport {
   file: string;
@@ -93,23 +87,4 @@ export function formatLintReport(r: LintReport): string {
 export function exitCodeOf(r: LintReport): number {
   if (r.problems.length > 0) return 2;
   return r.findings.some(isBlocking) ? 1 : 0;
-}
-
-export async function lintCommand(opts: LintCommandOptions): Promise<number> {
-  let report: LintReport;
-  try {
-    report = await lintConfigFile(opts.config);
-  } catch (e) {
-    if (!(e instanceof ConfigError)) throw e;
-    process.stderr.write(`${e.message}\n`);
-    return 2;
-  }
-  if (opts.sarif) await writeFile(opts.sarif, JSON.stringify(toSarif(opts.config, report.findings, report.problems), null, 2) + '\n');
-  if (opts.json) {
-    const errors = report.findings.filter(isBlocking).length;
-    process.stdout.write(JSON.stringify({ file: report.file, errors, findings: report.findings, problems: report.problems, exit_code: exitCodeOf(report) }, null, 2) + '\n');
-  } else {
-    process.stdout.write(formatLintReport(report));
-  }
-  return exitCodeOf(report);
 }

@@ -1,7 +1,8 @@
 // Who may get a policy's secrets: is the owner (organization, user, top-level group) pinned, by an immutable
 // ID or only by a name, and is it one repository or a whole organization. The shared tests here implement
 // the "confines the owner" and "literal" terms of the rules (docs/policies.md, "Safe policies").
-import { closestClaims, emitsClaim } from '../../platform/claims.js';
+import { emitsClaim } from '../../platform/claims.js';
+import { closestClaims } from '../../text/suggest.js';
 import { literalOf, ownerOf, subProjectOf, subRepoOf, sampleOf, type OwnerFormat } from './matchers.js';
 import { conditionOn, eachPolicy, type Hit, type LintCondition, type LintPolicy, type LintRule } from './model.js';
 import { numberProblem } from '../policy/policy.js';

@@ -6,7 +6,6 @@ import { isAbsolute, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LintFinding } from './finding.js';
 import { RULES } from './index.js';
-import { version } from '../../cli/version.js';
 
 export interface LocatedFinding extends LintFinding {
   /** 1-based line and column of the path in the file, when found. */
@@ -26,7 +25,8 @@ function ruleName(id: string): string {
   return id.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase());
 }
 
-export function toSarif(file: string, findings: readonly LocatedFinding[], problems: readonly string[]): object {
+/** `toolVersion`: the version of oidc-exchange that ran the lint (the caller knows where it was installed from). */
+export function toSarif(file: string, findings: readonly LocatedFinding[], problems: readonly string[], toolVersion: string): object {
   const uri = artifactUri(file);
   const index = new Map(RULES.map((r, i) => [r.id, i]));
   return {
@@ -38,7 +38,7 @@ export function toSarif(file: string, findings: readonly LocatedFinding[], probl
           driver: {
             name: 'oidc-exchange policy lint',
             // Code scanning compares runs by tool version: a rule that changed meaning shows as such.
-            semanticVersion: version(),
+            semanticVersion: toolVersion,
             rules: RULES.map((r) => ({
               id: r.id,
               name: ruleName(r.id),

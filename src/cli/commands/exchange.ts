@@ -15,7 +15,8 @@ import { ExchangeError, printableLine } from '../../client/errors.js';
 import { createHttpClient } from '../../client/http.js';
 import { cleartextProblem } from '../../client/url.js';
 import { abandonOutDir, prepareDotenv, prepareOutDir, UnsafeDestinationError, writePrivateFile, writeSecretFiles } from '../../client/secret-files.js';
-import { parseCommand, reportUsageError, UsageError, type CommandSpec } from '../options.js';
+import { commandIo, type CommandIo, type Output } from '../io.js';
+import { runCommand, UsageError, type CommandSpec, type Values } from '../options.js';
 
 export const exchangeSpec = {
   name: 'exchange',
@@ -46,6 +47,8 @@ export interface ExchangeCliOptions {
   secretNames?: string[];
   timeoutSeconds: number;
   ca?: string;
+  /** Where the proxy settings are read (HTTPS_PROXY, NO_PROXY). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -62,20 +65,18 @@ export function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
-export async function exchangeCommand(args: string[]): Promise<number> {
+export async function exchangeCommand(args: string[], given?: Partial<CommandIo>): Promise<number> {
+  const io = commandIo(given);
   // Decided from the raw arguments, so that even a usage error makes `eval` fail.
   const shellMode = args.includes('--shell');
   let code: number;
   try {
-    code = await run(args);
+    code = await runCommand(exchangeSpec, args, io, run);
   } catch (e) {
-    if (e instanceof UsageError) code = reportUsageError('exchange', e.message);
-    else {
-      process.stderr.write(`oidc-exchange exchange: ${(e as Error)?.message ?? String(e)}\n`);
-      code = 1;
-    }
+    io.stderr.write(`oidc-exchange exchange: ${(e as Error)?.message ?? String(e)}\n`);
+    code = 1;
   }
-  if (shellMode && code !== 0) process.stdout.write(SHELL_FAILURE_LINE);
+  if (shellMode && code !== 0) io.stdout.write(SHELL_FAILURE_LINE);
   return code;
 }
 
@@ -83,11 +84,7 @@ function usage(message: string): never {
   throw new UsageError('exchange', message);
 }
 
-async function run(args: string[]): Promise<number> {
-  const parsed = parseCommand(exchangeSpec, args);
-  if (typeof parsed === 'number') return parsed;
-  const { values } = parsed;
-
+async function run(values: Values<typeof exchangeSpec.options>, io: CommandIo): Promise<number> {
   // 1. What was asked: a broker, one token source, one destination.
   const brokerUrl = values['broker-url'] ?? usage('--broker-url is required');
   const urlProblem = cleartextProblem(brokerUrl, '--broker-url');
@@ -105,7 +102,7 @@ async function run(args: string[]): Promise<number> {
   // 2. The token and the CA.
   let token: string;
   if (values['token-env'] !== undefined) {
-    token = (process.env[values['token-env']] ?? '').trim();
+    token = (io.env[values['token-env']] ?? '').trim();
     if (!token) usage(`the environment variable ${values['token-env']} is empty or not set; it should hold the job's OIDC token`);
   } else {
     token = (await readFile(values['token-file']!, 'utf8').catch((e: NodeJS.ErrnoException) => usage(`cannot read --token-file ${values['token-file']}: ${e.code ?? e.message}`))).trim();
@@ -130,13 +127,13 @@ async function run(args: string[]): Promise<number> {
   // 4. The exchange.
   let result: ExchangeResult;
   try {
-    result = await exchange({ brokerUrl, token, secretNames: values.secret, timeoutSeconds, ca });
+    result = await exchange({ brokerUrl, token, secretNames: values.secret, timeoutSeconds, ca, env: io.env }, io.stderr);
   } catch (e) {
     if (outDir?.created) await abandonOutDir(outDir.dir);
     if (!(e instanceof ExchangeError)) throw e;
-    process.stderr.write(`oidc-exchange exchange: ${oneLine(e.message, 2000)}\n`);
+    io.stderr.write(`oidc-exchange exchange: ${oneLine(e.message, 2000)}\n`);
     if ((e.status === 401 || e.status === 403) && e.claims) {
-      process.stderr.write(`the token's claims (compare them with the broker's policy):\n${describeClaims(e.claims).map((l) => `  ${oneLine(l)}`).join('\n')}\n`);
+      io.stderr.write(`the token's claims (compare them with the broker's policy):\n${describeClaims(e.claims).map((l) => `  ${oneLine(l)}`).join('\n')}\n`);
     }
     return 1;
   }
@@ -147,7 +144,7 @@ async function run(args: string[]): Promise<number> {
     const problem = exportNameProblem(n, values.secret?.includes(n) ? 'user' : 'broker');
     if (problem) {
       if (outDir?.created) await abandonOutDir(outDir.dir);
-      process.stderr.write(`oidc-exchange exchange: the broker returned a secret this client will not write: ${problem.replace(/; (export the secret under another name|list the secrets you want).*$/, '')}\n`);
+      io.stderr.write(`oidc-exchange exchange: the broker returned a secret this client will not write: ${problem.replace(/; (export the secret under another name|list the secrets you want).*$/, '')}\n`);
       return 1;
     }
   }
@@ -155,28 +152,28 @@ async function run(args: string[]): Promise<number> {
   // 6. The values, where they were asked for.
   if (outDir) await writeSecretFiles(outDir.dir, result.secrets);
   else if (dotenv) await writePrivateFile(dotenv, names.map((n) => `${n}=${shellQuote(result.secrets[n]!)}\n`).join(''));
-  else process.stdout.write(names.map((n) => `export ${n}=${shellQuote(result.secrets[n]!)}\n`).join(''));
+  else io.stdout.write(names.map((n) => `export ${n}=${shellQuote(result.secrets[n]!)}\n`).join(''));
 
   const where = outDir ? ` in ${outDir.dir}` : dotenv ? ` in ${dotenv}` : '';
-  process.stderr.write(`oidc-exchange: ${names.length} secret(s) from policy ${oneLine(result.policy, 200)}${where}: ${names.join(', ')}${result.expiresAt ? `; they expire at ${oneLine(result.expiresAt, 100)}` : ''}\n`);
+  io.stderr.write(`oidc-exchange: ${names.length} secret(s) from policy ${oneLine(result.policy, 200)}${where}: ${names.join(', ')}${result.expiresAt ? `; they expire at ${oneLine(result.expiresAt, 100)}` : ''}\n`);
   for (const r of result.revoke) {
-    process.stderr.write(`oidc-exchange: revoke ${r.name} at the end of the job: ${oneLine(r.method, 20)} ${oneLine(r.url)} with "Authorization: Bearer $${r.name}"\n`);
+    io.stderr.write(`oidc-exchange: revoke ${r.name} at the end of the job: ${oneLine(r.method, 20)} ${oneLine(r.url)} with "Authorization: Bearer $${r.name}"\n`);
   }
   return 0;
 }
 
 /** One exchange with the broker. The token is fixed (the caller has one), so a retry re-sends it. */
-export function exchange(opts: ExchangeCliOptions): Promise<ExchangeResult> {
+export function exchange(opts: ExchangeCliOptions, stderr: Output = process.stderr): Promise<ExchangeResult> {
   const deadlineMs = opts.timeoutSeconds * 1000;
   return exchangeWithBroker({
     brokerUrl: opts.brokerUrl,
     getToken: async () => opts.token,
     secretNames: opts.secretNames,
-    http: createHttpClient({ ca: opts.ca }),
+    http: createHttpClient({ ca: opts.ca, ...(opts.env ? { env: opts.env } : {}) }),
     retry: {
       deadlineMs,
       attemptTimeoutMs: Math.min(deadlineMs, 15_000),
-      onRetry: ({ reason, delayMs }) => process.stderr.write(`oidc-exchange: ${reason}; retrying in ${(delayMs / 1000).toFixed(1)} s\n`),
+      onRetry: ({ reason, delayMs }) => stderr.write(`oidc-exchange: ${reason}; retrying in ${(delayMs / 1000).toFixed(1)} s\n`),
     },
   });
 }

@@ -10,62 +10,14 @@ import { dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { request } from 'undici';
 import { buildConfig } from '../../broker/config/load.js';
-import { buildBroker, type Broker } from '../../broker/http/app.js';
-import { startFakeIssuer, type FakeIssuer } from '../fakes/issuer.js';
-import { startFakeGitHubApi, type FakeGitHubApi } from '../fakes/github-api.js';
+import { buildBroker } from '../../broker/http/app.js';
+import { startFakeIssuer } from '../fakes/issuer.js';
+import { startFakeGitHubApi } from '../fakes/github-api.js';
+import { postExchange, type DemoContext, type DemoStep } from './context.js';
 import { githubAppSteps } from './steps-github-app.js';
-import { withScratch } from '../scratch.js';
-import { parseCommand, type CommandSpec } from '../../cli/options.js';
 
-export interface DemoContext {
-  github: FakeIssuer;
-  gitlab: FakeIssuer;
-  broker: Broker;
-  brokerUrl: string;
-  audience: string;
-  /** Scratch folder, removed at the end. */
-  dir: string;
-  /** Path of the broker configuration the demo wrote. */
-  configPath: string;
-  /** Every secret value the broker can hand out: the final step scans output for them. */
-  secretValues: string[];
-  /** Everything the broker logged. */
-  brokerLog: string[];
-  /** The fake GitHub API the broker's GitHub App mints tokens at. */
-  githubApi?: FakeGitHubApi;
-  /** The pre-shared token the broker's revocation API expects (as GitLab would send it). */
-  revocationToken?: string;
-}
-
-export interface DemoStep {
-  title: string;
-  /** Returns a one-line summary; throws when the step did not behave as expected. */
-  run(ctx: DemoContext): Promise<string>;
-}
-
-export interface ExchangeAnswer {
-  status: number;
-  body: Record<string, unknown>;
-  text: string;
-}
-
-export async function postExchange(ctx: DemoContext, token: string, opts: { body?: unknown; accept?: string } = {}): Promise<ExchangeAnswer> {
-  const res = await request(`${ctx.brokerUrl}/v1/exchange`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, accept: opts.accept ?? 'application/json', 'content-type': 'application/json' },
-    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-  });
-  const text = await res.body.text();
-  let body: Record<string, unknown> = {};
-  try {
-    body = JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    /* text/plain answers */
-  }
-  return { status: res.statusCode, body, text };
-}
+export type { DemoContext, DemoStep } from './context.js';
 
 function expect(cond: boolean, what: string): void {
   if (!cond) throw new Error(what);
@@ -240,29 +192,12 @@ export async function runDemo(steps: DemoStep[], print: (line: string) => void):
   }
 }
 
-export const demoSpec = {
-  name: 'demo',
-  synopsis: '',
-  description: `Runs the whole flow on loopback with no account anywhere: fake GitHub and GitLab issuers, the broker with
-examples/demo.yaml, the GitHub Action through a fake runner, the GitLab component's job, a GitHub App token
-minted, leaked and revoked. Prints a report (names and sizes, never values) and exits 0 only if every step
-behaved as expected. Its temporary folder is removed at the end, on Ctrl-C and when the output is closed.`,
-  options: {},
-} satisfies CommandSpec;
-
-export async function demoCommand(args: string[] = []): Promise<number> {
-  const parsed = parseCommand(demoSpec, args);
-  if (typeof parsed === 'number') return parsed;
-  const ok = await withScratch('oidc-exchange-demo-', async () =>
-    runDemo(
-      [
-        ...brokerSteps,
-        ...(await import('./steps-github.js')).githubActionSteps,
-        ...githubAppSteps,
-        ...(await import('./steps-gitlab.js')).gitlabSteps,
-      ],
-      (line) => process.stdout.write(line + '\n'),
-    ),
-  );
-  return ok ? 0 : 1;
+/** Every step of `npm run demo`, in order (the audit step is added by runDemo). */
+export async function demoSteps(): Promise<DemoStep[]> {
+  return [
+    ...brokerSteps,
+    ...(await import('./steps-github.js')).githubActionSteps,
+    ...githubAppSteps,
+    ...(await import('./steps-gitlab.js')).gitlabSteps,
+  ];
 }

@@ -2,7 +2,7 @@
 // policy, cannot widen it, the token "leaks" and GitLab's secret detection reports it to the broker's Token
 // Revocation API, and the fake GitHub confirms the token no longer works. Tokens are never printed.
 import { request } from 'undici';
-import { postExchange, type DemoContext, type DemoStep } from './run.js';
+import { postExchange, type DemoContext, type DemoStep } from './context.js';
 
 const REVOCATION_TYPE = 'gitleaks_rule_id_github_app_token';
 /** The token each demo run received, shared between its steps. */

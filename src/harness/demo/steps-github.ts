@@ -1,7 +1,7 @@
 // The demo's GitHub Action steps: the bundled action (dist/index.js, dist/post.js) run through the fake
 // runner against the demo broker, once as a job the policy accepts and once as one it refuses.
 import { join } from 'node:path';
-import type { DemoContext, DemoStep } from './run.js';
+import type { DemoContext, DemoStep } from './context.js';
 import { startFakeRunner, type JobResult } from '../fakes/runner.js';
 import { actionRoot } from '../try-action.js';
 

@@ -2,7 +2,7 @@
 // gitlab-job.ts), against the demo's broker, with the id token from the fake GitLab issuer.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DemoContext, DemoStep } from './run.js';
+import type { DemoContext, DemoStep } from './context.js';
 import { runGitLabJob, type GitLabJobResult } from '../gitlab/job.js';
 
 async function componentJob(ctx: DemoContext, job: { ref_protected?: boolean; variables?: Record<string, string> }, script: string[]): Promise<GitLabJobResult> {

@@ -1,26 +1,25 @@
-export const id = 199;
-export const ids = [199];
+export const id = 711;
+export const ids = [711];
 export const modules = {
 
 /***/ 52920:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ platformIssuer),
 /* harmony export */   completeClaims: () => (/* binding */ completeClaims),
 /* harmony export */   describeCompletion: () => (/* binding */ describeCompletion),
 /* harmony export */   mustAgree: () => (/* binding */ mustAgree),
 /* harmony export */   readGivenClaims: () => (/* binding */ readGivenClaims)
 /* harmony export */ });
-/* unused harmony export platformOf */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _platform_samples_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(51256);
-/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(60776);
+/* harmony import */ var _platform_completion_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42697);
 /* harmony import */ var _platform_claims_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(52926);
+/* harmony import */ var _text_suggest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(94185);
+/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(60776);
 // The one claims-file format of `check`, `try-action`, `token` and `gitlab-job`: a JSON object holding a token's
 // claims as the platform emits them (the decoded payload of a real token is a valid file). Any claim may be
-// left out; every command fills in the same way, and says what it filled in:
+// left out; every command fills in the same way (src/platform/completion.ts), and says what it filled in:
 //
 //   platform  GitHub when the claims have `repository` (or GitHub's `iss`), GitLab when they have
 //             `project_path`; otherwise the command's own (try-action: GitHub, gitlab-job: GitLab, token: the
@@ -43,12 +42,7 @@ export const modules = {
 
 
 
-const TIME_CLAIMS = ['iat', 'nbf', 'exp', 'jti'];
-const REGISTERED = ['iss', 'aud', 'sub', ...TIME_CLAIMS];
-const DERIVED = {
-    github: ['sub', 'repository_owner', 'ref_type', 'event_name', 'workflow_ref', 'job_workflow_ref'],
-    gitlab: ['sub', 'namespace_path', 'ref_path', 'ci_config_ref_uri'],
-};
+
 /**
  * Reads `--claims FILE` and `--set NAME=VALUE` into one set of claims. A claim in both must have the same
  * value. `--set` values are strings, as the platforms emit them.
@@ -62,21 +56,21 @@ async function readGivenClaims(command, file, set = []) {
             text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
         }
         catch (e) {
-            throw new _options_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(command, `cannot read the claims file ${file}: ${e.code ?? e.message}`);
+            throw new _options_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .eb(command, `cannot read the claims file ${file}: ${e.code ?? e.message}`);
         }
         let parsed;
         try {
             parsed = JSON.parse(text);
         }
         catch (e) {
-            throw new _options_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(command, `${file} is not JSON: ${e.message}`);
+            throw new _options_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .eb(command, `${file} is not JSON: ${e.message}`);
         }
         if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-            throw new _options_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(command, `${file} must hold a JSON object of claims, like a token's payload`);
+            throw new _options_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .eb(command, `${file} must hold a JSON object of claims, like a token's payload`);
         for (const [k, v] of Object.entries(parsed)) {
             const ok = ['string', 'number', 'boolean'].includes(typeof v) || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
             if (!ok)
-                throw new _options_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(command, `${file}: claim ${k} must be a string, number, boolean or list of strings, as in a token`);
+                throw new _options_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .eb(command, `${file}: claim ${k} must be a string, number, boolean or list of strings, as in a token`);
             claims[k] = v;
             from[k] = file;
         }
@@ -84,34 +78,18 @@ async function readGivenClaims(command, file, set = []) {
     for (const pair of set) {
         const eq = pair.indexOf('=');
         if (eq <= 0)
-            throw new _options_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(command, `--set takes CLAIM=VALUE, got ${JSON.stringify(pair)}`);
+            throw new _options_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .eb(command, `--set takes CLAIM=VALUE, got ${JSON.stringify(pair)}`);
         const [k, v] = [pair.slice(0, eq), pair.slice(eq + 1)];
-        if (TIME_CLAIMS.includes(k)) {
-            throw new _options_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(command, `--set ${k}: the harness signs a fresh token and sets iat, nbf, exp and jti itself${command === 'token' ? '; --ttl SECONDS sets exp (negative for an expired token)' : ''}`);
+        if (_platform_completion_js__WEBPACK_IMPORTED_MODULE_1__/* .TIME_CLAIMS */ .Q5.includes(k)) {
+            throw new _options_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .eb(command, `--set ${k}: the harness signs a fresh token and sets iat, nbf, exp and jti itself${command === 'token' ? '; --ttl SECONDS sets exp (negative for an expired token)' : ''}`);
         }
         if (Object.hasOwn(claims, k) && String(claims[k]) !== v) {
-            throw new _options_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(command, `--set ${k}=${v} conflicts with ${from[k] === '--set' ? 'another --set' : from[k]}'s ${k} ${JSON.stringify(claims[k])}; give each claim one value`);
+            throw new _options_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .eb(command, `--set ${k}=${v} conflicts with ${from[k] === '--set' ? 'another --set' : from[k]}'s ${k} ${JSON.stringify(claims[k])}; give each claim one value`);
         }
         claims[k] = v;
         from[k] = '--set';
     }
     return { claims, from };
-}
-/** GitHub or GitLab, from the claims' shape or `iss`; undefined when they do not say. */
-function platformOf(claims) {
-    const github = ['repository', 'repository_owner', 'workflow_ref', 'job_workflow_ref'].some((k) => claims[k] !== undefined);
-    const gitlab = ['project_path', 'namespace_path', 'ci_config_ref_uri', 'pipeline_source'].some((k) => claims[k] !== undefined);
-    if (github !== gitlab)
-        return github ? 'github' : 'gitlab';
-    if (typeof claims.iss === 'string' && claims.iss.replace(/\/+$/, '') === _platform_claims_js__WEBPACK_IMPORTED_MODULE_2__/* .GITHUB_DOT_COM */ .Q$)
-        return 'github';
-    return undefined;
-}
-/** The broker configuration's issuer for a platform: id `github` (or GitHub's URL), id `gitlab`. */
-function platformIssuer(issuers, platform) {
-    if (platform === 'github')
-        return issuers.find((i) => i.id === 'github') ?? issuers.find((i) => i.issuer.replace(/\/+$/, '') === _platform_claims_js__WEBPACK_IMPORTED_MODULE_2__/* .GITHUB_DOT_COM */ .Q$);
-    return issuers.find((i) => i.id === 'gitlab');
 }
 /** Fails when `claim` is given with a value other than the one the command will use. */
 function mustAgree(command, given, claim, value, what) {
@@ -120,101 +98,27 @@ function mustAgree(command, given, claim, value, what) {
         return;
     const same = Array.isArray(v) ? v.length === 1 && v[0] === value : String(v) === value;
     if (!same)
-        throw new _options_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(command, `${given.from[claim]} says ${claim} ${JSON.stringify(v)} but ${what} is ${JSON.stringify(value)}; give one value (or leave ${claim} out)`);
+        throw new _options_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .eb(command, `${given.from[claim]} says ${claim} ${JSON.stringify(v)} but ${what} is ${JSON.stringify(value)}; give one value (or leave ${claim} out)`);
 }
+/** The platform's filling-in (src/platform/completion.ts), with its refusals as this command's usage errors. */
 function completeClaims(command, given, opts) {
-    const platform = platformOf(given.claims) ?? opts.platform;
-    if (!platform) {
-        throw new _options_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(command, 'cannot tell whether these are GitHub or GitLab claims: give iss, or repository (GitHub) or project_path (GitLab)');
+    let filled;
+    try {
+        filled = (0,_platform_completion_js__WEBPACK_IMPORTED_MODULE_1__/* .completeClaims */ .R$)(given, opts);
     }
-    const g = given.claims;
-    const str = (k) => (g[k] === undefined ? undefined : String(g[k]));
-    const notes = [];
-    // 1. The typical job shaped by the given parts, with everything derived from them.
-    let typical;
-    if (platform === 'github') {
-        const repository = str('repository') ?? (str('repository_owner') ? `${str('repository_owner')}/octo-repo` : 'octo-org/octo-repo');
-        const ref = str('ref') ?? 'refs/heads/main';
-        const workflowFile = /^[^/]+\/[^/]+\/(.+)@/.exec(str('workflow_ref') ?? '')?.[1];
-        const job = { repository, ref };
-        for (const k of ['environment', 'event_name', 'workflow', 'job_workflow_ref', 'actor', 'repository_id', 'repository_owner_id', 'run_id', 'head_ref', 'base_ref', 'sha']) {
-            if (str(k) !== undefined)
-                job[k] = str(k);
-        }
-        if (str('runner_environment'))
-            job.runner_environment = str('runner_environment');
-        if (str('repository_visibility'))
-            job.repository_visibility = str('repository_visibility');
-        if (workflowFile)
-            job.workflow_file = workflowFile;
-        typical = (0,_platform_samples_js__WEBPACK_IMPORTED_MODULE_3__/* .githubClaims */ .ro)(job);
-        const owner = repository.split('/')[0];
-        if (str('repository_owner') !== undefined && g.repository !== undefined && str('repository_owner') !== owner) {
-            throw new _options_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(command, `${given.from.repository_owner} says repository_owner ${JSON.stringify(g.repository_owner)} but repository ${JSON.stringify(repository)} belongs to ${JSON.stringify(owner)}`);
-        }
-        const refType = ref.startsWith('refs/tags/') ? 'tag' : 'branch';
-        if (str('ref_type') !== undefined && g.ref !== undefined && str('ref_type') !== refType) {
-            throw new _options_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(command, `${given.from.ref_type} says ref_type ${JSON.stringify(g.ref_type)} but ref ${JSON.stringify(ref)} is a ${refType}`);
-        }
+    catch (e) {
+        if (e instanceof _platform_completion_js__WEBPACK_IMPORTED_MODULE_1__/* .ClaimsError */ .Qc)
+            throw new _options_js__WEBPACK_IMPORTED_MODULE_4__/* .UsageError */ .eb(command, e.message);
+        throw e;
     }
-    else {
-        const job = { project_path: str('project_path') ?? 'acme/platform/api', ref: str('ref') ?? 'main' };
-        if (str('ref_type') === 'tag' || str('ref_type') === 'branch')
-            job.ref_type = str('ref_type');
-        if (g.ref_protected !== undefined)
-            job.ref_protected = str('ref_protected') === 'true';
-        if (g.environment_protected !== undefined)
-            job.environment_protected = str('environment_protected') === 'true';
-        for (const k of ['environment', 'pipeline_source', 'user_login', 'project_id', 'namespace_id']) {
-            if (str(k) !== undefined)
-                job[k] = str(k);
-        }
-        if (str('deployment_tier'))
-            job.deployment_tier = str('deployment_tier');
-        const host = hostOf(str('iss')) ?? hostOf(opts.signedBy ?? opts.iss);
-        if (host)
-            job.server_host = host;
-        typical = (0,_platform_samples_js__WEBPACK_IMPORTED_MODULE_3__/* .gitlabClaims */ .rc)(job);
-        const namespace = job.project_path.split('/').slice(0, -1).join('/');
-        if (str('namespace_path') !== undefined && g.project_path !== undefined && str('namespace_path') !== namespace) {
-            throw new _options_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(command, `${given.from.namespace_path} says namespace_path ${JSON.stringify(g.namespace_path)} but project_path ${JSON.stringify(job.project_path)} is in ${JSON.stringify(namespace)}`);
-        }
-    }
-    // 2. The given claims win over the typical job's; sub follows the final claims when it was not given.
-    const claims = { ...typical, ...g };
-    if (g.sub === undefined) {
-        claims.sub = platform === 'github'
-            ? (0,_platform_samples_js__WEBPACK_IMPORTED_MODULE_3__/* .githubSubject */ .Eg)(Object.fromEntries(Object.entries(claims).map(([k, v]) => [k, String(v)])))
-            : typical.sub;
-    }
-    // 3. Registered claims.
-    if (opts.signedBy !== undefined) {
-        if (g.iss !== undefined && String(g.iss).replace(/\/+$/, '') !== opts.signedBy.replace(/\/+$/, '')) {
-            notes.push(`the fake issuer ${opts.signedBy} signs the token, standing in for ${String(g.iss)}`);
-        }
-        claims.iss = opts.signedBy;
-        const dropped = TIME_CLAIMS.filter((k) => g[k] !== undefined);
-        for (const k of TIME_CLAIMS)
-            delete claims[k];
-        if (dropped.length)
-            notes.push(`${dropped.join(', ')} from ${given.from[dropped[0]]} are replaced by the new token's own`);
-    }
-    else if (claims.iss === undefined && opts.iss !== undefined) {
-        claims.iss = opts.iss;
-    }
-    if (claims.aud === undefined && opts.aud !== undefined)
-        claims.aud = opts.aud;
-    const givenKeys = new Set(Object.keys(g));
-    const filled = Object.keys(claims).filter((k) => !givenKeys.has(k) && !TIME_CLAIMS.includes(k));
-    const derived = filled.filter((k) => DERIVED[platform].includes(k) || k === 'iss' || k === 'aud');
-    const defaults = filled.filter((k) => !derived.includes(k));
-    const unknown = Object.keys(g)
-        .filter((k) => !REGISTERED.includes(k) && !(0,_platform_claims_js__WEBPACK_IMPORTED_MODULE_2__/* .emitsClaim */ .zj)(platform, k))
+    const { platform } = filled;
+    const unknown = Object.keys(given.claims)
+        .filter((k) => !_platform_completion_js__WEBPACK_IMPORTED_MODULE_1__/* .REGISTERED_CLAIMS */ .XA.includes(k) && !(0,_platform_claims_js__WEBPACK_IMPORTED_MODULE_2__/* .emitsClaim */ .zj)(platform, k))
         .map((k) => {
-        const guess = (0,_platform_claims_js__WEBPACK_IMPORTED_MODULE_2__/* .closestClaims */ .Bi)(platform, k)[0];
+        const guess = (0,_text_suggest_js__WEBPACK_IMPORTED_MODULE_3__/* .closestClaims */ .Bi)(platform, k)[0];
         return `${k} is not a claim ${platform === 'github' ? 'GitHub' : 'GitLab'} emits${guess ? ` (did you mean ${guess}?)` : ''}`;
     });
-    return { claims, platform, derived, defaults, notes, unknown };
+    return { ...filled, unknown };
 }
 /** The lines a command prints about what it filled in: the same wording everywhere. */
 function describeCompletion(c, source) {
@@ -225,21 +129,11 @@ function describeCompletion(c, source) {
         lines.push(`taken from a typical ${c.platform === 'github' ? 'GitHub' : 'GitLab'} job (not in ${source}): ${c.defaults.join(', ')}`);
     return [...lines, ...c.notes, ...c.unknown.map((u) => `warning: ${u}`)];
 }
-function hostOf(url) {
-    if (!url)
-        return undefined;
-    try {
-        return new URL(url).host;
-    }
-    catch {
-        return undefined;
-    }
-}
 
 
 /***/ }),
 
-/***/ 7199:
+/***/ 33711:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -248,10 +142,10 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   demoCommand: () => (/* reexport */ demoCommand),
-  gitlabJobCommand: () => (/* reexport */ job/* gitlabJobCommand */._x),
+  gitlabJobCommand: () => (/* reexport */ gitlabJobCommand),
   issuersCommand: () => (/* reexport */ issuersCommand),
   tokenCommand: () => (/* reexport */ tokenCommand),
-  tryActionCommand: () => (/* reexport */ try_action/* tryActionCommand */.ft)
+  tryActionCommand: () => (/* reexport */ tryActionCommand)
 });
 
 // EXTERNAL MODULE: external "node:fs"
@@ -270,8 +164,6 @@ var external_node_stream_ = __webpack_require__(57075);
 var external_node_url_ = __webpack_require__(73136);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(46752);
 // EXTERNAL MODULE: ./src/broker/config/load.ts + 3 modules
 var load = __webpack_require__(49355);
 // EXTERNAL MODULE: ./src/broker/http/app.ts + 4 modules
@@ -610,6 +502,30 @@ function randomBase62(n) {
     return s;
 }
 
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(46752);
+;// CONCATENATED MODULE: ./src/harness/demo/context.ts
+// What the demo's steps share: the running demo (fake issuers, broker, fake GitHub API) they act on, what a
+// step is, and how a step asks the broker for secrets. run.ts starts the demo and runs the steps; the
+// steps-*.ts files hold them, and import only this module of the demo's.
+
+async function postExchange(ctx, token, opts = {}) {
+    const res = await (0,undici.request)(`${ctx.brokerUrl}/v1/exchange`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, accept: opts.accept ?? 'application/json', 'content-type': 'application/json' },
+        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+    });
+    const text = await res.body.text();
+    let body = {};
+    try {
+        body = JSON.parse(text);
+    }
+    catch {
+        /* text/plain answers */
+    }
+    return { status: res.statusCode, body, text };
+}
+
 ;// CONCATENATED MODULE: ./src/harness/demo/steps-github-app.ts
 // Demo steps for broker-minted GitHub tokens: a release job gets a GitHub App installation token scoped by its
 // policy, cannot widen it, the token "leaks" and GitLab's secret detection reports it to the broker's Token
@@ -709,10 +625,6 @@ const githubAppSteps = [
     },
 ];
 
-// EXTERNAL MODULE: ./src/harness/scratch.ts
-var scratch = __webpack_require__(59818);
-// EXTERNAL MODULE: ./src/cli/options.ts
-var options = __webpack_require__(60776);
 ;// CONCATENATED MODULE: ./src/harness/demo/run.ts
 // `npm run demo`: the whole flow on loopback with no account anywhere. Fake GitHub and GitLab issuers, the
 // real broker with examples/demo.yaml, and a series of jobs, each checked against what should happen. It
@@ -732,24 +644,6 @@ var options = __webpack_require__(60776);
 
 
 
-
-
-async function postExchange(ctx, token, opts = {}) {
-    const res = await (0,undici.request)(`${ctx.brokerUrl}/v1/exchange`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, accept: opts.accept ?? 'application/json', 'content-type': 'application/json' },
-        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-    });
-    const text = await res.body.text();
-    let body = {};
-    try {
-        body = JSON.parse(text);
-    }
-    catch {
-        /* text/plain answers */
-    }
-    return { status: res.statusCode, body, text };
-}
 function run_expect(cond, what) {
     if (!cond)
         throw new Error(what);
@@ -918,6 +812,27 @@ async function runDemo(steps, print) {
         await stopDemo(ctx);
     }
 }
+/** Every step of `npm run demo`, in order (the audit step is added by runDemo). */
+async function demoSteps() {
+    return [
+        ...brokerSteps,
+        ...(await __webpack_require__.e(/* import() */ 341).then(__webpack_require__.bind(__webpack_require__, 16341))).githubActionSteps,
+        ...githubAppSteps,
+        ...(await __webpack_require__.e(/* import() */ 213).then(__webpack_require__.bind(__webpack_require__, 37594))).gitlabSteps,
+    ];
+}
+
+// EXTERNAL MODULE: ./src/harness/scratch.ts
+var scratch = __webpack_require__(59818);
+// EXTERNAL MODULE: ./src/cli/options.ts
+var options = __webpack_require__(60776);
+;// CONCATENATED MODULE: ./src/cli/commands/demo.ts
+// `oidc-exchange demo` (and `npm run demo`): the whole flow on loopback with no account anywhere
+// (src/harness/demo/run.ts runs it), in a scratch folder removed however it ends. Prints the report; exit 0
+// only if every step behaved as expected.
+
+
+
 const demoSpec = {
     name: 'demo',
     synopsis: '',
@@ -927,28 +842,16 @@ minted, leaked and revoked. Prints a report (names and sizes, never values) and 
 behaved as expected. Its temporary folder is removed at the end, on Ctrl-C and when the output is closed.`,
     options: {},
 };
-async function demoCommand(args = []) {
-    const parsed = (0,options/* parseCommand */.RM)(demoSpec, args);
-    if (typeof parsed === 'number')
-        return parsed;
-    const ok = await (0,scratch.withScratch)('oidc-exchange-demo-', async () => runDemo([
-        ...brokerSteps,
-        ...(await __webpack_require__.e(/* import() */ 341).then(__webpack_require__.bind(__webpack_require__, 16341))).githubActionSteps,
-        ...githubAppSteps,
-        ...(await __webpack_require__.e(/* import() */ 213).then(__webpack_require__.bind(__webpack_require__, 37594))).gitlabSteps,
-    ], (line) => process.stdout.write(line + '\n')));
-    return ok ? 0 : 1;
+async function demoCommand(args = [], io) {
+    return (0,options/* runCommand */.d1)(demoSpec, args, io, async (_values, io) => {
+        const ok = await (0,scratch.withScratch)('oidc-exchange-demo-', async () => runDemo(await demoSteps(), (line) => io.stdout.write(line + '\n')));
+        return ok ? 0 : 1;
+    });
 }
 
-// EXTERNAL MODULE: ./src/cli/claims-file.ts
-var claims_file = __webpack_require__(52920);
 ;// CONCATENATED MODULE: ./src/cli/commands/issuers.ts
-// `oidc-exchange issuers` runs the fake issuers for manual testing; `oidc-exchange token` mints a token from
-// a running one (over its harness-only mint endpoint), so a broker configured with that issuer accepts it.
-// `token` reads claims the way every command does (src/cli/claims-file.ts): a claims file and --set, with
-// the same claims filled in as `check`, `try-action` and `gitlab-job` fill in.
-
-
+// `oidc-exchange issuers` runs a fake GitHub and a fake GitLab issuer (src/harness/fakes/issuer.ts) for manual
+// testing, until Ctrl-C or SIGTERM; `oidc-exchange token` (token.ts) mints tokens from them.
 
 
 const issuersSpec = {
@@ -962,28 +865,39 @@ const issuersSpec = {
     },
     epilog: 'Mint a token from one with: oidc-exchange token --issuer-url URL ...',
 };
-async function issuersCommand(args) {
-    const parsed = (0,options/* parseCommand */.RM)(issuersSpec, args);
-    if (typeof parsed === 'number')
-        return parsed;
-    const { values } = parsed;
-    const githubPort = (0,options/* integerOption */.ig)('issuers', values['github-port'], '--github-port', 0, 65535) ?? 0;
-    const gitlabPort = (0,options/* integerOption */.ig)('issuers', values['gitlab-port'], '--gitlab-port', 0, 65535) ?? 0;
-    const github = await (0,issuer/* startFakeIssuer */.xm)({ kind: 'github', port: githubPort, audience: values.audience });
-    const gitlab = await (0,issuer/* startFakeIssuer */.xm)({ kind: 'gitlab', port: gitlabPort, audience: values.audience }).catch(async (e) => {
-        await github.close();
-        throw e;
+async function issuersCommand(args, io) {
+    return (0,options/* runCommand */.d1)(issuersSpec, args, io, async (values, io) => {
+        const githubPort = (0,options/* integerOption */.ig)('issuers', values['github-port'], '--github-port', 0, 65535) ?? 0;
+        const gitlabPort = (0,options/* integerOption */.ig)('issuers', values['gitlab-port'], '--gitlab-port', 0, 65535) ?? 0;
+        const github = await (0,issuer/* startFakeIssuer */.xm)({ kind: 'github', port: githubPort, audience: values.audience });
+        const gitlab = await (0,issuer/* startFakeIssuer */.xm)({ kind: 'gitlab', port: gitlabPort, audience: values.audience }).catch(async (e) => {
+            await github.close();
+            throw e;
+        });
+        io.stdout.write(`fake GitHub issuer: ${github.url}\nfake GitLab issuer: ${gitlab.url}\n` +
+            `mint a token:  oidc-exchange token --issuer-url ${github.url} --audience <broker audience> --set environment=production\n` +
+            'press Ctrl-C to stop\n');
+        await new Promise((resolve) => {
+            process.once('SIGINT', resolve);
+            process.once('SIGTERM', resolve);
+        });
+        await Promise.all([github.close(), gitlab.close()]);
+        return 0;
     });
-    process.stdout.write(`fake GitHub issuer: ${github.url}\nfake GitLab issuer: ${gitlab.url}\n` +
-        `mint a token:  oidc-exchange token --issuer-url ${github.url} --audience <broker audience> --set environment=production\n` +
-        'press Ctrl-C to stop\n');
-    await new Promise((resolve) => {
-        process.once('SIGINT', resolve);
-        process.once('SIGTERM', resolve);
-    });
-    await Promise.all([github.close(), gitlab.close()]);
-    return 0;
 }
+
+// EXTERNAL MODULE: ./src/harness/fakes/running-issuer.ts
+var running_issuer = __webpack_require__(96900);
+// EXTERNAL MODULE: ./src/cli/claims-file.ts
+var claims_file = __webpack_require__(52920);
+;// CONCATENATED MODULE: ./src/cli/commands/token.ts
+// `oidc-exchange token` mints a token from a running fake issuer (`oidc-exchange issuers`, over its harness-only
+// mint endpoint), so a broker configured with that issuer accepts it. It reads claims the way every command
+// does (src/cli/claims-file.ts): a claims file and --set, with the same claims filled in as `check`,
+// `try-action` and `gitlab-job` fill in.
+
+
+
 const tokenSpec = {
     name: 'token',
     synopsis: '--issuer-url URL [--claims FILE] [--set CLAIM=VALUE ...] [--audience A] [--ttl SECONDS]',
@@ -1000,11 +914,10 @@ issuers list that fake issuer accepts it like one from GitHub or GitLab.`,
 claims from the parts, the rest from a typical job; iss is the fake issuer's URL, iat/nbf/exp/jti the new token's.
 What was filled in is printed on stderr; the token alone goes to stdout.`,
 };
-async function tokenCommand(args) {
-    const parsed = (0,options/* parseCommand */.RM)(tokenSpec, args);
-    if (typeof parsed === 'number')
-        return parsed;
-    const { values } = parsed;
+async function tokenCommand(args, io) {
+    return (0,options/* runCommand */.d1)(tokenSpec, args, io, token);
+}
+async function token(values, io) {
     const issuerUrl = values['issuer-url']?.replace(/\/+$/, '');
     if (!issuerUrl)
         throw new options/* UsageError */.eb('token', '--issuer-url URL is required (start the fake issuers with: oidc-exchange issuers)');
@@ -1016,53 +929,328 @@ async function tokenCommand(args) {
     const kind = await issuerKind(issuerUrl);
     const completed = (0,claims_file.completeClaims)('token', given, { platform: kind, signedBy: issuerUrl });
     if (completed.platform !== kind) {
-        throw new options/* UsageError */.eb('token', `the claims are ${issuers_name(completed.platform)} claims but ${issuerUrl} is a fake ${issuers_name(kind)} issuer; use the other one (oidc-exchange issuers prints both)`);
+        throw new options/* UsageError */.eb('token', `the claims are ${token_name(completed.platform)} claims but ${issuerUrl} is a fake ${token_name(kind)} issuer; use the other one (oidc-exchange issuers prints both)`);
     }
     const source = [values.claims, values.set?.length ? '--set' : undefined].filter(Boolean).join(' or ') || 'the command line';
     for (const line of (0,claims_file.describeCompletion)(completed, source))
-        process.stderr.write(`oidc-exchange token: ${line}\n`);
+        io.stderr.write(`oidc-exchange token: ${line}\n`);
     const audience = values.audience ?? given.claims.aud;
-    const res = await (0,undici.request)(`${issuerUrl}/_harness/mint`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ claims: completed.claims, audience, ttlSeconds }),
-    });
-    const body = (await res.body.json().catch(() => ({})));
-    if (res.statusCode !== 200 || typeof body.value !== 'string') {
-        process.stderr.write(`oidc-exchange token: the issuer answered ${res.statusCode}: ${JSON.stringify(String(body.message ?? '').slice(0, 200))}\n`);
+    const res = await (0,running_issuer.mintAt)(issuerUrl, { claims: completed.claims, audience, ttlSeconds });
+    let body = {};
+    try {
+        body = JSON.parse(res.text);
+    }
+    catch {
+        /* not JSON: said below with the status */
+    }
+    if (res.status !== 200 || typeof body.value !== 'string') {
+        io.stderr.write(`oidc-exchange token: the issuer answered ${res.status}: ${JSON.stringify(String(body.message ?? '').slice(0, 200))}\n`);
         return 1;
     }
-    process.stdout.write(`${body.value}\n`);
+    io.stdout.write(`${body.value}\n`);
     return 0;
 }
-function issuers_name(p) {
+function token_name(p) {
     return p === 'github' ? 'GitHub' : 'GitLab';
 }
-/** GitHub's keys are at /.well-known/jwks, GitLab's at /oauth/discovery/keys: the discovery document says which. */
+/** The kind of the fake issuer at the URL, or a usage error saying how to start one. */
 async function issuerKind(issuerUrl) {
-    let jwksUri;
+    let kind;
     try {
-        const res = await (0,undici.request)(`${issuerUrl}/.well-known/openid-configuration`);
-        jwksUri = (await res.body.json()).jwks_uri;
+        kind = await (0,running_issuer/* runningIssuerKind */.n)(issuerUrl);
     }
     catch (e) {
         throw new options/* UsageError */.eb('token', `cannot reach a fake issuer at ${issuerUrl}: ${e.code ?? e.message} (start them with: oidc-exchange issuers)`);
     }
-    if (typeof jwksUri === 'string' && jwksUri.endsWith('/oauth/discovery/keys'))
-        return 'gitlab';
-    if (typeof jwksUri === 'string' && jwksUri.endsWith('/.well-known/jwks'))
-        return 'github';
+    if (kind)
+        return kind;
     throw new options/* UsageError */.eb('token', `${issuerUrl} does not look like a fake issuer from oidc-exchange issuers`);
 }
 
 // EXTERNAL MODULE: ./src/harness/gitlab/job.ts + 1 modules
 var job = __webpack_require__(2782);
+// EXTERNAL MODULE: ./src/text/suggest.ts
+var suggest = __webpack_require__(94185);
+;// CONCATENATED MODULE: ./src/cli/commands/gitlab-job.ts
+// `oidc-exchange gitlab-job`: runs the GitLab component's job here against a broker, as a shell runner would
+// (src/harness/gitlab/job.ts), with an id token minted by a running fake GitLab issuer (`oidc-exchange
+// issuers`) or given with --token, and prints the job log. Inputs are checked against the component's spec:
+// a misspelt one is refused with the closest name.
+
+
+
+
+const gitlabJobSpec = {
+    name: 'gitlab-job',
+    synopsis: `--input broker_url=URL --input audience=AUD [--input NAME=VALUE ...]
+             (--issuer-url URL [--claims FILE] [--set CLAIM=VALUE ...] | --token JWT)
+             [--script CMD ...] [--shell PATH] [--variable NAME=VALUE ...]`,
+    description: `Runs the GitLab component's job here, as a GitLab runner with a shell executor would: the template's inputs
+checked and interpolated, the id token from a running fake GitLab issuer (oidc-exchange issuers) or --token,
+before_script and your script in one shell, after_script in another. Prints the job log; exits with the job's status.`,
+    options: {
+        input: { type: 'string', multiple: true, arg: 'NAME=VALUE', help: "the component's inputs, as in include: component: inputs:" },
+        'issuer-url': { type: 'string', arg: 'URL', help: 'the fake GitLab issuer that signs the id token' },
+        claims: { type: 'string', arg: 'FILE', help: "the id token's claims, as GitLab emits them (filled in like check does)" },
+        set: { type: 'string', multiple: true, arg: 'CLAIM=VALUE', help: 'one claim (must agree with --claims)' },
+        token: { type: 'string', arg: 'JWT', help: 'use this id token instead of minting one' },
+        script: { type: 'string', multiple: true, arg: 'CMD', help: "the job's script lines" },
+        shell: { type: 'string', arg: 'PATH', help: 'the shell the runner uses (default /bin/sh)' },
+        variable: { type: 'string', multiple: true, arg: 'NAME=VALUE', help: 'a CI/CD variable of the job (e.g. CI_DEBUG_TRACE=true)' },
+    },
+};
+async function gitlabJobCommand(args, io) {
+    return (0,options/* runCommand */.d1)(gitlabJobSpec, args, io, gitlabJob);
+}
+async function gitlabJob(values, io) {
+    if (!values.token === !values['issuer-url'])
+        throw new options/* UsageError */.eb('gitlab-job', 'give the id token with exactly one of --issuer-url URL (a fake GitLab issuer mints it) or --token JWT');
+    if (values.token && (values.claims !== undefined || values.set?.length)) {
+        throw new options/* UsageError */.eb('gitlab-job', '--claims and --set shape a token the fake issuer mints; with --token they would do nothing: drop one or the other');
+    }
+    // Inputs come as text; the spec's types decide what they become, as GitLab's include: inputs would.
+    const templatePath = (0,job/* componentTemplatePath */.hM)();
+    const spec = (0,job/* parseComponent */.bq)(await (0,promises_.readFile)(templatePath, 'utf8')).inputs;
+    const given = (0,options/* keyValues */.K7)('gitlab-job', 'input', values.input);
+    const inputs = {};
+    for (const [k, v] of Object.entries(given)) {
+        if (!Object.hasOwn(spec, k)) {
+            const guess = (0,suggest/* closest */.kp)(k, Object.keys(spec));
+            throw new options/* UsageError */.eb('gitlab-job', `--input ${k}: the component has no input ${JSON.stringify(k)}${guess ? `; did you mean ${guess}?` : ''} (its inputs: ${Object.keys(spec).join(', ')})`);
+        }
+        const type = spec[k]?.type ?? 'string';
+        inputs[k] = type === 'number' ? Number(v) : type === 'boolean' ? v === 'true' : type === 'array' ? JSON.parse(v) : v;
+    }
+    const variables = (0,options/* keyValues */.K7)('gitlab-job', 'variable', values.variable);
+    let token = values.token;
+    if (!token) {
+        const { readGivenClaims, mustAgree, completeClaims, describeCompletion } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 52920));
+        const issuerUrl = values['issuer-url'].replace(/\/+$/, '');
+        const claims = await readGivenClaims('gitlab-job', values.claims, values.set);
+        if (inputs.audience !== undefined)
+            mustAgree('gitlab-job', claims, 'aud', String(inputs.audience), 'the audience input');
+        else if (claims.claims.aud !== undefined)
+            inputs.audience = String(claims.claims.aud);
+        const completed = completeClaims('gitlab-job', claims, { platform: 'gitlab', signedBy: issuerUrl });
+        if (completed.platform !== 'gitlab')
+            throw new options/* UsageError */.eb('gitlab-job', 'the claims are GitHub claims; gitlab-job runs the GitLab component (for the GitHub Action, use oidc-exchange try-action)');
+        for (const line of describeCompletion(completed, values.claims ?? '--set'))
+            io.stderr.write(`oidc-exchange gitlab-job: ${line}\n`);
+        const { mintAt } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 96900));
+        const hidden = await (0,job/* loadHiddenJob */.QZ)(templatePath, inputs);
+        const aud = Object.values((hidden.job.id_tokens ?? {}))[0]?.aud;
+        delete completed.claims.aud;
+        const res = await mintAt(issuerUrl, { claims: completed.claims, audience: aud });
+        const body = JSON.parse(res.text);
+        if (res.status !== 200 || !body.value)
+            throw new Error(`the issuer answered ${res.status}: ${body.message ?? ''}`);
+        token = body.value;
+    }
+    const { withScratch } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 59818));
+    return withScratch('oidc-exchange-gitlab-job-', async () => {
+        const result = await (0,job/* runGitLabJob */.Wm)({
+            inputs,
+            token,
+            script: values.script ?? [],
+            shell: values.shell ? [values.shell] : undefined,
+            path: io.env.PATH,
+            variables,
+            templatePath,
+        });
+        try {
+            io.stdout.write(result.log);
+            return result.exitCode;
+        }
+        finally {
+            await result.cleanup();
+        }
+    });
+}
+
+// EXTERNAL MODULE: ./src/broker/errors.ts
+var errors = __webpack_require__(27662);
+// EXTERNAL MODULE: ./src/harness/fakes/action-manifest.ts
+var action_manifest = __webpack_require__(43365);
 // EXTERNAL MODULE: ./src/harness/try-action.ts
 var try_action = __webpack_require__(43980);
+// EXTERNAL MODULE: ./src/platform/claims.ts
+var claims = __webpack_require__(52926);
+// EXTERNAL MODULE: ./src/platform/completion.ts
+var completion = __webpack_require__(42697);
+// EXTERNAL MODULE: ./src/cli/io.ts
+var cli_io = __webpack_require__(71604);
+;// CONCATENATED MODULE: ./src/cli/commands/try-action.ts
+// `oidc-exchange try-action`: try a broker configuration before pushing a workflow. Starts a fake GitHub
+// issuer and the broker from the given configuration (its GitHub issuer pointed at the fake one), mints a
+// token with the given claims, runs the bundled action (main, then post) through the fake runner
+// (src/harness/try-action.ts), and prints what the job would receive: exported names, masked values, outputs,
+// the job summary and the log. Claims are read and filled in as every command does (src/cli/claims-file.ts);
+// inputs are checked against action.yml as GitHub would, with a suggestion for a misspelt one.
+
+
+
+
+
+
+
+
+
+
+
+
+
+const tryActionSpec = {
+    name: 'try-action',
+    synopsis: `--config broker.yaml [--claims claims.json] [--secrets "NAME\\nNAME | ENV"]
+             [--input name=value ...] [--node PATH] [--repeat N] [--json]`,
+    description: `Runs the bundled GitHub Action (dist/index.js, then dist/post.js) through the fake runner against the broker
+configuration, with a token from a fake GitHub issuer that stands in for the configuration's GitHub issuer,
+and prints what the job would receive: the masked log, the variables and outputs (values as *** (N bytes),
+file paths as they are), and the job summary.`,
+    options: {
+        config: { type: 'string', short: 'c', arg: 'FILE', help: 'the broker configuration to try' },
+        claims: { type: 'string', arg: 'FILE', help: "the job token's claims, as GitHub emits them (filled in like check does)" },
+        secrets: { type: 'string', arg: 'TEXT', help: 'the action\'s `secrets` input; \\n separates lines' },
+        input: { type: 'string', multiple: true, arg: 'NAME=VALUE', help: 'any other action input, by its action.yml name' },
+        node: { type: 'string', arg: 'PATH', help: 'the node binary that runs the action (default: this one)' },
+        repeat: { type: 'string', arg: 'N', help: 'with --json: run the main step N times (for measurements)' },
+        json: { type: 'boolean', help: 'print timings as JSON instead of the report (the benchmark uses it)' },
+    },
+};
+async function tryActionCommand(args, io) {
+    return (0,options/* runCommand */.d1)(tryActionSpec, args, io, tryAction);
+}
+async function tryAction(values, io) {
+    const configPath = values.config;
+    if (!configPath)
+        throw new options/* UsageError */.eb('try-action', '--config FILE is required: the broker configuration to try');
+    const repeat = (0,options/* integerOption */.ig)('try-action', values.repeat, '--repeat', 1, 10_000) ?? 1;
+    // 1. Inputs, as the workflow's `with:` would give them: names from action.yml only.
+    const manifest = await (0,action_manifest/* readActionManifest */.q)((0,external_node_path_.join)((0,try_action/* actionRoot */.Xu)(), 'action.yml'));
+    const inputs = (0,options/* keyValues */.K7)('try-action', 'input', values.input);
+    for (const name of Object.keys(inputs)) {
+        if (!Object.hasOwn(manifest.inputs, name)) {
+            const guess = (0,suggest/* closest */.kp)(name, Object.keys(manifest.inputs));
+            throw new options/* UsageError */.eb('try-action', `--input ${name}: the action has no input ${JSON.stringify(name)}${guess ? `; did you mean ${guess}?` : ''} (its inputs: ${Object.keys(manifest.inputs).join(', ')})`);
+        }
+    }
+    if (values.secrets !== undefined) {
+        if (inputs.secrets !== undefined)
+            throw new options/* UsageError */.eb('try-action', 'give the secrets input once: --secrets or --input secrets=..., not both');
+        inputs.secrets = values.secrets.replace(/\\n/g, '\n');
+    }
+    if (inputs['broker-url'] !== undefined)
+        throw new options/* UsageError */.eb('try-action', '--input broker-url: try-action points the action at the broker it starts; leave broker-url out');
+    // 2. The claims, checked against the configuration's GitHub issuer and the audience the action will ask for.
+    const raw = (0,dist/* parse */.qg)(await (0,promises_.readFile)(configPath, 'utf8').catch((e) => {
+        throw new options/* UsageError */.eb('try-action', `cannot read --config ${configPath}: ${e.code ?? e.message}`);
+    }));
+    const gh = (0,completion/* platformIssuer */.$z)(Array.isArray(raw?.issuers) ? raw.issuers : [], 'github');
+    if (!gh)
+        throw new options/* UsageError */.eb('try-action', `${configPath} has no GitHub issuer (id: github, or issuer ${claims/* GITHUB_DOT_COM */.Q$})`);
+    const given = await (0,claims_file.readGivenClaims)('try-action', values.claims);
+    if (given.claims.iss !== undefined && String(given.claims.iss).replace(/\/+$/, '') !== gh.issuer.replace(/\/+$/, '')) {
+        throw new options/* UsageError */.eb('try-action', `${values.claims} says iss ${JSON.stringify(given.claims.iss)} but the configuration's GitHub issuer is ${JSON.stringify(gh.issuer)}; leave iss out or make them equal`);
+    }
+    if (inputs.audience !== undefined)
+        (0,claims_file.mustAgree)('try-action', given, 'aud', inputs.audience, '--input audience');
+    else if (given.claims.aud !== undefined)
+        inputs.audience = Array.isArray(given.claims.aud) ? String(given.claims.aud[0]) : String(given.claims.aud);
+    const audience = inputs.audience ?? raw.audience ?? '';
+    return (0,scratch.withScratch)('oidc-exchange-try-action-', async () => {
+        // 3. The broker, from the user's configuration with its GitHub issuer replaced by a fake one.
+        const standsFor = gh.issuer;
+        let completed;
+        let bed;
+        try {
+            bed = await (0,try_action/* startTryAction */.Ik)({
+                raw,
+                configPath,
+                githubIssuer: gh,
+                env: io.env,
+                logStream: (0,cli_io/* brokerLogStream */.Q)(io),
+                claims: (issuerUrl) => {
+                    completed = (0,claims_file.completeClaims)('try-action', given, { platform: 'github', signedBy: issuerUrl });
+                    completed.notes = completed.notes.filter((n) => !n.startsWith('the fake issuer'));
+                    if (completed.platform !== 'github') {
+                        throw new options/* UsageError */.eb('try-action', `${values.claims} holds GitLab claims; try-action runs the GitHub Action (for the GitLab component, use oidc-exchange gitlab-job)`);
+                    }
+                    // The runner asks for the token with the action's audience; the claims must not say otherwise.
+                    delete completed.claims.aud;
+                    return completed.claims;
+                },
+            });
+        }
+        catch (e) {
+            if (e instanceof errors/* ConfigError */.xL) {
+                io.stderr.write(`oidc-exchange try-action: ${e.message}\n`);
+                return 2;
+            }
+            throw e;
+        }
+        try {
+            const jobInputs = { 'broker-url': bed.brokerUrl, audience, ...inputs };
+            if (values.json) {
+                const timings = await (0,try_action/* timeMainStep */.no)(bed, jobInputs, repeat, values.node);
+                io.stdout.write(`${JSON.stringify(timings)}\n`);
+                return timings.runs.every((r) => r.exitCode === 0) ? 0 : 1;
+            }
+            const job = await bed.runJob({ inputs: jobInputs, node: values.node });
+            const claimLines = [
+                `aud ${audience} (the audience the action asks the runner for); a fake GitHub issuer signs for ${standsFor}`,
+                ...(0,claims_file.describeCompletion)(completed, values.claims ?? 'a claims file'),
+            ];
+            io.stdout.write(report(job, claimLines, filePathVariables(inputs.secrets ?? '')));
+            return job.main.exitCode === 0 ? 0 : 1;
+        }
+        finally {
+            await bed.close();
+        }
+    });
+}
+/** The variables and outputs that hold a file's path (`NAME | file:VAR` lines): shown, since a path is no secret. */
+function filePathVariables(secrets) {
+    const names = new Set();
+    for (const line of secrets.split('\n')) {
+        const m = /\|\s*file:\s*([A-Za-z_][A-Za-z0-9_]*)\s*$/.exec(line);
+        if (m)
+            names.add(m[1]);
+    }
+    return names;
+}
+function report(job, claimLines, paths) {
+    const lines = ['token claims:', ...claimLines.map((l) => `  ${l}`), ''];
+    const masked = (v) => `*** (${Buffer.byteLength(v)} bytes)`;
+    const shown = (k, v) => (paths.has(k) ? `${v}  (a file)` : masked(v));
+    lines.push(`main step: exit ${job.main.exitCode} in ${job.main.durationMs.toFixed(0)} ms`, '', 'log (as the runner shows it, masked):');
+    for (const l of job.main.log.split('\n'))
+        lines.push(`  | ${l}`);
+    lines.push('', 'environment for later steps (GITHUB_ENV):');
+    // Every exported value is shown masked, registered or not (a too-short value is not registered).
+    for (const [k, v] of Object.entries(job.main.env))
+        lines.push(`  ${k}=${shown(k, v)}`);
+    if (Object.keys(job.main.env).length === 0)
+        lines.push('  (none)');
+    lines.push('', 'step outputs (GITHUB_OUTPUT):');
+    for (const [k, v] of Object.entries(job.main.outputs))
+        lines.push(`  ${k}=${k === 'secret-names' ? v : shown(k, v)}`);
+    if (job.main.summary)
+        lines.push('', 'job summary:', ...job.main.summary.trimEnd().split('\n').map((l) => `  ${l}`));
+    if (job.post) {
+        lines.push('', `post step: exit ${job.post.exitCode}`);
+        for (const l of job.post.log.split('\n'))
+            lines.push(`  | ${l}`);
+    }
+    if (job.main.printedBeforeMask.length)
+        lines.push('', `WARNING: ${job.main.printedBeforeMask.length} value(s) were printed before being masked`);
+    return `${lines.join('\n')}\n`;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/commands/harness.ts
 // The harness's subcommands (`demo`, `issuers`, `token`, `gitlab-job`, `try-action`), loaded together as one
 // chunk of dist/. They share the claims-file reader, the fake issuers, the fake runner and the scratch folder;
 // loaded one by one, the bundler copied those small modules into each command's chunk.
+
 
 
 
@@ -2000,17 +2188,57 @@ function processLog(stdout, stderr, preface = []) {
 
 /***/ }),
 
+/***/ 96900:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   mintAt: () => (/* binding */ mintAt),
+/* harmony export */   n: () => (/* binding */ runningIssuerKind)
+/* harmony export */ });
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46752);
+// A fake issuer running in another process (`oidc-exchange issuers`), reached over HTTP by the commands that
+// use one (`token`, `gitlab-job`): which kind it is, from its discovery document, and a token minted at its
+// harness-only endpoint (POST /_harness/mint, see issuer.ts).
+
+/**
+ * GitHub's keys are at /.well-known/jwks, GitLab's at /oauth/discovery/keys: the discovery document says
+ * which. Undefined when the answer is not a fake issuer's; throws when there is no answer at all.
+ */
+async function runningIssuerKind(issuerUrl) {
+    const res = await (0,undici__WEBPACK_IMPORTED_MODULE_0__.request)(`${issuerUrl}/.well-known/openid-configuration`);
+    const jwksUri = (await res.body.json()).jwks_uri;
+    if (typeof jwksUri === 'string' && jwksUri.endsWith('/oauth/discovery/keys'))
+        return 'gitlab';
+    if (typeof jwksUri === 'string' && jwksUri.endsWith('/.well-known/jwks'))
+        return 'github';
+    return undefined;
+}
+/** Asks the running issuer to sign a token; its status and its answer's text, as they came. */
+async function mintAt(issuerUrl, mint) {
+    const res = await (0,undici__WEBPACK_IMPORTED_MODULE_0__.request)(`${issuerUrl}/_harness/mint`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(mint),
+    });
+    return { status: res.statusCode, text: await res.body.text() };
+}
+
+
+/***/ }),
+
 /***/ 2782:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  _x: () => (/* binding */ gitlabJobCommand),
+  hM: () => (/* reexport */ componentTemplatePath),
+  QZ: () => (/* binding */ loadHiddenJob),
+  bq: () => (/* reexport */ parseComponent),
   Wm: () => (/* binding */ runGitLabJob)
 });
 
-// UNUSED EXPORTS: GitLabConfigError, componentTemplatePath, gitlabJobSpec, interpolate, loadHiddenJob, parseComponent, resolveInputs
+// UNUSED EXPORTS: GitLabConfigError, interpolate, resolveInputs
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
@@ -2220,19 +2448,13 @@ function lookup(inputs, key) {
     return inputs[key];
 }
 
-// EXTERNAL MODULE: ./src/cli/options.ts
-var options = __webpack_require__(60776);
-// EXTERNAL MODULE: ./src/cli/suggest.ts
-var suggest = __webpack_require__(77472);
 ;// CONCATENATED MODULE: ./src/harness/gitlab/job.ts
 // Runs the GitLab component's job on this machine the way a GitLab runner with a shell executor would:
 // the template's `spec: inputs` are checked and interpolated, the user's job extends the hidden job, the id
 // token comes from the fake GitLab issuer, before_script and script run in one shell (so the exported
 // variables reach the script) and after_script in another, with only the job's variables. Output is
-// captured as the job log would show it. Tests and `npm run demo` use this; gitlab-ci-local covers the
-// same template from the outside.
-
-
+// captured as the job log would show it. Tests, `npm run demo` and `oidc-exchange gitlab-job`
+// (src/cli/commands/gitlab-job.ts) use this; gitlab-ci-local covers the same template from the outside.
 
 
 
@@ -2355,100 +2577,6 @@ async function runScript(file, commands, run) {
 function shellQuote(s) {
     return `'${s.replace(/'/g, `'\\''`)}'`;
 }
-const gitlabJobSpec = {
-    name: 'gitlab-job',
-    synopsis: `--input broker_url=URL --input audience=AUD [--input NAME=VALUE ...]
-             (--issuer-url URL [--claims FILE] [--set CLAIM=VALUE ...] | --token JWT)
-             [--script CMD ...] [--shell PATH] [--variable NAME=VALUE ...]`,
-    description: `Runs the GitLab component's job here, as a GitLab runner with a shell executor would: the template's inputs
-checked and interpolated, the id token from a running fake GitLab issuer (oidc-exchange issuers) or --token,
-before_script and your script in one shell, after_script in another. Prints the job log; exits with the job's status.`,
-    options: {
-        input: { type: 'string', multiple: true, arg: 'NAME=VALUE', help: "the component's inputs, as in include: component: inputs:" },
-        'issuer-url': { type: 'string', arg: 'URL', help: 'the fake GitLab issuer that signs the id token' },
-        claims: { type: 'string', arg: 'FILE', help: "the id token's claims, as GitLab emits them (filled in like check does)" },
-        set: { type: 'string', multiple: true, arg: 'CLAIM=VALUE', help: 'one claim (must agree with --claims)' },
-        token: { type: 'string', arg: 'JWT', help: 'use this id token instead of minting one' },
-        script: { type: 'string', multiple: true, arg: 'CMD', help: "the job's script lines" },
-        shell: { type: 'string', arg: 'PATH', help: 'the shell the runner uses (default /bin/sh)' },
-        variable: { type: 'string', multiple: true, arg: 'NAME=VALUE', help: 'a CI/CD variable of the job (e.g. CI_DEBUG_TRACE=true)' },
-    },
-};
-/**
- * `oidc-exchange gitlab-job`: runs the component's job here against a broker, with a token minted by a
- * running fake GitLab issuer (`oidc-exchange issuers`) or given with --token, and prints the job log.
- */
-async function gitlabJobCommand(args) {
-    const parsed = (0,options/* parseCommand */.RM)(gitlabJobSpec, args);
-    if (typeof parsed === 'number')
-        return parsed;
-    const { values } = parsed;
-    if (!values.token === !values['issuer-url'])
-        throw new options/* UsageError */.eb('gitlab-job', 'give the id token with exactly one of --issuer-url URL (a fake GitLab issuer mints it) or --token JWT');
-    if (values.token && (values.claims !== undefined || values.set?.length)) {
-        throw new options/* UsageError */.eb('gitlab-job', '--claims and --set shape a token the fake issuer mints; with --token they would do nothing: drop one or the other');
-    }
-    // Inputs come as text; the spec's types decide what they become, as GitLab's include: inputs would.
-    const templatePath = componentTemplatePath();
-    const spec = parseComponent(await (0,promises_.readFile)(templatePath, 'utf8')).inputs;
-    const given = (0,options/* keyValues */.K7)('gitlab-job', 'input', values.input);
-    const inputs = {};
-    for (const [k, v] of Object.entries(given)) {
-        if (!Object.hasOwn(spec, k)) {
-            const guess = (0,suggest/* closest */.k)(k, Object.keys(spec));
-            throw new options/* UsageError */.eb('gitlab-job', `--input ${k}: the component has no input ${JSON.stringify(k)}${guess ? `; did you mean ${guess}?` : ''} (its inputs: ${Object.keys(spec).join(', ')})`);
-        }
-        const type = spec[k]?.type ?? 'string';
-        inputs[k] = type === 'number' ? Number(v) : type === 'boolean' ? v === 'true' : type === 'array' ? JSON.parse(v) : v;
-    }
-    const variables = (0,options/* keyValues */.K7)('gitlab-job', 'variable', values.variable);
-    let token = values.token;
-    if (!token) {
-        const { readGivenClaims, mustAgree, completeClaims, describeCompletion } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 52920));
-        const issuerUrl = values['issuer-url'].replace(/\/+$/, '');
-        const claims = await readGivenClaims('gitlab-job', values.claims, values.set);
-        if (inputs.audience !== undefined)
-            mustAgree('gitlab-job', claims, 'aud', String(inputs.audience), 'the audience input');
-        else if (claims.claims.aud !== undefined)
-            inputs.audience = String(claims.claims.aud);
-        const completed = completeClaims('gitlab-job', claims, { platform: 'gitlab', signedBy: issuerUrl });
-        if (completed.platform !== 'gitlab')
-            throw new options/* UsageError */.eb('gitlab-job', 'the claims are GitHub claims; gitlab-job runs the GitLab component (for the GitHub Action, use oidc-exchange try-action)');
-        for (const line of describeCompletion(completed, values.claims ?? '--set'))
-            process.stderr.write(`oidc-exchange gitlab-job: ${line}\n`);
-        const { request } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 46752, 19));
-        const hidden = await loadHiddenJob(templatePath, inputs);
-        const aud = Object.values((hidden.job.id_tokens ?? {}))[0]?.aud;
-        delete completed.claims.aud;
-        const res = await request(`${issuerUrl}/_harness/mint`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ claims: completed.claims, audience: aud }),
-        });
-        const body = (await res.body.json());
-        if (res.statusCode !== 200 || !body.value)
-            throw new Error(`the issuer answered ${res.statusCode}: ${body.message ?? ''}`);
-        token = body.value;
-    }
-    const { withScratch } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 59818));
-    return withScratch('oidc-exchange-gitlab-job-', async () => {
-        const result = await runGitLabJob({
-            inputs,
-            token,
-            script: values.script ?? [],
-            shell: values.shell ? [values.shell] : undefined,
-            variables,
-            templatePath,
-        });
-        try {
-            process.stdout.write(result.log);
-            return result.exitCode;
-        }
-        finally {
-            await result.cleanup();
-        }
-    });
-}
 
 
 /***/ }),
@@ -2534,36 +2662,24 @@ async function withScratch(prefix, run) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ik: () => (/* binding */ startTryAction),
 /* harmony export */   Xu: () => (/* binding */ actionRoot),
-/* harmony export */   ft: () => (/* binding */ tryActionCommand)
+/* harmony export */   no: () => (/* binding */ timeMainStep)
 /* harmony export */ });
-/* unused harmony export tryActionSpec */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73136);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(38815);
-/* harmony import */ var _broker_config_load_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(49355);
-/* harmony import */ var _broker_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(27662);
-/* harmony import */ var _platform_claims_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(52926);
-/* harmony import */ var _broker_http_app_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(69710);
-/* harmony import */ var _fakes_action_manifest_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(43365);
-/* harmony import */ var _fakes_issuer_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(66066);
-/* harmony import */ var _fakes_runner_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(94819);
-/* harmony import */ var _scratch_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(59818);
-/* harmony import */ var _cli_claims_file_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(52920);
-/* harmony import */ var _cli_options_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(60776);
-/* harmony import */ var _cli_suggest_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(77472);
-// `oidc-exchange try-action`: try a broker configuration before pushing a workflow. Starts a fake GitHub
-// issuer and the broker from the given configuration (its GitHub issuer pointed at the fake one), mints a
-// token with the given claims, runs the bundled action (main, then post) through the fake runner, and
-// prints what the job would receive: exported names, masked values, outputs, the job summary and the log.
-// Claims are read and filled in as every command does (src/cli/claims-file.ts); inputs are checked against
-// action.yml as GitHub would, with a suggestion for a misspelt one.
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _broker_config_load_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49355);
+/* harmony import */ var _broker_http_app_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(69710);
+/* harmony import */ var _fakes_issuer_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(66066);
+/* harmony import */ var _fakes_runner_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(94819);
+// What `oidc-exchange try-action` (src/cli/commands/try-action.ts) runs to try a broker configuration before a
+// workflow is pushed: a fake GitHub issuer, the broker from the given configuration with its GitHub issuer
+// pointed at the fake one, and the fake runner that runs the bundled action (main, then post) with a token
+// the fake issuer signs. `npm run demo` finds the bundled action the same way (actionRoot).
 
 
 
@@ -2571,182 +2687,225 @@ async function withScratch(prefix, run) {
 
 
 
-
-
-
-
-
-
-
-
-
-const tryActionSpec = {
-    name: 'try-action',
-    synopsis: `--config broker.yaml [--claims claims.json] [--secrets "NAME\\nNAME | ENV"]
-             [--input name=value ...] [--node PATH] [--repeat N] [--json]`,
-    description: `Runs the bundled GitHub Action (dist/index.js, then dist/post.js) through the fake runner against the broker
-configuration, with a token from a fake GitHub issuer that stands in for the configuration's GitHub issuer,
-and prints what the job would receive: the masked log, the variables and outputs (values as *** (N bytes),
-file paths as they are), and the job summary.`,
-    options: {
-        config: { type: 'string', short: 'c', arg: 'FILE', help: 'the broker configuration to try' },
-        claims: { type: 'string', arg: 'FILE', help: "the job token's claims, as GitHub emits them (filled in like check does)" },
-        secrets: { type: 'string', arg: 'TEXT', help: 'the action\'s `secrets` input; \\n separates lines' },
-        input: { type: 'string', multiple: true, arg: 'NAME=VALUE', help: 'any other action input, by its action.yml name' },
-        node: { type: 'string', arg: 'PATH', help: 'the node binary that runs the action (default: this one)' },
-        repeat: { type: 'string', arg: 'N', help: 'with --json: run the main step N times (for measurements)' },
-        json: { type: 'boolean', help: 'print timings as JSON instead of the report (the benchmark uses it)' },
-    },
-};
 /** The repository folder holding action.yml and dist/, from the source tree or from dist/cli. */
 function actionRoot() {
-    let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url));
+    let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(import.meta.url));
     for (let i = 0; i < 6; i++) {
-        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'action.yml')) && (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'dist', 'index.js')))
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'action.yml')) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'dist', 'index.js')))
             return dir;
-        dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(dir);
+        dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir);
     }
     throw new Error('cannot find action.yml and dist/index.js next to the oidc-exchange installation; run "npm run build"');
 }
-async function tryActionCommand(args) {
-    const parsed = (0,_cli_options_js__WEBPACK_IMPORTED_MODULE_14__/* .parseCommand */ .RM)(tryActionSpec, args);
-    if (typeof parsed === 'number')
-        return parsed;
-    const { values } = parsed;
-    const configPath = values.config;
-    if (!configPath)
-        throw new _cli_options_js__WEBPACK_IMPORTED_MODULE_14__/* .UsageError */ .eb('try-action', '--config FILE is required: the broker configuration to try');
-    const repeat = (0,_cli_options_js__WEBPACK_IMPORTED_MODULE_14__/* .integerOption */ .ig)('try-action', values.repeat, '--repeat', 1, 10_000) ?? 1;
-    // 1. Inputs, as the workflow's `with:` would give them: names from action.yml only.
-    const root = actionRoot();
-    const manifest = await (0,_fakes_action_manifest_js__WEBPACK_IMPORTED_MODULE_9__/* .readActionManifest */ .q)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'action.yml'));
-    const inputs = (0,_cli_options_js__WEBPACK_IMPORTED_MODULE_14__/* .keyValues */ .K7)('try-action', 'input', values.input);
-    for (const name of Object.keys(inputs)) {
-        if (!Object.hasOwn(manifest.inputs, name)) {
-            const guess = (0,_cli_suggest_js__WEBPACK_IMPORTED_MODULE_15__/* .closest */ .k)(name, Object.keys(manifest.inputs));
-            throw new _cli_options_js__WEBPACK_IMPORTED_MODULE_14__/* .UsageError */ .eb('try-action', `--input ${name}: the action has no input ${JSON.stringify(name)}${guess ? `; did you mean ${guess}?` : ''} (its inputs: ${Object.keys(manifest.inputs).join(', ')})`);
-        }
+/**
+ * Starts the fake issuer, the broker and the fake runner. Rejects (with nothing left running) when the claims
+ * are refused or the configuration does not load (ConfigError).
+ */
+async function startTryAction(opts) {
+    const github = await (0,_fakes_issuer_js__WEBPACK_IMPORTED_MODULE_5__/* .startFakeIssuer */ .xm)({ kind: 'github' });
+    let broker;
+    let claims;
+    try {
+        opts.githubIssuer.issuer = github.url;
+        delete opts.githubIssuer.jwks_uri;
+        claims = opts.claims(github.url);
+        const config = await (0,_broker_config_load_js__WEBPACK_IMPORTED_MODULE_3__/* .buildConfig */ .fD)(opts.raw, opts.configPath, { checkSources: true, ...(opts.env ? { env: opts.env } : {}) });
+        broker = (0,_broker_http_app_js__WEBPACK_IMPORTED_MODULE_4__/* .buildBroker */ .C)(config, { logLevel: 'warn', ...(opts.logStream ? { logStream: opts.logStream } : {}) });
     }
-    if (values.secrets !== undefined) {
-        if (inputs.secrets !== undefined)
-            throw new _cli_options_js__WEBPACK_IMPORTED_MODULE_14__/* .UsageError */ .eb('try-action', 'give the secrets input once: --secrets or --input secrets=..., not both');
-        inputs.secrets = values.secrets.replace(/\\n/g, '\n');
+    catch (e) {
+        // A refused claims file or configuration must not leave the fake issuer listening.
+        await github.close();
+        throw e;
     }
-    if (inputs['broker-url'] !== undefined)
-        throw new _cli_options_js__WEBPACK_IMPORTED_MODULE_14__/* .UsageError */ .eb('try-action', '--input broker-url: try-action points the action at the broker it starts; leave broker-url out');
-    // 2. The claims, checked against the configuration's GitHub issuer and the audience the action will ask for.
-    const raw = (0,yaml__WEBPACK_IMPORTED_MODULE_4__/* .parse */ .qg)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(configPath, 'utf8').catch((e) => {
-        throw new _cli_options_js__WEBPACK_IMPORTED_MODULE_14__/* .UsageError */ .eb('try-action', `cannot read --config ${configPath}: ${e.code ?? e.message}`);
-    }));
-    const gh = (0,_cli_claims_file_js__WEBPACK_IMPORTED_MODULE_13__/* .platformIssuer */ .$)(Array.isArray(raw?.issuers) ? raw.issuers : [], 'github');
-    if (!gh)
-        throw new _cli_options_js__WEBPACK_IMPORTED_MODULE_14__/* .UsageError */ .eb('try-action', `${configPath} has no GitHub issuer (id: github, or issuer ${_platform_claims_js__WEBPACK_IMPORTED_MODULE_7__/* .GITHUB_DOT_COM */ .Q$})`);
-    const given = await (0,_cli_claims_file_js__WEBPACK_IMPORTED_MODULE_13__.readGivenClaims)('try-action', values.claims);
-    if (given.claims.iss !== undefined && String(given.claims.iss).replace(/\/+$/, '') !== gh.issuer.replace(/\/+$/, '')) {
-        throw new _cli_options_js__WEBPACK_IMPORTED_MODULE_14__/* .UsageError */ .eb('try-action', `${values.claims} says iss ${JSON.stringify(given.claims.iss)} but the configuration's GitHub issuer is ${JSON.stringify(gh.issuer)}; leave iss out or make them equal`);
-    }
-    if (inputs.audience !== undefined)
-        (0,_cli_claims_file_js__WEBPACK_IMPORTED_MODULE_13__.mustAgree)('try-action', given, 'aud', inputs.audience, '--input audience');
-    else if (given.claims.aud !== undefined)
-        inputs.audience = Array.isArray(given.claims.aud) ? String(given.claims.aud[0]) : String(given.claims.aud);
-    const audience = inputs.audience ?? raw.audience ?? '';
-    return (0,_scratch_js__WEBPACK_IMPORTED_MODULE_12__.withScratch)('oidc-exchange-try-action-', async () => {
-        // 3. The broker, from the user's configuration with its GitHub issuer replaced by a fake one.
-        const github = await (0,_fakes_issuer_js__WEBPACK_IMPORTED_MODULE_10__/* .startFakeIssuer */ .xm)({ kind: 'github' });
-        const standsFor = gh.issuer;
-        gh.issuer = github.url;
-        delete gh.jwks_uri;
-        const completed = (0,_cli_claims_file_js__WEBPACK_IMPORTED_MODULE_13__.completeClaims)('try-action', given, { platform: 'github', signedBy: github.url });
-        completed.notes = completed.notes.filter((n) => !n.startsWith('the fake issuer'));
-        if (completed.platform !== 'github') {
-            await github.close();
-            throw new _cli_options_js__WEBPACK_IMPORTED_MODULE_14__/* .UsageError */ .eb('try-action', `${values.claims} holds GitLab claims; try-action runs the GitHub Action (for the GitLab component, use oidc-exchange gitlab-job)`);
-        }
-        // The runner asks for the token with the action's audience; the claims must not say otherwise.
-        delete completed.claims.aud;
-        let config;
-        try {
-            config = await (0,_broker_config_load_js__WEBPACK_IMPORTED_MODULE_5__/* .buildConfig */ .fD)(raw, configPath, { checkSources: true });
-        }
-        catch (e) {
-            await github.close();
-            if (e instanceof _broker_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .xL) {
-                process.stderr.write(`oidc-exchange try-action: ${e.message}\n`);
-                return 2;
-            }
-            throw e;
-        }
-        const broker = (0,_broker_http_app_js__WEBPACK_IMPORTED_MODULE_8__/* .buildBroker */ .C)(config, { logLevel: 'warn' });
-        const brokerUrl = await broker.app.listen({ host: '127.0.0.1', port: 0 });
-        const runner = await (0,_fakes_runner_js__WEBPACK_IMPORTED_MODULE_11__/* .startFakeRunner */ .e2)({
-            distDir: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'dist'),
-            mint: (aud) => github.mint(completed.claims, { audience: aud }),
-        });
-        try {
-            const jobInputs = { 'broker-url': brokerUrl, audience, ...inputs };
-            if (values.json) {
-                // Each main step is paired with `node -e 0` spawned the same way, so both pay the same spawn costs.
-                const runs = [];
-                for (let i = 0; i < repeat; i++) {
-                    const bareMs = await runner.timeBareNode(values.node);
-                    const job = await runner.runJob({ inputs: jobInputs, node: values.node, post: false });
-                    runs.push({ exitCode: job.main.exitCode, durationMs: job.main.durationMs, bareMs });
-                }
-                const measured = await runner.runJob({ inputs: jobInputs, node: values.node, post: false, measureRss: true });
-                process.stdout.write(`${JSON.stringify({ runs, peakRssKb: measured.main.peakRssKb, errors: measured.main.errors })}\n`);
-                return runs.every((r) => r.exitCode === 0) ? 0 : 1;
-            }
-            const job = await runner.runJob({ inputs: jobInputs, node: values.node });
-            const claimLines = [
-                `aud ${audience} (the audience the action asks the runner for); a fake GitHub issuer signs for ${standsFor}`,
-                ...(0,_cli_claims_file_js__WEBPACK_IMPORTED_MODULE_13__.describeCompletion)(completed, values.claims ?? 'a claims file'),
-            ];
-            process.stdout.write(report(job, claimLines, filePathVariables(inputs.secrets ?? '')));
-            return job.main.exitCode === 0 ? 0 : 1;
-        }
-        finally {
+    const brokerUrl = await broker.app.listen({ host: '127.0.0.1', port: 0 });
+    const runner = await (0,_fakes_runner_js__WEBPACK_IMPORTED_MODULE_6__/* .startFakeRunner */ .e2)({
+        distDir: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(actionRoot(), 'dist'),
+        mint: (aud) => github.mint(claims, { audience: aud }),
+    });
+    return {
+        brokerUrl,
+        runJob: (job) => runner.runJob(job),
+        timeBareNode: (node) => runner.timeBareNode(node),
+        async close() {
             await runner.close();
             await broker.shutdown();
             await github.close();
+        },
+    };
+}
+/** Runs the main step `repeat` times, each paired with `node -e 0` spawned the same way (both pay the same spawn costs), then once more for its peak RSS. */
+async function timeMainStep(bed, inputs, repeat, node) {
+    const runs = [];
+    for (let i = 0; i < repeat; i++) {
+        const bareMs = await bed.timeBareNode(node);
+        const job = await bed.runJob({ inputs, node, post: false });
+        runs.push({ exitCode: job.main.exitCode, durationMs: job.main.durationMs, bareMs });
+    }
+    const measured = await bed.runJob({ inputs, node, post: false, measureRss: true });
+    return { runs, peakRssKb: measured.main.peakRssKb, errors: measured.main.errors };
+}
+
+
+/***/ }),
+
+/***/ 42697:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $z: () => (/* binding */ platformIssuer),
+/* harmony export */   Q5: () => (/* binding */ TIME_CLAIMS),
+/* harmony export */   Qc: () => (/* binding */ ClaimsError),
+/* harmony export */   R$: () => (/* binding */ completeClaims),
+/* harmony export */   XA: () => (/* binding */ REGISTERED_CLAIMS)
+/* harmony export */ });
+/* unused harmony export platformOf */
+/* harmony import */ var _claims_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(52926);
+/* harmony import */ var _samples_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51256);
+// Filling in a token's claims the way GitHub and GitLab would have set them: from the claims given (a pasted
+// payload, a few `--set` parts), the rest derived from those parts or taken from a typical job. `check`,
+// `try-action`, `token` and `gitlab-job` all fill in through here (src/cli/claims-file.ts reads the claims and
+// words the result), so the same file gives the same decision in each:
+//
+//   platform  GitHub when the claims have `repository` (or GitHub's `iss`), GitLab when they have
+//             `project_path`; otherwise the caller's own
+//   derived   from the parts, as the platform derives them: GitHub `sub` (repo + environment / pull_request /
+//             ref), `repository_owner`, `ref_type`, `event_name`, `workflow_ref`, `job_workflow_ref`; GitLab `sub`,
+//             `namespace_path`, `ref_path`, `ci_config_ref_uri`
+//   defaults  every other claim a real token carries, from a typical job (octo-org/octo-repo on refs/heads/main;
+//             acme/platform/api on main)
+//   fresh     iat, nbf, exp and jti of a token the harness signs are the new token's own
+//
+// A derived claim given with the parts must agree with them (`repository_owner` with `repository`): a
+// ClaimsError otherwise, never a silent override.
+
+
+/** Claims that contradict each other, or that say nothing about their platform. */
+class ClaimsError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ClaimsError';
+    }
+}
+const TIME_CLAIMS = ['iat', 'nbf', 'exp', 'jti'];
+/** Claims every OIDC token has, whoever issued it. */
+const REGISTERED_CLAIMS = ['iss', 'aud', 'sub', ...TIME_CLAIMS];
+const DERIVED = {
+    github: ['sub', 'repository_owner', 'ref_type', 'event_name', 'workflow_ref', 'job_workflow_ref'],
+    gitlab: ['sub', 'namespace_path', 'ref_path', 'ci_config_ref_uri'],
+};
+/** GitHub or GitLab, from the claims' shape or `iss`; undefined when they do not say. */
+function platformOf(claims) {
+    const github = ['repository', 'repository_owner', 'workflow_ref', 'job_workflow_ref'].some((k) => claims[k] !== undefined);
+    const gitlab = ['project_path', 'namespace_path', 'ci_config_ref_uri', 'pipeline_source'].some((k) => claims[k] !== undefined);
+    if (github !== gitlab)
+        return github ? 'github' : 'gitlab';
+    if (typeof claims.iss === 'string' && claims.iss.replace(/\/+$/, '') === _claims_js__WEBPACK_IMPORTED_MODULE_0__/* .GITHUB_DOT_COM */ .Q$)
+        return 'github';
+    return undefined;
+}
+/** The broker configuration's issuer for a platform: id `github` (or GitHub's URL), id `gitlab`. */
+function platformIssuer(issuers, platform) {
+    if (platform === 'github')
+        return issuers.find((i) => i.id === 'github') ?? issuers.find((i) => i.issuer.replace(/\/+$/, '') === _claims_js__WEBPACK_IMPORTED_MODULE_0__/* .GITHUB_DOT_COM */ .Q$);
+    return issuers.find((i) => i.id === 'gitlab');
+}
+function completeClaims(given, opts) {
+    const platform = platformOf(given.claims) ?? opts.platform;
+    if (!platform) {
+        throw new ClaimsError('cannot tell whether these are GitHub or GitLab claims: give iss, or repository (GitHub) or project_path (GitLab)');
+    }
+    const g = given.claims;
+    const str = (k) => (g[k] === undefined ? undefined : String(g[k]));
+    const notes = [];
+    // 1. The typical job shaped by the given parts, with everything derived from them.
+    let typical;
+    if (platform === 'github') {
+        const repository = str('repository') ?? (str('repository_owner') ? `${str('repository_owner')}/octo-repo` : 'octo-org/octo-repo');
+        const ref = str('ref') ?? 'refs/heads/main';
+        const workflowFile = /^[^/]+\/[^/]+\/(.+)@/.exec(str('workflow_ref') ?? '')?.[1];
+        const job = { repository, ref };
+        for (const k of ['environment', 'event_name', 'workflow', 'job_workflow_ref', 'actor', 'repository_id', 'repository_owner_id', 'run_id', 'head_ref', 'base_ref', 'sha']) {
+            if (str(k) !== undefined)
+                job[k] = str(k);
         }
-    });
-}
-/** The variables and outputs that hold a file's path (`NAME | file:VAR` lines): shown, since a path is no secret. */
-function filePathVariables(secrets) {
-    const names = new Set();
-    for (const line of secrets.split('\n')) {
-        const m = /\|\s*file:\s*([A-Za-z_][A-Za-z0-9_]*)\s*$/.exec(line);
-        if (m)
-            names.add(m[1]);
+        if (str('runner_environment'))
+            job.runner_environment = str('runner_environment');
+        if (str('repository_visibility'))
+            job.repository_visibility = str('repository_visibility');
+        if (workflowFile)
+            job.workflow_file = workflowFile;
+        typical = (0,_samples_js__WEBPACK_IMPORTED_MODULE_1__/* .githubClaims */ .ro)(job);
+        const owner = repository.split('/')[0];
+        if (str('repository_owner') !== undefined && g.repository !== undefined && str('repository_owner') !== owner) {
+            throw new ClaimsError(`${given.from.repository_owner} says repository_owner ${JSON.stringify(g.repository_owner)} but repository ${JSON.stringify(repository)} belongs to ${JSON.stringify(owner)}`);
+        }
+        const refType = ref.startsWith('refs/tags/') ? 'tag' : 'branch';
+        if (str('ref_type') !== undefined && g.ref !== undefined && str('ref_type') !== refType) {
+            throw new ClaimsError(`${given.from.ref_type} says ref_type ${JSON.stringify(g.ref_type)} but ref ${JSON.stringify(ref)} is a ${refType}`);
+        }
     }
-    return names;
-}
-function report(job, claimLines, paths) {
-    const lines = ['token claims:', ...claimLines.map((l) => `  ${l}`), ''];
-    const masked = (v) => `*** (${Buffer.byteLength(v)} bytes)`;
-    const shown = (k, v) => (paths.has(k) ? `${v}  (a file)` : masked(v));
-    lines.push(`main step: exit ${job.main.exitCode} in ${job.main.durationMs.toFixed(0)} ms`, '', 'log (as the runner shows it, masked):');
-    for (const l of job.main.log.split('\n'))
-        lines.push(`  | ${l}`);
-    lines.push('', 'environment for later steps (GITHUB_ENV):');
-    // Every exported value is shown masked, registered or not (a too-short value is not registered).
-    for (const [k, v] of Object.entries(job.main.env))
-        lines.push(`  ${k}=${shown(k, v)}`);
-    if (Object.keys(job.main.env).length === 0)
-        lines.push('  (none)');
-    lines.push('', 'step outputs (GITHUB_OUTPUT):');
-    for (const [k, v] of Object.entries(job.main.outputs))
-        lines.push(`  ${k}=${k === 'secret-names' ? v : shown(k, v)}`);
-    if (job.main.summary)
-        lines.push('', 'job summary:', ...job.main.summary.trimEnd().split('\n').map((l) => `  ${l}`));
-    if (job.post) {
-        lines.push('', `post step: exit ${job.post.exitCode}`);
-        for (const l of job.post.log.split('\n'))
-            lines.push(`  | ${l}`);
+    else {
+        const job = { project_path: str('project_path') ?? 'acme/platform/api', ref: str('ref') ?? 'main' };
+        if (str('ref_type') === 'tag' || str('ref_type') === 'branch')
+            job.ref_type = str('ref_type');
+        if (g.ref_protected !== undefined)
+            job.ref_protected = str('ref_protected') === 'true';
+        if (g.environment_protected !== undefined)
+            job.environment_protected = str('environment_protected') === 'true';
+        for (const k of ['environment', 'pipeline_source', 'user_login', 'project_id', 'namespace_id']) {
+            if (str(k) !== undefined)
+                job[k] = str(k);
+        }
+        if (str('deployment_tier'))
+            job.deployment_tier = str('deployment_tier');
+        const host = hostOf(str('iss')) ?? hostOf(opts.signedBy ?? opts.iss);
+        if (host)
+            job.server_host = host;
+        typical = (0,_samples_js__WEBPACK_IMPORTED_MODULE_1__/* .gitlabClaims */ .rc)(job);
+        const namespace = job.project_path.split('/').slice(0, -1).join('/');
+        if (str('namespace_path') !== undefined && g.project_path !== undefined && str('namespace_path') !== namespace) {
+            throw new ClaimsError(`${given.from.namespace_path} says namespace_path ${JSON.stringify(g.namespace_path)} but project_path ${JSON.stringify(job.project_path)} is in ${JSON.stringify(namespace)}`);
+        }
     }
-    if (job.main.printedBeforeMask.length)
-        lines.push('', `WARNING: ${job.main.printedBeforeMask.length} value(s) were printed before being masked`);
-    return `${lines.join('\n')}\n`;
+    // 2. The given claims win over the typical job's; sub follows the final claims when it was not given.
+    const claims = { ...typical, ...g };
+    if (g.sub === undefined) {
+        claims.sub = platform === 'github'
+            ? (0,_samples_js__WEBPACK_IMPORTED_MODULE_1__/* .githubSubject */ .Eg)(Object.fromEntries(Object.entries(claims).map(([k, v]) => [k, String(v)])))
+            : typical.sub;
+    }
+    // 3. Registered claims.
+    if (opts.signedBy !== undefined) {
+        if (g.iss !== undefined && String(g.iss).replace(/\/+$/, '') !== opts.signedBy.replace(/\/+$/, '')) {
+            notes.push(`the fake issuer ${opts.signedBy} signs the token, standing in for ${String(g.iss)}`);
+        }
+        claims.iss = opts.signedBy;
+        const dropped = TIME_CLAIMS.filter((k) => g[k] !== undefined);
+        for (const k of TIME_CLAIMS)
+            delete claims[k];
+        if (dropped.length)
+            notes.push(`${dropped.join(', ')} from ${given.from[dropped[0]]} are replaced by the new token's own`);
+    }
+    else if (claims.iss === undefined && opts.iss !== undefined) {
+        claims.iss = opts.iss;
+    }
+    if (claims.aud === undefined && opts.aud !== undefined)
+        claims.aud = opts.aud;
+    const givenKeys = new Set(Object.keys(g));
+    const filled = Object.keys(claims).filter((k) => !givenKeys.has(k) && !TIME_CLAIMS.includes(k));
+    const derived = filled.filter((k) => DERIVED[platform].includes(k) || k === 'iss' || k === 'aud');
+    const defaults = filled.filter((k) => !derived.includes(k));
+    return { claims, platform, derived, defaults, notes };
+}
+function hostOf(url) {
+    if (!url)
+        return undefined;
+    try {
+        return new URL(url).host;
+    }
+    catch {
+        return undefined;
+    }
 }
 
 

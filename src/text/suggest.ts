@@ -1,5 +1,8 @@
 // "did you mean ...?" for option names, action inputs, component inputs and claim names: the known name
-// closest to what was typed, when it is close enough to be a typo rather than a different word.
+// closest to what was typed, when it is close enough to be a typo rather than a different word. It sits below
+// the CLI, the linter and the harness, which all suggest names; the claim names themselves (and the aliases
+// people write for them) are platform knowledge, in src/platform/claims.ts.
+import { claimAliases, claimNames } from '../platform/claims.js';
 
 /** Edit distance (insert, delete, substitute, swap two neighbours). */
 export function editDistance(a: string, b: string): number {
@@ -27,4 +30,13 @@ export function closest(given: string, candidates: readonly string[]): string | 
   }
   if (!best) return undefined;
   return best.d <= Math.max(2, Math.floor(g.length / 3)) ? best.name : undefined;
+}
+
+/** The claims of this kind a misspelt or guessed name most likely meant, for the message. */
+export function closestClaims(kind: 'github' | 'gitlab', claim: string): string[] {
+  const alias = claimAliases(kind)[claim];
+  if (alias) return alias;
+  const scored = claimNames(kind).map((k) => [k, editDistance(claim, k)] as const).sort((a, b) => a[1] - b[1]);
+  const best = scored[0]?.[1] ?? Infinity;
+  return best <= Math.max(2, Math.floor(claim.length / 3)) ? scored.filter(([, d]) => d === best).map(([k]) => k) : [];
 }
