@@ -3,7 +3,9 @@
 // manifest made from package.json without what only this repository needs. The repository's package.json stays
 // `private` and lists the libraries the bundles are built from as `dependencies` (that is what they are to the
 // action and the broker), but dist/ carries them all, so the published package declares none: installing it
-// downloads nothing else, and `npx` in another CI's job starts at once.
+// downloads nothing else, and `npx` in another CI's job starts at once. The CLI bundle is not committed: it is
+// built here first unless dist/cli/ was built from the same sources (the action's part is committed and CI keeps
+// it fresh).
 //
 //   npm run release:npm -- --out DIR [--json]      writes DIR/oidc-exchange-<version>.tgz
 //   npm publish DIR/oidc-exchange-<version>.tgz    (by a maintainer)
@@ -28,6 +30,8 @@ function main() {
     console.error('usage: npm run release:npm -- --out DIR [--json]');
     process.exit(2);
   }
+  // Its report goes to stderr: stdout is this command's (--json).
+  process.stderr.write(execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--cli', '--if-stale'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const stage = mkdtempSync(join(tmpdir(), 'oidc-exchange-npm-'));
   try {

@@ -1,26 +1,26 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 20770:
+/***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(20218);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
 
-/***/ 20218:
+/***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var net = __nccwpck_require__(69278);
-var tls = __nccwpck_require__(64756);
-var http = __nccwpck_require__(58611);
-var https = __nccwpck_require__(65692);
-var events = __nccwpck_require__(24434);
-var assert = __nccwpck_require__(42613);
-var util = __nccwpck_require__(39023);
+var net = __nccwpck_require__(9278);
+var tls = __nccwpck_require__(4756);
+var http = __nccwpck_require__(8611);
+var https = __nccwpck_require__(5692);
+var events = __nccwpck_require__(4434);
+var assert = __nccwpck_require__(2613);
+var util = __nccwpck_require__(9023);
 
 
 exports.httpOverHttp = httpOverHttp;
@@ -280,14 +280,14 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 90827:
+/***/ 827:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   R: () => (/* binding */ jobContext),
 /* harmony export */   h: () => (/* binding */ describeJob)
 /* harmony export */ });
-/* harmony import */ var _node_modules_actions_github_lib_context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37157);
+/* harmony import */ var _node_modules_actions_github_lib_context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7157);
 // The job, as the summary and the refusal diagnostics name it: its repository and the URL of this run, from
 // @actions/github's Context (the runner's GITHUB_* variables and event payload). The class is imported from
 // its own file because the package's entry point builds Octokit and its plugins at import, which the main
@@ -316,7 +316,7 @@ function describeJob(job) {
 
 /***/ }),
 
-/***/ 80038:
+/***/ 38:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -325,10 +325,10 @@ function describeJob(job) {
 /* harmony export */   bp: () => (/* binding */ untrusted)
 /* harmony export */ });
 /* unused harmony export parseError */
-/* harmony import */ var _claims_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(60630);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(66468);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(57915);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(58006);
+/* harmony import */ var _claims_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(630);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6468);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(115);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8006);
 // The client side of `POST /v1/exchange`, shared by the GitHub Action and the CLI: a fresh OIDC token per
 // attempt (a broker that remembers `jti` refuses a replayed one), retries on network errors, 5xx and 429,
 // none on other 4xx, and the broker's error code and message handed back as they are.
@@ -475,7 +475,7 @@ function untrusted(url, e) {
 
 /***/ }),
 
-/***/ 60630:
+/***/ 630:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -483,7 +483,7 @@ function untrusted(url, e) {
 /* harmony export */   Zs: () => (/* binding */ describeClaims)
 /* harmony export */ });
 /* unused harmony export DIAGNOSTIC_CLAIMS */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(66468);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6468);
 // The claims of a job's own OIDC token that help a user see why a policy did not match. The payload is
 // decoded without verification (only the broker's verdict counts) and only claims that identify the job,
 // never the signature or the token itself, are shown. Claim values can carry text a user chose (a branch
@@ -545,15 +545,15 @@ function plain(text) {
 
 /***/ }),
 
-/***/ 66468:
+/***/ 6468:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   C2: () => (/* binding */ MAX_PEER_TEXT),
 /* harmony export */   Sb: () => (/* binding */ ExchangeError),
-/* harmony export */   oy: () => (/* binding */ printableLine),
 /* harmony export */   qT: () => (/* binding */ peerText)
 /* harmony export */ });
+/* unused harmony export printableLine */
 // Failures of the client side of an exchange, each with a stable code for tests and scripts. Messages say
 // what to fix; they never carry a token or a secret value, and peer text in them goes through peerText().
 class ExchangeError extends Error {
@@ -608,21 +608,38 @@ function printableLine(text) {
 
 /***/ }),
 
-/***/ 57915:
+/***/ 115:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   N1: () => (/* binding */ withDefaultCAs),
-/* harmony export */   g$: () => (/* binding */ tooLarge),
-/* harmony export */   gB: () => (/* binding */ MAX_ANSWER_BYTES),
-/* harmony export */   sb: () => (/* binding */ cleartextProblem),
-/* harmony export */   uT: () => (/* binding */ createHttpClient),
-/* harmony export */   wX: () => (/* binding */ TransportError)
-/* harmony export */ });
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77030);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _loopback_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76090);
-/* harmony import */ var _proxy_env_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(77169);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  gB: () => (/* binding */ MAX_ANSWER_BYTES),
+  wX: () => (/* binding */ TransportError),
+  sb: () => (/* binding */ cleartextProblem),
+  uT: () => (/* binding */ createHttpClient),
+  g$: () => (/* binding */ tooLarge),
+  N1: () => (/* binding */ withDefaultCAs)
+});
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/client/loopback.ts
+// The one rule for "this machine", shared by every check that lets plain http through (the action's and the
+// generic client's broker URL, the broker's own endpoints and listen address): the name `localhost` or a
+// literal loopback address. A name that merely starts like one (`127.attacker.example`) is a remote host.
+/** A URL's hostname (`[::1]`, as the URL parser writes it) or a bare host (`::1`, `127.0.0.1`). */
+function isLoopbackHost(hostname) {
+    const h = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+    if (h === 'localhost' || h === '::1')
+        return true;
+    const v4 = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
+    return v4 !== null && v4.slice(1).every((o) => Number(o) <= 255);
+}
+
+// EXTERNAL MODULE: ./src/client/proxy-env.ts
+var proxy_env = __nccwpck_require__(7169);
+;// CONCATENATED MODULE: ./src/client/http.ts
 // The client's HTTP, kept small because it sits on every job's start-up path. A direct request uses Node's
 // own http/https (loaded for the scheme in use); a request that must go through HTTPS_PROXY/HTTP_PROXY loads
 // undici's ProxyAgent only then. Loading undici on the common path costs ~900 KB and ~60 ms of start-up.
@@ -663,7 +680,7 @@ function cleartextProblem(url, what = 'broker-url') {
         return `${what}: expected an https:// URL, got the scheme ${u.protocol}`;
     if (u.username || u.password)
         return `${what}: remove the user name and password from the URL (${u.protocol}//...@${u.host}); the job's OIDC token is the only credential sent`;
-    if (u.protocol === 'http:' && !(0,_loopback_js__WEBPACK_IMPORTED_MODULE_1__/* .isLoopbackHost */ .c)(u.hostname)) {
+    if (u.protocol === 'http:' && !isLoopbackHost(u.hostname)) {
         return `${what}: http://${u.host} would send the job's OIDC token and the secrets in clear text over the network; use https:// (http:// is accepted only for this machine: localhost, 127.0.0.1, [::1])`;
     }
     return undefined;
@@ -673,10 +690,10 @@ function createHttpClient(opts = {}) {
     let proxied;
     const warmed = new Map();
     const client = async (req) => {
-        const proxy = (0,_proxy_env_js__WEBPACK_IMPORTED_MODULE_2__.proxyFor)(req.url, env);
+        const proxy = (0,proxy_env.proxyFor)(req.url, env);
         if (!proxy)
             return direct(req, opts.ca, warmed);
-        proxied ??= Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(307)]).then(__nccwpck_require__.bind(__nccwpck_require__, 26307)).then((m) => m.proxyHttpClient(proxy, opts.ca));
+        proxied ??= Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(307)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6307)).then((m) => m.proxyHttpClient(proxy, opts.ca));
         return (await proxied)(req);
     };
     client.warm = (target) => {
@@ -687,7 +704,7 @@ function createHttpClient(opts = {}) {
         catch {
             return;
         }
-        if ((url.protocol === 'https:' || url.protocol === 'http:') && !(0,_proxy_env_js__WEBPACK_IMPORTED_MODULE_2__.proxyFor)(url.href, env) && !warmed.has(url.origin))
+        if ((url.protocol === 'https:' || url.protocol === 'http:') && !(0,proxy_env.proxyFor)(url.href, env) && !warmed.has(url.origin))
             warmed.set(url.origin, preconnect(url, opts.ca));
     };
     return client;
@@ -712,8 +729,8 @@ async function preconnect(url, ca) {
     const port = Number(url.port || (https ? 443 : 80));
     const secureContext = https && ca ? await contextTrusting(ca) : undefined;
     const socket = https
-        ? (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 41692, 23))).connect({ host, port, servername: (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(host) ? undefined : host, ALPNProtocols: ['http/1.1'], ...(secureContext ? { secureContext } : {}) })
-        : (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 77030, 23))).connect({ host, port });
+        ? (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1692, 23))).connect({ host, port, servername: (0,external_node_net_.isIP)(host) ? undefined : host, ALPNProtocols: ['http/1.1'], ...(secureContext ? { secureContext } : {}) })
+        : (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7030, 23))).connect({ host, port });
     // Nothing waits for it yet: it must not keep the step alive (readyWithin's timer does, once a request waits).
     socket.unref();
     return new Promise((resolve) => {
@@ -736,7 +753,7 @@ async function direct(req, ca, warmed) {
     const https = url.protocol === 'https:';
     if (!https && url.protocol !== 'http:')
         throw new TransportError('bad_url', `unsupported URL scheme ${url.protocol} (use https:// or http://)`);
-    const mod = https ? await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 44708, 23)) : await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 37067, 23));
+    const mod = https ? await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23)) : await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23));
     const secureContext = https && ca ? await contextTrusting(ca) : undefined;
     // A connection opened ahead by warm() serves one request, if it is ready within this request's time.
     const early = warmed.get(url.origin);
@@ -800,7 +817,7 @@ async function contextTrusting(ca) {
     if (trusting?.ca !== ca) {
         trusting = {
             ca,
-            context: Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 41692, 23)).then((tls) => {
+            context: Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1692, 23)).then((tls) => {
                 const context = tls.createSecureContext();
                 const native = context.context;
                 // Node's own way of loading `ca`; should a future Node drop it, fall back to the documented option.
@@ -815,35 +832,14 @@ async function contextTrusting(ca) {
 }
 /** A custom CA is added to Node's bundled roots, not instead of them (a proxy or mirror may use either). */
 async function withDefaultCAs(ca) {
-    const { rootCertificates } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 41692, 23));
+    const { rootCertificates } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1692, 23));
     return [...rootCertificates, ca];
 }
 
 
 /***/ }),
 
-/***/ 76090:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   c: () => (/* binding */ isLoopbackHost)
-/* harmony export */ });
-// The one rule for "this machine", shared by every check that lets plain http through (the action's and the
-// generic client's broker URL, the broker's own endpoints and listen address): the name `localhost` or a
-// literal loopback address. A name that merely starts like one (`127.attacker.example`) is a remote host.
-/** A URL's hostname (`[::1]`, as the URL parser writes it) or a bare host (`::1`, `127.0.0.1`). */
-function isLoopbackHost(hostname) {
-    const h = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
-    if (h === 'localhost' || h === '::1')
-        return true;
-    const v4 = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
-    return v4 !== null && v4.slice(1).every((o) => Number(o) <= 255);
-}
-
-
-/***/ }),
-
-/***/ 77169:
+/***/ 7169:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -885,156 +881,7 @@ function bypasses(url, noProxy) {
 
 /***/ }),
 
-/***/ 92754:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   LC: () => (/* binding */ exportNameProblem),
-/* harmony export */   a2: () => (/* binding */ reservedBy),
-/* harmony export */   nN: () => (/* binding */ VARIABLE_NAME)
-/* harmony export */ });
-/* unused harmony exports BROKER_CHOSEN_NAME, RESERVED, CREDENTIAL_NAMES */
-// The one list of variable names no secret may be exported under, shared by every part that exports or
-// grants a name: the GitHub Action, the generic client (`oidc-exchange exchange`), the broker's config check
-// and, generated from this file at build time, the GitLab component's shell script. Keep this file free of
-// imports: the build step that generates the shell list loads it on its own.
-//
-// A name is reserved when a later step, shell, loader, runtime, package manager or the CI runner itself reads
-// it to decide what code to run, where to fetch code or certificates from, or where its own state lives. A
-// secret exported under such a name runs the broker's (or a leaked secret's) text as code in every later step
-// of the job. Names are compared upper-cased: Linux variables are case-sensitive, but many tools read either
-// spelling (npm reads `npm_config_*` and `NPM_CONFIG_*`, curl `http_proxy` and `HTTP_PROXY`), and Windows
-// runners ignore case altogether.
-/** A portable shell variable name: what a user may write in a `secrets` line. */
-const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/**
- * A name the broker may choose on its own (no `secrets` list given): upper case, a letter first, at most 128
- * characters. Lower-case names are refused so a broker cannot reach tools that read lower-case variables only
- * (`npm_config_*`, `http_proxy`) by a spelling the deny rules would otherwise have to anticipate.
- */
-const BROKER_CHOSEN_NAME = /^[A-Z][A-Z0-9_]{0,127}$/;
-const RESERVED = [
-    {
-        why: 'the CI runner and its toolkit read it',
-        names: ['CI'],
-        prefixes: ['GITHUB_', 'RUNNER_', 'ACTIONS_', 'INPUT_', 'STATE_', 'CI_', 'GITLAB_', 'FF_', 'OIDC_EXCHANGE_', '_OE_'],
-    },
-    {
-        why: 'the shell reads it to run code, find commands or split words',
-        names: [
-            'PATH', 'ENV', 'SHELL', 'SHELLOPTS', 'BASHOPTS', 'IFS', 'CDPATH', 'FPATH', 'GLOBIGNORE', 'HISTFILE', 'INPUTRC',
-            'PS0', 'PS1', 'PS2', 'PS3', 'PS4', 'ZDOTDIR', 'MAIL', 'MAILPATH', 'COMSPEC', 'PATHEXT', 'PSMODULEPATH',
-            'PROMPT', 'FCEDIT', 'TERMINFO', 'TERMINFO_DIRS', 'TERMCAP',
-        ],
-        prefixes: ['BASH_', 'PROMPT_', 'ZSH_'],
-    },
-    {
-        why: 'it moves the home, temporary, configuration or working directory that every tool trusts',
-        names: [
-            'HOME', 'TMPDIR', 'TMP', 'TEMP', 'PWD', 'OLDPWD', 'USER', 'LOGNAME', 'USERPROFILE', 'APPDATA', 'LOCALAPPDATA',
-            'PROGRAMDATA', 'PROGRAMFILES', 'SYSTEMROOT', 'WINDIR',
-        ],
-        prefixes: ['XDG_'],
-    },
-    {
-        why: 'the dynamic loader or the C library reads it to load code or data',
-        names: [
-            'GLIBC_TUNABLES', 'GETCONF_DIR', 'HOSTALIASES', 'LOCALDOMAIN', 'RES_OPTIONS', 'RESOLV_HOST_CONF', 'LOCPATH', 'NLSPATH',
-            'LANG', 'LANGUAGE', 'TZ', 'TZDIR', 'MALLOC_TRACE',
-        ],
-        prefixes: ['LD_', 'DYLD_', 'GCONV', 'LC_'],
-    },
-    {
-        why: 'a language runtime reads it to load modules or options before your code runs',
-        names: [
-            'CLASSPATH', 'PHPRC', 'PHP_INI_SCAN_DIR', 'TCLLIBPATH', 'R_PROFILE', 'R_PROFILE_USER', 'R_ENVIRON', 'R_ENVIRON_USER',
-            'R_LIBS', 'R_LIBS_USER', 'ELIXIR_ERL_OPTIONS', 'IPYTHONDIR',
-        ],
-        prefixes: [
-            'NODE_', 'PYTHON', 'PERL', 'RUBY', 'GEM_', 'JAVA_', '_JAVA', 'JDK_', 'DOTNET_', 'COMPLUS_', 'CORECLR_', 'MONO_',
-            'LUA_', 'ERL_', 'JULIA_', 'DENO_', 'BUN_', 'GUILE_', 'NVM_', 'VOLTA_',
-        ],
-    },
-    {
-        why: 'a package manager or build tool reads it to run commands or choose where code is downloaded from',
-        names: [
-            'MAVEN_OPTS', 'MAVEN_ARGS', 'GRADLE_OPTS', 'GRADLE_USER_HOME', 'ANT_OPTS', 'SBT_OPTS', 'BUNDLE_GEMFILE',
-            'GOFLAGS', 'GOPROXY', 'GOTOOLCHAIN', 'GOROOT', 'GOPATH', 'GOENV', 'GOBIN', 'GOAUTH', 'GOSUMDB', 'GONOSUMDB',
-            'GONOSUMCHECK', 'GONOPROXY', 'GOPRIVATE', 'GOINSECURE', 'GOVCS', 'GOEXPERIMENT', 'GOMODCACHE',
-            'RUSTC', 'RUSTC_WRAPPER', 'RUSTC_WORKSPACE_WRAPPER', 'RUSTDOC', 'RUSTFLAGS', 'RUSTDOCFLAGS', 'CARGO_HOME',
-            'CC', 'CXX', 'CPP', 'LD', 'AR', 'AS', 'CFLAGS', 'CXXFLAGS', 'CPPFLAGS', 'LDFLAGS', 'MAKE', 'MAKEFLAGS', 'MFLAGS',
-            'MAKEFILES',
-        ],
-        prefixes: [
-            'NPM_CONFIG_', 'YARN_', 'PNPM_', 'COREPACK_', 'PIP_', 'UV_', 'POETRY_', 'PIPENV_', 'CONDA', 'CGO_', 'CARGO_',
-            'RUSTUP_', 'CCACHE_', 'SCCACHE_', 'DISTCC_', 'BUNDLE_', 'COMPOSER', 'NUGET_', 'MSBUILD', 'CMAKE_', 'PKG_CONFIG',
-        ],
-    },
-    {
-        why: 'a version control tool reads it to run commands, load configuration or pick hooks',
-        names: ['HGRCPATH', 'HGEDITOR', 'SVN_EDITOR', 'SVN_SSH'],
-        prefixes: ['GIT_'],
-    },
-    {
-        why: 'a cloud, container or deployment tool reads it to run a credential helper or plugin, load configuration, or choose where it sends credentials',
-        names: [
-            'KUBECONFIG', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_CA_BUNDLE', 'AZURE_CONFIG_DIR',
-            'GOOGLE_EXTERNAL_ACCOUNT_ALLOW_EXECUTABLES', 'TF_PLUGIN_CACHE_DIR', 'GH_HOST', 'GH_CONFIG_DIR', 'GH_PATH', 'GH_BROWSER',
-            'GH_EDITOR', 'GH_PAGER', 'PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH', 'PSQLRC', 'PGSERVICEFILE', 'PGSYSCONFDIR',
-            'MYSQL_HOME',
-        ],
-        prefixes: ['AWS_ENDPOINT_URL', 'CLOUDSDK_', 'HELM_', 'TF_CLI_', 'ANSIBLE_', 'COMPOSE_', 'BUILDX_', 'BUILDKIT_', 'PLAYWRIGHT_', 'PUPPETEER_'],
-    },
-    {
-        why: 'a program runs its value as a command',
-        names: [
-            'EDITOR', 'VISUAL', 'PAGER', 'MANPAGER', 'MANOPT', 'MANPATH', 'LESS', 'LESSOPEN', 'LESSCLOSE', 'LESSKEY', 'LESSKEYIN',
-            'BROWSER', 'SSH_ASKPASS', 'SSH_ASKPASS_REQUIRE', 'SUDO_ASKPASS', 'SUDO_EDITOR', 'SSH_AUTH_SOCK', 'VIMINIT', 'GVIMINIT',
-            'EXINIT', 'MYVIMRC', 'VIMRUNTIME', 'EMACSLOADPATH', 'SYSTEMD_PAGER', 'SYSTEMD_EDITOR',
-        ],
-    },
-    {
-        why: 'it redirects network traffic or changes which certificates are trusted',
-        names: ['REQUESTS_CA_BUNDLE', 'WGETRC', 'NETRC', 'SSLKEYLOGFILE', 'GNUPGHOME'],
-        prefixes: ['SSL_', 'OPENSSL_', 'CURL_', 'DOCKER_'],
-        suffixes: ['_PROXY'],
-    },
-];
-/**
- * Names under a reserved prefix that are well-known credentials, read by one tool as a secret and by nothing
- * as code: refusing them would push users to rename exactly the secrets this tool exists for.
- */
-const CREDENTIAL_NAMES = ['NODE_AUTH_TOKEN', 'DOCKER_USERNAME', 'DOCKER_PASSWORD', 'CARGO_REGISTRY_TOKEN'];
-/** The group that reserves `name`, or undefined when the name is free. */
-function reservedBy(name) {
-    const upper = name.toUpperCase();
-    if (CREDENTIAL_NAMES.includes(upper))
-        return undefined;
-    return RESERVED.find((g) => g.names?.includes(upper) ||
-        g.prefixes?.some((p) => upper.startsWith(p)) ||
-        g.suffixes?.some((s) => upper.endsWith(s)));
-}
-/**
- * Why `name` cannot be exported, or undefined when it can. `chosenBy: 'broker'` applies the stricter shape a
- * broker-chosen name must have (no `secrets` list named it).
- */
-function exportNameProblem(name, chosenBy = 'user') {
-    if (!VARIABLE_NAME.test(name)) {
-        return `${JSON.stringify(name)} is not a valid variable name (letters, digits and _, not starting with a digit)`;
-    }
-    if (chosenBy === 'broker' && !BROKER_CHOSEN_NAME.test(name)) {
-        return `${JSON.stringify(name)} is refused: a name the broker chooses must be upper case (A-Z, 0-9, _, a letter first, at most 128 characters); list the secrets you want, with "NAME | OTHER_NAME" to rename`;
-    }
-    const group = reservedBy(name);
-    if (group)
-        return `${name} is refused: the name is reserved because ${group.why}; export the secret under another name with "NAME | OTHER_NAME"`;
-    return undefined;
-}
-
-
-/***/ }),
-
-/***/ 58006:
+/***/ 8006:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1115,98 +962,70 @@ async function withRetries(settings, attempt) {
 
 /***/ }),
 
-/***/ 42613:
+/***/ 8431:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = new Proxy({}, { get: (_target, key) => __nccwpck_require__(770)[key] });
+
+/***/ }),
+
+/***/ 2613:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
-/***/ 20181:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
-
-/***/ }),
-
-/***/ 35317:
+/***/ 5317:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 
 /***/ }),
 
-/***/ 29907:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("cluster");
-
-/***/ }),
-
-/***/ 76982:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-
-/***/ }),
-
-/***/ 72250:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns");
-
-/***/ }),
-
-/***/ 24434:
+/***/ 4434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
-/***/ 79896:
+/***/ 9896:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
-/***/ 58611:
+/***/ 8611:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
 
 /***/ }),
 
-/***/ 65692:
+/***/ 5692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
 
 /***/ }),
 
-/***/ 73339:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
-
-/***/ }),
-
-/***/ 69278:
+/***/ 9278:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
-/***/ 34589:
+/***/ 4589:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
 
 /***/ }),
 
-/***/ 16698:
+/***/ 6698:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
@@ -1220,101 +1039,66 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
-/***/ 31421:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-
-/***/ }),
-
-/***/ 37540:
+/***/ 7540:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
 
 /***/ }),
 
-/***/ 77598:
+/***/ 7598:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
 /***/ }),
 
-/***/ 53053:
+/***/ 3053:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
 
 /***/ }),
 
-/***/ 40610:
+/***/ 610:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 
 /***/ }),
 
-/***/ 78474:
+/***/ 8474:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
 
 /***/ }),
 
-/***/ 73024:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-
-/***/ }),
-
-/***/ 51455:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-
-/***/ }),
-
-/***/ 37067:
+/***/ 7067:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ }),
 
-/***/ 32467:
+/***/ 2467:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
 
 /***/ }),
 
-/***/ 44708:
+/***/ 4708:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 
 /***/ }),
 
-/***/ 77030:
+/***/ 7030:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 48161:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-
-/***/ }),
-
-/***/ 76760:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
@@ -1325,197 +1109,112 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_ho
 
 /***/ }),
 
-/***/ 1708:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
-
-/***/ }),
-
-/***/ 41792:
+/***/ 1792:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
 
 /***/ }),
 
-/***/ 57075:
+/***/ 7075:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 
 /***/ }),
 
-/***/ 41692:
+/***/ 1692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 
 /***/ }),
 
-/***/ 73136:
+/***/ 3136:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 /***/ }),
 
-/***/ 57975:
+/***/ 7975:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
-/***/ 73429:
+/***/ 3429:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
 
 /***/ }),
 
-/***/ 75919:
+/***/ 5919:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 
 /***/ }),
 
-/***/ 38522:
+/***/ 8522:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
-/***/ 70857:
+/***/ 857:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
-/***/ 16928:
+/***/ 6928:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 
 /***/ }),
 
-/***/ 82987:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("perf_hooks");
-
-/***/ }),
-
-/***/ 932:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
-
-/***/ }),
-
-/***/ 2203:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
-
-/***/ }),
-
-/***/ 13193:
+/***/ 3193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
 
 /***/ }),
 
-/***/ 53557:
+/***/ 3557:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 
 /***/ }),
 
-/***/ 64756:
+/***/ 4756:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
-/***/ 52018:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
-
-/***/ }),
-
-/***/ 87016:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
-
-/***/ }),
-
-/***/ 39023:
+/***/ 9023:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 11493:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("v8");
-
-/***/ }),
-
-/***/ 28167:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("worker_threads");
-
-/***/ }),
-
-/***/ 43106:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
-
-/***/ }),
-
-/***/ 29106:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-// Stands in for the `tunnel` package inside @actions/http-client when dist/ is built (scripts/bundle/ncc.mjs
-// rewrites that package's `import * as tunnel from 'tunnel'` to a default import of this file). http-client
-// uses tunnel only to reach an https server through a proxy, yet importing it at load pulls in tunnel and the
-// `util`, `assert` and `net` modules on every start. The property reads below load it, synchronously and
-// from the same bundle chunk, the first time http-client asks for one of its agents.
-
-
-module.exports = new Proxy(
-  {},
-  {
-    get(_target, key) {
-      return __nccwpck_require__(20770)[key];
-    },
-  },
-);
-
-
-/***/ }),
-
-/***/ 37157:
+/***/ 7157:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   o: () => (/* binding */ Context)
 /* harmony export */ });
-/* harmony import */ var fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(79896);
-/* harmony import */ var os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(70857);
+/* harmony import */ var fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9896);
+/* harmony import */ var os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(857);
 
 
 class Context {
@@ -1571,7 +1270,7 @@ class Context {
 
 /***/ }),
 
-/***/ 82821:
+/***/ 4942:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1583,10 +1282,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, HttpCodes, MediaTypes, getProxyUrl, isHttps
 
 // EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(58611);
+var external_http_ = __nccwpck_require__(8611);
 var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
 // EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(65692);
+var external_https_ = __nccwpck_require__(5692);
 var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
@@ -1679,55 +1378,8 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./scripts/bundle/lazy-tunnel.cjs
-var lazy_tunnel = __nccwpck_require__(29106);
-;// CONCATENATED MODULE: ./scripts/bundle/lazy-proxy-agent.mjs
-// Stands in for undici's ProxyAgent inside @actions/http-client when dist/ is built (scripts/build.mjs
-// rewrites that package's `import { ProxyAgent } from 'undici'` to this file). @actions/core loads
-// http-client at start-up for getIDToken, which never uses undici, yet the static import made every step
-// load all of undici (~900 KB, tens of ms). This is the change upstream proposes (actions/toolkit #1800),
-// made at bundle time: undici becomes a chunk loaded on first use.
-//
-// http-client's getAgentDispatcher() is synchronous, so the stand-in is constructed synchronously with the
-// options and builds the real ProxyAgent at its first dispatch. A dispatcher is only ever used by undici's own
-// fetch or request, which means undici is loaded by then; if it is not, the error says so.
-let undici;
-
-/** Loads undici (once) so stand-ins can build real agents; anything that dispatches has done this already. */
-async function loadUndici() {
-  undici ??= await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 46752, 19));
-  return undici;
-}
-
-class ProxyAgent {
-  #options;
-  #agent;
-
-  constructor(options) {
-    this.#options = options;
-    // The real class loads in the background, so a dispatch right after construction finds it.
-    void loadUndici();
-  }
-
-  #real() {
-    if (!undici) throw new Error('undici is not loaded yet: await loadUndici() before dispatching through a ProxyAgent');
-    this.#agent ??= new undici.ProxyAgent(this.#options);
-    return this.#agent;
-  }
-
-  dispatch(options, handler) {
-    return this.#real().dispatch(options, handler);
-  }
-
-  async close() {
-    await this.#agent?.close();
-  }
-
-  async destroy(error) {
-    await this.#agent?.destroy(error);
-  }
-}
-
+// EXTERNAL MODULE: data:application/node,module.exports%20%3D%20new%20Proxy(%7B%7D%2C%20%7B%20get%3A%20(_target%2C%20key)%20%3D%3E%20require('tunnel')%5Bkey%5D%20%7D)%3B
+var node_module_exports_20_3D_20new_20Proxy_7B_7D_2C_20_7B_20get_3A_20_target_2C_20key_20_3D_3E_20require_tunnel_5Bkey_5D_20_7D_3B = __nccwpck_require__(8431);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
@@ -1743,7 +1395,33 @@ var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _argume
 
 
 
-
+const ProxyAgent = (function lazyProxyAgent() {
+  let undici;
+  const loadUndici = async () => (undici ??= await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19)));
+  return class ProxyAgent {
+    #options;
+    #agent;
+    constructor(options) {
+      this.#options = options;
+      // The real class loads in the background, so a dispatch right after construction finds it.
+      void loadUndici();
+    }
+    #real() {
+      if (!undici) throw new Error('undici is not loaded yet: it loads when a ProxyAgent is made, and dispatching comes after an await');
+      this.#agent ??= new undici.ProxyAgent(this.#options);
+      return this.#agent;
+    }
+    dispatch(options, handler) {
+      return this.#real().dispatch(options, handler);
+    }
+    async close() {
+      await this.#agent?.close();
+    }
+    async destroy(error) {
+      await this.#agent?.destroy(error);
+    }
+  };
+})();
 var HttpCodes;
 (function (HttpCodes) {
     HttpCodes[HttpCodes["OK"] = 200] = "OK";
@@ -2291,10 +1969,10 @@ class HttpClient {
             let tunnelAgent;
             const overHttps = proxyUrl.protocol === 'https:';
             if (usingSsl) {
-                tunnelAgent = overHttps ? lazy_tunnel.httpsOverHttps : lazy_tunnel.httpsOverHttp;
+                tunnelAgent = overHttps ? node_module_exports_20_3D_20new_20Proxy_7B_7D_2C_20_7B_20get_3A_20_target_2C_20key_20_3D_3E_20require_tunnel_5Bkey_5D_20_7D_3B.httpsOverHttps : node_module_exports_20_3D_20new_20Proxy_7B_7D_2C_20_7B_20get_3A_20_target_2C_20key_20_3D_3E_20require_tunnel_5Bkey_5D_20_7D_3B.httpsOverHttp;
             }
             else {
-                tunnelAgent = overHttps ? lazy_tunnel.httpOverHttps : lazy_tunnel.httpOverHttp;
+                tunnelAgent = overHttps ? node_module_exports_20_3D_20new_20Proxy_7B_7D_2C_20_7B_20get_3A_20_target_2C_20key_20_3D_3E_20require_tunnel_5Bkey_5D_20_7D_3B.httpOverHttps : node_module_exports_20_3D_20new_20Proxy_7B_7D_2C_20_7B_20get_3A_20_target_2C_20key_20_3D_3E_20require_tunnel_5Bkey_5D_20_7D_3B.httpOverHttp;
             }
             agent = tunnelAgent(agentOptions);
             this._proxyAgent = agent;
@@ -2442,22 +2120,19 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 /******/ 	}
 /******/ 	// Create a new module (and put it into the cache)
 /******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		id: moduleId,
-/******/ 		loaded: false,
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
 /******/ 		exports: {}
 /******/ 	};
 /******/ 
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
 /******/ 	}
-/******/ 
-/******/ 	// Flag the module as loaded
-/******/ 	module.loaded = true;
 /******/ 
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
@@ -2469,18 +2144,6 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
-/******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
-/******/ 	};
-/******/ })();
 /******/ 
 /******/ /* webpack/runtime/create fake namespace object */
 /******/ (() => {
@@ -2562,15 +2225,6 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 /******/ 	};
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/node module decorator */
-/******/ (() => {
-/******/ 	__nccwpck_require__.nmd = (module) => {
-/******/ 		module.paths = [];
-/******/ 		if (!module.children) module.children = [];
-/******/ 		return module;
-/******/ 	};
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/import chunk loading */
 /******/ (() => {
 /******/ 	// no baseURI
@@ -2639,9 +2293,8 @@ var __webpack_exports__ = {};
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  xw: () => (/* binding */ cli),
-  iW: () => (/* reexport */ main),
-  bE: () => (/* reexport */ post)
+  i: () => (/* reexport */ main),
+  b: () => (/* reexport */ post)
 });
 
 // NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
@@ -2691,7 +2344,7 @@ __nccwpck_require__.d(core_namespaceObject, {
 });
 
 // EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(70857);
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -2820,10 +2473,10 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-// EXTERNAL MODULE: external "crypto"
-var external_crypto_ = __nccwpck_require__(76982);
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 // EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(79896);
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -2845,7 +2498,7 @@ function issueFileCommand(command, message) {
     });
 }
 function prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
     const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -2860,9 +2513,9 @@ function prepareKeyValueMessage(key, value) {
 }
 //# sourceMappingURL=file-command.js.map
 // EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(16928);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 2 modules
-var lib = __nccwpck_require__(82821);
+var external_path_ = __nccwpck_require__(6928);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(4942);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -3339,7 +2992,7 @@ var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, 
     });
 };
 
-const exec = { getExecOutput: (...args) => __nccwpck_require__.e(/* import() */ 260).then(__nccwpck_require__.bind(__nccwpck_require__, 81260)).then((m) => m.getExecOutput(...args)) };
+const exec = { getExecOutput: (...args) => __nccwpck_require__.e(/* import() */ 260).then(__nccwpck_require__.bind(__nccwpck_require__, 1260)).then((m) => m.getExecOutput(...args)) };
 const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
     const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
         silent: true
@@ -3711,8 +3364,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ./src/client/http.ts
-var client_http = __nccwpck_require__(57915);
+// EXTERNAL MODULE: ./src/client/http.ts + 1 modules
+var client_http = __nccwpck_require__(115);
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 // The action's inputs, read with @actions/core and checked all at once, so a user fixes every problem in one
 // edit. Booleans are strict (the toolkit's YAML 1.2 core schema): a typo is an error, not a silent `false`.
@@ -3799,17 +3452,153 @@ function parseCaCertificate(text) {
 }
 
 // EXTERNAL MODULE: ./src/action/job-context.ts
-var job_context = __nccwpck_require__(90827);
+var job_context = __nccwpck_require__(827);
 // EXTERNAL MODULE: ./src/client/broker.ts
-var broker = __nccwpck_require__(80038);
+var broker = __nccwpck_require__(38);
 // EXTERNAL MODULE: ./src/client/errors.ts
-var errors = __nccwpck_require__(66468);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: ./src/client/reserved-names.ts
-var reserved_names = __nccwpck_require__(92754);
+var errors = __nccwpck_require__(6468);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/client/reserved-names.ts
+// The one list of variable names no secret may be exported under, shared by every part that exports or
+// grants a name: the GitHub Action, the generic client (`oidc-exchange exchange`), the broker's config check
+// and, generated from this file at build time, the GitLab component's shell script. Keep this file free of
+// imports: the build step that generates the shell list loads it on its own.
+//
+// A name is reserved when a later step, shell, loader, runtime, package manager or the CI runner itself reads
+// it to decide what code to run, where to fetch code or certificates from, or where its own state lives. A
+// secret exported under such a name runs the broker's (or a leaked secret's) text as code in every later step
+// of the job. Names are compared upper-cased: Linux variables are case-sensitive, but many tools read either
+// spelling (npm reads `npm_config_*` and `NPM_CONFIG_*`, curl `http_proxy` and `HTTP_PROXY`), and Windows
+// runners ignore case altogether.
+/** A portable shell variable name: what a user may write in a `secrets` line. */
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/**
+ * A name the broker may choose on its own (no `secrets` list given): upper case, a letter first, at most 128
+ * characters. Lower-case names are refused so a broker cannot reach tools that read lower-case variables only
+ * (`npm_config_*`, `http_proxy`) by a spelling the deny rules would otherwise have to anticipate.
+ */
+const BROKER_CHOSEN_NAME = /^[A-Z][A-Z0-9_]{0,127}$/;
+const RESERVED = [
+    {
+        why: 'the CI runner and its toolkit read it',
+        names: ['CI'],
+        prefixes: ['GITHUB_', 'RUNNER_', 'ACTIONS_', 'INPUT_', 'STATE_', 'CI_', 'GITLAB_', 'FF_', 'OIDC_EXCHANGE_', '_OE_'],
+    },
+    {
+        why: 'the shell reads it to run code, find commands or split words',
+        names: [
+            'PATH', 'ENV', 'SHELL', 'SHELLOPTS', 'BASHOPTS', 'IFS', 'CDPATH', 'FPATH', 'GLOBIGNORE', 'HISTFILE', 'INPUTRC',
+            'PS0', 'PS1', 'PS2', 'PS3', 'PS4', 'ZDOTDIR', 'MAIL', 'MAILPATH', 'COMSPEC', 'PATHEXT', 'PSMODULEPATH',
+            'PROMPT', 'FCEDIT', 'TERMINFO', 'TERMINFO_DIRS', 'TERMCAP',
+        ],
+        prefixes: ['BASH_', 'PROMPT_', 'ZSH_'],
+    },
+    {
+        why: 'it moves the home, temporary, configuration or working directory that every tool trusts',
+        names: [
+            'HOME', 'TMPDIR', 'TMP', 'TEMP', 'PWD', 'OLDPWD', 'USER', 'LOGNAME', 'USERPROFILE', 'APPDATA', 'LOCALAPPDATA',
+            'PROGRAMDATA', 'PROGRAMFILES', 'SYSTEMROOT', 'WINDIR',
+        ],
+        prefixes: ['XDG_'],
+    },
+    {
+        why: 'the dynamic loader or the C library reads it to load code or data',
+        names: [
+            'GLIBC_TUNABLES', 'GETCONF_DIR', 'HOSTALIASES', 'LOCALDOMAIN', 'RES_OPTIONS', 'RESOLV_HOST_CONF', 'LOCPATH', 'NLSPATH',
+            'LANG', 'LANGUAGE', 'TZ', 'TZDIR', 'MALLOC_TRACE',
+        ],
+        prefixes: ['LD_', 'DYLD_', 'GCONV', 'LC_'],
+    },
+    {
+        why: 'a language runtime reads it to load modules or options before your code runs',
+        names: [
+            'CLASSPATH', 'PHPRC', 'PHP_INI_SCAN_DIR', 'TCLLIBPATH', 'R_PROFILE', 'R_PROFILE_USER', 'R_ENVIRON', 'R_ENVIRON_USER',
+            'R_LIBS', 'R_LIBS_USER', 'ELIXIR_ERL_OPTIONS', 'IPYTHONDIR',
+        ],
+        prefixes: [
+            'NODE_', 'PYTHON', 'PERL', 'RUBY', 'GEM_', 'JAVA_', '_JAVA', 'JDK_', 'DOTNET_', 'COMPLUS_', 'CORECLR_', 'MONO_',
+            'LUA_', 'ERL_', 'JULIA_', 'DENO_', 'BUN_', 'GUILE_', 'NVM_', 'VOLTA_',
+        ],
+    },
+    {
+        why: 'a package manager or build tool reads it to run commands or choose where code is downloaded from',
+        names: [
+            'MAVEN_OPTS', 'MAVEN_ARGS', 'GRADLE_OPTS', 'GRADLE_USER_HOME', 'ANT_OPTS', 'SBT_OPTS', 'BUNDLE_GEMFILE',
+            'GOFLAGS', 'GOPROXY', 'GOTOOLCHAIN', 'GOROOT', 'GOPATH', 'GOENV', 'GOBIN', 'GOAUTH', 'GOSUMDB', 'GONOSUMDB',
+            'GONOSUMCHECK', 'GONOPROXY', 'GOPRIVATE', 'GOINSECURE', 'GOVCS', 'GOEXPERIMENT', 'GOMODCACHE',
+            'RUSTC', 'RUSTC_WRAPPER', 'RUSTC_WORKSPACE_WRAPPER', 'RUSTDOC', 'RUSTFLAGS', 'RUSTDOCFLAGS', 'CARGO_HOME',
+            'CC', 'CXX', 'CPP', 'LD', 'AR', 'AS', 'CFLAGS', 'CXXFLAGS', 'CPPFLAGS', 'LDFLAGS', 'MAKE', 'MAKEFLAGS', 'MFLAGS',
+            'MAKEFILES',
+        ],
+        prefixes: [
+            'NPM_CONFIG_', 'YARN_', 'PNPM_', 'COREPACK_', 'PIP_', 'UV_', 'POETRY_', 'PIPENV_', 'CONDA', 'CGO_', 'CARGO_',
+            'RUSTUP_', 'CCACHE_', 'SCCACHE_', 'DISTCC_', 'BUNDLE_', 'COMPOSER', 'NUGET_', 'MSBUILD', 'CMAKE_', 'PKG_CONFIG',
+        ],
+    },
+    {
+        why: 'a version control tool reads it to run commands, load configuration or pick hooks',
+        names: ['HGRCPATH', 'HGEDITOR', 'SVN_EDITOR', 'SVN_SSH'],
+        prefixes: ['GIT_'],
+    },
+    {
+        why: 'a cloud, container or deployment tool reads it to run a credential helper or plugin, load configuration, or choose where it sends credentials',
+        names: [
+            'KUBECONFIG', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_CA_BUNDLE', 'AZURE_CONFIG_DIR',
+            'GOOGLE_EXTERNAL_ACCOUNT_ALLOW_EXECUTABLES', 'TF_PLUGIN_CACHE_DIR', 'GH_HOST', 'GH_CONFIG_DIR', 'GH_PATH', 'GH_BROWSER',
+            'GH_EDITOR', 'GH_PAGER', 'PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH', 'PSQLRC', 'PGSERVICEFILE', 'PGSYSCONFDIR',
+            'MYSQL_HOME',
+        ],
+        prefixes: ['AWS_ENDPOINT_URL', 'CLOUDSDK_', 'HELM_', 'TF_CLI_', 'ANSIBLE_', 'COMPOSE_', 'BUILDX_', 'BUILDKIT_', 'PLAYWRIGHT_', 'PUPPETEER_'],
+    },
+    {
+        why: 'a program runs its value as a command',
+        names: [
+            'EDITOR', 'VISUAL', 'PAGER', 'MANPAGER', 'MANOPT', 'MANPATH', 'LESS', 'LESSOPEN', 'LESSCLOSE', 'LESSKEY', 'LESSKEYIN',
+            'BROWSER', 'SSH_ASKPASS', 'SSH_ASKPASS_REQUIRE', 'SUDO_ASKPASS', 'SUDO_EDITOR', 'SSH_AUTH_SOCK', 'VIMINIT', 'GVIMINIT',
+            'EXINIT', 'MYVIMRC', 'VIMRUNTIME', 'EMACSLOADPATH', 'SYSTEMD_PAGER', 'SYSTEMD_EDITOR',
+        ],
+    },
+    {
+        why: 'it redirects network traffic or changes which certificates are trusted',
+        names: ['REQUESTS_CA_BUNDLE', 'WGETRC', 'NETRC', 'SSLKEYLOGFILE', 'GNUPGHOME'],
+        prefixes: ['SSL_', 'OPENSSL_', 'CURL_', 'DOCKER_'],
+        suffixes: ['_PROXY'],
+    },
+];
+/**
+ * Names under a reserved prefix that are well-known credentials, read by one tool as a secret and by nothing
+ * as code: refusing them would push users to rename exactly the secrets this tool exists for.
+ */
+const CREDENTIAL_NAMES = ['NODE_AUTH_TOKEN', 'DOCKER_USERNAME', 'DOCKER_PASSWORD', 'CARGO_REGISTRY_TOKEN'];
+/** The group that reserves `name`, or undefined when the name is free. */
+function reservedBy(name) {
+    const upper = name.toUpperCase();
+    if (CREDENTIAL_NAMES.includes(upper))
+        return undefined;
+    return RESERVED.find((g) => g.names?.includes(upper) ||
+        g.prefixes?.some((p) => upper.startsWith(p)) ||
+        g.suffixes?.some((s) => upper.endsWith(s)));
+}
+/**
+ * Why `name` cannot be exported, or undefined when it can. `chosenBy: 'broker'` applies the stricter shape a
+ * broker-chosen name must have (no `secrets` list named it).
+ */
+function exportNameProblem(name, chosenBy = 'user') {
+    if (!VARIABLE_NAME.test(name)) {
+        return `${JSON.stringify(name)} is not a valid variable name (letters, digits and _, not starting with a digit)`;
+    }
+    if (chosenBy === 'broker' && !BROKER_CHOSEN_NAME.test(name)) {
+        return `${JSON.stringify(name)} is refused: a name the broker chooses must be upper case (A-Z, 0-9, _, a letter first, at most 128 characters); list the secrets you want, with "NAME | OTHER_NAME" to rename`;
+    }
+    const group = reservedBy(name);
+    if (group)
+        return `${name} is refused: the name is reserved because ${group.why}; export the secret under another name with "NAME | OTHER_NAME"`;
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/action/state.ts
 // What the main step leaves for the post step, in the runner's step state (GITHUB_STATE, handed back as
 // STATE_* variables and never printed): the folder of secret files to remove and the tokens to revoke. The
@@ -3888,7 +3677,7 @@ function loadCleanupState(core, ctx) {
             state.fileDir = parsed.fileDir;
     }
     for (const raw of Array.isArray(parsed.revoke) ? parsed.revoke : []) {
-        const name = typeof raw?.name === 'string' && reserved_names/* VARIABLE_NAME */.nN.test(raw.name) ? raw.name : undefined;
+        const name = typeof raw?.name === 'string' && VARIABLE_NAME.test(raw.name) ? raw.name : undefined;
         if (!name || typeof raw.token !== 'string' || typeof raw.apiBase !== 'string') {
             skipped.push('a revocation entry without a valid name, token and API base');
             continue;
@@ -3914,12 +3703,12 @@ function loadCleanupState(core, ctx) {
 function fileDirProblem(dir, runnerTemp) {
     if (typeof dir !== 'string' || !runnerTemp)
         return 'no RUNNER_TEMP, or no folder name';
-    if (!/^oidc-exchange-[A-Za-z0-9]{6}$/.test((0,external_node_path_.basename)(dir)))
+    if (!/^oidc-exchange-[A-Za-z0-9]{6}$/.test((0,external_node_path_namespaceObject.basename)(dir)))
         return `${(0,errors/* peerText */.qT)(dir, 200)} is not a folder this action creates`;
     try {
-        if ((0,external_node_path_.dirname)(dir) !== (0,external_node_fs_.realpathSync)(runnerTemp))
+        if ((0,external_node_path_namespaceObject.dirname)(dir) !== (0,external_node_fs_namespaceObject.realpathSync)(runnerTemp))
             return `${(0,errors/* peerText */.qT)(dir, 200)} is not directly under RUNNER_TEMP`;
-        const st = (0,external_node_fs_.lstatSync)(dir);
+        const st = (0,external_node_fs_namespaceObject.lstatSync)(dir);
         if (!st.isDirectory() || st.isSymbolicLink())
             return `${(0,errors/* peerText */.qT)(dir, 200)} is not a plain folder`;
         if (typeof process.getuid === 'function' && st.uid !== process.getuid())
@@ -3949,10 +3738,10 @@ function exportSecrets(deliveries, core, opts) {
             if (!opts.runnerTemp)
                 throw new Error(`line ${spec.line}: file: needs RUNNER_TEMP, which the runner sets for every job`);
             // Under the real path, so the post step can check the folder is directly under RUNNER_TEMP.
-            fileDir ??= (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_fs_.realpathSync)(opts.runnerTemp), FILE_DIR_PREFIX));
-            exported = (0,external_node_path_.join)(fileDir, spec.exportName);
+            fileDir ??= (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_fs_namespaceObject.realpathSync)(opts.runnerTemp), FILE_DIR_PREFIX));
+            exported = (0,external_node_path_namespaceObject.join)(fileDir, spec.exportName);
             // 0600 from creation on (flag wx: never follow or reuse an existing file).
-            (0,external_node_fs_.writeFileSync)(exported, value, { mode: 0o600, flag: 'wx' });
+            (0,external_node_fs_namespaceObject.writeFileSync)(exported, value, { mode: 0o600, flag: 'wx' });
         }
         if (opts.exportEnv)
             env.push([spec.exportName, exported]);
@@ -4103,7 +3892,7 @@ class SecretSpecError extends Error {
         this.problems = problems;
     }
 }
-const NAME = reserved_names/* VARIABLE_NAME */.nN;
+const NAME = VARIABLE_NAME;
 
 function parseSecretSpecs(text, mode) {
     const specs = [];
@@ -4140,7 +3929,7 @@ function parseSecretSpecs(text, mode) {
             spec.asFile = file !== null;
             spec.exportName = file ? file[1] : right;
         }
-        const problem = (0,reserved_names/* exportNameProblem */.LC)(spec.exportName);
+        const problem = exportNameProblem(spec.exportName);
         if (problem)
             return void problems.push(`line ${line}: ${problem}`);
         const earlier = seen.get(spec.exportName);
@@ -4233,7 +4022,7 @@ async function run(inputs, ctx) {
     let claims;
     try {
         if (inputs.broker === 'vault') {
-            const { readFromVault } = await __nccwpck_require__.e(/* import() */ 283).then(__nccwpck_require__.bind(__nccwpck_require__, 86283));
+            const { readFromVault } = await __nccwpck_require__.e(/* import() */ 283).then(__nccwpck_require__.bind(__nccwpck_require__, 6283));
             const r = await readFromVault({
                 url: inputs.brokerUrl,
                 role: inputs.vaultRole,
@@ -4280,7 +4069,7 @@ async function run(inputs, ctx) {
         // Vault's JWT auth refuses a token with 400, the broker with 401/403: both are about the token's claims.
         const aboutClaims = e instanceof errors/* ExchangeError */.Sb && (e.status === 401 || e.status === 403 || (inputs.broker === 'vault' && e.code === 'broker_refused'));
         if (e instanceof errors/* ExchangeError */.Sb && (aboutClaims || inputs.debugClaims)) {
-            const { printClaims, refusalHelp } = await __nccwpck_require__.e(/* import() */ 582).then(__nccwpck_require__.bind(__nccwpck_require__, 58582));
+            const { printClaims, refusalHelp } = await __nccwpck_require__.e(/* import() */ 582).then(__nccwpck_require__.bind(__nccwpck_require__, 8582));
             core.error(e.message);
             printClaims(core, e.claims, "Claims of this job's OIDC token", ctx.job);
             const help = refusalHelp(e.status);
@@ -4294,7 +4083,7 @@ async function run(inputs, ctx) {
     // 4. Every exported name is checked before the first export, so a bad one leaves GITHUB_ENV untouched.
     // A name the broker chose (no `secrets` list) must also have the stricter shape a broker may use.
     const problems = deliveries
-        .map((d) => (0,reserved_names/* exportNameProblem */.LC)(d.spec.exportName, specs.length === 0 && inputs.broker !== 'vault' ? 'broker' : 'user'))
+        .map((d) => exportNameProblem(d.spec.exportName, specs.length === 0 && inputs.broker !== 'vault' ? 'broker' : 'user'))
         .filter((p) => p !== undefined);
     // The runner's file format ends a value at CRLF: a final CR would be lost on the way, so say so instead.
     for (const d of deliveries) {
@@ -4316,7 +4105,7 @@ async function run(inputs, ctx) {
     // The policy name is the broker's text: shown quoted (see peerText), as every peer string is.
     core.info(`oidc-exchange: ${result.names.length} secret(s) delivered under policy ${inputs.broker === 'vault' ? policy : (0,errors/* peerText */.qT)(policy)}: ${result.names.join(', ')}`);
     if (inputs.debugClaims) {
-        const { printClaims } = await __nccwpck_require__.e(/* import() */ 582).then(__nccwpck_require__.bind(__nccwpck_require__, 58582));
+        const { printClaims } = await __nccwpck_require__.e(/* import() */ 582).then(__nccwpck_require__.bind(__nccwpck_require__, 8582));
         printClaims(core, claims, "Claims of this job's OIDC token (debug-claims)", ctx.job);
     }
     if (ctx.env.GITHUB_STEP_SUMMARY) {
@@ -4383,7 +4172,7 @@ async function cleanup(ctx) {
     // 2. The secret files.
     if (state.fileDir) {
         try {
-            (0,external_node_fs_.rmSync)(state.fileDir, { recursive: true, force: true });
+            (0,external_node_fs_namespaceObject.rmSync)(state.fileDir, { recursive: true, force: true });
             core.info('oidc-exchange post: removed the secret files');
         }
         catch (e) {
@@ -4400,7 +4189,7 @@ async function cleanup(ctx) {
         await revokeInstallationToken(ctx, target);
     if (state.vault) {
         try {
-            const { revokeVaultToken } = await __nccwpck_require__.e(/* import() */ 283).then(__nccwpck_require__.bind(__nccwpck_require__, 86283));
+            const { revokeVaultToken } = await __nccwpck_require__.e(/* import() */ 283).then(__nccwpck_require__.bind(__nccwpck_require__, 6283));
             const status = await revokeVaultToken(ctx.http, state.vault, ctx.timeoutMs);
             if (status === 204 || status === 200)
                 core.info('oidc-exchange post: revoked the Vault token');
@@ -4417,7 +4206,7 @@ async function cleanup(ctx) {
 async function revokeInstallationToken(ctx, target) {
     const { core } = ctx;
     try {
-        const { getOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 43747));
+        const { getOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3747));
         const quiet = (m) => core.debug(`octokit: ${(0,errors/* peerText */.qT)(m)}`);
         const octokit = getOctokit(target.token, {
             baseUrl: target.apiBase,
@@ -4460,7 +4249,7 @@ async function post() {
         await cleanup({
             core: core_namespaceObject,
             http: (0,client_http/* createHttpClient */.uT)({ ca }),
-            fetch: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(307)]).then(__nccwpck_require__.bind(__nccwpck_require__, 26307))).clientFetch(process.env, ca),
+            fetch: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(307)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6307))).clientFetch(process.env, ca),
             revoke,
             brokerUrl: getInput('broker-url'),
             githubApiUrl: (0,job_context/* jobContext */.R)().apiUrl,
@@ -4473,19 +4262,14 @@ async function post() {
     }
 }
 
-;// CONCATENATED MODULE: ./src/bundle.ts
-// The one bundle dist/ is built from. The action's two steps share it, so each dependency is in dist/ once;
-// dist/index.js, dist/post.js and dist/cli.js each import it and call their part. The steps are loaded
-// statically (they are small and every job runs them); the CLI, and everything heavy behind a step (Vault,
-// Octokit, undici), is a chunk loaded only when used. Nothing runs when this module is imported.
+;// CONCATENATED MODULE: ./src/action/bundle.ts
+// The action's bundle (dist/action/, committed: what a workflow's `uses:` step loads). The main and post steps
+// share it, so each dependency is in dist/ once; dist/index.js and dist/post.js each import it and call their
+// part. The steps are loaded statically (they are small and every job runs them); everything heavy behind a
+// step (Vault, Octokit, undici) is a chunk loaded only when used. Nothing runs when this module is imported.
 
 
-/** The `oidc-exchange` command (src/cli/main.ts runs as it loads). */
-async function cli() {
-    await __nccwpck_require__.e(/* import() */ 957).then(__nccwpck_require__.bind(__nccwpck_require__, 12957));
-}
 
-var __webpack_exports__cli = __webpack_exports__.xw;
-var __webpack_exports__main = __webpack_exports__.iW;
-var __webpack_exports__post = __webpack_exports__.bE;
-export { __webpack_exports__cli as cli, __webpack_exports__main as main, __webpack_exports__post as post };
+var __webpack_exports__main = __webpack_exports__.i;
+var __webpack_exports__post = __webpack_exports__.b;
+export { __webpack_exports__main as main, __webpack_exports__post as post };

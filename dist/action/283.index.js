@@ -2,7 +2,7 @@ export const id = 283;
 export const ids = [283];
 export const modules = {
 
-/***/ 86283:
+/***/ 6283:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,10 +10,10 @@ export const modules = {
 /* harmony export */   revokeVaultToken: () => (/* binding */ revokeVaultToken)
 /* harmony export */ });
 /* unused harmony exports VaultError, vaultErrors */
-/* harmony import */ var _client_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(66468);
-/* harmony import */ var _client_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58006);
-/* harmony import */ var _client_claims_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(60630);
-/* harmony import */ var _client_broker_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(80038);
+/* harmony import */ var _client_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6468);
+/* harmony import */ var _client_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8006);
+/* harmony import */ var _client_claims_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(630);
+/* harmony import */ var _client_broker_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38);
 // Vault / OpenBao mode, loaded only when `broker: vault`: log in with the job's OIDC token at
 // auth/<vault-auth-path>/login with the configured role, read each listed KV secret (v2 `data/` paths and
 // v1 paths), and report Vault's own `{"errors": [...]}` to the user. The Vault token is saved for the post

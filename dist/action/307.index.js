@@ -2,7 +2,7 @@ export const id = 307;
 export const ids = [307];
 export const modules = {
 
-/***/ 26307:
+/***/ 6307:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -11,8 +11,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   proxyHttpClient: () => (/* binding */ proxyHttpClient),
 /* harmony export */   redactProxy: () => (/* binding */ redactProxy)
 /* harmony export */ });
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46752);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57915);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(115);
 // Requests through an HTTP proxy, with undici's ProxyAgent (CONNECT tunnels). Loaded only when a proxy
 // applies, so jobs without one never load undici.
 
@@ -82,8 +82,8 @@ function redactProxy(proxy) {
  * names for the URL (the same rule as every other request of the client) and trusting the extra CA.
  */
 async function clientFetch(env, ca) {
-    const undici = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 46752, 19));
-    const { proxyFor } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 77169));
+    const undici = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 6752, 19));
+    const { proxyFor } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 7169));
     const roots = ca ? await (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .withDefaultCAs */ .N1)(ca) : undefined;
     const direct = new undici.Agent(roots ? { connect: { ca: roots } } : {});
     const viaProxy = new Map();
