@@ -1,7 +1,7 @@
 # The reference broker as a container image, built from a checkout of this repository:
 #   docker build -t oidc-exchange-broker .
-# dist/ is committed and CI checks that it matches src/ (`.ci/run`), so the image runs exactly the bundle the
-# tests ran; it is self-contained and needs nothing but Node (no node_modules, no npm install).
+# dist/ is the bundle `npm ci` builds in the checkout (or `npm run build`), from the sources CI tests, so run
+# one of them first; it is self-contained and needs nothing but Node (no node_modules, no npm install).
 FROM node:24-bookworm-slim
 WORKDIR /opt/oidc-exchange
 COPY package.json LICENSE ./

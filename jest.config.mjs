@@ -1,14 +1,21 @@
-// ts-jest in ESM mode: sources are transpiled per file (isolatedModules) and never type-checked here;
-// `npm run typecheck` does that as its own step.
-export default {
+// The source tier (`npm test`): every test/**/*.test.ts but the *.dist.test.ts files, on src/ through ts-jest
+// in ESM mode, with no build first and nothing read from dist/. Sources are transpiled per file
+// (isolatedModules) and never type-checked here; `npm run typecheck` does that as its own step.
+// The dist tier (`npm run test:dist`, jest.dist.config.mjs) runs the bundles after `npm run build`.
+export const base = {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, diagnostics: false }],
   },
-  testMatch: ['<rootDir>/test/**/*.test.ts'],
   testTimeout: 30000,
   // Loopback servers and child processes: two workers keep a 2-core machine responsive.
   maxWorkers: 2,
+};
+
+export default {
+  ...base,
+  testMatch: ['<rootDir>/test/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '\\.dist\\.test\\.ts$'],
 };

@@ -14,11 +14,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Writable } from 'node:stream';
 import { request } from 'undici';
-import { buildConfig } from '../src/broker/config/load.js';
-import { buildBroker } from '../src/broker/http/app.js';
-import { startFakeIssuer } from '../src/harness/fakes/issuer.js';
+import { startBed } from '../src/harness/bed.js';
 import { startFakeRunner } from '../src/harness/fakes/runner.js';
 
 const AUDIENCE = 'https://broker.bench.oidc-exchange.dev';
@@ -43,20 +40,17 @@ openssl(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'server.key', '-out'
 writeFileSync(join(dir, 'ext.cnf'), 'subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n');
 openssl(['x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.pem', '-days', '2', '-extfile', 'ext.cnf']);
 
-const github = await startFakeIssuer({ kind: 'github', audience: AUDIENCE });
 const names = Array.from({ length: 10 }, (_, i) => `SECRET_${i}`);
-const config = await buildConfig(
-  {
-    audience: AUDIENCE,
+const bed = await startBed({
+  audience: AUDIENCE,
+  configPath: join(dir, 'broker.yaml'),
+  config: ({ github }) => ({
     issuers: [{ id: 'github', issuer: github.url }],
     secrets: Object.fromEntries(names.map((n, i) => [n, { value: `bench-value-${i}-${'x'.repeat(40)}` }])),
     policies: [{ name: 'bench', issuer: 'github', claims: { repository: 'octo-org/octo-repo' }, secrets: names }],
-  },
-  join(dir, 'broker.yaml'),
-  { env: {}, checkSources: true },
-);
-const broker = buildBroker(config, { logStream: new Writable({ write: (_c, _e, cb) => cb() }) });
-const brokerUrl = await broker.app.listen({ host: '127.0.0.1', port: 0 });
+  }),
+});
+const { github, url: brokerUrl } = bed;
 // TLS in front of the broker, as production deployments put it.
 const tls: Server = createServer({ key: readFileSync(join(dir, 'server.key')), cert: readFileSync(join(dir, 'server.pem')) }, async (req, res) => {
   const chunks: Buffer[] = [];
@@ -102,7 +96,6 @@ try {
 } finally {
   await Promise.all([action.close(), coreOnly.close(), coreOnlyLazy.close()]);
   await new Promise<void>((r) => tls.close(() => r()));
-  await broker.shutdown();
-  await github.close();
+  await bed.close();
   rmSync(dir, { recursive: true, force: true });
 }

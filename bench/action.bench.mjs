@@ -7,7 +7,7 @@
 // baseline bundle are built into .bench/ first.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { bundle as nccBundle } from '../scripts/bundle/ncc.mjs';
+import { bundle as nccBundle } from '../scripts/bundle-plugin.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -69,6 +69,6 @@ export default async function actionBench() {
     console.log(`  main / node -e 0 = ${(a / b).toFixed(2)}x (target <= 1.8x); main / core-only = ${(a / c).toFixed(2)}x (target < 1); core-only / node -e 0 = ${(c / b).toFixed(2)}x; lazy core-only / node -e 0 = ${(d / b).toFixed(2)}x`);
     console.log(`  peak RSS: main ${(r.rssKb.action / 1024).toFixed(1)} MB, core-only ${(r.rssKb.coreOnly / 1024).toFixed(1)} MB`);
   }
-  const bundleDir = join(root, 'dist', 'bundle');
-  console.log(`dist/: ${(sizeOf(join(root, 'dist')) / 1024 / 1024).toFixed(2)} MB in all; what every step loads (dist/bundle/index.js): ${(statSync(join(bundleDir, 'index.js')).size / 1024).toFixed(1)} KB; chunks loaded on demand: ${readdirSync(bundleDir).filter((f) => /^\d+\.index\.js$/.test(f)).length}`);
+  const bundleDir = join(root, 'dist', 'action');
+  console.log(`dist/action/: ${(sizeOf(bundleDir) / 1024 / 1024).toFixed(2)} MB in all; what every step loads (dist/action/index.js): ${(statSync(join(bundleDir, 'index.js')).size / 1024).toFixed(1)} KB; chunks loaded on demand: ${readdirSync(bundleDir).filter((f) => /^\d+\.index\.js$/.test(f)).length}`);
 }

@@ -1,2 +1,2 @@
-import { main } from './bundle/index.js';
+import { main } from './action/index.js';
 await main();

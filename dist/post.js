@@ -1,2 +1,2 @@
-import { post } from './bundle/index.js';
+import { post } from './action/index.js';
 await post();

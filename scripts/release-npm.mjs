@@ -3,7 +3,9 @@
 // manifest made from package.json without what only this repository needs. The repository's package.json stays
 // `private` and lists the libraries the bundles are built from as `dependencies` (that is what they are to the
 // action and the broker), but dist/ carries them all, so the published package declares none: installing it
-// downloads nothing else, and `npx` in another CI's job starts at once.
+// downloads nothing else, and `npx` in another CI's job starts at once. The CLI bundle is not committed: it is
+// built here first unless dist/cli/ was built from the same sources (the action's part is committed and CI keeps
+// it fresh).
 //
 //   npm run release:npm -- --out DIR [--version X.Y.Z] [--repository URL] [--json]
 //     writes DIR/oidc-exchange-<version>.tgz, its CycloneDX SBOM DIR/oidc-exchange-<version>.cdx.json (the
@@ -33,6 +35,9 @@ export function publishedManifest(pkg) {
  * tree with this). `env` is npm's environment (the tests run it offline).
  */
 export function stagePackage({ out, repository, env = process.env }) {
+  // The CLI bundle is not committed: build it unless dist/cli/ was built from the same sources. Its report goes
+  // to stderr: stdout is this command's (--json).
+  process.stderr.write(execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--cli', '--if-stale'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const manifest = publishedManifest(pkg);
   if (repository) manifest.repository = { type: 'git', url: `git+${repository.replace(/\/+$/, '').replace(/\.git$/, '')}.git` };

@@ -5,19 +5,16 @@
 // values cached for the configured time, and no value in any log line or error.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { buildConfig } from '../../src/broker/config/load.js';
 import { ConfigError } from '../../src/broker/errors.js';
-import { buildBroker, type Broker } from '../../src/broker/http/app.js';
-import { startFakeSecretsManager, type FakeSecretsManager } from '../../src/harness/fakes/aws-secrets-manager.js';
-import { startFakeVault, type FakeVault } from '../../src/harness/fakes/vault.js';
+import { startBed, type Bed } from '../../src/harness/bed.js';
+import type { FakeSecretsManager } from '../../src/harness/fakes/aws-secrets-manager.js';
+import type { FakeVault } from '../../src/harness/fakes/vault.js';
 import { AUDIENCE, exchangeOver, leaks } from '../helpers/broker.js';
-import { repoRoot } from '../helpers/docs.js';
-import { eventually, startIssuers, type Issuers } from '../scale/bed.js';
+import { eventually, type Issuers } from '../scale/bed.js';
 
 const VALUES = {
   vaultDb: 'vault-db-pw-3c9f1a-never-print',
@@ -32,14 +29,14 @@ const VALUES = {
 };
 const ROLE_ID = 'role-id-broker-0001';
 
-let iss: Issuers;
+let bed: Bed;
+let iss: Pick<Issuers, 'github' | 'gitlab'>;
 let vault: FakeVault;
 let aws: FakeSecretsManager;
 let dir: string;
 let identity: string;
-let broker: Broker;
 let url: string;
-const log: string[] = [];
+let log: string[];
 const delivered: string[] = [];
 
 async function token(project = 'acme/platform/api'): Promise<string> {
@@ -52,19 +49,6 @@ async function get(name: string, tok?: string) {
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'oidcx-backends-'));
-  [iss, vault, aws] = await Promise.all([
-    startIssuers(),
-    startFakeVault({
-      approles: { broker: { role_id: ROLE_ID, secret_id: VALUES.roleSecretId, paths: ['kv/data/ci/*'], ttlSeconds: 3, maxTtlSeconds: 60 } },
-      staticTokens: { [VALUES.staticToken]: { paths: ['kv/data/ci/api'], ttlSeconds: 3, maxTtlSeconds: 60, renewable: true } },
-      kv: { kv: { version: 2, secrets: { 'ci/db': { password: VALUES.vaultDb, user: 'app' }, 'ci/api': { key: VALUES.vaultApi } } } },
-    }),
-    startFakeSecretsManager({
-      region: 'eu-west-1',
-      credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: VALUES.awsSecretKey },
-      secrets: { 'ci/api': JSON.stringify({ key: VALUES.awsKey, other: 'x' }), 'ci/whole': VALUES.awsWhole },
-    }),
-  ]);
   // A real age identity and files encrypted by the real age tool (armored and binary).
   execFileSync('age-keygen', ['-o', join(dir, 'broker.agekey')], { stdio: 'ignore' });
   identity = await readFile(join(dir, 'broker.agekey'), 'utf8');
@@ -72,18 +56,31 @@ beforeAll(async () => {
   execFileSync('age', ['-r', recipient, '-a', '-o', join(dir, 'whole.age')], { input: VALUES.ageWhole });
   execFileSync('age', ['-r', recipient, '-o', join(dir, 'secrets.yaml.age')], { input: `deploy_key: ${VALUES.ageField}\nother: 1\n` });
 
-  const raw = {
-    audience: AUDIENCE,
-    issuers: [{ id: 'gitlab', issuer: iss.gitlab.url, jwks_uri: iss.gitlab.jwksUri }],
+  bed = await startBed({
+    vault: {
+      approles: { broker: { role_id: ROLE_ID, secret_id: VALUES.roleSecretId, paths: ['kv/data/ci/*'], ttlSeconds: 3, maxTtlSeconds: 60 } },
+      staticTokens: { [VALUES.staticToken]: { paths: ['kv/data/ci/api'], ttlSeconds: 3, maxTtlSeconds: 60, renewable: true } },
+      kv: { kv: { version: 2, secrets: { 'ci/db': { password: VALUES.vaultDb, user: 'app' }, 'ci/api': { key: VALUES.vaultApi } } } },
+    },
+    aws: {
+      region: 'eu-west-1',
+      credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: VALUES.awsSecretKey },
+      secrets: { 'ci/api': JSON.stringify({ key: VALUES.awsKey, other: 'x' }), 'ci/whole': VALUES.awsWhole },
+    },
+    configPath: join(dir, 'broker.yaml'),
+    env: { VAULT_SECRET_ID: VALUES.roleSecretId, VAULT_TOKEN: VALUES.staticToken, AWS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET: VALUES.awsSecretKey },
+    prepare: true,
+    config: ({ gitlab, vault, aws }) => ({
+    issuers: [{ id: 'gitlab', issuer: gitlab.url, jwks_uri: gitlab.jwksUri }],
     backends: {
       vault: {
-        main: { address: vault.url, auth: { approle: { role_id: ROLE_ID, secret_id_env: 'VAULT_SECRET_ID' } }, cache_seconds: 1, timeout_seconds: 2 },
-        ops: { address: vault.url, auth: { token_env: 'VAULT_TOKEN' }, cache_seconds: 0 },
+        main: { address: vault!.url, auth: { approle: { role_id: ROLE_ID, secret_id_env: 'VAULT_SECRET_ID' } }, cache_seconds: 1, timeout_seconds: 2 },
+        ops: { address: vault!.url, auth: { token_env: 'VAULT_TOKEN' }, cache_seconds: 0 },
       },
       aws_secrets_manager: {
         prod: {
           region: 'eu-west-1',
-          endpoint: aws.url,
+          endpoint: aws!.url,
           credentials: { access_key_id_env: 'AWS_KEY_ID', secret_access_key_env: 'AWS_SECRET' },
           cache_seconds: 1,
           timeout_seconds: 2,
@@ -100,22 +97,18 @@ beforeAll(async () => {
       AGE_FIELD: { age: { file: 'secrets.yaml.age', field: 'deploy_key' } },
     },
     policies: [{ name: 'api', issuer: 'gitlab', claims: { project_path: 'acme/platform/api' }, secrets: ['VAULT_DB', 'VAULT_API', 'AWS_API_KEY', 'AWS_WHOLE', 'AGE_WHOLE', 'AGE_FIELD'] }],
-  };
-  const config = await buildConfig(raw, join(dir, 'broker.yaml'), {
-    env: { VAULT_SECRET_ID: VALUES.roleSecretId, VAULT_TOKEN: VALUES.staticToken, AWS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET: VALUES.awsSecretKey },
-    checkSources: true,
+    }),
   });
-  broker = buildBroker(config, { logStream: new Writable({ write: (c: Buffer, _e, cb) => (log.push(c.toString()), cb()) }) });
-  await broker.prepare();
-  url = await broker.app.listen({ host: '127.0.0.1', port: 0 });
+  ({ url, log } = bed);
+  [iss, vault, aws] = [bed, bed.vault!, bed.aws!];
 });
 
 afterAll(async () => {
-  await broker?.shutdown();
+  await bed?.close();
   const everything = log.join('');
   const secretValues = [...Object.values(VALUES), identity.split('\n').find((l) => l.startsWith('AGE-SECRET-KEY'))!, ...vault.tokens.keys(), ...delivered];
   expect(leaks(everything, secretValues)).toEqual([]);
-  await Promise.all([iss?.close(), vault?.close(), aws?.close(), rm(dir, { recursive: true, force: true })]);
+  await rm(dir, { recursive: true, force: true });
 });
 
 describe('start-up', () => {
@@ -300,39 +293,21 @@ describe('configuration', () => {
   });
 
   it('a Vault outage at start-up does not stop the broker: it is logged and answered 503 until Vault is back', async () => {
-    const cfg = await buildConfig(
-      {
-        audience: AUDIENCE,
+    const down = await startBed({
+      issuers: iss,
+      config: {
         issuers: [{ id: 'gitlab', issuer: iss.gitlab.url, jwks_uri: iss.gitlab.jwksUri }],
         backends: { vault: { main: { address: 'http://127.0.0.1:1', auth: { token_env: 'T' }, timeout_seconds: 1 } } },
         secrets: { S: { vault: { path: 'a', field: 'b' } } },
         policies: [{ name: 'p', issuer: 'gitlab', claims: { project_path: 'acme/platform/api' }, secrets: ['S'] }],
       },
-      join(dir, 'c.yaml'),
-      { env: { T: 'hvs.x' }, checkSources: true },
-    );
-    const lines: string[] = [];
-    const b = buildBroker(cfg, { logStream: new Writable({ write: (c: Buffer, _e, cb) => (lines.push(c.toString()), cb()) }) });
-    await b.prepare();
-    const u = await b.app.listen({ host: '127.0.0.1', port: 0 });
-    expect(lines.join('')).toMatch(/"event":"backend_unreachable","kind":"vault","backend":"main","detail":"GET \/v1\/auth\/token\/lookup-self: ECONNREFUSED"/);
-    expect((await exchangeOver(u, { token: await token() })).json.error).toBe('secret_unavailable');
-    await b.shutdown();
+      configPath: join(dir, 'c.yaml'),
+      env: { T: 'hvs.x' },
+      prepare: true,
+    });
+    expect(down.log.join('')).toMatch(/"event":"backend_unreachable","kind":"vault","backend":"main","detail":"GET \/v1\/auth\/token\/lookup-self: ECONNREFUSED"/);
+    expect((await exchangeOver(down.url, { token: await token() })).json.error).toBe('secret_unavailable');
+    await down.close();
     await eventually('closed', async () => true);
-  });
-});
-
-describe('lazy loading', () => {
-  it('the AWS SDK and the age library are chunks of their own in the bundle, loaded only when a configuration uses them', () => {
-    const folder = join(repoRoot, 'dist/bundle');
-    const files = readdirSync(folder).filter((f) => f.endsWith('.js'));
-    const holding = (needle: string) => files.filter((f) => readFileSync(join(folder, f), 'utf8').includes(needle));
-    const brokerChunks = holding('async function brokerCommand');
-    expect(brokerChunks.length).toBe(1);
-    for (const library of ['SecretsManagerServiceException', 'class Decrypter']) {
-      const chunks = holding(library);
-      expect(chunks).toHaveLength(1);
-      expect(['index.js', ...brokerChunks]).not.toContain(chunks[0]);
-    }
   });
 });

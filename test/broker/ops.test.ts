@@ -6,13 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { request } from 'undici';
 import { parse } from 'yaml';
-import { buildConfig } from '../../src/broker/config/load.js';
-import { buildBroker, type Broker } from '../../src/broker/http/app.js';
+import { startBed, type Bed } from '../../src/harness/bed.js';
 import { repoRoot } from '../helpers/docs.js';
-import { AUDIENCE } from '../helpers/broker.js';
 
 const dashboard = JSON.parse(readFileSync(join(repoRoot, 'ops/grafana/oidc-exchange-broker.json'), 'utf8')) as {
   panels: Array<{ type: string; title: string; targets?: Array<{ expr: string }> }>;
@@ -20,28 +17,26 @@ const dashboard = JSON.parse(readFileSync(join(repoRoot, 'ops/grafana/oidc-excha
 };
 const rules = parse(readFileSync(join(repoRoot, 'ops/prometheus/alerts.yml'), 'utf8')) as { groups: Array<{ rules: Array<{ alert: string; expr: string }> }> };
 
-let broker: Broker;
+let bed: Bed;
 let exported: Set<string>;
 
 beforeAll(async () => {
-  const config = await buildConfig(
-    {
-      audience: AUDIENCE,
+  bed = await startBed({
+    config: {
       issuers: [{ id: 'github', issuer: 'https://token.actions.githubusercontent.com' }],
       secrets: { S: { value: 'v' } },
       policies: [{ name: 'p', issuer: 'github', claims: { repository: 'o/r' }, secrets: ['S'] }],
       revocation: { token_env: 'REVOCATION_TOKEN' },
     },
-    '/test/ops.yaml',
-    { env: { REVOCATION_TOKEN: 'revocation-token-0123456789' }, checkSources: true },
-  );
-  broker = buildBroker(config, { processMetrics: true, logStream: new Writable({ write: (_c, _e, cb) => cb() }) });
-  const url = await broker.app.listen({ host: '127.0.0.1', port: 0 });
-  const text = await (await request(`${url}/metrics`)).body.text();
+    configPath: '/test/ops.yaml',
+    env: { REVOCATION_TOKEN: 'revocation-token-0123456789' },
+    broker: { processMetrics: true },
+  });
+  const text = await (await request(`${bed.url}/metrics`)).body.text();
   exported = new Set([...text.matchAll(/^# TYPE (\S+) /gm)].map((m) => m[1]!));
 });
 afterAll(async () => {
-  await broker?.shutdown();
+  await bed?.close();
 });
 
 /** The metric names an expression reads (histogram series reduced to their family). */

@@ -7,11 +7,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { request } from 'undici';
 import { stringify } from 'yaml';
-import { loadConfigFile } from '../../src/broker/config/load.js';
-import { buildBroker } from '../../src/broker/http/app.js';
+import { startBed } from '../../src/harness/bed.js';
 import { AUDIENCE, exchangeOver, leaks } from '../helpers/broker.js';
 import { startCli, type Running } from '../helpers/process.js';
 import { startIssuers, type Issuers } from '../scale/bed.js';
@@ -128,10 +126,8 @@ describe('an exchange in flight across a reload', () => {
     (first.secrets as Record<string, unknown>).A = { file: fifo };
     await writeFile(file, stringify(first));
     const env = { SECRET_A: SECRETS.A, SECRET_B: SECRETS.B, ADMIN_TOKEN };
-    const load = () => loadConfigFile(file, { env, checkSources: true });
-    const log: string[] = [];
-    const broker = buildBroker(await load(), { loadConfig: load, logStream: new Writable({ write: (c: Buffer, _e, cb) => (log.push(c.toString()), cb()) }) });
-    const url = await broker.app.listen({ host: '127.0.0.1', port: 0 });
+    const bed = await startBed({ issuers: iss, configFile: file, env });
+    const { broker, url } = bed;
     try {
       const inFlight = exchangeOver(url, { token: await jobToken() });
       await new Promise((r) => setTimeout(r, 300)); // the exchange is now blocked reading its secret
@@ -148,7 +144,7 @@ describe('an exchange in flight across a reload', () => {
       expect(done.json.policy).toBe('first');
       expect(done.json.secrets).toEqual({ A: SECRETS.A });
     } finally {
-      await broker.shutdown();
+      await bed.close();
     }
   });
 });

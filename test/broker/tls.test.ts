@@ -5,13 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { connect } from 'node:tls';
 import { Agent, request } from 'undici';
 import { stringify } from 'yaml';
-import { buildConfig, loadConfigFile } from '../../src/broker/config/load.js';
+import { buildConfig } from '../../src/broker/config/load.js';
 import { ConfigError } from '../../src/broker/errors.js';
-import { buildBroker, type Broker } from '../../src/broker/http/app.js';
+import { startBed, type Bed } from '../../src/harness/bed.js';
 import { AUDIENCE, leaks } from '../helpers/broker.js';
 import { startIssuers, type Issuers } from '../scale/bed.js';
 import { makePki, type Pki } from './pki.js';
@@ -48,18 +47,11 @@ function raw(listen: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
-async function startTls(listen: Record<string, unknown>): Promise<{ broker: Broker; url: string; log: string[]; file: string }> {
+/** The broker on a file naming `listen` (reloads read it again), as the CLI starts it. */
+async function startTls(listen: Record<string, unknown>): Promise<Bed & { file: string }> {
   const file = join(dir, `broker-${Math.random().toString(36).slice(2)}.yaml`);
   await writeFile(file, stringify(raw(listen)));
-  const config = await loadConfigFile(file, { checkSources: true });
-  const log: string[] = [];
-  const broker = buildBroker(config, {
-    logStream: new Writable({ write: (c: Buffer, _e, cb) => (log.push(c.toString()), cb()) }),
-    loadConfig: () => loadConfigFile(file, { checkSources: true }),
-  });
-  await broker.prepare();
-  const url = await broker.app.listen({ host: '127.0.0.1', port: 0 });
-  return { broker, url, log, file };
+  return { ...(await startBed({ issuers: iss, configFile: file, env: process.env, prepare: true })), file };
 }
 
 function agent(client?: 'client' | 'stranger'): Agent {
@@ -85,7 +77,7 @@ describe('native TLS', () => {
   });
   afterAll(async () => {
     expect(leaks(b.log.join(''), [SECRET])).toEqual([]);
-    await b.broker.shutdown();
+    await b.close();
   });
 
   it('serves the exchange over HTTPS, verified against the CA', async () => {
@@ -137,7 +129,7 @@ describe('mutual TLS', () => {
     b = await startTls({ tls: { cert: 'tls.crt', key: 'tls.key', client_ca: 'ca.crt' } });
   });
   afterAll(async () => {
-    await b.broker.shutdown();
+    await b.close();
   });
 
   it('the exchange needs a client certificate from the client CA; the audit line names it', async () => {
@@ -164,7 +156,7 @@ describe('mutual TLS for every endpoint (client_auth: all)', () => {
       await expect(call(b.url, '/healthz', agent())).rejects.toThrow();
       expect((await call(b.url, '/healthz', agent('client'))).status).toBe(200);
     } finally {
-      await b.broker.shutdown();
+      await b.close();
     }
   });
 });

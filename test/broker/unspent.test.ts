@@ -6,10 +6,10 @@ import { mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exchangeOver, leaks } from '../helpers/broker.js';
-import { eventually, startBroker, startIssuers, type Issuers, type RunningBroker } from '../scale/bed.js';
+import { eventually, startIssuers, type Issuers } from '../scale/bed.js';
 import { startRedis, type RedisServer } from '../scale/redis.js';
 import { AUDIENCE } from '../helpers/broker.js';
-import { startFakeGitHubApi, type FakeGitHubApi } from '../../src/harness/fakes/github-api.js';
+import { startBed, type Bed } from '../../src/harness/bed.js';
 
 const DB_PASSWORD = 'file-db-password-5e1b0c-never-print';
 let iss: Issuers;
@@ -45,14 +45,14 @@ describe.each([
   ['memory', () => 'memory'],
   ['redis', () => `${redis.url}?key_prefix=unspent-${Math.random().toString(36).slice(2)}:`],
 ])('on the %s store', (_kind, store) => {
-  let a: RunningBroker;
+  let a: Bed;
   beforeAll(async () => {
-    a = await startBroker(config(store()));
+    a = await startBed({ issuers: iss, config: config(store()) });
     await eventually('store reachable', () => a.broker.store.ping());
   });
   afterAll(async () => {
     expect(leaks(a.log.join(''), [DB_PASSWORD])).toEqual([]);
-    await a.broker.shutdown();
+    await a.close();
   });
 
   it('a 503 from a failing source, then the same token succeeds once the source is back, and only once', async () => {
@@ -79,16 +79,16 @@ describe.each([
 });
 
 describe('two instances on one Redis', () => {
-  let a: RunningBroker;
-  let b: RunningBroker;
+  let a: Bed;
+  let b: Bed;
   beforeAll(async () => {
     const raw = config(`${redis.url}?key_prefix=unspent-two:`);
-    [a, b] = await Promise.all([startBroker(raw), startBroker(raw)]);
+    [a, b] = await Promise.all([startBed({ issuers: iss, config: raw }), startBed({ issuers: iss, config: raw })]);
     await eventually('both see redis', async () => (await a.broker.store.ping()) && (await b.broker.store.ping()));
   });
   afterAll(async () => {
     expect(leaks(a.log.join('') + b.log.join(''), [DB_PASSWORD])).toEqual([]);
-    await Promise.all([a.broker.shutdown(), b.broker.shutdown()]);
+    await Promise.all([a.close(), b.close()]);
   });
 
   it('a 503 on one instance leaves the token usable on the other; racing retries get the secrets exactly once', async () => {
@@ -122,31 +122,28 @@ describe('two instances on one Redis', () => {
 });
 
 describe('a GitHub App token that cannot be minted', () => {
-  let api: FakeGitHubApi;
-  let a: RunningBroker;
+  let a: Bed;
+  let api: NonNullable<Bed['api']>;
   beforeAll(async () => {
-    api = await startFakeGitHubApi();
-    const raw = {
-      ...config('memory'),
-      github_apps: { main: { app_id: String(api.app.appId), private_key_env: 'APP_KEY', owner: 'octo-org', api_url: api.url } },
-      secrets: {
-        DB_PASSWORD: { file: secretFile() },
-        GH_TOKEN: { github_app: { app: 'main', repositories: ['octo-repo'], permissions: { contents: 'read' } } },
-        GH_ISSUES: { github_app: { app: 'main', repositories: ['octo-repo'], permissions: { issues: 'write' } } },
-      },
-      policies: [{ name: 'gitlab-deploy', issuer: 'gitlab', claims: { project_path: 'acme/platform/api' }, secrets: ['DB_PASSWORD', 'GH_TOKEN', 'GH_ISSUES'] }],
-    };
-    const { buildConfig } = await import('../../src/broker/config/load.js');
-    const cfg = await buildConfig(raw, '/test/unspent.yaml', { env: { APP_KEY: api.app.privateKeyPem! }, checkSources: true });
-    const { buildBroker } = await import('../../src/broker/http/app.js');
-    const { Writable } = await import('node:stream');
-    const log: string[] = [];
-    const broker = buildBroker(cfg, { logStream: new Writable({ write: (c: Buffer, _e, cb) => (log.push(c.toString()), cb()) }) });
-    a = { broker, url: await broker.app.listen({ host: '127.0.0.1', port: 0 }), log };
+    a = await startBed({
+      issuers: iss,
+      githubApi: true,
+      env: ({ api }) => ({ APP_KEY: api!.app.privateKeyPem! }),
+      config: ({ api }) => ({
+        ...config('memory'),
+        github_apps: { main: { app_id: String(api!.app.appId), private_key_env: 'APP_KEY', owner: 'octo-org', api_url: api!.url } },
+        secrets: {
+          DB_PASSWORD: { file: secretFile() },
+          GH_TOKEN: { github_app: { app: 'main', repositories: ['octo-repo'], permissions: { contents: 'read' } } },
+          GH_ISSUES: { github_app: { app: 'main', repositories: ['octo-repo'], permissions: { issues: 'write' } } },
+        },
+        policies: [{ name: 'gitlab-deploy', issuer: 'gitlab', claims: { project_path: 'acme/platform/api' }, secrets: ['DB_PASSWORD', 'GH_TOKEN', 'GH_ISSUES'] }],
+      }),
+    });
+    api = a.api!;
   });
   afterAll(async () => {
-    await a.broker.shutdown();
-    await api.close();
+    await a.close();
   });
 
   it('the tokens already minted are revoked, the job token is given back, and the retry gets fresh tokens', async () => {

@@ -12,10 +12,10 @@ const SHELLS = ['sh', 'bash', 'shell'];
 
 /** A block's kind (the first tag; the language for commands) and the tests that run blocks of that kind. */
 const KINDS: Record<string, string[]> = {
-  shell: ['test/docs/commands.test.ts'],
-  'github-workflow': ['test/docs/github-workflows.test.ts'],
-  'gitlab-ci': ['test/docs/gitlab-ci.test.ts', 'test/gitlab/gitlab-ci-local.test.ts'],
-  'broker-config': ['test/docs/coverage.test.ts', 'test/broker/policy-docs.test.ts', 'test/broker/docs.test.ts'],
+  shell: ['test/docs/commands.dist.test.ts'],
+  'github-workflow': ['test/docs/github-workflows.test.ts', 'test/docs/github-workflows.dist.test.ts'],
+  'gitlab-ci': ['test/docs/gitlab-ci.test.ts', 'test/gitlab/gitlab-ci-local.dist.test.ts'],
+  'broker-config': ['test/docs/coverage.test.ts', 'test/broker/policy-docs.test.ts', 'test/broker/docs.test.ts', 'test/broker/schema.dist.test.ts'],
   'systemd-unit': ['test/broker/docs.test.ts'],
   // GitLab's Rails console settings for revocation: what an administrator types on their GitLab.
   'needs-platform': ['test/broker/docs.test.ts'],

@@ -3,7 +3,7 @@
 // ci.json schema, the component's inputs checked and interpolated as GitLab does, the merged configuration valid
 // too, every `extends:` and `!reference` pointing at something that exists, and the component pinned to the
 // version this package releases. A block tagged `fragment` is a job that goes with its file's usage snippet: the
-// test adds that snippet's `include:` to it. test/gitlab/gitlab-ci-local.test.ts also runs the usage snippets.
+// test adds that snippet's `include:` to it. test/gitlab/gitlab-ci-local.dist.test.ts also runs the usage snippets.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { componentTemplatePath, interpolate, parseComponent, resolveInputs, type InputValue } from '../../src/harness/gitlab/component.js';

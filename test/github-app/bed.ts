@@ -1,12 +1,12 @@
 // A broker wired to a fake GitHub API with one GitHub App, for the github-app tests: the app's key reaches the
 // broker through the environment (as PKCS#1, GitHub's download format, unless the test says otherwise).
 import { request } from 'undici';
-import { startTestBed, type TestBed } from '../helpers/broker.js';
-import { startFakeGitHubApi, type FakeGitHubApi, type FakeGitHubApiOptions } from '../../src/harness/fakes/github-api.js';
+import { startBed, type Bed } from '../../src/harness/bed.js';
+import type { FakeGitHubApi, FakeGitHubApiOptions } from '../../src/harness/fakes/github-api.js';
 
 export const REVOCATION_TOKEN = 'revocation-pre-shared-0123456789abcdef';
 
-export interface GitHubBed extends TestBed {
+export interface GitHubBed extends Bed {
   api: FakeGitHubApi;
 }
 
@@ -24,39 +24,27 @@ export interface GitHubBedOptions {
 export const DEFAULT_GRANT = { app: 'main', repositories: ['octo-repo', 'octo-infra'], permissions: { contents: 'read', issues: 'write' } };
 
 export async function startGitHubBed(opts: GitHubBedOptions = {}): Promise<GitHubBed> {
-  const api = await startFakeGitHubApi(opts.api);
-  try {
-    const bed = await startTestBed({
-      env: { GH_APP_KEY: api.app.privateKeyPem, REVOCATION_TOKEN, DB_PASSWORD: 'static-db-password-value', ...(opts.env ?? {}) },
-      config: () => ({
-        github_apps: { main: { app_id: String(api.app.appId), private_key_env: 'GH_APP_KEY', owner: 'octo-org', api_url: api.url, ...(opts.app ?? {}) } },
-        secrets: {
-          GH_TOKEN: { github_app: opts.grant ?? DEFAULT_GRANT },
-          DB_PASSWORD: { env: 'DB_PASSWORD' },
-        },
-        policies: [
-          { name: 'deploy', issuer: 'github', claims: { repository: 'octo-org/octo-repo', ref: 'refs/heads/main' }, secrets: ['GH_TOKEN', 'DB_PASSWORD'] },
-        ],
-        revocation: { token_env: 'REVOCATION_TOKEN', rate_limit: { requests: 30, per_seconds: 60 } },
-        ...(opts.extra ?? {}),
-      }),
-    });
-    return {
-      ...bed,
-      api,
-      async close() {
-        await bed.close();
-        await api.close();
+  const bed = await startBed({
+    githubApi: opts.api ?? true,
+    env: ({ api }) => ({ GH_APP_KEY: api!.app.privateKeyPem, REVOCATION_TOKEN, DB_PASSWORD: 'static-db-password-value', ...(opts.env ?? {}) }),
+    config: ({ api }) => ({
+      github_apps: { main: { app_id: String(api!.app.appId), private_key_env: 'GH_APP_KEY', owner: 'octo-org', api_url: api!.url, ...(opts.app ?? {}) } },
+      secrets: {
+        GH_TOKEN: { github_app: opts.grant ?? DEFAULT_GRANT },
+        DB_PASSWORD: { env: 'DB_PASSWORD' },
       },
-    };
-  } catch (e) {
-    await api.close();
-    throw e;
-  }
+      policies: [
+        { name: 'deploy', issuer: 'github', claims: { repository: 'octo-org/octo-repo', ref: 'refs/heads/main' }, secrets: ['GH_TOKEN', 'DB_PASSWORD'] },
+      ],
+      revocation: { token_env: 'REVOCATION_TOKEN', rate_limit: { requests: 30, per_seconds: 60 } },
+      ...(opts.extra ?? {}),
+    }),
+  });
+  return { ...bed, api: bed.api! };
 }
 
 /** A GitHub Actions OIDC token for a job on octo-org/octo-repo main. */
-export function jobToken(bed: TestBed, claims: Record<string, string> = {}): Promise<string> {
+export function jobToken(bed: Bed, claims: Record<string, string> = {}): Promise<string> {
   return bed.github.mint({ ...bed.github.claimsFor({ environment: 'production' }), ...claims });
 }
 
@@ -80,7 +68,7 @@ export async function call(url: string, opts: { method?: string; headers?: Recor
 }
 
 /** POST /v1/revoke_tokens as GitLab does: the pre-shared token as the raw Authorization value (null: none). */
-export function revokeTokens(bed: TestBed, body: unknown, authorization: string | null = REVOCATION_TOKEN): Promise<RawAnswer> {
+export function revokeTokens(bed: Bed, body: unknown, authorization: string | null = REVOCATION_TOKEN): Promise<RawAnswer> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (authorization !== null) headers.authorization = authorization;
   return call(`${bed.url}/v1/revoke_tokens`, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });

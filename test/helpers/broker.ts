@@ -1,26 +1,16 @@
-// Starts real fake issuers and a real broker on loopback for a test file, with the broker's log captured
-// so the test can scan it for secret values and tokens.
-import { Writable } from 'node:stream';
+// What the tests share around a broker: the test bed (src/harness/bed.ts, for the harness too), an exchange as a
+// client makes it, and the leak scan. startTestBed is the bed with the options the older tests name.
 import { request } from 'undici';
-import { buildConfig } from '../../src/broker/config/load.js';
-import { buildBroker, type Broker } from '../../src/broker/http/app.js';
-import { startFakeIssuer, type FakeIssuer } from '../../src/harness/fakes/issuer.js';
+import { AUDIENCE, startBed, type Bed, type Doubles } from '../../src/harness/bed.js';
+import type { FakeIssuer } from '../../src/harness/fakes/issuer.js';
 
-export const AUDIENCE = 'https://broker.test.oidc-exchange.dev';
+export { AUDIENCE, startBed, type Bed };
 
-export interface TestBed {
-  github: FakeIssuer;
-  gitlab: FakeIssuer;
-  broker: Broker;
-  url: string;
-  /** Everything the broker logged, line by line. */
-  log: string[];
-  close(): Promise<void>;
-}
+export type TestBed = Bed;
 
 export interface TestBedOptions {
   /** Extra or overriding top-level config; issuers default to the two fake issuers. */
-  config?: (issuers: { github: FakeIssuer; gitlab: FakeIssuer }) => Record<string, unknown>;
+  config?: (issuers: { github: FakeIssuer; gitlab: FakeIssuer } & Doubles) => Record<string, unknown>;
   env?: NodeJS.ProcessEnv;
   configPath?: string;
   /** The broker's clock (default Date.now): lets a test move time forward. */
@@ -32,42 +22,14 @@ export interface TestBedOptions {
   servesReservedNames?: boolean;
 }
 
-export async function startTestBed(opts: TestBedOptions = {}): Promise<TestBed> {
-  const [github, gitlab] = await Promise.all([
-    startFakeIssuer({ kind: 'github', audience: AUDIENCE }),
-    startFakeIssuer({ kind: 'gitlab', audience: AUDIENCE }),
-  ]);
-  const raw = {
-    audience: AUDIENCE,
-    issuers: [
-      { id: 'github', issuer: github.url },
-      { id: 'gitlab', issuer: gitlab.url, jwks_uri: gitlab.jwksUri },
-    ],
-    ...(opts.config?.({ github, gitlab }) ?? {}),
-  };
-  const config = await buildConfig(raw, opts.configPath ?? '/test/broker.yaml', { env: opts.env ?? {}, checkSources: true, acceptReservedNames: opts.servesReservedNames === true });
-  const log: string[] = [];
-  const broker = buildBroker(config, {
-    now: opts.now,
-    logStream: new Writable({
-      write(chunk: Buffer, _e, cb) {
-        log.push(chunk.toString('utf8'));
-        cb();
-      },
-    }),
+export function startTestBed(opts: TestBedOptions = {}): Promise<TestBed> {
+  return startBed({
+    config: opts.config,
+    env: opts.env,
+    configPath: opts.configPath,
+    broker: { now: opts.now },
+    load: { acceptReservedNames: opts.servesReservedNames === true },
   });
-  const url = await broker.app.listen({ host: '127.0.0.1', port: 0 });
-  return {
-    github,
-    gitlab,
-    broker,
-    url,
-    log,
-    async close() {
-      await broker.shutdown();
-      await Promise.all([github.close(), gitlab.close()]);
-    },
-  };
 }
 
 export interface Answer {

@@ -7,7 +7,7 @@
 //   github-workflow   a workflow file; with `fragment`, steps or a job the test wraps (and says so)
 //   gitlab-ci         a .gitlab-ci.yml; with `fragment`, a part of one
 //   broker-config     a broker configuration file; with `fragment`, a part of one
-//   sh / bash / shell commands a newcomer runs, run as printed by test/docs/commands.test.ts; tags such as
+//   sh / bash / shell commands a newcomer runs, run as printed by test/docs/commands.dist.test.ts; tags such as
 //                     `background`, `needs-platform` or `setup` say how, and are listed at the top of that test
 //   output            what a command prints or a server answers: illustration, not run
 import { readdirSync, readFileSync } from 'node:fs';

@@ -1,12 +1,9 @@
-// Fake issuers shared by several brokers in one test, each broker with its log captured: the multi-instance
-// tests build two brokers on one store, the way two processes behind a load balancer would run.
-import { Writable } from 'node:stream';
-import { buildConfig } from '../../src/broker/config/load.js';
-import { buildBroker, type Broker } from '../../src/broker/http/app.js';
-import { startFakeIssuer, type FakeIssuer } from '../../src/harness/fakes/issuer.js';
-import { AUDIENCE } from '../helpers/broker.js';
+// The scale tests' configuration, on fake issuers shared by several brokers in one test (src/harness/bed.ts
+// starts them, and each broker, with its log captured): the multi-instance tests build two brokers on one
+// store, the way two processes behind a load balancer would run.
+import { AUDIENCE, startIssuers, type Issuers } from '../../src/harness/bed.js';
 
-export { AUDIENCE };
+export { AUDIENCE, startIssuers, type Issuers };
 
 /** Secret values the tests scan every log and response for. */
 export const SECRET_VALUES = {
@@ -14,20 +11,6 @@ export const SECRET_VALUES = {
   API_KEY: 'api-key-2b8d4e6f-never-print',
   REGISTRY_TOKEN: 'gl-token-91c0aa77-never-print',
 };
-
-export interface Issuers {
-  github: FakeIssuer;
-  gitlab: FakeIssuer;
-  close(): Promise<void>;
-}
-
-export async function startIssuers(): Promise<Issuers> {
-  const [github, gitlab] = await Promise.all([
-    startFakeIssuer({ kind: 'github', audience: AUDIENCE }),
-    startFakeIssuer({ kind: 'gitlab', audience: AUDIENCE }),
-  ]);
-  return { github, gitlab, close: async () => void (await Promise.all([github.close(), gitlab.close()])) };
-}
 
 export interface ScaleConfigOptions {
   store: string;
@@ -59,27 +42,6 @@ export function scaleConfig(iss: Issuers, opts: ScaleConfigOptions): Record<stri
     ],
     store: opts.store,
   };
-}
-
-export interface RunningBroker {
-  broker: Broker;
-  url: string;
-  log: string[];
-}
-
-export async function startBroker(raw: Record<string, unknown>): Promise<RunningBroker> {
-  const config = await buildConfig(raw, '/test/scale.yaml', { env: {}, checkSources: true });
-  const log: string[] = [];
-  const broker = buildBroker(config, {
-    logStream: new Writable({
-      write(chunk: Buffer, _e, cb) {
-        log.push(chunk.toString('utf8'));
-        cb();
-      },
-    }),
-  });
-  const url = await broker.app.listen({ host: '127.0.0.1', port: 0 });
-  return { broker, url, log };
 }
 
 /** Waits until `check` holds, polling; fails with `what` after `ms`. */

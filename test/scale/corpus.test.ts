@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { request } from 'undici';
 import { leaks } from '../helpers/broker.js';
-import { SECRET_VALUES, scaleConfig, startBroker, startIssuers, type Issuers, type RunningBroker } from './bed.js';
+import { SECRET_VALUES, scaleConfig, startIssuers, type Issuers } from './bed.js';
+import { startBed, type Bed } from '../../src/harness/bed.js';
 import { expand, mintFor, rawRequest, type CorpusCase } from './corpus.js';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), '..', 'corpus');
@@ -19,17 +20,17 @@ const secretValues = Object.values(SECRET_VALUES);
 const byCode = new Map<string, number>();
 
 let iss: Issuers;
-let b: RunningBroker;
+let b: Bed;
 beforeAll(async () => {
   iss = await startIssuers();
-  b = await startBroker(scaleConfig(iss, { store: 'memory' }));
+  b = await startBed({ issuers: iss, config: scaleConfig(iss, { store: 'memory' }) });
 });
 afterAll(async () => {
   // The broker survived everything and still answers.
   const health = await request(`${b.url}/healthz`);
   expect(health.statusCode).toBe(200);
   await health.body.dump();
-  await b.broker.shutdown();
+  await b.close();
   await iss.close();
   expect(leaks(b.log.join(''), secretValues)).toEqual([]);
   process.stdout.write(

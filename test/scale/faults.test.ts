@@ -5,10 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Socket } from 'node:net';
 import { request } from 'undici';
 import { exchangeOver, leaks } from '../helpers/broker.js';
-import { SECRET_VALUES, scaleConfig, startBroker, startIssuers, type Issuers, type RunningBroker } from './bed.js';
+import { SECRET_VALUES, scaleConfig, startIssuers, type Issuers } from './bed.js';
+import { startBed, type Bed } from '../../src/harness/bed.js';
 
 let iss: Issuers;
-let b: RunningBroker;
+let b: Bed;
 let port: number;
 
 beforeAll(async () => {
@@ -19,12 +20,12 @@ beforeAll(async () => {
     issuerExtra: { jwks_refresh_seconds: 1, jwks_cooldown_seconds: 0, jwks_timeout_seconds: 0.3 },
   });
   raw.listen = { request_timeout_seconds: 1 };
-  b = await startBroker(raw);
+  b = await startBed({ issuers: iss, config: raw });
   port = Number(new URL(b.url).port);
 });
 
 afterAll(async () => {
-  await b?.broker.shutdown();
+  await b?.close();
   await iss?.close();
   expect(leaks(b.log.join(''), Object.values(SECRET_VALUES))).toEqual([]);
 });

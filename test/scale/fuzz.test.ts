@@ -15,7 +15,8 @@ import { Pool } from 'undici';
 import { SignJWT } from 'jose';
 import { leaks } from '../helpers/broker.js';
 import type { SigningKey } from '../../src/harness/fakes/issuer.js';
-import { SECRET_VALUES, scaleConfig, startBroker, startIssuers, type Issuers, type RunningBroker } from './bed.js';
+import { SECRET_VALUES, scaleConfig, startIssuers, type Issuers } from './bed.js';
+import { startBed, type Bed } from '../../src/harness/bed.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const CASES = Number(process.env.FUZZ_CASES ?? 10_000);
@@ -49,7 +50,7 @@ interface FuzzCase {
 }
 
 let iss: Issuers;
-let b: RunningBroker;
+let b: Bed;
 let pool: Pool;
 let spent: string[] = [];
 let reusable: string[] = [];
@@ -58,7 +59,7 @@ let stray: SigningKey;
 beforeAll(async () => {
   process.stdout.write(`fuzz: seed ${SEED} (FUZZ_SEED=${SEED} to reproduce), ${CASES} cases\n`);
   iss = await startIssuers();
-  b = await startBroker(scaleConfig(iss, { store: 'memory' }));
+  b = await startBed({ issuers: iss, config: scaleConfig(iss, { store: 'memory' }) });
   pool = new Pool(b.url, { connections: 16, pipelining: 1 });
   stray = await iss.github.strayKey();
   spent = await Promise.all(Array.from({ length: 24 }, (_, i) => iss.github.mint({ ...iss.github.claimsFor(), sub: `repo:octo-org/octo-repo:ref:refs/heads/main#fuzz${i}` })));
@@ -73,7 +74,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await pool?.close();
-  await b?.broker.shutdown();
+  await b?.close();
   await iss?.close();
 });
 

@@ -4,23 +4,24 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { request } from 'undici';
 import { exchangeOver, leaks } from '../helpers/broker.js';
-import { SECRET_VALUES, eventually, scaleConfig, startBroker, startIssuers, type Issuers, type RunningBroker } from './bed.js';
+import { SECRET_VALUES, eventually, scaleConfig, startIssuers, type Issuers } from './bed.js';
+import { startBed, type Bed } from '../../src/harness/bed.js';
 import { startRedis, type RedisServer } from './redis.js';
 
 let redis: RedisServer;
 let iss: Issuers;
-let a: RunningBroker;
-let b: RunningBroker;
+let a: Bed;
+let b: Bed;
 
 beforeAll(async () => {
   [redis, iss] = await Promise.all([startRedis(), startIssuers()]);
   const raw = scaleConfig(iss, { store: `${redis.url}?command_timeout_ms=300`, githubRateLimit: { requests: 25, per_seconds: 60 } });
-  [a, b] = await Promise.all([startBroker(raw), startBroker(raw)]);
+  [a, b] = await Promise.all([startBed({ issuers: iss, config: raw }), startBed({ issuers: iss, config: raw })]);
   await eventually('both brokers see redis', async () => (await a.broker.store.ping()) && (await b.broker.store.ping()));
 });
 
 afterAll(async () => {
-  await Promise.all([a?.broker.shutdown(), b?.broker.shutdown()]);
+  await Promise.all([a?.close(), b?.close()]);
   await Promise.all([iss?.close(), redis?.stop()]);
   const all = [...(a?.log ?? []), ...(b?.log ?? [])].join('');
   expect(leaks(all, Object.values(SECRET_VALUES))).toEqual([]);

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { request } from 'undici';
 import { startFakeGitHubApi, type FakeGitHubApi } from '../../src/harness/fakes/github-api.js';
 import { exchangeOver, leaks } from '../helpers/broker.js';
-import { AUDIENCE, eventually, startBroker, startIssuers, type Issuers, type RunningBroker } from './bed.js';
+import { AUDIENCE, eventually, startIssuers, type Issuers } from './bed.js';
+import { startBed, type Bed } from '../../src/harness/bed.js';
 import { startRedis, type RedisServer } from './redis.js';
 
 const REVOCATION_TOKEN = 'across-instances-revocation-token-5e1f';
@@ -18,8 +19,8 @@ let redis: RedisServer;
 let iss: Issuers;
 let api: FakeGitHubApi;
 let dir: string;
-let a: RunningBroker;
-let b: RunningBroker;
+let a: Bed;
+let b: Bed;
 
 beforeAll(async () => {
   [redis, iss, api] = await Promise.all([startRedis(), startIssuers(), startFakeGitHubApi()]);
@@ -35,12 +36,12 @@ beforeAll(async () => {
     revocation: { token_file: join(dir, 'revocation-token') },
     store: redis.url,
   };
-  [a, b] = await Promise.all([startBroker(raw), startBroker(raw)]);
+  [a, b] = await Promise.all([startBed({ issuers: iss, config: raw }), startBed({ issuers: iss, config: raw })]);
   await eventually('both brokers see redis', async () => (await a.broker.store.ping()) && (await b.broker.store.ping()));
 });
 
 afterAll(async () => {
-  await Promise.all([a?.broker.shutdown(), b?.broker.shutdown()]);
+  await Promise.all([a?.close(), b?.close()]);
   await Promise.all([iss?.close(), api?.close(), redis?.stop()]);
   await rm(dir, { recursive: true, force: true });
 });

@@ -79,7 +79,7 @@ afterAll(async () => {
 });
 
 function publishingBlocks(): DocBlock[] {
-  // test/docs/commands.test.ts leaves the blocks tagged needs-gitlab to this test.
+  // test/docs/commands.dist.test.ts leaves the blocks tagged needs-gitlab to this test.
   const blocks = blocksOf('gitlab-component/README.md').filter((b) => b.lang === 'sh' && b.tags.includes('needs-gitlab'));
   expect(blocks).toHaveLength(2);
   return blocks;

@@ -10,13 +10,14 @@ import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
 import { stringify } from 'yaml';
 import { exchangeOver, leaks } from '../helpers/broker.js';
-import { SECRET_VALUES, eventually, scaleConfig, startBroker, startIssuers, type Issuers, type RunningBroker } from './bed.js';
+import { SECRET_VALUES, eventually, scaleConfig, startIssuers, type Issuers } from './bed.js';
+import { startBed, type Bed } from '../../src/harness/bed.js';
 import { startRedis, type RedisServer } from './redis.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 let redis: RedisServer;
 let iss: Issuers;
-let inProcess: RunningBroker;
+let inProcess: Bed;
 let child: ChildProcess;
 let childUrl: string;
 let output = '';
@@ -25,7 +26,7 @@ let dir: string;
 beforeAll(async () => {
   [redis, iss] = await Promise.all([startRedis(), startIssuers()]);
   const raw = scaleConfig(iss, { store: `${redis.url}?command_timeout_ms=500` });
-  inProcess = await startBroker(raw);
+  inProcess = await startBed({ issuers: iss, config: raw });
   dir = mkdtempSync(join(tmpdir(), 'oidcx-scale-'));
   const file = join(dir, 'broker.yaml');
   writeFileSync(file, stringify({ ...raw, listen: { host: '127.0.0.1', port: 0 } }));
@@ -43,7 +44,7 @@ afterAll(async () => {
     child.kill('SIGTERM');
     await exited;
   }
-  await inProcess?.broker.shutdown();
+  await inProcess?.close();
   await Promise.all([iss?.close(), redis?.stop()]);
   if (dir) rmSync(dir, { recursive: true, force: true });
   expect(leaks(output + inProcess.log.join(''), Object.values(SECRET_VALUES))).toEqual([]);

@@ -1,6 +1,7 @@
 // Every shell command in README.md and docs/ runs as printed. Each Markdown file's ```sh / ```bash / ```shell
 // blocks run in order, in a fresh copy of the repository (the files git tracks, as they are in the working tree,
-// dist/ included; node_modules linked from the checkout, as `npm ci` left it), under `sh -e` (`bash -e` for
+// the committed dist/ included; node_modules linked and the CLI bundle copied from the checkout, as `npm ci` and
+// its `prepare` script left them: this tier runs after the build), under `sh -e` (`bash -e` for
 // ```bash), each file in a network namespace of its own: loopback only, so a documented command can neither
 // reach the internet nor collide with another test over a fixed port like 8080. A docs/ file is read after the
 // README, so the README's `install` blocks run first in its copy too.
@@ -8,8 +9,9 @@
 // A block that cannot run as printed here says so with tags after the language (```sh background). The tags:
 //   (none)          run as printed; must exit 0
 //   exit=N          run as printed; must exit N (a command that shows a refusal)
-//   setup           contains `npm ci`: the `npm` on PATH here skips `npm ci` (node_modules comes from the
-//                   `npm ci` that ran before the tests: .ci/run does it on a clean checkout) and runs the rest
+//   setup           contains `npm ci`: the `npm` on PATH here skips the install of `npm ci` (node_modules comes
+//                   from the `npm ci` that ran before the tests: .ci/run does it on a clean checkout), runs the
+//                   `prepare` script npm ci runs after it, and runs the rest
 //   runs-tests      contains `npm test`: skipped the same way, since it is the command running this test
 //   install         puts oidc-exchange on PATH (`npm link`, `npm install --global`): run as printed with npm's
 //                   global prefix in a folder of this test, whose bin/ is on PATH for the file's later blocks
@@ -21,7 +23,7 @@
 //                   $RUNNER_TEMP an empty private folder, and https://broker.example.com replaced by a loopback
 //                   broker with that audience that grants DB_PASSWORD and TLS_KEY to the token
 //   needs-gitlab    publishes to a GitLab server (git push to the catalog project): run as printed by
-//                   test/gitlab/gitlab-ci-local.test.ts, whose local git server stands in for GitLab (the
+//                   test/gitlab/gitlab-ci-local.dist.test.ts, whose local git server stands in for GitLab (the
 //                   documented remote is mapped onto it), and whose jobs then include what was pushed; here it
 //                   is only held to that shape
 //   needs-release   fetches a published release (GitHub release files, the npm registry, GHCR) or checks its
@@ -338,7 +340,11 @@ describe.each(shellFiles.map((f) => [f.file, f.blocks] as const))('%s', (file, b
   }
 });
 
-/** The files a fresh clone would have, as they are in the working tree, with the checkout's node_modules. */
+/**
+ * The files a fresh clone would have, as they are in the working tree, with what `npm ci` adds in the checkout:
+ * node_modules (linked) and the CLI bundle its `prepare` script builds (copied; prepare in the copy finds it
+ * built from the same sources, and builds it again if not).
+ */
 function copyRepository(dest: string): void {
   const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: repoRoot, encoding: 'utf8' }).split('\0').filter(Boolean);
   for (const f of files) {
@@ -348,6 +354,10 @@ function copyRepository(dest: string): void {
     cpSync(from, join(dest, f));
   }
   symlinkSync(join(repoRoot, 'node_modules'), join(dest, 'node_modules'));
+  for (const built of ['dist/cli.js', 'dist/cli']) {
+    if (!existsSync(join(repoRoot, built))) throw new Error(`${built} is missing: the dist tier runs after "npm run build" (or npm ci)`);
+    cpSync(join(repoRoot, built), join(dest, built), { recursive: true });
+  }
 }
 
 /** A process holding a network namespace with only loopback up; blocks run in it with nsenter. */
@@ -388,8 +398,8 @@ function inBuildContext(source: string, patterns: string[]): boolean {
 const NPM_SHIM = `#!/bin/sh
 # npm for the doc test: skips what the test cannot or must not repeat (see the test's header), runs the rest.
 case "$1" in
-  ci) echo "npm ci: skipped by the doc test (node_modules comes from the npm ci that ran before the tests)" >&2
-      echo "npm ci" >>"$SHIM_LOG"; exit 0 ;;
+  ci) echo "npm ci: install skipped by the doc test (node_modules comes from the npm ci that ran before the tests)" >&2
+      echo "npm ci" >>"$SHIM_LOG"; exec "$REAL_NPM" run --silent prepare ;;
   test) echo "npm test: skipped by the doc test (it is the command running this test)" >&2
       echo "npm test" >>"$SHIM_LOG"; exit 0 ;;
 esac

@@ -1,26 +1,26 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 20770:
+/***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(20218);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
 
-/***/ 20218:
+/***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 
-var net = __nccwpck_require__(69278);
-var tls = __nccwpck_require__(64756);
-var http = __nccwpck_require__(58611);
-var https = __nccwpck_require__(65692);
-var events = __nccwpck_require__(24434);
-var assert = __nccwpck_require__(42613);
-var util = __nccwpck_require__(39023);
+var net = __nccwpck_require__(9278);
+var tls = __nccwpck_require__(4756);
+var http = __nccwpck_require__(8611);
+var https = __nccwpck_require__(5692);
+var events = __nccwpck_require__(4434);
+var assert = __nccwpck_require__(2613);
+var util = __nccwpck_require__(9023);
 
 
 exports.httpOverHttp = httpOverHttp;
@@ -280,27 +280,31 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 90827:
+/***/ 827:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   R: () => (/* binding */ jobContext),
 /* harmony export */   h: () => (/* binding */ describeJob)
 /* harmony export */ });
-// The job, as the summary and the refusal diagnostics name it (its repository and the URL of this run), and
-// the GitHub API it talks to, read from the variables the runner documents for every job: GITHUB_REPOSITORY,
-// GITHUB_SERVER_URL, GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT, GITHUB_API_URL. Read here rather than through
-// @actions/github's Context, which also reads and parses the event payload (GITHUB_EVENT_PATH) that the
-// action never uses, and whose package entry builds Octokit at import: neither belongs on the start-up path
-// of a step that never calls the GitHub API. The values are taken as Context takes them (same defaults).
-function jobContext(env) {
-    const repository = env.GITHUB_REPOSITORY || undefined;
-    const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
-    const runId = parseInt(env.GITHUB_RUN_ID ?? '', 10);
-    const runAttempt = parseInt(env.GITHUB_RUN_ATTEMPT ?? '', 10);
-    const attempt = Number.isInteger(runAttempt) && runAttempt > 1 ? `/attempts/${runAttempt}` : '';
-    const runUrl = repository && Number.isInteger(runId) ? `${serverUrl}/${repository}/actions/runs/${runId}${attempt}` : undefined;
-    return { repository, runUrl, apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com' };
+/* harmony import */ var _node_modules_actions_github_lib_context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7157);
+// The job, as the summary and the refusal diagnostics name it: its repository and the URL of this run, from
+// @actions/github's Context (the runner's GITHUB_* variables and event payload). The class is imported from
+// its own file because the package's entry point builds Octokit and its plugins at import, which the main
+// step, that never calls the GitHub API, should not pay for at start-up.
+
+function jobContext() {
+    const c = new _node_modules_actions_github_lib_context_js__WEBPACK_IMPORTED_MODULE_0__/* .Context */ .o();
+    let repository;
+    try {
+        repository = `${c.repo.owner}/${c.repo.repo}`;
+    }
+    catch {
+        repository = undefined;
+    }
+    const attempt = Number.isInteger(c.runAttempt) && c.runAttempt > 1 ? `/attempts/${c.runAttempt}` : '';
+    const runUrl = repository && Number.isInteger(c.runId) ? `${c.serverUrl}/${repository}/actions/runs/${c.runId}${attempt}` : undefined;
+    return { repository, runUrl, apiUrl: c.apiUrl };
 }
 /** `octo-org/octo-repo, run https://github.com/.../actions/runs/1`, or '' outside a runner. */
 function describeJob(job) {
@@ -312,63 +316,92 @@ function describeJob(job) {
 
 /***/ }),
 
-/***/ 80038:
+/***/ 38:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ exchangeWithBroker)
+/* harmony export */   B$: () => (/* binding */ isCertificateProblem),
+/* harmony export */   Tv: () => (/* binding */ exchangeWithBroker),
+/* harmony export */   bp: () => (/* binding */ untrusted)
 /* harmony export */ });
 /* unused harmony export parseError */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(66468);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(58006);
-// The client side of `POST /v1/exchange`, shared by the GitHub Action and the CLI: the request, what the
-// broker's answers mean, and its error code and message handed back as they are. The attempts (a fresh OIDC
-// token each, retries on network errors, 5xx and 429, none on other 4xx) are the client's one attempt loop,
-// callWithToken() in retry.ts.
+/* harmony import */ var _claims_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(630);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6468);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(115);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8006);
+// The client side of `POST /v1/exchange`, shared by the GitHub Action and the CLI: a fresh OIDC token per
+// attempt (a broker that remembers `jti` refuses a replayed one), retries on network errors, 5xx and 429,
+// none on other 4xx, and the broker's error code and message handed back as they are.
+
+
 
 
 async function exchangeWithBroker(req) {
     const url = `${req.brokerUrl.replace(/\/+$/, '')}/v1/exchange`;
     const body = req.secretNames ? JSON.stringify({ secrets: req.secretNames }) : undefined;
-    const { value, attempts } = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .callWithToken */ .WD)({
-        peer: 'the broker',
-        url: req.brokerUrl,
-        getToken: req.getToken,
-        http: req.http,
-        retry: req.retry,
-        request: (token) => ({
-            method: 'POST',
-            url,
-            headers: {
-                authorization: `Bearer ${token}`,
-                accept: 'application/json',
-                'user-agent': 'oidc-exchange-client',
-                ...(body ? { 'content-type': 'application/json' } : {}),
-            },
-            body,
-        }),
-        said: brokerSaid,
-        settle: (res, { n, claims }) => {
+    let lastClaims;
+    let lastStatus;
+    try {
+        const { value, attempts } = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetries */ .L)(req.retry, async (timeoutMs, n) => {
+            let token;
+            try {
+                token = await req.getToken();
+            }
+            catch (e) {
+                // A missing permission is final; the token service being briefly down is not.
+                if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ExchangeError */ .Sb)
+                    return { fail: e };
+                return { retry: `attempt ${n}: could not get an OIDC token: ${e.message}` };
+            }
+            lastClaims = (0,_claims_js__WEBPACK_IMPORTED_MODULE_0__/* .decodeClaims */ .Yq)(token);
+            let res;
+            try {
+                res = await req.http({
+                    method: 'POST',
+                    url,
+                    headers: {
+                        authorization: `Bearer ${token}`,
+                        accept: 'application/json',
+                        'user-agent': 'oidc-exchange-client',
+                        ...(body ? { 'content-type': 'application/json' } : {}),
+                    },
+                    body,
+                    timeoutMs,
+                });
+            }
+            catch (e) {
+                if (isCertificateProblem(e))
+                    return { fail: untrusted(req.brokerUrl, e) };
+                if (e instanceof _http_js__WEBPACK_IMPORTED_MODULE_2__/* .TransportError */ .wX && e.code === 'answer_too_large')
+                    return { fail: new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ExchangeError */ .Sb('broker_answer_invalid', e.message, { attempts: n }) };
+                return { retry: `attempt ${n}: ${e.message}` };
+            }
+            lastStatus = res.status;
             if (res.status === 200)
-                return { ok: parseAnswer(res.body, claims) };
+                return { ok: parseAnswer(res.body, lastClaims) };
             const err = parseError(res.body);
+            // The broker's words are shown, but as quoted text: they reach the log (see peerText).
+            const said = err ? `${errorCodeText(err.error)}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .peerText */ .qT)(err.message)}` : `HTTP ${res.status}`;
+            if (res.status === 429 || res.status >= 500)
+                return { retry: `attempt ${n}: broker answered ${res.status} ${said}`, retryAfter: res.headers['retry-after'] };
             return {
-                fail: new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExchangeError */ .Sb('broker_refused', `the broker refused the exchange (${res.status} ${brokerSaid(res)})`, {
+                fail: new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ExchangeError */ .Sb('broker_refused', `the broker refused the exchange (${res.status} ${said})`, {
                     status: res.status,
                     brokerCode: err?.error,
                     brokerMessage: err?.message,
-                    claims,
+                    claims: lastClaims,
                     attempts: n,
                 }),
             };
-        },
-    });
-    return { ...value, attempts };
-}
-/** The broker's error code and message from an answer, as quoted text: they reach the log (see peerText). */
-function brokerSaid(res) {
-    const err = parseError(res.body);
-    return err ? `${errorCodeText(err.error)}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .peerText */ .qT)(err.message)}` : `HTTP ${res.status}`;
+        });
+        return { ...value, attempts };
+    }
+    catch (e) {
+        if (e instanceof _retry_js__WEBPACK_IMPORTED_MODULE_3__/* .RetriesExhausted */ .w) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ExchangeError */ .Sb('broker_unavailable', `no answer from the broker at ${req.brokerUrl} after ${e.attempts} attempt(s)${e.deadlinePassed ? ' within the time limit (timeout-seconds)' : ''}; last: ${e.lastReason}`, { status: lastStatus, claims: lastClaims, attempts: e.attempts });
+        }
+        throw e;
+    }
 }
 function parseAnswer(text, claims) {
     let parsed;
@@ -376,16 +409,16 @@ function parseAnswer(text, claims) {
         parsed = JSON.parse(text);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExchangeError */ .Sb('broker_answer_invalid', 'the broker answered 200 with a body that is not JSON; is broker-url the broker and not a web page?');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ExchangeError */ .Sb('broker_answer_invalid', 'the broker answered 200 with a body that is not JSON; is broker-url the broker and not a web page?');
     }
     const a = parsed;
     if (!a || typeof a.secrets !== 'object' || a.secrets === null || Array.isArray(a.secrets)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExchangeError */ .Sb('broker_answer_invalid', 'the broker answered 200 without a "secrets" object');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ExchangeError */ .Sb('broker_answer_invalid', 'the broker answered 200 without a "secrets" object');
     }
     const secrets = {};
     for (const [name, value] of Object.entries(a.secrets)) {
         if (typeof value !== 'string')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExchangeError */ .Sb('broker_answer_invalid', `the broker's value for ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .peerText */ .qT)(name, 130)} is not a string`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ExchangeError */ .Sb('broker_answer_invalid', `the broker's value for ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .peerText */ .qT)(name, 130)} is not a string`);
         secrets[name] = value;
     }
     const revoke = [];
@@ -406,7 +439,7 @@ function parseAnswer(text, claims) {
 }
 /** A stable error code (`secret_not_granted`) as it is; anything else a broker sends there, as peer text. */
 function errorCodeText(code) {
-    return /^[a-z][a-z0-9_]{0,63}$/.test(code) ? code : (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .peerText */ .qT)(code, 80);
+    return /^[a-z][a-z0-9_]{0,63}$/.test(code) ? code : (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .peerText */ .qT)(code, 80);
 }
 /** The broker's `{"error", "message"}` body, or undefined when the answer is something else (a proxy's page). */
 function parseError(text) {
@@ -420,11 +453,29 @@ function parseError(text) {
     }
     return undefined;
 }
+const CERTIFICATE_CODES = new Set([
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'CERT_HAS_EXPIRED',
+    'CERT_NOT_YET_VALID',
+    'CERT_UNTRUSTED',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+/** A certificate the client does not trust will not become trusted by retrying. */
+function isCertificateProblem(e) {
+    return CERTIFICATE_CODES.has(e?.code ?? '');
+}
+function untrusted(url, e) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ExchangeError */ .Sb('broker_untrusted', `the TLS certificate of ${url} is not trusted (${e.code}): if the broker uses a private CA, pass that CA's certificate as ca-certificate; if the host name differs from the certificate's, fix broker-url`);
+}
 
 
 /***/ }),
 
-/***/ 60630:
+/***/ 630:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -432,7 +483,7 @@ function parseError(text) {
 /* harmony export */   Zs: () => (/* binding */ describeClaims)
 /* harmony export */ });
 /* unused harmony export DIAGNOSTIC_CLAIMS */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(66468);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6468);
 // The claims of a job's own OIDC token that help a user see why a policy did not match. The payload is
 // decoded without verification (only the broker's verdict counts) and only claims that identify the job,
 // never the signature or the token itself, are shown. Claim values can carry text a user chose (a branch
@@ -494,15 +545,15 @@ function plain(text) {
 
 /***/ }),
 
-/***/ 66468:
+/***/ 6468:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   C2: () => (/* binding */ MAX_PEER_TEXT),
 /* harmony export */   Sb: () => (/* binding */ ExchangeError),
-/* harmony export */   oy: () => (/* binding */ printableLine),
 /* harmony export */   qT: () => (/* binding */ peerText)
 /* harmony export */ });
+/* unused harmony export printableLine */
 // Failures of the client side of an exchange, each with a stable code for tests and scripts. Messages say
 // what to fix; they never carry a token or a secret value, and peer text in them goes through peerText().
 class ExchangeError extends Error {
@@ -557,16 +608,38 @@ function printableLine(text) {
 
 /***/ }),
 
-/***/ 57915:
+/***/ 115:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   u: () => (/* binding */ createHttpClient)
-/* harmony export */ });
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77030);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _proxy_env_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(77169);
-/* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4790);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  gB: () => (/* binding */ MAX_ANSWER_BYTES),
+  wX: () => (/* binding */ TransportError),
+  sb: () => (/* binding */ cleartextProblem),
+  uT: () => (/* binding */ createHttpClient),
+  g$: () => (/* binding */ tooLarge),
+  N1: () => (/* binding */ withDefaultCAs)
+});
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/client/loopback.ts
+// The one rule for "this machine", shared by every check that lets plain http through (the action's and the
+// generic client's broker URL, the broker's own endpoints and listen address): the name `localhost` or a
+// literal loopback address. A name that merely starts like one (`127.attacker.example`) is a remote host.
+/** A URL's hostname (`[::1]`, as the URL parser writes it) or a bare host (`::1`, `127.0.0.1`). */
+function isLoopbackHost(hostname) {
+    const h = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+    if (h === 'localhost' || h === '::1')
+        return true;
+    const v4 = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
+    return v4 !== null && v4.slice(1).every((o) => Number(o) <= 255);
+}
+
+// EXTERNAL MODULE: ./src/client/proxy-env.ts
+var proxy_env = __nccwpck_require__(7169);
+;// CONCATENATED MODULE: ./src/client/http.ts
 // The client's HTTP, kept small because it sits on every job's start-up path. A direct request uses Node's
 // own http/https (loaded for the scheme in use); a request that must go through HTTPS_PROXY/HTTP_PROXY loads
 // undici's ProxyAgent only then. Loading undici on the common path costs ~900 KB and ~60 ms of start-up.
@@ -574,15 +647,53 @@ function printableLine(text) {
 
 
 
+/** What the client reads of an answer at most: a broker's answer is kilobytes; 16 MiB leaves room for big keys. */
+const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
+/** A request that did not get an HTTP answer (refused, reset, DNS, TLS, timeout). */
+class TransportError extends Error {
+    code;
+    constructor(code, message) {
+        super(message);
+        this.name = 'TransportError';
+        this.code = code;
+    }
+}
+/** The error for an answer larger than the client reads (final: asking again brings the same answer). */
+function tooLarge(origin, limit) {
+    return new TransportError('answer_too_large', `${origin} answered with more than ${limit / 1024 / 1024} MiB; the client stops reading there. Is broker-url the broker, and does its policy hand out only what the job needs?`);
+}
+/**
+ * Why `url` must not carry a job's token or secrets, or undefined when it may: a URL that does not parse,
+ * user info in it (`https://user:pass@host` reads as a host to many people: `http://127.0.0.1@evil/` is
+ * evil), a scheme other than https, or http:// to anything but this machine. Only a literal loopback address
+ * (127.0.0.0/8, ::1) or `localhost` counts as this machine: `http://127.attacker.example/` is a remote host.
+ */
+function cleartextProblem(url, what = 'broker-url') {
+    let u;
+    try {
+        u = new URL(url);
+    }
+    catch {
+        return `${what}: expected an https:// URL, got ${JSON.stringify(url)}`;
+    }
+    if (u.protocol !== 'https:' && u.protocol !== 'http:')
+        return `${what}: expected an https:// URL, got the scheme ${u.protocol}`;
+    if (u.username || u.password)
+        return `${what}: remove the user name and password from the URL (${u.protocol}//...@${u.host}); the job's OIDC token is the only credential sent`;
+    if (u.protocol === 'http:' && !isLoopbackHost(u.hostname)) {
+        return `${what}: http://${u.host} would send the job's OIDC token and the secrets in clear text over the network; use https:// (http:// is accepted only for this machine: localhost, 127.0.0.1, [::1])`;
+    }
+    return undefined;
+}
 function createHttpClient(opts = {}) {
     const env = opts.env ?? process.env;
     let proxied;
     const warmed = new Map();
     const client = async (req) => {
-        const proxy = (0,_proxy_env_js__WEBPACK_IMPORTED_MODULE_2__.proxyFor)(req.url, env);
+        const proxy = (0,proxy_env.proxyFor)(req.url, env);
         if (!proxy)
             return direct(req, opts.ca, warmed);
-        proxied ??= Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(307)]).then(__nccwpck_require__.bind(__nccwpck_require__, 26307)).then((m) => m.proxyHttpClient(proxy, opts.ca));
+        proxied ??= Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(307)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6307)).then((m) => m.proxyHttpClient(proxy, opts.ca));
         return (await proxied)(req);
     };
     client.warm = (target) => {
@@ -593,7 +704,7 @@ function createHttpClient(opts = {}) {
         catch {
             return;
         }
-        if ((url.protocol === 'https:' || url.protocol === 'http:') && !(0,_proxy_env_js__WEBPACK_IMPORTED_MODULE_2__.proxyFor)(url.href, env) && !warmed.has(url.origin))
+        if ((url.protocol === 'https:' || url.protocol === 'http:') && !(0,proxy_env.proxyFor)(url.href, env) && !warmed.has(url.origin))
             warmed.set(url.origin, preconnect(url, opts.ca));
     };
     return client;
@@ -603,7 +714,7 @@ function readyWithin(early, timeoutMs, origin) {
     return new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
             void early.then((s) => s?.destroy());
-            reject(new _transport_js__WEBPACK_IMPORTED_MODULE_1__/* .TransportError */ .wX('timeout', `no answer from ${origin} within ${(timeoutMs / 1000).toFixed(1)} s`));
+            reject(new TransportError('timeout', `no answer from ${origin} within ${(timeoutMs / 1000).toFixed(1)} s`));
         }, timeoutMs);
         void early.then((s) => {
             clearTimeout(timer);
@@ -616,10 +727,10 @@ async function preconnect(url, ca) {
     const https = url.protocol === 'https:';
     const host = url.hostname.replace(/^\[|\]$/g, '');
     const port = Number(url.port || (https ? 443 : 80));
-    const secureContext = https && ca ? await (0,_transport_js__WEBPACK_IMPORTED_MODULE_1__/* .contextTrusting */ .M0)(ca) : undefined;
+    const secureContext = https && ca ? await contextTrusting(ca) : undefined;
     const socket = https
-        ? (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 41692, 23))).connect({ host, port, servername: (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(host) ? undefined : host, ALPNProtocols: ['http/1.1'], ...(secureContext ? { secureContext } : {}) })
-        : (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 77030, 23))).connect({ host, port });
+        ? (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1692, 23))).connect({ host, port, servername: (0,external_node_net_.isIP)(host) ? undefined : host, ALPNProtocols: ['http/1.1'], ...(secureContext ? { secureContext } : {}) })
+        : (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7030, 23))).connect({ host, port });
     // Nothing waits for it yet: it must not keep the step alive (readyWithin's timer does, once a request waits).
     socket.unref();
     return new Promise((resolve) => {
@@ -641,9 +752,9 @@ async function direct(req, ca, warmed) {
     const url = new URL(req.url);
     const https = url.protocol === 'https:';
     if (!https && url.protocol !== 'http:')
-        throw new _transport_js__WEBPACK_IMPORTED_MODULE_1__/* .TransportError */ .wX('bad_url', `unsupported URL scheme ${url.protocol} (use https:// or http://)`);
-    const mod = https ? await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 44708, 23)) : await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 37067, 23));
-    const secureContext = https && ca ? await (0,_transport_js__WEBPACK_IMPORTED_MODULE_1__/* .contextTrusting */ .M0)(ca) : undefined;
+        throw new TransportError('bad_url', `unsupported URL scheme ${url.protocol} (use https:// or http://)`);
+    const mod = https ? await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23)) : await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23));
+    const secureContext = https && ca ? await contextTrusting(ca) : undefined;
     // A connection opened ahead by warm() serves one request, if it is ready within this request's time.
     const early = warmed.get(url.origin);
     warmed.delete(url.origin);
@@ -660,14 +771,14 @@ async function direct(req, ca, warmed) {
         // An early connection is handed over with createConnection, which Node uses only when no agent is set.
         { method: req.method, headers, ...(secureContext ? { secureContext } : {}), ...(reuse ? { agent: undefined, createConnection: () => reuse } : { agent: false }) }, (res) => {
             const chunks = [];
-            const limit = req.maxBodyBytes ?? _transport_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_ANSWER_BYTES */ .gB;
+            const limit = req.maxBodyBytes ?? MAX_ANSWER_BYTES;
             let size = 0;
             if (Number(res.headers['content-length']) > limit)
-                return void fail((0,_transport_js__WEBPACK_IMPORTED_MODULE_1__/* .tooLarge */ .g$)(url.origin, limit));
+                return void fail(tooLarge(url.origin, limit));
             res.on('data', (c) => {
                 size += c.length;
                 if (size > limit)
-                    return void fail((0,_transport_js__WEBPACK_IMPORTED_MODULE_1__/* .tooLarge */ .g$)(url.origin, limit));
+                    return void fail(tooLarge(url.origin, limit));
                 chunks.push(c);
             });
             res.on('end', () => {
@@ -683,24 +794,52 @@ async function direct(req, ca, warmed) {
             res.on('error', (e) => fail(e));
         });
         const timer = setTimeout(() => {
-            r.destroy(new _transport_js__WEBPACK_IMPORTED_MODULE_1__/* .TransportError */ .wX('timeout', `no answer from ${url.origin} within ${(req.timeoutMs / 1000).toFixed(1)} s`));
+            r.destroy(new TransportError('timeout', `no answer from ${url.origin} within ${(req.timeoutMs / 1000).toFixed(1)} s`));
             reuse?.destroy();
         }, req.timeoutMs);
         function fail(e) {
             clearTimeout(timer);
             reuse?.destroy();
             r.destroy();
-            reject(e instanceof _transport_js__WEBPACK_IMPORTED_MODULE_1__/* .TransportError */ .wX ? e : new _transport_js__WEBPACK_IMPORTED_MODULE_1__/* .TransportError */ .wX(e.code ?? 'network_error', `${url.origin}: ${e.message}`));
+            reject(e instanceof TransportError ? e : new TransportError(e.code ?? 'network_error', `${url.origin}: ${e.message}`));
         }
         r.on('error', fail);
         r.end(req.body);
     });
 }
+let trusting;
+/**
+ * A TLS context that trusts Node's bundled roots and `ca` too (a proxy or mirror may use either). The CA is
+ * added to the default store rather than passed as `ca` with every root, which would parse all ~140 bundled
+ * root certificates on each start (several ms). Made once per process.
+ */
+async function contextTrusting(ca) {
+    if (trusting?.ca !== ca) {
+        trusting = {
+            ca,
+            context: Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1692, 23)).then((tls) => {
+                const context = tls.createSecureContext();
+                const native = context.context;
+                // Node's own way of loading `ca`; should a future Node drop it, fall back to the documented option.
+                if (typeof native?.addCACert !== 'function')
+                    return tls.createSecureContext({ ca: [...tls.rootCertificates, ca] });
+                native.addCACert(ca);
+                return context;
+            }),
+        };
+    }
+    return trusting.context;
+}
+/** A custom CA is added to Node's bundled roots, not instead of them (a proxy or mirror may use either). */
+async function withDefaultCAs(ca) {
+    const { rootCertificates } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1692, 23));
+    return [...rootCertificates, ca];
+}
 
 
 /***/ }),
 
-/***/ 77169:
+/***/ 7169:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -742,165 +881,15 @@ function bypasses(url, noProxy) {
 
 /***/ }),
 
-/***/ 92754:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   LC: () => (/* binding */ exportNameProblem),
-/* harmony export */   a2: () => (/* binding */ reservedBy),
-/* harmony export */   nN: () => (/* binding */ VARIABLE_NAME)
-/* harmony export */ });
-/* unused harmony exports BROKER_CHOSEN_NAME, RESERVED, CREDENTIAL_NAMES */
-// The one list of variable names no secret may be exported under, shared by every part that exports or
-// grants a name: the GitHub Action, the generic client (`oidc-exchange exchange`), the broker's config check
-// and, generated from this file at build time, the GitLab component's shell script. Keep this file free of
-// imports: the build step that generates the shell list loads it on its own.
-//
-// A name is reserved when a later step, shell, loader, runtime, package manager or the CI runner itself reads
-// it to decide what code to run, where to fetch code or certificates from, or where its own state lives. A
-// secret exported under such a name runs the broker's (or a leaked secret's) text as code in every later step
-// of the job. Names are compared upper-cased: Linux variables are case-sensitive, but many tools read either
-// spelling (npm reads `npm_config_*` and `NPM_CONFIG_*`, curl `http_proxy` and `HTTP_PROXY`), and Windows
-// runners ignore case altogether.
-/** A portable shell variable name: what a user may write in a `secrets` line. */
-const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/**
- * A name the broker may choose on its own (no `secrets` list given): upper case, a letter first, at most 128
- * characters. Lower-case names are refused so a broker cannot reach tools that read lower-case variables only
- * (`npm_config_*`, `http_proxy`) by a spelling the deny rules would otherwise have to anticipate.
- */
-const BROKER_CHOSEN_NAME = /^[A-Z][A-Z0-9_]{0,127}$/;
-const RESERVED = [
-    {
-        why: 'the CI runner and its toolkit read it',
-        names: ['CI'],
-        prefixes: ['GITHUB_', 'RUNNER_', 'ACTIONS_', 'INPUT_', 'STATE_', 'CI_', 'GITLAB_', 'FF_', 'OIDC_EXCHANGE_', '_OE_'],
-    },
-    {
-        why: 'the shell reads it to run code, find commands or split words',
-        names: [
-            'PATH', 'ENV', 'SHELL', 'SHELLOPTS', 'BASHOPTS', 'IFS', 'CDPATH', 'FPATH', 'GLOBIGNORE', 'HISTFILE', 'INPUTRC',
-            'PS0', 'PS1', 'PS2', 'PS3', 'PS4', 'ZDOTDIR', 'MAIL', 'MAILPATH', 'COMSPEC', 'PATHEXT', 'PSMODULEPATH',
-            'PROMPT', 'FCEDIT', 'TERMINFO', 'TERMINFO_DIRS', 'TERMCAP',
-        ],
-        prefixes: ['BASH_', 'PROMPT_', 'ZSH_'],
-    },
-    {
-        why: 'it moves the home, temporary, configuration or working directory that every tool trusts',
-        names: [
-            'HOME', 'TMPDIR', 'TMP', 'TEMP', 'PWD', 'OLDPWD', 'USER', 'LOGNAME', 'USERPROFILE', 'APPDATA', 'LOCALAPPDATA',
-            'PROGRAMDATA', 'PROGRAMFILES', 'SYSTEMROOT', 'WINDIR',
-        ],
-        prefixes: ['XDG_'],
-    },
-    {
-        why: 'the dynamic loader or the C library reads it to load code or data',
-        names: [
-            'GLIBC_TUNABLES', 'GETCONF_DIR', 'HOSTALIASES', 'LOCALDOMAIN', 'RES_OPTIONS', 'RESOLV_HOST_CONF', 'LOCPATH', 'NLSPATH',
-            'LANG', 'LANGUAGE', 'TZ', 'TZDIR', 'MALLOC_TRACE',
-        ],
-        prefixes: ['LD_', 'DYLD_', 'GCONV', 'LC_'],
-    },
-    {
-        why: 'a language runtime reads it to load modules or options before your code runs',
-        names: [
-            'CLASSPATH', 'PHPRC', 'PHP_INI_SCAN_DIR', 'TCLLIBPATH', 'R_PROFILE', 'R_PROFILE_USER', 'R_ENVIRON', 'R_ENVIRON_USER',
-            'R_LIBS', 'R_LIBS_USER', 'ELIXIR_ERL_OPTIONS', 'IPYTHONDIR',
-        ],
-        prefixes: [
-            'NODE_', 'PYTHON', 'PERL', 'RUBY', 'GEM_', 'JAVA_', '_JAVA', 'JDK_', 'DOTNET_', 'COMPLUS_', 'CORECLR_', 'MONO_',
-            'LUA_', 'ERL_', 'JULIA_', 'DENO_', 'BUN_', 'GUILE_', 'NVM_', 'VOLTA_',
-        ],
-    },
-    {
-        why: 'a package manager or build tool reads it to run commands or choose where code is downloaded from',
-        names: [
-            'MAVEN_OPTS', 'MAVEN_ARGS', 'GRADLE_OPTS', 'GRADLE_USER_HOME', 'ANT_OPTS', 'SBT_OPTS', 'BUNDLE_GEMFILE',
-            'GOFLAGS', 'GOPROXY', 'GOTOOLCHAIN', 'GOROOT', 'GOPATH', 'GOENV', 'GOBIN', 'GOAUTH', 'GOSUMDB', 'GONOSUMDB',
-            'GONOSUMCHECK', 'GONOPROXY', 'GOPRIVATE', 'GOINSECURE', 'GOVCS', 'GOEXPERIMENT', 'GOMODCACHE',
-            'RUSTC', 'RUSTC_WRAPPER', 'RUSTC_WORKSPACE_WRAPPER', 'RUSTDOC', 'RUSTFLAGS', 'RUSTDOCFLAGS', 'CARGO_HOME',
-            'CC', 'CXX', 'CPP', 'LD', 'AR', 'AS', 'CFLAGS', 'CXXFLAGS', 'CPPFLAGS', 'LDFLAGS', 'MAKE', 'MAKEFLAGS', 'MFLAGS',
-            'MAKEFILES',
-        ],
-        prefixes: [
-            'NPM_CONFIG_', 'YARN_', 'PNPM_', 'COREPACK_', 'PIP_', 'UV_', 'POETRY_', 'PIPENV_', 'CONDA', 'CGO_', 'CARGO_',
-            'RUSTUP_', 'CCACHE_', 'SCCACHE_', 'DISTCC_', 'BUNDLE_', 'COMPOSER', 'NUGET_', 'MSBUILD', 'CMAKE_', 'PKG_CONFIG',
-        ],
-    },
-    {
-        why: 'a version control tool reads it to run commands, load configuration or pick hooks',
-        names: ['HGRCPATH', 'HGEDITOR', 'SVN_EDITOR', 'SVN_SSH'],
-        prefixes: ['GIT_'],
-    },
-    {
-        why: 'a cloud, container or deployment tool reads it to run a credential helper or plugin, load configuration, or choose where it sends credentials',
-        names: [
-            'KUBECONFIG', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_CA_BUNDLE', 'AZURE_CONFIG_DIR',
-            'GOOGLE_EXTERNAL_ACCOUNT_ALLOW_EXECUTABLES', 'TF_PLUGIN_CACHE_DIR', 'GH_HOST', 'GH_CONFIG_DIR', 'GH_PATH', 'GH_BROWSER',
-            'GH_EDITOR', 'GH_PAGER', 'PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH', 'PSQLRC', 'PGSERVICEFILE', 'PGSYSCONFDIR',
-            'MYSQL_HOME',
-        ],
-        prefixes: ['AWS_ENDPOINT_URL', 'CLOUDSDK_', 'HELM_', 'TF_CLI_', 'ANSIBLE_', 'COMPOSE_', 'BUILDX_', 'BUILDKIT_', 'PLAYWRIGHT_', 'PUPPETEER_'],
-    },
-    {
-        why: 'a program runs its value as a command',
-        names: [
-            'EDITOR', 'VISUAL', 'PAGER', 'MANPAGER', 'MANOPT', 'MANPATH', 'LESS', 'LESSOPEN', 'LESSCLOSE', 'LESSKEY', 'LESSKEYIN',
-            'BROWSER', 'SSH_ASKPASS', 'SSH_ASKPASS_REQUIRE', 'SUDO_ASKPASS', 'SUDO_EDITOR', 'SSH_AUTH_SOCK', 'VIMINIT', 'GVIMINIT',
-            'EXINIT', 'MYVIMRC', 'VIMRUNTIME', 'EMACSLOADPATH', 'SYSTEMD_PAGER', 'SYSTEMD_EDITOR',
-        ],
-    },
-    {
-        why: 'it redirects network traffic or changes which certificates are trusted',
-        names: ['REQUESTS_CA_BUNDLE', 'WGETRC', 'NETRC', 'SSLKEYLOGFILE', 'GNUPGHOME'],
-        prefixes: ['SSL_', 'OPENSSL_', 'CURL_', 'DOCKER_'],
-        suffixes: ['_PROXY'],
-    },
-];
-/**
- * Names under a reserved prefix that are well-known credentials, read by one tool as a secret and by nothing
- * as code: refusing them would push users to rename exactly the secrets this tool exists for.
- */
-const CREDENTIAL_NAMES = ['NODE_AUTH_TOKEN', 'DOCKER_USERNAME', 'DOCKER_PASSWORD', 'CARGO_REGISTRY_TOKEN'];
-/** The group that reserves `name`, or undefined when the name is free. */
-function reservedBy(name) {
-    const upper = name.toUpperCase();
-    if (CREDENTIAL_NAMES.includes(upper))
-        return undefined;
-    return RESERVED.find((g) => g.names?.includes(upper) ||
-        g.prefixes?.some((p) => upper.startsWith(p)) ||
-        g.suffixes?.some((s) => upper.endsWith(s)));
-}
-/**
- * Why `name` cannot be exported, or undefined when it can. `chosenBy: 'broker'` applies the stricter shape a
- * broker-chosen name must have (no `secrets` list named it).
- */
-function exportNameProblem(name, chosenBy = 'user') {
-    if (!VARIABLE_NAME.test(name)) {
-        return `${JSON.stringify(name)} is not a valid variable name (letters, digits and _, not starting with a digit)`;
-    }
-    if (chosenBy === 'broker' && !BROKER_CHOSEN_NAME.test(name)) {
-        return `${JSON.stringify(name)} is refused: a name the broker chooses must be upper case (A-Z, 0-9, _, a letter first, at most 128 characters); list the secrets you want, with "NAME | OTHER_NAME" to rename`;
-    }
-    const group = reservedBy(name);
-    if (group)
-        return `${name} is refused: the name is reserved because ${group.why}; export the secret under another name with "NAME | OTHER_NAME"`;
-    return undefined;
-}
-
-
-/***/ }),
-
-/***/ 58006:
+/***/ 8006:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  WD: () => (/* binding */ callWithToken)
+  w: () => (/* binding */ RetriesExhausted),
+  L: () => (/* binding */ withRetries)
 });
-
-// UNUSED EXPORTS: RetriesExhausted, withRetries
 
 ;// CONCATENATED MODULE: ./src/client/backoff.ts
 // How long to wait before the next attempt: exponential with full jitter (so many jobs retrying at once do
@@ -932,22 +921,9 @@ function parseRetryAfter(value, nowMs = Date.now()) {
     return Math.max(0, date - nowMs);
 }
 
-// EXTERNAL MODULE: ./src/client/claims.ts
-var client_claims = __nccwpck_require__(60630);
-// EXTERNAL MODULE: ./src/client/errors.ts
-var errors = __nccwpck_require__(66468);
-// EXTERNAL MODULE: ./src/client/transport.ts
-var transport = __nccwpck_require__(4790);
 ;// CONCATENATED MODULE: ./src/client/retry.ts
-// The one attempt loop of the client. withRetries() makes attempts until one succeeds, a failure is final, or
-// the total deadline passes; each attempt gets its own timeout, never longer than what is left of the
-// deadline. callWithToken() is every call that trades the job's OIDC token (the broker's exchange, Vault's
-// login) on top of it: a fresh token per attempt (a service that remembers `jti` refuses a replayed one),
-// network errors, 429 and 5xx retried, certificate problems and the other answers final, and running out
-// of time reported the same way whichever service it was.
-
-
-
+// The retry loop every client call shares: attempts until one succeeds, a failure is final, or the total
+// deadline passes. Each attempt gets its own timeout, never longer than what is left of the deadline.
 
 class RetriesExhausted extends Error {
     attempts;
@@ -982,263 +958,74 @@ async function withRetries(settings, attempt) {
         await sleep(delay);
     }
 }
-async function callWithToken(call) {
-    let claims;
-    let lastStatus;
-    try {
-        return await withRetries(call.retry, async (timeoutMs, n) => {
-            let token;
-            try {
-                token = await call.getToken();
-            }
-            catch (e) {
-                // A missing permission is final; the token service being briefly down is not.
-                if (e instanceof errors/* ExchangeError */.Sb)
-                    return { fail: e };
-                return { retry: `attempt ${n}: could not get an OIDC token: ${e.message}` };
-            }
-            claims = (0,client_claims/* decodeClaims */.Yq)(token);
-            let res;
-            try {
-                res = await call.http({ ...call.request(token), timeoutMs });
-            }
-            catch (e) {
-                if (isCertificateProblem(e))
-                    return { fail: untrusted(call.url, e) };
-                // Asking again brings the same oversized answer.
-                if (e instanceof transport/* TransportError */.wX && e.code === 'answer_too_large')
-                    return { fail: new errors/* ExchangeError */.Sb('broker_answer_invalid', e.message, { attempts: n }) };
-                return { retry: `attempt ${n}: ${e.message}` };
-            }
-            lastStatus = res.status;
-            if (res.status === 429 || res.status >= 500)
-                return { retry: `attempt ${n}: ${call.peer} answered ${res.status} ${call.said(res)}`, retryAfter: res.headers['retry-after'] };
-            return call.settle(res, { n, claims });
-        });
-    }
-    catch (e) {
-        if (e instanceof RetriesExhausted) {
-            throw new errors/* ExchangeError */.Sb('broker_unavailable', `no answer from ${call.peer} at ${call.url} after ${e.attempts} attempt(s)${e.deadlinePassed ? ' within the time limit (timeout-seconds)' : ''}; last: ${e.lastReason}`, { status: lastStatus, claims, attempts: e.attempts });
-        }
-        throw e;
-    }
-}
-const CERTIFICATE_CODES = new Set([
-    'SELF_SIGNED_CERT_IN_CHAIN',
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-    'UNABLE_TO_GET_ISSUER_CERT',
-    'CERT_HAS_EXPIRED',
-    'CERT_NOT_YET_VALID',
-    'CERT_UNTRUSTED',
-    'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
-/** A certificate the client does not trust will not become trusted by retrying. */
-function isCertificateProblem(e) {
-    return CERTIFICATE_CODES.has(e?.code ?? '');
-}
-function untrusted(url, e) {
-    return new errors/* ExchangeError */.Sb('broker_untrusted', `the TLS certificate of ${url} is not trusted (${e.code}): if the broker uses a private CA, pass that CA's certificate as ca-certificate; if the host name differs from the certificate's, fix broker-url`);
-}
 
 
 /***/ }),
 
-/***/ 4790:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ 8431:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   M0: () => (/* binding */ contextTrusting),
-/* harmony export */   N1: () => (/* binding */ withDefaultCAs),
-/* harmony export */   g$: () => (/* binding */ tooLarge),
-/* harmony export */   gB: () => (/* binding */ MAX_ANSWER_BYTES),
-/* harmony export */   wX: () => (/* binding */ TransportError)
-/* harmony export */ });
-/** What the client reads of an answer at most: a broker's answer is kilobytes; 16 MiB leaves room for big keys. */
-const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
-/** A request that did not get an HTTP answer (refused, reset, DNS, TLS, timeout). */
-class TransportError extends Error {
-    code;
-    constructor(code, message) {
-        super(message);
-        this.name = 'TransportError';
-        this.code = code;
-    }
-}
-/** The error for an answer larger than the client reads (final: asking again brings the same answer). */
-function tooLarge(origin, limit) {
-    return new TransportError('answer_too_large', `${origin} answered with more than ${limit / 1024 / 1024} MiB; the client stops reading there. Is broker-url the broker, and does its policy hand out only what the job needs?`);
-}
-let trusting;
-/**
- * A TLS context that trusts Node's bundled roots and `ca` too (a proxy or mirror may use either). The CA is
- * added to the default store rather than passed as `ca` with every root, which would parse all ~140 bundled
- * root certificates on each start (several ms). Made once per process.
- */
-async function contextTrusting(ca) {
-    if (trusting?.ca !== ca) {
-        trusting = {
-            ca,
-            context: Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 41692, 23)).then((tls) => {
-                const context = tls.createSecureContext();
-                const native = context.context;
-                // Node's own way of loading `ca`; should a future Node drop it, fall back to the documented option.
-                if (typeof native?.addCACert !== 'function')
-                    return tls.createSecureContext({ ca: [...tls.rootCertificates, ca] });
-                native.addCACert(ca);
-                return context;
-            }),
-        };
-    }
-    return trusting.context;
-}
-/** A custom CA is added to Node's bundled roots, not instead of them (a proxy or mirror may use either). */
-async function withDefaultCAs(ca) {
-    const { rootCertificates } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 41692, 23));
-    return [...rootCertificates, ca];
-}
-
+module.exports = new Proxy({}, { get: (_target, key) => __nccwpck_require__(770)[key] });
 
 /***/ }),
 
-/***/ 81098:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   c: () => (/* binding */ isLoopbackHost),
-/* harmony export */   s: () => (/* binding */ cleartextProblem)
-/* harmony export */ });
-// Which URLs may carry a job's token or secrets, and the one rule for "this machine" behind it, shared by
-// every check that lets plain http through (the action's and the generic client's broker URL, the revocation
-// URLs the post step calls, the broker's own endpoints and listen address): the name `localhost` or a literal
-// loopback address. A name that merely starts like one (`127.attacker.example`) is a remote host.
-/** A URL's hostname (`[::1]`, as the URL parser writes it) or a bare host (`::1`, `127.0.0.1`). */
-function isLoopbackHost(hostname) {
-    const h = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
-    if (h === 'localhost' || h === '::1')
-        return true;
-    const v4 = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
-    return v4 !== null && v4.slice(1).every((o) => Number(o) <= 255);
-}
-/**
- * Why `url` must not carry a job's token or secrets, or undefined when it may: a URL that does not parse,
- * user info in it (`https://user:pass@host` reads as a host to many people: `http://127.0.0.1@evil/` is
- * evil), a scheme other than https, or http:// to anything but this machine (isLoopbackHost).
- */
-function cleartextProblem(url, what = 'broker-url') {
-    let u;
-    try {
-        u = new URL(url);
-    }
-    catch {
-        return `${what}: expected an https:// URL, got ${JSON.stringify(url)}`;
-    }
-    if (u.protocol !== 'https:' && u.protocol !== 'http:')
-        return `${what}: expected an https:// URL, got the scheme ${u.protocol}`;
-    if (u.username || u.password)
-        return `${what}: remove the user name and password from the URL (${u.protocol}//...@${u.host}); the job's OIDC token is the only credential sent`;
-    if (u.protocol === 'http:' && !isLoopbackHost(u.hostname)) {
-        return `${what}: http://${u.host} would send the job's OIDC token and the secrets in clear text over the network; use https:// (http:// is accepted only for this machine: localhost, 127.0.0.1, [::1])`;
-    }
-    return undefined;
-}
-
-
-/***/ }),
-
-/***/ 42613:
+/***/ 2613:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
-/***/ 20181:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
-
-/***/ }),
-
-/***/ 35317:
+/***/ 5317:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 
 /***/ }),
 
-/***/ 29907:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("cluster");
-
-/***/ }),
-
-/***/ 76982:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-
-/***/ }),
-
-/***/ 72250:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns");
-
-/***/ }),
-
-/***/ 24434:
+/***/ 4434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
-/***/ 79896:
+/***/ 9896:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
-/***/ 58611:
+/***/ 8611:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
 
 /***/ }),
 
-/***/ 65692:
+/***/ 5692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
 
 /***/ }),
 
-/***/ 73339:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
-
-/***/ }),
-
-/***/ 69278:
+/***/ 9278:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
-/***/ 34589:
+/***/ 4589:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
 
 /***/ }),
 
-/***/ 16698:
+/***/ 6698:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
@@ -1252,101 +1039,66 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
-/***/ 31421:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-
-/***/ }),
-
-/***/ 37540:
+/***/ 7540:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
 
 /***/ }),
 
-/***/ 77598:
+/***/ 7598:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
 /***/ }),
 
-/***/ 53053:
+/***/ 3053:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
 
 /***/ }),
 
-/***/ 40610:
+/***/ 610:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 
 /***/ }),
 
-/***/ 78474:
+/***/ 8474:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
 
 /***/ }),
 
-/***/ 73024:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-
-/***/ }),
-
-/***/ 51455:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-
-/***/ }),
-
-/***/ 37067:
+/***/ 7067:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ }),
 
-/***/ 32467:
+/***/ 2467:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
 
 /***/ }),
 
-/***/ 44708:
+/***/ 4708:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 
 /***/ }),
 
-/***/ 77030:
+/***/ 7030:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 48161:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-
-/***/ }),
-
-/***/ 76760:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
@@ -1357,190 +1109,168 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_ho
 
 /***/ }),
 
-/***/ 1708:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
-
-/***/ }),
-
-/***/ 41792:
+/***/ 1792:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
 
 /***/ }),
 
-/***/ 57075:
+/***/ 7075:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 
 /***/ }),
 
-/***/ 41692:
+/***/ 1692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 
 /***/ }),
 
-/***/ 73136:
+/***/ 3136:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 /***/ }),
 
-/***/ 57975:
+/***/ 7975:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
-/***/ 73429:
+/***/ 3429:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
 
 /***/ }),
 
-/***/ 75919:
+/***/ 5919:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 
 /***/ }),
 
-/***/ 38522:
+/***/ 8522:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
-/***/ 70857:
+/***/ 857:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
-/***/ 16928:
+/***/ 6928:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 
 /***/ }),
 
-/***/ 82987:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("perf_hooks");
-
-/***/ }),
-
-/***/ 932:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
-
-/***/ }),
-
-/***/ 2203:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
-
-/***/ }),
-
-/***/ 13193:
+/***/ 3193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
 
 /***/ }),
 
-/***/ 53557:
+/***/ 3557:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 
 /***/ }),
 
-/***/ 64756:
+/***/ 4756:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
-/***/ 52018:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
-
-/***/ }),
-
-/***/ 87016:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
-
-/***/ }),
-
-/***/ 39023:
+/***/ 9023:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 11493:
-/***/ ((module) => {
+/***/ 7157:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("v8");
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ Context)
+/* harmony export */ });
+/* harmony import */ var fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9896);
+/* harmony import */ var os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(857);
+
+
+class Context {
+    /**
+     * Hydrate the context from the environment
+     */
+    constructor() {
+        var _a, _b, _c;
+        this.payload = {};
+        if (process.env.GITHUB_EVENT_PATH) {
+            if ((0,fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(process.env.GITHUB_EVENT_PATH)) {
+                this.payload = JSON.parse((0,fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
+            }
+            else {
+                const path = process.env.GITHUB_EVENT_PATH;
+                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
+            }
+        }
+        this.eventName = process.env.GITHUB_EVENT_NAME;
+        this.sha = process.env.GITHUB_SHA;
+        this.ref = process.env.GITHUB_REF;
+        this.workflow = process.env.GITHUB_WORKFLOW;
+        this.action = process.env.GITHUB_ACTION;
+        this.actor = process.env.GITHUB_ACTOR;
+        this.job = process.env.GITHUB_JOB;
+        this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
+        this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
+        this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
+        this.apiUrl = (_a = process.env.GITHUB_API_URL) !== null && _a !== void 0 ? _a : `https://api.github.com`;
+        this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
+        this.graphqlUrl =
+            (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
+    }
+    get issue() {
+        const payload = this.payload;
+        return Object.assign(Object.assign({}, this.repo), { number: (payload.issue || payload.pull_request || payload).number });
+    }
+    get repo() {
+        if (process.env.GITHUB_REPOSITORY) {
+            const [owner, repo] = process.env.GITHUB_REPOSITORY.split('/');
+            return { owner, repo };
+        }
+        if (this.payload.repository) {
+            return {
+                owner: this.payload.repository.owner.login,
+                repo: this.payload.repository.name
+            };
+        }
+        throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
+    }
+}
+//# sourceMappingURL=context.js.map
 
 /***/ }),
 
-/***/ 28167:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("worker_threads");
-
-/***/ }),
-
-/***/ 43106:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
-
-/***/ }),
-
-/***/ 29106:
-/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
-
-// Stands in for the `tunnel` package inside @actions/http-client when dist/ is built (scripts/bundle/ncc.mjs
-// rewrites that package's `import * as tunnel from 'tunnel'` to a default import of this file). http-client
-// uses tunnel only to reach an https server through a proxy, yet importing it at load pulls in tunnel and the
-// `util`, `assert` and `net` modules on every start. The property reads below load it, synchronously and
-// from the same bundle chunk, the first time http-client asks for one of its agents.
-
-
-module.exports = new Proxy(
-  {},
-  {
-    get(_target, key) {
-      return __nccwpck_require__(20770)[key];
-    },
-  },
-);
-
-
-/***/ }),
-
-/***/ 82821:
+/***/ 4942:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1552,10 +1282,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, HttpCodes, MediaTypes, getProxyUrl, isHttps
 
 // EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(58611);
+var external_http_ = __nccwpck_require__(8611);
 var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
 // EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(65692);
+var external_https_ = __nccwpck_require__(5692);
 var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
@@ -1648,55 +1378,8 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./scripts/bundle/lazy-tunnel.cjs
-var lazy_tunnel = __nccwpck_require__(29106);
-;// CONCATENATED MODULE: ./scripts/bundle/lazy-proxy-agent.mjs
-// Stands in for undici's ProxyAgent inside @actions/http-client when dist/ is built (scripts/build.mjs
-// rewrites that package's `import { ProxyAgent } from 'undici'` to this file). @actions/core loads
-// http-client at start-up for getIDToken, which never uses undici, yet the static import made every step
-// load all of undici (~900 KB, tens of ms). This is the change upstream proposes (actions/toolkit #1800),
-// made at bundle time: undici becomes a chunk loaded on first use.
-//
-// http-client's getAgentDispatcher() is synchronous, so the stand-in is constructed synchronously with the
-// options and builds the real ProxyAgent at its first dispatch. A dispatcher is only ever used by undici's own
-// fetch or request, which means undici is loaded by then; if it is not, the error says so.
-let undici;
-
-/** Loads undici (once) so stand-ins can build real agents; anything that dispatches has done this already. */
-async function loadUndici() {
-  undici ??= await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 46752, 19));
-  return undici;
-}
-
-class ProxyAgent {
-  #options;
-  #agent;
-
-  constructor(options) {
-    this.#options = options;
-    // The real class loads in the background, so a dispatch right after construction finds it.
-    void loadUndici();
-  }
-
-  #real() {
-    if (!undici) throw new Error('undici is not loaded yet: await loadUndici() before dispatching through a ProxyAgent');
-    this.#agent ??= new undici.ProxyAgent(this.#options);
-    return this.#agent;
-  }
-
-  dispatch(options, handler) {
-    return this.#real().dispatch(options, handler);
-  }
-
-  async close() {
-    await this.#agent?.close();
-  }
-
-  async destroy(error) {
-    await this.#agent?.destroy(error);
-  }
-}
-
+// EXTERNAL MODULE: data:application/node,module.exports%20%3D%20new%20Proxy(%7B%7D%2C%20%7B%20get%3A%20(_target%2C%20key)%20%3D%3E%20require('tunnel')%5Bkey%5D%20%7D)%3B
+var node_module_exports_20_3D_20new_20Proxy_7B_7D_2C_20_7B_20get_3A_20_target_2C_20key_20_3D_3E_20require_tunnel_5Bkey_5D_20_7D_3B = __nccwpck_require__(8431);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
@@ -1712,7 +1395,33 @@ var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _argume
 
 
 
-
+const ProxyAgent = (function lazyProxyAgent() {
+  let undici;
+  const loadUndici = async () => (undici ??= await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19)));
+  return class ProxyAgent {
+    #options;
+    #agent;
+    constructor(options) {
+      this.#options = options;
+      // The real class loads in the background, so a dispatch right after construction finds it.
+      void loadUndici();
+    }
+    #real() {
+      if (!undici) throw new Error('undici is not loaded yet: it loads when a ProxyAgent is made, and dispatching comes after an await');
+      this.#agent ??= new undici.ProxyAgent(this.#options);
+      return this.#agent;
+    }
+    dispatch(options, handler) {
+      return this.#real().dispatch(options, handler);
+    }
+    async close() {
+      await this.#agent?.close();
+    }
+    async destroy(error) {
+      await this.#agent?.destroy(error);
+    }
+  };
+})();
 var HttpCodes;
 (function (HttpCodes) {
     HttpCodes[HttpCodes["OK"] = 200] = "OK";
@@ -2260,10 +1969,10 @@ class HttpClient {
             let tunnelAgent;
             const overHttps = proxyUrl.protocol === 'https:';
             if (usingSsl) {
-                tunnelAgent = overHttps ? lazy_tunnel.httpsOverHttps : lazy_tunnel.httpsOverHttp;
+                tunnelAgent = overHttps ? node_module_exports_20_3D_20new_20Proxy_7B_7D_2C_20_7B_20get_3A_20_target_2C_20key_20_3D_3E_20require_tunnel_5Bkey_5D_20_7D_3B.httpsOverHttps : node_module_exports_20_3D_20new_20Proxy_7B_7D_2C_20_7B_20get_3A_20_target_2C_20key_20_3D_3E_20require_tunnel_5Bkey_5D_20_7D_3B.httpsOverHttp;
             }
             else {
-                tunnelAgent = overHttps ? lazy_tunnel.httpOverHttps : lazy_tunnel.httpOverHttp;
+                tunnelAgent = overHttps ? node_module_exports_20_3D_20new_20Proxy_7B_7D_2C_20_7B_20get_3A_20_target_2C_20key_20_3D_3E_20require_tunnel_5Bkey_5D_20_7D_3B.httpOverHttps : node_module_exports_20_3D_20new_20Proxy_7B_7D_2C_20_7B_20get_3A_20_target_2C_20key_20_3D_3E_20require_tunnel_5Bkey_5D_20_7D_3B.httpOverHttp;
             }
             agent = tunnelAgent(agentOptions);
             this._proxyAgent = agent;
@@ -2411,22 +2120,19 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 /******/ 	}
 /******/ 	// Create a new module (and put it into the cache)
 /******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		id: moduleId,
-/******/ 		loaded: false,
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
 /******/ 		exports: {}
 /******/ 	};
 /******/ 
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
 /******/ 	}
-/******/ 
-/******/ 	// Flag the module as loaded
-/******/ 	module.loaded = true;
 /******/ 
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
@@ -2438,18 +2144,6 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
-/******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
-/******/ 	};
-/******/ })();
 /******/ 
 /******/ /* webpack/runtime/create fake namespace object */
 /******/ (() => {
@@ -2531,15 +2225,6 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 /******/ 	};
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/node module decorator */
-/******/ (() => {
-/******/ 	__nccwpck_require__.nmd = (module) => {
-/******/ 		module.paths = [];
-/******/ 		if (!module.children) module.children = [];
-/******/ 		return module;
-/******/ 	};
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/import chunk loading */
 /******/ (() => {
 /******/ 	// no baseURI
@@ -2608,9 +2293,8 @@ var __webpack_exports__ = {};
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  xw: () => (/* binding */ cli),
-  iW: () => (/* reexport */ main),
-  bE: () => (/* reexport */ post)
+  i: () => (/* reexport */ main),
+  b: () => (/* reexport */ post)
 });
 
 // NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
@@ -2660,7 +2344,7 @@ __nccwpck_require__.d(core_namespaceObject, {
 });
 
 // EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(70857);
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -2789,10 +2473,10 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-// EXTERNAL MODULE: external "crypto"
-var external_crypto_ = __nccwpck_require__(76982);
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 // EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(79896);
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -2814,7 +2498,7 @@ function issueFileCommand(command, message) {
     });
 }
 function prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
     const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -2829,9 +2513,9 @@ function prepareKeyValueMessage(key, value) {
 }
 //# sourceMappingURL=file-command.js.map
 // EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(16928);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 2 modules
-var lib = __nccwpck_require__(82821);
+var external_path_ = __nccwpck_require__(6928);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(4942);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -3308,7 +2992,7 @@ var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, 
     });
 };
 
-const exec = { getExecOutput: (...args) => __nccwpck_require__.e(/* import() */ 260).then(__nccwpck_require__.bind(__nccwpck_require__, 81260)).then((m) => m.getExecOutput(...args)) };
+const exec = { getExecOutput: (...args) => __nccwpck_require__.e(/* import() */ 260).then(__nccwpck_require__.bind(__nccwpck_require__, 1260)).then((m) => m.getExecOutput(...args)) };
 const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
     const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
         silent: true
@@ -3680,10 +3364,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ./src/client/http.ts
-var client_http = __nccwpck_require__(57915);
-// EXTERNAL MODULE: ./src/client/url.ts
-var url = __nccwpck_require__(81098);
+// EXTERNAL MODULE: ./src/client/http.ts + 1 modules
+var client_http = __nccwpck_require__(115);
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 // The action's inputs, read with @actions/core and checked all at once, so a user fixes every problem in one
 // edit. Booleans are strict (the toolkit's YAML 1.2 core schema): a typo is an error, not a silent `false`.
@@ -3720,7 +3402,7 @@ function readInputs(core) {
     if (brokerUrl === '')
         problems.push('broker-url is required: the https:// address of your oidc-exchange broker (or Vault server)');
     else {
-        const problem = (0,url/* cleartextProblem */.s)(brokerUrl);
+        const problem = (0,client_http/* cleartextProblem */.sb)(brokerUrl);
         if (problem)
             problems.push(problem);
     }
@@ -3770,86 +3452,151 @@ function parseCaCertificate(text) {
 }
 
 // EXTERNAL MODULE: ./src/action/job-context.ts
-var job_context = __nccwpck_require__(90827);
+var job_context = __nccwpck_require__(827);
+// EXTERNAL MODULE: ./src/client/broker.ts
+var broker = __nccwpck_require__(38);
 // EXTERNAL MODULE: ./src/client/errors.ts
-var errors = __nccwpck_require__(66468);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: ./src/client/reserved-names.ts
-var reserved_names = __nccwpck_require__(92754);
-;// CONCATENATED MODULE: ./src/action/secret-spec.ts
-// The `secrets` input: one secret per line, checked completely (with line numbers) before anything is
-// requested or exported.
+var errors = __nccwpck_require__(6468);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/client/reserved-names.ts
+// The one list of variable names no secret may be exported under, shared by every part that exports or
+// grants a name: the GitHub Action, the generic client (`oidc-exchange exchange`), the broker's config check
+// and, generated from this file at build time, the GitLab component's shell script. Keep this file free of
+// imports: the build step that generates the shell list loads it on its own.
 //
-//   NAME                       the broker's secret NAME, exported as NAME
-//   NAME | ENV_NAME            exported as ENV_NAME
-//   NAME | file:ENV_NAME       written to a 0600 file under RUNNER_TEMP; ENV_NAME holds its path
-//   path key | ENV_NAME        (broker: vault) field `key` of the Vault secret at `path`
-//
-// Blank lines and lines starting with # are ignored.
-
-class SecretSpecError extends Error {
-    code = 'secrets_invalid';
-    problems;
-    constructor(problems) {
-        super(`the secrets input has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}; nothing was requested or exported:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-        this.name = 'SecretSpecError';
-        this.problems = problems;
-    }
+// A name is reserved when a later step, shell, loader, runtime, package manager or the CI runner itself reads
+// it to decide what code to run, where to fetch code or certificates from, or where its own state lives. A
+// secret exported under such a name runs the broker's (or a leaked secret's) text as code in every later step
+// of the job. Names are compared upper-cased: Linux variables are case-sensitive, but many tools read either
+// spelling (npm reads `npm_config_*` and `NPM_CONFIG_*`, curl `http_proxy` and `HTTP_PROXY`), and Windows
+// runners ignore case altogether.
+/** A portable shell variable name: what a user may write in a `secrets` line. */
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/**
+ * A name the broker may choose on its own (no `secrets` list given): upper case, a letter first, at most 128
+ * characters. Lower-case names are refused so a broker cannot reach tools that read lower-case variables only
+ * (`npm_config_*`, `http_proxy`) by a spelling the deny rules would otherwise have to anticipate.
+ */
+const BROKER_CHOSEN_NAME = /^[A-Z][A-Z0-9_]{0,127}$/;
+const RESERVED = [
+    {
+        why: 'the CI runner and its toolkit read it',
+        names: ['CI'],
+        prefixes: ['GITHUB_', 'RUNNER_', 'ACTIONS_', 'INPUT_', 'STATE_', 'CI_', 'GITLAB_', 'FF_', 'OIDC_EXCHANGE_', '_OE_'],
+    },
+    {
+        why: 'the shell reads it to run code, find commands or split words',
+        names: [
+            'PATH', 'ENV', 'SHELL', 'SHELLOPTS', 'BASHOPTS', 'IFS', 'CDPATH', 'FPATH', 'GLOBIGNORE', 'HISTFILE', 'INPUTRC',
+            'PS0', 'PS1', 'PS2', 'PS3', 'PS4', 'ZDOTDIR', 'MAIL', 'MAILPATH', 'COMSPEC', 'PATHEXT', 'PSMODULEPATH',
+            'PROMPT', 'FCEDIT', 'TERMINFO', 'TERMINFO_DIRS', 'TERMCAP',
+        ],
+        prefixes: ['BASH_', 'PROMPT_', 'ZSH_'],
+    },
+    {
+        why: 'it moves the home, temporary, configuration or working directory that every tool trusts',
+        names: [
+            'HOME', 'TMPDIR', 'TMP', 'TEMP', 'PWD', 'OLDPWD', 'USER', 'LOGNAME', 'USERPROFILE', 'APPDATA', 'LOCALAPPDATA',
+            'PROGRAMDATA', 'PROGRAMFILES', 'SYSTEMROOT', 'WINDIR',
+        ],
+        prefixes: ['XDG_'],
+    },
+    {
+        why: 'the dynamic loader or the C library reads it to load code or data',
+        names: [
+            'GLIBC_TUNABLES', 'GETCONF_DIR', 'HOSTALIASES', 'LOCALDOMAIN', 'RES_OPTIONS', 'RESOLV_HOST_CONF', 'LOCPATH', 'NLSPATH',
+            'LANG', 'LANGUAGE', 'TZ', 'TZDIR', 'MALLOC_TRACE',
+        ],
+        prefixes: ['LD_', 'DYLD_', 'GCONV', 'LC_'],
+    },
+    {
+        why: 'a language runtime reads it to load modules or options before your code runs',
+        names: [
+            'CLASSPATH', 'PHPRC', 'PHP_INI_SCAN_DIR', 'TCLLIBPATH', 'R_PROFILE', 'R_PROFILE_USER', 'R_ENVIRON', 'R_ENVIRON_USER',
+            'R_LIBS', 'R_LIBS_USER', 'ELIXIR_ERL_OPTIONS', 'IPYTHONDIR',
+        ],
+        prefixes: [
+            'NODE_', 'PYTHON', 'PERL', 'RUBY', 'GEM_', 'JAVA_', '_JAVA', 'JDK_', 'DOTNET_', 'COMPLUS_', 'CORECLR_', 'MONO_',
+            'LUA_', 'ERL_', 'JULIA_', 'DENO_', 'BUN_', 'GUILE_', 'NVM_', 'VOLTA_',
+        ],
+    },
+    {
+        why: 'a package manager or build tool reads it to run commands or choose where code is downloaded from',
+        names: [
+            'MAVEN_OPTS', 'MAVEN_ARGS', 'GRADLE_OPTS', 'GRADLE_USER_HOME', 'ANT_OPTS', 'SBT_OPTS', 'BUNDLE_GEMFILE',
+            'GOFLAGS', 'GOPROXY', 'GOTOOLCHAIN', 'GOROOT', 'GOPATH', 'GOENV', 'GOBIN', 'GOAUTH', 'GOSUMDB', 'GONOSUMDB',
+            'GONOSUMCHECK', 'GONOPROXY', 'GOPRIVATE', 'GOINSECURE', 'GOVCS', 'GOEXPERIMENT', 'GOMODCACHE',
+            'RUSTC', 'RUSTC_WRAPPER', 'RUSTC_WORKSPACE_WRAPPER', 'RUSTDOC', 'RUSTFLAGS', 'RUSTDOCFLAGS', 'CARGO_HOME',
+            'CC', 'CXX', 'CPP', 'LD', 'AR', 'AS', 'CFLAGS', 'CXXFLAGS', 'CPPFLAGS', 'LDFLAGS', 'MAKE', 'MAKEFLAGS', 'MFLAGS',
+            'MAKEFILES',
+        ],
+        prefixes: [
+            'NPM_CONFIG_', 'YARN_', 'PNPM_', 'COREPACK_', 'PIP_', 'UV_', 'POETRY_', 'PIPENV_', 'CONDA', 'CGO_', 'CARGO_',
+            'RUSTUP_', 'CCACHE_', 'SCCACHE_', 'DISTCC_', 'BUNDLE_', 'COMPOSER', 'NUGET_', 'MSBUILD', 'CMAKE_', 'PKG_CONFIG',
+        ],
+    },
+    {
+        why: 'a version control tool reads it to run commands, load configuration or pick hooks',
+        names: ['HGRCPATH', 'HGEDITOR', 'SVN_EDITOR', 'SVN_SSH'],
+        prefixes: ['GIT_'],
+    },
+    {
+        why: 'a cloud, container or deployment tool reads it to run a credential helper or plugin, load configuration, or choose where it sends credentials',
+        names: [
+            'KUBECONFIG', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_CA_BUNDLE', 'AZURE_CONFIG_DIR',
+            'GOOGLE_EXTERNAL_ACCOUNT_ALLOW_EXECUTABLES', 'TF_PLUGIN_CACHE_DIR', 'GH_HOST', 'GH_CONFIG_DIR', 'GH_PATH', 'GH_BROWSER',
+            'GH_EDITOR', 'GH_PAGER', 'PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH', 'PSQLRC', 'PGSERVICEFILE', 'PGSYSCONFDIR',
+            'MYSQL_HOME',
+        ],
+        prefixes: ['AWS_ENDPOINT_URL', 'CLOUDSDK_', 'HELM_', 'TF_CLI_', 'ANSIBLE_', 'COMPOSE_', 'BUILDX_', 'BUILDKIT_', 'PLAYWRIGHT_', 'PUPPETEER_'],
+    },
+    {
+        why: 'a program runs its value as a command',
+        names: [
+            'EDITOR', 'VISUAL', 'PAGER', 'MANPAGER', 'MANOPT', 'MANPATH', 'LESS', 'LESSOPEN', 'LESSCLOSE', 'LESSKEY', 'LESSKEYIN',
+            'BROWSER', 'SSH_ASKPASS', 'SSH_ASKPASS_REQUIRE', 'SUDO_ASKPASS', 'SUDO_EDITOR', 'SSH_AUTH_SOCK', 'VIMINIT', 'GVIMINIT',
+            'EXINIT', 'MYVIMRC', 'VIMRUNTIME', 'EMACSLOADPATH', 'SYSTEMD_PAGER', 'SYSTEMD_EDITOR',
+        ],
+    },
+    {
+        why: 'it redirects network traffic or changes which certificates are trusted',
+        names: ['REQUESTS_CA_BUNDLE', 'WGETRC', 'NETRC', 'SSLKEYLOGFILE', 'GNUPGHOME'],
+        prefixes: ['SSL_', 'OPENSSL_', 'CURL_', 'DOCKER_'],
+        suffixes: ['_PROXY'],
+    },
+];
+/**
+ * Names under a reserved prefix that are well-known credentials, read by one tool as a secret and by nothing
+ * as code: refusing them would push users to rename exactly the secrets this tool exists for.
+ */
+const CREDENTIAL_NAMES = ['NODE_AUTH_TOKEN', 'DOCKER_USERNAME', 'DOCKER_PASSWORD', 'CARGO_REGISTRY_TOKEN'];
+/** The group that reserves `name`, or undefined when the name is free. */
+function reservedBy(name) {
+    const upper = name.toUpperCase();
+    if (CREDENTIAL_NAMES.includes(upper))
+        return undefined;
+    return RESERVED.find((g) => g.names?.includes(upper) ||
+        g.prefixes?.some((p) => upper.startsWith(p)) ||
+        g.suffixes?.some((s) => upper.endsWith(s)));
 }
-const NAME = reserved_names/* VARIABLE_NAME */.nN;
-
-function parseSecretSpecs(text, mode) {
-    const specs = [];
-    const problems = [];
-    const seen = new Map();
-    text.split('\n').forEach((raw, i) => {
-        const line = i + 1;
-        const trimmed = raw.trim();
-        if (trimmed === '' || trimmed.startsWith('#'))
-            return;
-        const parts = trimmed.split('|').map((p) => p.trim());
-        if (parts.length > 2)
-            return void problems.push(`line ${line}: more than one "|"; expected ${mode === 'vault' ? '"path key | ENV_NAME"' : '"NAME" or "NAME | ENV_NAME"'}`);
-        const [left, right] = parts;
-        let spec;
-        if (mode === 'vault') {
-            const words = left.split(/\s+/);
-            if (words.length !== 2)
-                return void problems.push(`line ${line}: expected "path key | ENV_NAME" (a Vault path, a space, the field), got ${JSON.stringify(left)}`);
-            const [path, key] = words;
-            if (!/^[A-Za-z0-9_.\-/]+$/.test(path) || path.includes('..'))
-                return void problems.push(`line ${line}: ${JSON.stringify(path)} is not a Vault path like secret/data/ci/db`);
-            spec = { line, source: key, vaultPath: path.replace(/^\/+/, ''), exportName: key.toUpperCase().replace(/[^A-Z0-9_]/g, '_'), asFile: false };
-        }
-        else {
-            if (!NAME.test(left))
-                return void problems.push(`line ${line}: ${JSON.stringify(left)} is not a secret name (letters, digits and _)`);
-            spec = { line, source: left, exportName: left, asFile: false };
-        }
-        if (right !== undefined) {
-            if (right === '')
-                return void problems.push(`line ${line}: nothing after "|"; write the variable name to export, or remove the "|"`);
-            const file = /^file:\s*(.*)$/.exec(right);
-            spec.asFile = file !== null;
-            spec.exportName = file ? file[1] : right;
-        }
-        const problem = (0,reserved_names/* exportNameProblem */.LC)(spec.exportName);
-        if (problem)
-            return void problems.push(`line ${line}: ${problem}`);
-        const earlier = seen.get(spec.exportName);
-        if (earlier !== undefined)
-            return void problems.push(`line ${line}: ${spec.exportName} is already exported by line ${earlier}`);
-        seen.set(spec.exportName, line);
-        specs.push(spec);
-    });
-    if (mode === 'vault' && specs.length === 0 && problems.length === 0)
-        problems.push('with broker: vault, list at least one "path key | ENV_NAME" line');
-    if (problems.length)
-        throw new SecretSpecError(problems);
-    return specs;
+/**
+ * Why `name` cannot be exported, or undefined when it can. `chosenBy: 'broker'` applies the stricter shape a
+ * broker-chosen name must have (no `secrets` list named it).
+ */
+function exportNameProblem(name, chosenBy = 'user') {
+    if (!VARIABLE_NAME.test(name)) {
+        return `${JSON.stringify(name)} is not a valid variable name (letters, digits and _, not starting with a digit)`;
+    }
+    if (chosenBy === 'broker' && !BROKER_CHOSEN_NAME.test(name)) {
+        return `${JSON.stringify(name)} is refused: a name the broker chooses must be upper case (A-Z, 0-9, _, a letter first, at most 128 characters); list the secrets you want, with "NAME | OTHER_NAME" to rename`;
+    }
+    const group = reservedBy(name);
+    if (group)
+        return `${name} is refused: the name is reserved because ${group.why}; export the secret under another name with "NAME | OTHER_NAME"`;
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/action/state.ts
@@ -3869,40 +3616,8 @@ function parseSecretSpecs(text, mode) {
 const STATE_KEY = 'oidc-exchange';
 /** The folder name the main step creates for `file:` secrets (mkdtemp adds six characters). */
 const FILE_DIR_PREFIX = 'oidc-exchange-';
-/**
- * What the main step has left for the post step so far, written to the step state each time it grows, so a
- * step that fails later still leaves it behind (a Vault token whose reads then fail is still revoked).
- */
-class PostStepState {
-    core;
-    state = { revoke: [] };
-    constructor(core) {
-        this.core = core;
-    }
-    /**
-     * Vault's login token. It is a credential the step holds, not one of the values run() masks, so it is
-     * registered for masking here, the moment it exists.
-     */
-    keepVaultToken(vault) {
-        this.core.setSecret(vault.token);
-        this.state.vault = vault;
-        this.save();
-    }
-    /** Tokens to revoke (already masked: they are among the values). */
-    keepRevocable(targets) {
-        if (targets.length === 0)
-            return;
-        this.state.revoke.push(...targets);
-        this.save();
-    }
-    /** The folder of secret files to remove. */
-    keepFileDir(dir) {
-        this.state.fileDir = dir;
-        this.save();
-    }
-    save() {
-        this.core.saveState(STATE_KEY, JSON.stringify(this.state));
-    }
+function saveCleanupState(core, state) {
+    core.saveState(STATE_KEY, JSON.stringify(state));
 }
 /**
  * The API base a revoke entry may be sent to, or why not. The revoke contract names a method and a URL; only
@@ -3914,7 +3629,7 @@ function revocationBase(entry, trusted) {
     const shownUrl = (0,errors/* peerText */.qT)(entry.url, 200);
     if ((entry.method ?? 'DELETE') !== 'DELETE')
         return { problem: `method ${(0,errors/* peerText */.qT)(String(entry.method), 20)} is not DELETE` };
-    const insecure = (0,url/* cleartextProblem */.s)(entry.url, 'the revocation URL');
+    const insecure = (0,client_http/* cleartextProblem */.sb)(entry.url, 'the revocation URL');
     if (insecure)
         return { problem: `${shownUrl}: ${insecure}` };
     const u = new URL(entry.url);
@@ -3962,7 +3677,7 @@ function loadCleanupState(core, ctx) {
             state.fileDir = parsed.fileDir;
     }
     for (const raw of Array.isArray(parsed.revoke) ? parsed.revoke : []) {
-        const name = typeof raw?.name === 'string' && reserved_names/* VARIABLE_NAME */.nN.test(raw.name) ? raw.name : undefined;
+        const name = typeof raw?.name === 'string' && VARIABLE_NAME.test(raw.name) ? raw.name : undefined;
         if (!name || typeof raw.token !== 'string' || typeof raw.apiBase !== 'string') {
             skipped.push('a revocation entry without a valid name, token and API base');
             continue;
@@ -3988,12 +3703,12 @@ function loadCleanupState(core, ctx) {
 function fileDirProblem(dir, runnerTemp) {
     if (typeof dir !== 'string' || !runnerTemp)
         return 'no RUNNER_TEMP, or no folder name';
-    if (!/^oidc-exchange-[A-Za-z0-9]{6}$/.test((0,external_node_path_.basename)(dir)))
+    if (!/^oidc-exchange-[A-Za-z0-9]{6}$/.test((0,external_node_path_namespaceObject.basename)(dir)))
         return `${(0,errors/* peerText */.qT)(dir, 200)} is not a folder this action creates`;
     try {
-        if ((0,external_node_path_.dirname)(dir) !== (0,external_node_fs_.realpathSync)(runnerTemp))
+        if ((0,external_node_path_namespaceObject.dirname)(dir) !== (0,external_node_fs_namespaceObject.realpathSync)(runnerTemp))
             return `${(0,errors/* peerText */.qT)(dir, 200)} is not directly under RUNNER_TEMP`;
-        const st = (0,external_node_fs_.lstatSync)(dir);
+        const st = (0,external_node_fs_namespaceObject.lstatSync)(dir);
         if (!st.isDirectory() || st.isSymbolicLink())
             return `${(0,errors/* peerText */.qT)(dir, 200)} is not a plain folder`;
         if (typeof process.getuid === 'function' && st.uid !== process.getuid())
@@ -4008,30 +3723,10 @@ function fileDirProblem(dir, runnerTemp) {
 ;// CONCATENATED MODULE: ./src/action/export.ts
 // Hands the secrets to the rest of the job: as environment variables for later steps (export-env), as step
 // outputs, and, for keys and certificates, as files only the job's user can read, with their paths exported
-// instead of the values. Everything is checked before the first export (checkDeliveries).
+// instead of the values.
 
 
 
-
-/** Linux's limit for one `NAME=value` string in a process environment (MAX_ARG_STRLEN). */
-const MAX_ENV_ENTRY_BYTES = 128 * 1024;
-/**
- * Every exported name and value checked before the first export, so a bad one leaves GITHUB_ENV untouched. A
- * name the broker chose (no `secrets` list) must also have the stricter shape a broker may use.
- */
-function checkDeliveries(deliveries, opts) {
-    const problems = deliveries.map((d) => (0,reserved_names/* exportNameProblem */.LC)(d.spec.exportName, opts.namesChosenBy)).filter((p) => p !== undefined);
-    // The runner's file format ends a value at CRLF: a final CR would be lost on the way, so say so instead.
-    for (const d of deliveries) {
-        if (opts.exportEnv && !d.spec.asFile && Buffer.byteLength(`${d.spec.exportName}=${d.value}`) + 1 > MAX_ENV_ENTRY_BYTES) {
-            problems.push(`${d.spec.exportName} is ${Buffer.byteLength(d.value)} bytes, more than Linux lets one environment variable hold (128 KiB): every later step would fail to start. Deliver it as a file ("| file:${d.spec.exportName}_FILE") or set export-env: false and use the step output`);
-        }
-        if (!d.spec.asFile && d.value.endsWith('\r'))
-            problems.push(`${d.spec.exportName} ends with a carriage return, which GITHUB_ENV/GITHUB_OUTPUT cannot carry; deliver it as a file with "| file:${d.spec.exportName}_FILE"`);
-    }
-    if (problems.length)
-        throw new SecretSpecError(problems.map((p) => `from the broker's answer: ${p}`));
-}
 function exportSecrets(deliveries, core, opts) {
     const names = [];
     const env = [];
@@ -4043,10 +3738,10 @@ function exportSecrets(deliveries, core, opts) {
             if (!opts.runnerTemp)
                 throw new Error(`line ${spec.line}: file: needs RUNNER_TEMP, which the runner sets for every job`);
             // Under the real path, so the post step can check the folder is directly under RUNNER_TEMP.
-            fileDir ??= (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_fs_.realpathSync)(opts.runnerTemp), FILE_DIR_PREFIX));
-            exported = (0,external_node_path_.join)(fileDir, spec.exportName);
+            fileDir ??= (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_fs_namespaceObject.realpathSync)(opts.runnerTemp), FILE_DIR_PREFIX));
+            exported = (0,external_node_path_namespaceObject.join)(fileDir, spec.exportName);
             // 0600 from creation on (flag wx: never follow or reuse an existing file).
-            (0,external_node_fs_.writeFileSync)(exported, value, { mode: 0o600, flag: 'wx' });
+            (0,external_node_fs_namespaceObject.writeFileSync)(exported, value, { mode: 0o600, flag: 'wx' });
         }
         if (opts.exportEnv)
             env.push([spec.exportName, exported]);
@@ -4100,6 +3795,12 @@ function idTokenSource(env, audience, core, timeoutMs) {
 }
 
 ;// CONCATENATED MODULE: ./src/action/mask.ts
+// What to register with the runner's masker for each secret, before anything else is printed or exported.
+// The runner replaces a registered value only where it appears whole within one log line, so a multi-line
+// secret is registered line by line too, and a JSON secret leaf by leaf, numbers included (a job that parses
+// it and prints one field, `{"pin": 48213377}`, would otherwise print it in the clear). Very short or purely
+// structural fragments (`{`, `],`) and the words `true`/`false` are not registered: the runner would star out
+// every occurrence in the log and garble it. The user is warned about each secret that has such a part.
 /** Shorter fragments are not registered. */
 const MIN_MASK_LENGTH = 4;
 function planMasks(secrets) {
@@ -4133,15 +3834,6 @@ function planMasks(secrets) {
         }
     }
     return { values: [...values].sort((a, b) => b.length - a.length), tooShort: [...tooShort] };
-}
-/** Registers every value (its lines and JSON leaves too) with the runner's masker, and warns about what is too short. */
-function maskSecrets(core, secrets) {
-    const plan = planMasks(secrets);
-    for (const value of plan.values)
-        core.setSecret(value);
-    for (const name of plan.tooShort) {
-        core.warning(`${name}: a value, line or JSON field shorter than ${MIN_MASK_LENGTH} characters, or a true/false in a JSON secret, was not masked (masking it would star out every occurrence in the log); keep it out of the log`);
-    }
 }
 /** Every leaf of a JSON object or array as text (strings, their lines, numbers, booleans); nothing for other values. */
 function jsonLeaves(value) {
@@ -4180,70 +3872,77 @@ function jsonLeaves(value) {
     return leaves;
 }
 
-// EXTERNAL MODULE: ./src/client/broker.ts
-var broker = __nccwpck_require__(80038);
-;// CONCATENATED MODULE: ./src/action/providers/broker.ts
-// The oidc-exchange broker as the action's secret provider: ask for the names the `secrets` input lists (or,
-// with no list, everything the policy grants) and, once the values are masked, keep for the post step the
-// tokens the broker says can be revoked, where the post step may send them.
+;// CONCATENATED MODULE: ./src/action/secret-spec.ts
+// The `secrets` input: one secret per line, checked completely (with line numbers) before anything is
+// requested or exported.
+//
+//   NAME                       the broker's secret NAME, exported as NAME
+//   NAME | ENV_NAME            exported as ENV_NAME
+//   NAME | file:ENV_NAME       written to a 0600 file under RUNNER_TEMP; ENV_NAME holds its path
+//   path key | ENV_NAME        (broker: vault) field `key` of the Vault secret at `path`
+//
+// Blank lines and lines starting with # are ignored.
 
-
-
-function brokerProvider(ctx) {
-    const { inputs, core } = ctx;
-    return {
-        source: 'the broker',
-        aboutClaims: (e) => e.status === 401 || e.status === 403,
-        async fetch(specs, getToken) {
-            const wanted = specs.length ? [...new Set(specs.map((s) => s.source))] : undefined;
-            const r = await (0,broker/* exchangeWithBroker */.T)({ brokerUrl: inputs.brokerUrl, getToken, secretNames: wanted, http: ctx.http, retry: ctx.retry });
-            return {
-                values: Object.entries(r.secrets).map(([name, value]) => ({ name, value })),
-                policy: r.policy,
-                // The policy name is the broker's text: shown quoted, as every peer string is.
-                policyShown: (0,errors/* peerText */.qT)(r.policy),
-                expiresAt: r.expiresAt,
-                claims: r.claims,
-                settle() {
-                    // Revocation is kept only where the post step may send a token: GitHub's API or the broker's host.
-                    const targets = [];
-                    for (const entry of r.revoke) {
-                        const target = revocationBase(entry, { brokerUrl: inputs.brokerUrl, githubApiUrl: ctx.job.apiUrl });
-                        if ('problem' in target)
-                            core.warning(`${(0,errors/* peerText */.qT)(entry.name, 130)} will not be revoked at the end of the job: ${target.problem}`);
-                        else
-                            targets.push({ name: entry.name, apiBase: target.apiBase, token: r.secrets[entry.name] });
-                    }
-                    ctx.post.keepRevocable(targets);
-                    const deliveries = deliveriesFor(specs, r.secrets);
-                    if (r.attempts > 1)
-                        core.info(`exchange succeeded on attempt ${r.attempts}`);
-                    return deliveries;
-                },
-            };
-        },
-    };
-}
-/** Pairs each requested line with its value; with no `secrets` input, everything the broker sent, by its own name. */
-function deliveriesFor(specs, secrets) {
-    if (specs.length === 0) {
-        return Object.entries(secrets).map(([name, value], i) => ({ spec: { line: i + 1, source: name, exportName: name, asFile: false }, value }));
+class SecretSpecError extends Error {
+    code = 'secrets_invalid';
+    problems;
+    constructor(problems) {
+        super(`the secrets input has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}; nothing was requested or exported:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+        this.name = 'SecretSpecError';
+        this.problems = problems;
     }
-    const missing = specs.filter((s) => !(s.source in secrets));
-    if (missing.length) {
-        throw new errors/* ExchangeError */.Sb('broker_answer_invalid', `the broker's answer lacks ${missing.map((s) => `${s.source} (line ${s.line})`).join(', ')}`);
-    }
-    return specs.map((spec) => ({ spec, value: secrets[spec.source] }));
 }
+const NAME = VARIABLE_NAME;
 
-;// CONCATENATED MODULE: ./src/action/providers/index.ts
-
-const PROVIDERS = {
-    'oidc-exchange': async (ctx) => brokerProvider(ctx),
-    vault: async (ctx) => (await __nccwpck_require__.e(/* import() */ 283).then(__nccwpck_require__.bind(__nccwpck_require__, 86283))).vaultProvider(ctx),
-};
-function secretProvider(ctx) {
-    return PROVIDERS[ctx.inputs.broker](ctx);
+function parseSecretSpecs(text, mode) {
+    const specs = [];
+    const problems = [];
+    const seen = new Map();
+    text.split('\n').forEach((raw, i) => {
+        const line = i + 1;
+        const trimmed = raw.trim();
+        if (trimmed === '' || trimmed.startsWith('#'))
+            return;
+        const parts = trimmed.split('|').map((p) => p.trim());
+        if (parts.length > 2)
+            return void problems.push(`line ${line}: more than one "|"; expected ${mode === 'vault' ? '"path key | ENV_NAME"' : '"NAME" or "NAME | ENV_NAME"'}`);
+        const [left, right] = parts;
+        let spec;
+        if (mode === 'vault') {
+            const words = left.split(/\s+/);
+            if (words.length !== 2)
+                return void problems.push(`line ${line}: expected "path key | ENV_NAME" (a Vault path, a space, the field), got ${JSON.stringify(left)}`);
+            const [path, key] = words;
+            if (!/^[A-Za-z0-9_.\-/]+$/.test(path) || path.includes('..'))
+                return void problems.push(`line ${line}: ${JSON.stringify(path)} is not a Vault path like secret/data/ci/db`);
+            spec = { line, source: key, vaultPath: path.replace(/^\/+/, ''), exportName: key.toUpperCase().replace(/[^A-Z0-9_]/g, '_'), asFile: false };
+        }
+        else {
+            if (!NAME.test(left))
+                return void problems.push(`line ${line}: ${JSON.stringify(left)} is not a secret name (letters, digits and _)`);
+            spec = { line, source: left, exportName: left, asFile: false };
+        }
+        if (right !== undefined) {
+            if (right === '')
+                return void problems.push(`line ${line}: nothing after "|"; write the variable name to export, or remove the "|"`);
+            const file = /^file:\s*(.*)$/.exec(right);
+            spec.asFile = file !== null;
+            spec.exportName = file ? file[1] : right;
+        }
+        const problem = exportNameProblem(spec.exportName);
+        if (problem)
+            return void problems.push(`line ${line}: ${problem}`);
+        const earlier = seen.get(spec.exportName);
+        if (earlier !== undefined)
+            return void problems.push(`line ${line}: ${spec.exportName} is already exported by line ${earlier}`);
+        seen.set(spec.exportName, line);
+        specs.push(spec);
+    });
+    if (mode === 'vault' && specs.length === 0 && problems.length === 0)
+        problems.push('with broker: vault, list at least one "path key | ENV_NAME" line');
+    if (problems.length)
+        throw new SecretSpecError(problems);
+    return specs;
 }
 
 ;// CONCATENATED MODULE: ./src/action/summary-text.ts
@@ -4286,9 +3985,9 @@ function summaryMarkdown(deliveries, info) {
 }
 
 ;// CONCATENATED MODULE: ./src/action/run.ts
-// The main step, one readable flow: check the inputs, trade the job's OIDC token for secrets with the provider
-// the `broker` input names, mask every value before anything can print it, check the names, export, leave
-// the post step what it must clean up, and write the summary.
+// The main step, one readable flow: check the inputs, get the job's OIDC token and trade it for secrets,
+// mask every value before anything can print it, check the names, export, leave the post step what it must
+// clean up, and write the summary.
 
 
 
@@ -4297,58 +3996,142 @@ function summaryMarkdown(deliveries, info) {
 
 
 
+/** Linux's limit for one `NAME=value` string in a process environment (MAX_ARG_STRLEN). */
+const MAX_ENV_ENTRY_BYTES = 128 * 1024;
 async function run(inputs, ctx) {
     const { core } = ctx;
     // 1. The secrets input, completely checked before any request.
     const specs = parseSecretSpecs(inputs.secrets, inputs.broker);
-    // 2. Trade the OIDC token for the values (a fresh token per attempt). The connection to the broker is
-    //    opened first, so that its handshake overlaps loading the provider and the runner issuing the token.
-    ctx.http.warm?.(inputs.brokerUrl);
-    const { retry, timeLeft } = attemptTimes(inputs, ctx);
-    const post = new PostStepState(core);
-    const provider = await secretProvider({ inputs, core, http: ctx.http, retry, job: ctx.job, post });
-    let received;
-    let deliveries;
-    try {
-        received = await provider.fetch(specs, idTokenSource(ctx.env, inputs.audience, core, timeLeft));
-        // 3. Mask first: nothing below may print before every value is registered. Then the provider settles
-        //    (what the post step revokes) and pairs the values with the lines of the `secrets` input.
-        maskSecrets(core, received.values);
-        deliveries = received.settle();
-    }
-    catch (e) {
-        // A failure about the token's claims (or any, with debug-claims) shows them: they say what to fix.
-        if (e instanceof errors/* ExchangeError */.Sb && (provider.aboutClaims(e) || inputs.debugClaims))
-            (await __nccwpck_require__.e(/* import() */ 582).then(__nccwpck_require__.bind(__nccwpck_require__, 58582))).explainFailure(core, e, ctx.job);
-        throw e;
-    }
-    // 4. Every exported name is checked before the first export (with no `secrets` list, the broker chose them).
-    checkDeliveries(deliveries, { exportEnv: inputs.exportEnv, namesChosenBy: specs.length === 0 ? 'broker' : 'user' });
-    // 5. Export, and leave the post step what it must remove.
-    const result = exportSecrets(deliveries, core, { exportEnv: inputs.exportEnv, runnerTemp: ctx.env.RUNNER_TEMP });
-    if (result.fileDir)
-        post.keepFileDir(result.fileDir);
-    // 6. Report names, never values.
-    core.info(`oidc-exchange: ${result.names.length} secret(s) delivered under policy ${received.policyShown}: ${result.names.join(', ')}`);
-    if (inputs.debugClaims)
-        (await __nccwpck_require__.e(/* import() */ 582).then(__nccwpck_require__.bind(__nccwpck_require__, 58582))).printClaims(core, received.claims, "Claims of this job's OIDC token (debug-claims)", ctx.job);
-    if (ctx.env.GITHUB_STEP_SUMMARY) {
-        const info = { source: provider.source, policy: received.policy, expiresAt: received.expiresAt, exportEnv: inputs.exportEnv, job: ctx.job };
-        await core.summary.addRaw(summaryMarkdown(deliveries, info)).write();
-    }
-    return { names: result.names, policy: received.policy };
-}
-/** timeout-seconds for all attempts and waits, at most 15 s per attempt, and what is left of it for a token request. */
-function attemptTimes(inputs, ctx) {
     const deadlineMs = inputs.timeoutSeconds * 1000;
     const started = Date.now();
     const retry = {
         deadlineMs,
         attemptTimeoutMs: Math.min(deadlineMs, 15_000),
-        onRetry: ({ reason, delayMs }) => ctx.core.warning(`${reason}; retrying in ${(delayMs / 1000).toFixed(1)} s`),
+        onRetry: ({ reason, delayMs }) => core.warning(`${reason}; retrying in ${(delayMs / 1000).toFixed(1)} s`),
         ...ctx.retry,
     };
-    return { retry, timeLeft: () => Math.max(1, Math.min(retry.attemptTimeoutMs, deadlineMs - (Date.now() - started))) };
+    const leftMs = () => Math.max(1, Math.min(retry.attemptTimeoutMs, deadlineMs - (Date.now() - started)));
+    const getToken = idTokenSource(ctx.env, inputs.audience, core, leftMs);
+    const cleanup = { revoke: [] };
+    // 2. Trade the OIDC token for the values (a fresh token per attempt). The connection to the broker is
+    //    opened while the runner issues the token.
+    ctx.http.warm?.(inputs.brokerUrl);
+    let deliveries;
+    let policy;
+    let expiresAt;
+    let claims;
+    try {
+        if (inputs.broker === 'vault') {
+            const { readFromVault } = await __nccwpck_require__.e(/* import() */ 283).then(__nccwpck_require__.bind(__nccwpck_require__, 6283));
+            const r = await readFromVault({
+                url: inputs.brokerUrl,
+                role: inputs.vaultRole,
+                authPath: inputs.vaultAuthPath,
+                namespace: inputs.vaultNamespace,
+                specs,
+                getToken,
+                http: ctx.http,
+                retry,
+                onToken(token) {
+                    core.setSecret(token);
+                    cleanup.vault = { url: inputs.brokerUrl, token, ...(inputs.vaultNamespace ? { namespace: inputs.vaultNamespace } : {}) };
+                    saveCleanupState(core, cleanup);
+                },
+            });
+            deliveries = r.deliveries;
+            policy = `vault role ${inputs.vaultRole}`;
+            expiresAt = r.expiresAt;
+        }
+        else {
+            const wanted = specs.length ? [...new Set(specs.map((s) => s.source))] : undefined;
+            const r = await (0,broker/* exchangeWithBroker */.Tv)({ brokerUrl: inputs.brokerUrl, getToken, secretNames: wanted, http: ctx.http, retry });
+            // 3. Mask first: nothing below may print before every value is registered.
+            maskAll(core, Object.entries(r.secrets).map(([name, value]) => ({ name, value })));
+            // Revocation is kept only where the post step may send a token: GitHub's API or the broker's host.
+            for (const entry of r.revoke) {
+                const target = revocationBase(entry, { brokerUrl: inputs.brokerUrl, githubApiUrl: ctx.job.apiUrl });
+                if ('problem' in target)
+                    core.warning(`${(0,errors/* peerText */.qT)(entry.name, 130)} will not be revoked at the end of the job: ${target.problem}`);
+                else
+                    cleanup.revoke.push({ name: entry.name, apiBase: target.apiBase, token: r.secrets[entry.name] });
+            }
+            if (cleanup.revoke.length)
+                saveCleanupState(core, cleanup);
+            deliveries = deliveriesFor(specs, r.secrets);
+            policy = r.policy;
+            expiresAt = r.expiresAt;
+            claims = r.claims;
+            if (r.attempts > 1)
+                core.info(`exchange succeeded on attempt ${r.attempts}`);
+        }
+    }
+    catch (e) {
+        // Vault's JWT auth refuses a token with 400, the broker with 401/403: both are about the token's claims.
+        const aboutClaims = e instanceof errors/* ExchangeError */.Sb && (e.status === 401 || e.status === 403 || (inputs.broker === 'vault' && e.code === 'broker_refused'));
+        if (e instanceof errors/* ExchangeError */.Sb && (aboutClaims || inputs.debugClaims)) {
+            const { printClaims, refusalHelp } = await __nccwpck_require__.e(/* import() */ 582).then(__nccwpck_require__.bind(__nccwpck_require__, 8582));
+            core.error(e.message);
+            printClaims(core, e.claims, "Claims of this job's OIDC token", ctx.job);
+            const help = refusalHelp(e.status);
+            if (help)
+                core.info(help);
+        }
+        throw e;
+    }
+    if (inputs.broker === 'vault')
+        maskAll(core, deliveries.map((d) => ({ name: d.spec.exportName, value: d.value })));
+    // 4. Every exported name is checked before the first export, so a bad one leaves GITHUB_ENV untouched.
+    // A name the broker chose (no `secrets` list) must also have the stricter shape a broker may use.
+    const problems = deliveries
+        .map((d) => exportNameProblem(d.spec.exportName, specs.length === 0 && inputs.broker !== 'vault' ? 'broker' : 'user'))
+        .filter((p) => p !== undefined);
+    // The runner's file format ends a value at CRLF: a final CR would be lost on the way, so say so instead.
+    for (const d of deliveries) {
+        if (inputs.exportEnv && !d.spec.asFile && Buffer.byteLength(`${d.spec.exportName}=${d.value}`) + 1 > MAX_ENV_ENTRY_BYTES) {
+            problems.push(`${d.spec.exportName} is ${Buffer.byteLength(d.value)} bytes, more than Linux lets one environment variable hold (128 KiB): every later step would fail to start. Deliver it as a file ("| file:${d.spec.exportName}_FILE") or set export-env: false and use the step output`);
+        }
+        if (!d.spec.asFile && d.value.endsWith('\r'))
+            problems.push(`${d.spec.exportName} ends with a carriage return, which GITHUB_ENV/GITHUB_OUTPUT cannot carry; deliver it as a file with "| file:${d.spec.exportName}_FILE"`);
+    }
+    if (problems.length)
+        throw new SecretSpecError(problems.map((p) => `from the broker's answer: ${p}`));
+    // 5. Export, and leave the post step what it must remove.
+    const result = exportSecrets(deliveries, core, { exportEnv: inputs.exportEnv, runnerTemp: ctx.env.RUNNER_TEMP });
+    if (result.fileDir) {
+        cleanup.fileDir = result.fileDir;
+        saveCleanupState(core, cleanup);
+    }
+    // 6. Report names, never values.
+    // The policy name is the broker's text: shown quoted (see peerText), as every peer string is.
+    core.info(`oidc-exchange: ${result.names.length} secret(s) delivered under policy ${inputs.broker === 'vault' ? policy : (0,errors/* peerText */.qT)(policy)}: ${result.names.join(', ')}`);
+    if (inputs.debugClaims) {
+        const { printClaims } = await __nccwpck_require__.e(/* import() */ 582).then(__nccwpck_require__.bind(__nccwpck_require__, 8582));
+        printClaims(core, claims, "Claims of this job's OIDC token (debug-claims)", ctx.job);
+    }
+    if (ctx.env.GITHUB_STEP_SUMMARY) {
+        const markdown = summaryMarkdown(deliveries, { source: inputs.broker === 'vault' ? 'Vault' : 'the broker', policy, expiresAt, exportEnv: inputs.exportEnv, job: ctx.job });
+        await core.summary.addRaw(markdown).write();
+    }
+    return { names: result.names, policy };
+}
+function maskAll(core, secrets) {
+    const plan = planMasks(secrets);
+    for (const value of plan.values)
+        core.setSecret(value);
+    for (const name of plan.tooShort) {
+        core.warning(`${name}: a value, line or JSON field shorter than 4 characters, or a true/false in a JSON secret, was not masked (masking it would star out every occurrence in the log); keep it out of the log`);
+    }
+}
+/** Pairs each requested line with its value; with no `secrets` input, everything the broker sent, by its own name. */
+function deliveriesFor(specs, secrets) {
+    if (specs.length === 0) {
+        return Object.entries(secrets).map(([name, value], i) => ({ spec: { line: i + 1, source: name, exportName: name, asFile: false }, value }));
+    }
+    const missing = specs.filter((s) => !(s.source in secrets));
+    if (missing.length) {
+        throw new errors/* ExchangeError */.Sb('broker_answer_invalid', `the broker's answer lacks ${missing.map((s) => `${s.source} (line ${s.line})`).join(', ')}`);
+    }
+    return specs.map((spec) => ({ spec, value: secrets[spec.source] }));
 }
 
 ;// CONCATENATED MODULE: ./src/action/main.ts
@@ -4361,8 +4144,8 @@ function attemptTimes(inputs, ctx) {
 async function main() {
     try {
         const inputs = readInputs(core_namespaceObject);
-        const http = (0,client_http/* createHttpClient */.u)({ ca: parseCaCertificate(inputs.caCertificate) || undefined });
-        await run(inputs, { core: core_namespaceObject, env: process.env, http, job: (0,job_context/* jobContext */.R)(process.env) });
+        const http = (0,client_http/* createHttpClient */.uT)({ ca: parseCaCertificate(inputs.caCertificate) || undefined });
+        await run(inputs, { core: core_namespaceObject, env: process.env, http, job: (0,job_context/* jobContext */.R)() });
     }
     catch (e) {
         setFailed(`oidc-exchange: ${e.message}`);
@@ -4389,7 +4172,7 @@ async function cleanup(ctx) {
     // 2. The secret files.
     if (state.fileDir) {
         try {
-            (0,external_node_fs_.rmSync)(state.fileDir, { recursive: true, force: true });
+            (0,external_node_fs_namespaceObject.rmSync)(state.fileDir, { recursive: true, force: true });
             core.info('oidc-exchange post: removed the secret files');
         }
         catch (e) {
@@ -4406,7 +4189,7 @@ async function cleanup(ctx) {
         await revokeInstallationToken(ctx, target);
     if (state.vault) {
         try {
-            const { revokeVaultToken } = await __nccwpck_require__.e(/* import() */ 283).then(__nccwpck_require__.bind(__nccwpck_require__, 86283));
+            const { revokeVaultToken } = await __nccwpck_require__.e(/* import() */ 283).then(__nccwpck_require__.bind(__nccwpck_require__, 6283));
             const status = await revokeVaultToken(ctx.http, state.vault, ctx.timeoutMs);
             if (status === 204 || status === 200)
                 core.info('oidc-exchange post: revoked the Vault token');
@@ -4423,7 +4206,7 @@ async function cleanup(ctx) {
 async function revokeInstallationToken(ctx, target) {
     const { core } = ctx;
     try {
-        const { getOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(413)]).then(__nccwpck_require__.bind(__nccwpck_require__, 92413));
+        const { getOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3747));
         const quiet = (m) => core.debug(`octokit: ${(0,errors/* peerText */.qT)(m)}`);
         const octokit = getOctokit(target.token, {
             baseUrl: target.apiBase,
@@ -4465,11 +4248,11 @@ async function post() {
         }
         await cleanup({
             core: core_namespaceObject,
-            http: (0,client_http/* createHttpClient */.u)({ ca }),
-            fetch: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(307)]).then(__nccwpck_require__.bind(__nccwpck_require__, 26307))).clientFetch(process.env, ca),
+            http: (0,client_http/* createHttpClient */.uT)({ ca }),
+            fetch: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(307)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6307))).clientFetch(process.env, ca),
             revoke,
             brokerUrl: getInput('broker-url'),
-            githubApiUrl: (0,job_context/* jobContext */.R)(process.env).apiUrl,
+            githubApiUrl: (0,job_context/* jobContext */.R)().apiUrl,
             runnerTemp: process.env.RUNNER_TEMP,
             timeoutMs: 10_000,
         });
@@ -4479,19 +4262,14 @@ async function post() {
     }
 }
 
-;// CONCATENATED MODULE: ./src/bundle.ts
-// The one bundle dist/ is built from. The action's two steps share it, so each dependency is in dist/ once;
-// dist/index.js, dist/post.js and dist/cli.js each import it and call their part. The steps are loaded
-// statically (they are small and every job runs them); the CLI, and everything heavy behind a step (Vault,
-// Octokit, undici), is a chunk loaded only when used. Nothing runs when this module is imported.
+;// CONCATENATED MODULE: ./src/action/bundle.ts
+// The action's bundle (dist/action/, committed: what a workflow's `uses:` step loads). The main and post steps
+// share it, so each dependency is in dist/ once; dist/index.js and dist/post.js each import it and call their
+// part. The steps are loaded statically (they are small and every job runs them); everything heavy behind a
+// step (Vault, Octokit, undici) is a chunk loaded only when used. Nothing runs when this module is imported.
 
 
-/** The `oidc-exchange` command (src/cli/main.ts runs as it loads). */
-async function cli() {
-    await __nccwpck_require__.e(/* import() */ 836).then(__nccwpck_require__.bind(__nccwpck_require__, 90836));
-}
 
-var __webpack_exports__cli = __webpack_exports__.xw;
-var __webpack_exports__main = __webpack_exports__.iW;
-var __webpack_exports__post = __webpack_exports__.bE;
-export { __webpack_exports__cli as cli, __webpack_exports__main as main, __webpack_exports__post as post };
+var __webpack_exports__main = __webpack_exports__.i;
+var __webpack_exports__post = __webpack_exports__.b;
+export { __webpack_exports__main as main, __webpack_exports__post as post };
