@@ -1,5 +1,5 @@
-export const id = 199;
-export const ids = [199];
+export const id = 71;
+export const ids = [71];
 export const modules = {
 
 /***/ 52920:
@@ -239,7 +239,7 @@ function hostOf(url) {
 
 /***/ }),
 
-/***/ 7199:
+/***/ 48071:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -298,6 +298,56 @@ async function compactVerify(jws, key, options) {
 
 // EXTERNAL MODULE: ./src/harness/fakes/fake-http.ts
 var fake_http = __webpack_require__(46301);
+;// CONCATENATED MODULE: ./src/harness/fakes/installation-token.ts
+// The installation tokens the fake GitHub API hands out, in GitHub's two forms (src/platform/tokens.ts):
+// stateless by default, as github.com issues them since the 2026 rollout, so every test that mints a token
+// carries the long form with its dots, dashes and underscores; classic on request (GHES, or the
+// `X-GitHub-Stateless-S2S-Token: disabled` header). The stateless token is shaped like GitHub's
+// (`ghs_<APPID>_<header>.<payload>.<signature>`, about 520 characters) but nobody verifies it: like GitHub's,
+// it is opaque to its holders, and the fake looks tokens up by value.
+
+const BASE62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+function mintInstallationToken(form, facts) {
+    return form === 'classic' ? `ghs_${randomBase62(36)}` : statelessToken(facts);
+}
+/** What a GitHub installation-token request asked for with the override header (other values are ignored). */
+function requestedForm(header) {
+    const v = Array.isArray(header) ? header[0] : header;
+    if (v === 'enabled')
+        return 'stateless';
+    if (v === 'disabled')
+        return 'classic';
+    return undefined;
+}
+function statelessToken(f) {
+    const b64 = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const header = b64({ alg: 'RS256', typ: 'JWT', kid: (0,external_node_crypto_.randomBytes)(12).toString('hex') });
+    const payload = b64({
+        iss: 'https://api.github.com',
+        sub: `installation:${f.installationId}`,
+        app_id: f.appId,
+        iid: f.installationId,
+        rids: f.repositoryIds.slice(0, 4),
+        iat: Math.floor(f.issuedAt.getTime() / 1000),
+        exp: Math.floor(f.expiresAt.getTime() / 1000),
+        // GitHub's tokens vary in length; so do these (a test must not learn a length).
+        jti: (0,external_node_crypto_.randomBytes)(8 + (0,external_node_crypto_.randomInt)(8)).toString('hex'),
+    });
+    // Drawn until it holds both `-` and `_`, so every token carries the characters a careless pattern drops.
+    let signature = '';
+    while (!/-/.test(signature) || !/_/.test(signature))
+        signature = (0,external_node_crypto_.randomBytes)(136).toString('base64url');
+    return `ghs_${f.appId}_${header}.${payload}.${signature}`;
+}
+function randomBase62(n) {
+    let s = '';
+    for (let i = 0; i < n; i++)
+        s += BASE62[(0,external_node_crypto_.randomInt)(BASE62.length)];
+    return s;
+}
+
+// EXTERNAL MODULE: ./src/platform/tokens.ts
+var platform_tokens = __webpack_require__(48445);
 ;// CONCATENATED MODULE: ./src/harness/fakes/github-api.ts
 // Harness, part four: a fake GitHub REST API on loopback for GitHub App authentication, shaped after GitHub's
 // documented behaviour (seed 004 and the REST reference):
@@ -306,7 +356,8 @@ var fake_http = __webpack_require__(46301);
 //    future;
 //  - installations for organizations, users and repositories;
 //  - `POST /app/installations/{id}/access_tokens` issues `ghs_` tokens scoped to the requested repositories and
-//    permissions, 422 when asking for more than the installation has;
+//    permissions, 422 when asking for more than the installation has; stateless (`ghs_<APPID>_<JWT>`, ~520
+//    characters) unless the fake plays a classic GitHub or the request sends `X-GitHub-Stateless-S2S-Token`;
 //  - installation tokens revoke themselves (`DELETE /installation/token`) and show what they reach
 //    (`GET /installation/repositories`, 401 once dead or expired).
 // Every request is recorded (method, path, status, which kind of credential, the JWT's claims, the requested
@@ -316,9 +367,10 @@ var fake_http = __webpack_require__(46301);
 
 
 
+
+
 const DOCS = 'https://docs.github.com/rest';
 const LEVELS = { read: 1, write: 2, admin: 3 };
-const BASE62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 /** GitHub's limit on how far ahead an app JWT's `exp` may be. */
 const MAX_JWT_LIFETIME_SECONDS = 600;
 const DEFAULT_INSTALLATION = {
@@ -483,8 +535,15 @@ async function startFakeGitHubApi(opts = {}) {
                     return reply(422, { message: 'The permissions requested are not granted to this installation.', documentation_url: DOCS, status: '422' });
                 permissions = asked;
             }
-            const token = `ghs_${randomBase62(36)}`;
             const expiresAt = new Date(Math.floor(now() / 1000) * 1000 + ttl * 1000);
+            const form = requestedForm(req.headers[platform_tokens/* STATELESS_TOKEN_OVERRIDE_HEADER */.qX]) ?? opts.tokenForm ?? 'stateless';
+            const token = mintInstallationToken(form, {
+                appId: app.appId,
+                installationId: inst.id,
+                repositoryIds: repositories.map((r) => repoId(`${inst.account}/${r}`)),
+                issuedAt: new Date(now()),
+                expiresAt,
+            });
             tokens.set(token, { installationId: inst.id, appId: app.appId, repositories, repositorySelection: selection, permissions, expiresAt });
             return reply(201, {
                 token,
@@ -602,12 +661,6 @@ function credential(authorization) {
 }
 function same(a, b) {
     return a.toLowerCase() === b.toLowerCase();
-}
-function randomBase62(n) {
-    let s = '';
-    for (let i = 0; i < n; i++)
-        s += BASE62[(0,external_node_crypto_.randomInt)(BASE62.length)];
-    return s;
 }
 
 ;// CONCATENATED MODULE: ./src/harness/demo/steps-github-app.ts
