@@ -48,7 +48,7 @@ const names = Array.from({ length: 10 }, (_, i) => `SECRET_${i}`);
 const config = await buildConfig(
   {
     audience: AUDIENCE,
-    issuers: [{ id: 'github', issuer: github.url }],
+    issuers: [{ id: 'github', issuer: github.url, kind: 'github' }],
     secrets: Object.fromEntries(names.map((n, i) => [n, { value: `bench-value-${i}-${'x'.repeat(40)}` }])),
     policies: [{ name: 'bench', issuer: 'github', claims: { repository: 'octo-org/octo-repo' }, secrets: names }],
   },

@@ -272,8 +272,8 @@ var external_node_url_ = __webpack_require__(73136);
 var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __webpack_require__(46752);
-// EXTERNAL MODULE: ./src/broker/config/load.ts + 3 modules
-var load = __webpack_require__(49355);
+// EXTERNAL MODULE: ./src/broker/config/load.ts + 4 modules
+var load = __webpack_require__(85650);
 // EXTERNAL MODULE: ./src/broker/http/app.ts + 4 modules
 var app = __webpack_require__(69710);
 // EXTERNAL MODULE: ./src/harness/fakes/issuer.ts + 4 modules
@@ -900,6 +900,7 @@ async function startDemo() {
     for (const i of raw.issuers) {
         const fake = i.id === 'github' ? github : gitlab;
         i.issuer = fake.url;
+        i.kind = fake.kind; // the fake's loopback URL no longer says which platform it stands for
         if (i.jwks_uri)
             i.jwks_uri = fake.jwksUri;
     }
@@ -2600,7 +2601,7 @@ async function withScratch(prefix, run) {
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(38815);
-/* harmony import */ var _broker_config_load_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(49355);
+/* harmony import */ var _broker_config_load_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(85650);
 /* harmony import */ var _broker_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(27662);
 /* harmony import */ var _platform_claims_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(52926);
 /* harmony import */ var _broker_http_app_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(69710);
@@ -2708,6 +2709,7 @@ async function tryActionCommand(args) {
         const github = await (0,_fakes_issuer_js__WEBPACK_IMPORTED_MODULE_10__/* .startFakeIssuer */ .xm)({ kind: 'github' });
         const standsFor = gh.issuer;
         gh.issuer = github.url;
+        gh.kind = 'github'; // the fake's loopback URL no longer says which platform it stands for
         delete gh.jwks_uri;
         const completed = (0,_cli_claims_file_js__WEBPACK_IMPORTED_MODULE_13__.completeClaims)('try-action', given, { platform: 'github', signedBy: github.url });
         completed.notes = completed.notes.filter((n) => !n.startsWith('the fake issuer'));

@@ -143,6 +143,9 @@ async function exchange(ctx, input, audit) {
     audit.repository = (0,policy_policy/* claimText */.Q1)(claims.repository);
     audit.project_path = (0,policy_policy/* claimText */.Q1)(claims.project_path);
     audit.jti = (0,policy_policy/* claimText */.Q1)(claims.jti);
+    audit.check_run_id = (0,policy_policy/* claimText */.Q1)(claims.check_run_id);
+    audit.enterprise = (0,policy_policy/* claimText */.Q1)(claims.enterprise);
+    audit.enterprise_id = (0,policy_policy/* claimText */.Q1)(claims.enterprise_id);
     // 2b. Rate limit per issuer and subject, counted only for verified tokens (a forger cannot spend
     // someone else's allowance).
     await checkRateLimit(ctx, issuer, (0,policy_policy/* claimText */.Q1)(claims.sub) ?? '');

@@ -17,12 +17,12 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
-// EXTERNAL MODULE: ./src/broker/config/load.ts + 3 modules
-var load = __webpack_require__(49355);
+// EXTERNAL MODULE: ./src/broker/config/load.ts + 4 modules
+var load = __webpack_require__(85650);
 // EXTERNAL MODULE: ./src/broker/errors.ts
 var errors = __webpack_require__(27662);
-// EXTERNAL MODULE: ./src/broker/lint/index.ts + 5 modules
-var lint = __webpack_require__(53710);
+// EXTERNAL MODULE: ./src/broker/lint/index.ts + 6 modules
+var lint = __webpack_require__(8000);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:path"

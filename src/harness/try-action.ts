@@ -77,7 +77,7 @@ export async function tryActionCommand(args: string[]): Promise<number> {
   // 2. The claims, checked against the configuration's GitHub issuer and the audience the action will ask for.
   const raw = parse(await readFile(configPath, 'utf8').catch((e: NodeJS.ErrnoException) => {
     throw new UsageError('try-action', `cannot read --config ${configPath}: ${e.code ?? e.message}`);
-  })) as { audience?: string; issuers?: Array<{ id: string; issuer: string; jwks_uri?: string }> };
+  })) as { audience?: string; issuers?: Array<{ id: string; issuer: string; kind?: string; jwks_uri?: string }> };
   const gh = platformIssuer(Array.isArray(raw?.issuers) ? raw.issuers : [], 'github');
   if (!gh) throw new UsageError('try-action', `${configPath} has no GitHub issuer (id: github, or issuer ${GITHUB_DOT_COM})`);
   const given = await readGivenClaims('try-action', values.claims);
@@ -93,6 +93,7 @@ export async function tryActionCommand(args: string[]): Promise<number> {
     const github = await startFakeIssuer({ kind: 'github' });
     const standsFor = gh.issuer;
     gh.issuer = github.url;
+    gh.kind = 'github'; // the fake's loopback URL no longer says which platform it stands for
     delete gh.jwks_uri;
     const completed = completeClaims('try-action', given, { platform: 'github', signedBy: github.url });
     completed.notes = completed.notes.filter((n) => !n.startsWith('the fake issuer'));

@@ -74,7 +74,7 @@ beforeAll(async () => {
 
   const raw = {
     audience: AUDIENCE,
-    issuers: [{ id: 'gitlab', issuer: iss.gitlab.url, jwks_uri: iss.gitlab.jwksUri }],
+    issuers: [{ id: 'gitlab', issuer: iss.gitlab.url, kind: 'gitlab', jwks_uri: iss.gitlab.jwksUri }],
     backends: {
       vault: {
         main: { address: vault.url, auth: { approle: { role_id: ROLE_ID, secret_id_env: 'VAULT_SECRET_ID' } }, cache_seconds: 1, timeout_seconds: 2 },
@@ -266,7 +266,7 @@ describe('age', () => {
     execFileSync('age', ['-r', recipient, '-o', join(dir, 'foreign.age')], { input: 'x' });
     const raw = {
       audience: AUDIENCE,
-      issuers: [{ id: 'gitlab', issuer: iss.gitlab.url }],
+      issuers: [{ id: 'gitlab', issuer: iss.gitlab.url, kind: 'gitlab' }],
       backends: { age: { repo: { identity_file: 'broker.agekey' } } },
       secrets: { FOREIGN: { age: { file: 'foreign.age' } }, MISSING: { age: { file: 'secrets.yaml.age', field: 'nope' } } },
       policies: [{ name: 'p', issuer: 'gitlab', claims: { project_path: 'x' }, secrets: ['FOREIGN', 'MISSING'] }],
@@ -282,7 +282,7 @@ describe('age', () => {
 
 describe('configuration', () => {
   async function problems(raw: Record<string, unknown>, env: NodeJS.ProcessEnv = {}): Promise<string[]> {
-    const full = { audience: AUDIENCE, issuers: [{ id: 'gitlab', issuer: iss.gitlab.url }], policies: [{ name: 'p', issuer: 'gitlab', claims: { project_path: 'x' }, secrets: ['S'] }], ...raw };
+    const full = { audience: AUDIENCE, issuers: [{ id: 'gitlab', issuer: iss.gitlab.url, kind: 'gitlab' }], policies: [{ name: 'p', issuer: 'gitlab', claims: { project_path: 'x' }, secrets: ['S'] }], ...raw };
     const e = await buildConfig(full, join(dir, 'c.yaml'), { env, checkSources: true }).then(() => undefined, (x: unknown) => x);
     return e instanceof ConfigError ? e.problems : [];
   }
@@ -303,7 +303,7 @@ describe('configuration', () => {
     const cfg = await buildConfig(
       {
         audience: AUDIENCE,
-        issuers: [{ id: 'gitlab', issuer: iss.gitlab.url, jwks_uri: iss.gitlab.jwksUri }],
+        issuers: [{ id: 'gitlab', issuer: iss.gitlab.url, kind: 'gitlab', jwks_uri: iss.gitlab.jwksUri }],
         backends: { vault: { main: { address: 'http://127.0.0.1:1', auth: { token_env: 'T' }, timeout_seconds: 1 } } },
         secrets: { S: { vault: { path: 'a', field: 'b' } } },
         policies: [{ name: 'p', issuer: 'gitlab', claims: { project_path: 'acme/platform/api' }, secrets: ['S'] }],

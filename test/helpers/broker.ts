@@ -40,8 +40,8 @@ export async function startTestBed(opts: TestBedOptions = {}): Promise<TestBed> 
   const raw = {
     audience: AUDIENCE,
     issuers: [
-      { id: 'github', issuer: github.url },
-      { id: 'gitlab', issuer: gitlab.url, jwks_uri: gitlab.jwksUri },
+      { id: 'github', issuer: github.url, kind: 'github' },
+      { id: 'gitlab', issuer: gitlab.url, kind: 'gitlab', jwks_uri: gitlab.jwksUri },
     ],
     ...(opts.config?.({ github, gitlab }) ?? {}),
   };
