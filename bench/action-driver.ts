@@ -45,7 +45,7 @@ const bed = await startBed({
   audience: AUDIENCE,
   configPath: join(dir, 'broker.yaml'),
   config: ({ github }) => ({
-    issuers: [{ id: 'github', issuer: github.url }],
+    issuers: [{ id: 'github', issuer: github.url, kind: 'github' }],
     secrets: Object.fromEntries(names.map((n, i) => [n, { value: `bench-value-${i}-${'x'.repeat(40)}` }])),
     policies: [{ name: 'bench', issuer: 'github', claims: { repository: 'octo-org/octo-repo' }, secrets: names }],
   }),

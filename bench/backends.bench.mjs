@@ -54,7 +54,7 @@ export default async function backendsBench() {
     writeFileSync(join(dir, 'broker.yaml'), [
       `audience: ${AUDIENCE}`,
       'issuers:',
-      `  - { id: bench, issuer: "${issuer.url}" }`,
+      `  - { id: bench, issuer: "${issuer.url}", kind: github }`,
       'backends:',
       '  vault:',
       `    cached: { address: "${vault.url}", auth: { token_env: VAULT_TOKEN }, cache_seconds: 60 }`,

@@ -47,7 +47,7 @@ export default async function brokerBench() {
     writeFileSync(join(dir, 'broker.yaml'), [
       `audience: ${AUDIENCE}`,
       'issuers:',
-      `  - { id: bench, issuer: "${issuer.url}" }`,
+      `  - { id: bench, issuer: "${issuer.url}", kind: github }`,
       'secrets:',
       '  DB_PASSWORD: { value: bench-db-password }',
       '  API_KEY: { env: BENCH_API_KEY }',

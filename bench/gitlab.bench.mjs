@@ -59,7 +59,7 @@ export default async function bench() {
     JSON.stringify({
       listen: { host: '127.0.0.1', port: 0 },
       audience: AUDIENCE,
-      issuers: [{ id: 'gitlab', issuer: issuerUrl, jwks_uri: `${issuerUrl}/oauth/discovery/keys` }],
+      issuers: [{ id: 'gitlab', issuer: issuerUrl, kind: 'gitlab', jwks_uri: `${issuerUrl}/oauth/discovery/keys` }],
       secrets: { DB_PASSWORD: { value: 'bench-db-password-value' }, API_KEY: { value: 'bench-api-key-value-0123456789' }, ...many },
       policies: [
         { name: 'bench', issuer: 'gitlab', claims: { project_path: 'acme/platform/api', ref: 'main' }, secrets: ['DB_PASSWORD', 'API_KEY'] },

@@ -112,7 +112,7 @@ async function startBroker(dir, name, issuer, store) {
       `audience: ${AUDIENCE}`,
       `listen: { host: 127.0.0.1, port: ${port} }`,
       `issuers:`,
-      `  - { id: bench, issuer: "${issuer.url}", algorithms: [ES256] }`,
+      `  - { id: bench, issuer: "${issuer.url}", kind: github, algorithms: [ES256] }`,
       `secrets:`,
       `  BENCH_SECRET: { value: ${SECRET} }`,
       `policies:`,

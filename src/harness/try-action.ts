@@ -25,7 +25,7 @@ export interface TryActionOptions {
   raw: unknown;
   configPath: string;
   /** raw's GitHub issuer: repointed at the fake issuer, so the broker trusts the tokens it signs. */
-  githubIssuer: { issuer: string; jwks_uri?: string };
+  githubIssuer: { issuer: string; kind?: string; jwks_uri?: string };
   /** The job token's claims, once the URL of the fake issuer that signs them is known. May throw. */
   claims(issuerUrl: string): Record<string, unknown>;
   /** The environment the configuration's secret sources read (default: process.env). */
@@ -52,6 +52,7 @@ export async function startTryAction(opts: TryActionOptions): Promise<TryActionB
   let claims: Record<string, unknown>;
   try {
     opts.githubIssuer.issuer = github.url;
+    opts.githubIssuer.kind = 'github'; // the fake's loopback URL no longer says which platform it stands for
     delete opts.githubIssuer.jwks_uri;
     claims = opts.claims(github.url);
     const config = await buildConfig(opts.raw, opts.configPath, { checkSources: true, ...(opts.env ? { env: opts.env } : {}) });

@@ -3,6 +3,8 @@
 // to recognise a condition on a claim the issuer never emits: such a policy can never match. The claims-file
 // reader of the CLI uses the same catalogue to spot a misspelt claim (src/text/suggest.ts does the matching).
 
+import { resolveIssuerKind } from './issuers.js';
+
 export type IssuerKind = 'github' | 'gitlab' | 'unknown';
 
 /** Claims every OIDC token has, whoever issued it. */
@@ -29,8 +31,6 @@ const GITLAB_ONLY = [
 
 const GITHUB_CLAIMS = new Set([...STANDARD, ...SHARED, ...GITHUB_ONLY]);
 const GITLAB_CLAIMS = new Set([...STANDARD, ...SHARED, ...GITLAB_ONLY]);
-const GITHUB_MARKERS = new Set(GITHUB_ONLY);
-const GITLAB_MARKERS = new Set(GITLAB_ONLY);
 
 export const GITHUB_DOT_COM = 'https://token.actions.githubusercontent.com';
 export const GITLAB_DOT_COM = 'https://gitlab.com';
@@ -41,38 +41,31 @@ export function isMultiTenant(url: string): boolean {
   return u === GITHUB_DOT_COM || u === GITLAB_DOT_COM;
 }
 
-/** The kind the issuer URL alone tells: GitHub.com (and its enterprise-only issuers), GHES, gitlab.com. */
-function kindOfUrl(url: string): IssuerKind {
-  const u = url.replace(/\/+$/, '');
-  if (u === GITHUB_DOT_COM || u.startsWith(`${GITHUB_DOT_COM}/`) || /^https:\/\/[^/]+\/_services\/token$/.test(u)) return 'github';
-  if (u === GITLAB_DOT_COM) return 'gitlab';
-  // A self-managed GitLab is usually on a host named for it (gitlab.example.com).
-  if (/^https?:\/\/[^/]*gitlab[^/]*(\/|$)/i.test(u)) return 'gitlab';
-  return 'unknown';
+/**
+ * An issuer's kind for the linter: the declared one, else what the URL tells (src/platform/issuers.ts), else
+ * unknown (the loader refuses such an issuer; only the rules that do not depend on the kind apply meanwhile).
+ * Never guessed from the claims a policy uses: a GitLab issuer whose policies name only shared claims would
+ * escape GitLab's identity rules.
+ */
+export function issuerKind(url: string, declared?: unknown): IssuerKind {
+  const resolved = resolveIssuerKind(url, declared === 'github' || declared === 'gitlab' ? declared : undefined);
+  return 'kind' in resolved ? resolved.kind : 'unknown';
 }
 
 /**
- * An issuer's kind: from its URL when that is one of the platforms' own (or a host named gitlab), otherwise
- * from the claims its policies use (a policy on `project_path` is about GitLab tokens). Mixed or unknown
- * claims: unknown, and only the rules that do not depend on the kind apply.
+ * GitHub's custom-property claims (GA 2026-03-12): `repo_property_<name>` for each repository custom property
+ * an organization or enterprise admin chose to include. Values are always strings: booleans `"true"`/`"false"`,
+ * multi-select values joined by commas (`"us-east-1,eu-west-1"`).
  */
-export function issuerKind(url: string, claimNames: Iterable<string>): IssuerKind {
-  const byUrl = kindOfUrl(url);
-  if (byUrl !== 'unknown') return byUrl;
-  let github = 0;
-  let gitlab = 0;
-  for (const c of claimNames) {
-    if (GITHUB_MARKERS.has(c)) github++;
-    if (GITLAB_MARKERS.has(c)) gitlab++;
-  }
-  if (github > gitlab) return 'github';
-  if (gitlab > github) return 'gitlab';
-  return 'unknown';
+export const GITHUB_REPO_PROPERTY_PREFIX = 'repo_property_';
+
+export function isRepoPropertyClaim(claim: string): boolean {
+  return claim.startsWith(GITHUB_REPO_PROPERTY_PREFIX) && claim.length > GITHUB_REPO_PROPERTY_PREFIX.length;
 }
 
 /** Whether an issuer of this kind ever puts the claim in a token (unknown kinds: assume it might). */
 export function emitsClaim(kind: IssuerKind, claim: string): boolean {
-  if (kind === 'github') return GITHUB_CLAIMS.has(claim);
+  if (kind === 'github') return GITHUB_CLAIMS.has(claim) || isRepoPropertyClaim(claim);
   if (kind === 'gitlab') return GITLAB_CLAIMS.has(claim);
   return true;
 }

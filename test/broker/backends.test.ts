@@ -71,7 +71,7 @@ beforeAll(async () => {
     env: { VAULT_SECRET_ID: VALUES.roleSecretId, VAULT_TOKEN: VALUES.staticToken, AWS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', AWS_SECRET: VALUES.awsSecretKey },
     prepare: true,
     config: ({ gitlab, vault, aws }) => ({
-    issuers: [{ id: 'gitlab', issuer: gitlab.url, jwks_uri: gitlab.jwksUri }],
+    issuers: [{ id: 'gitlab', issuer: gitlab.url, kind: 'gitlab', jwks_uri: gitlab.jwksUri }],
     backends: {
       vault: {
         main: { address: vault!.url, auth: { approle: { role_id: ROLE_ID, secret_id_env: 'VAULT_SECRET_ID' } }, cache_seconds: 1, timeout_seconds: 2 },
@@ -259,7 +259,7 @@ describe('age', () => {
     execFileSync('age', ['-r', recipient, '-o', join(dir, 'foreign.age')], { input: 'x' });
     const raw = {
       audience: AUDIENCE,
-      issuers: [{ id: 'gitlab', issuer: iss.gitlab.url }],
+      issuers: [{ id: 'gitlab', issuer: iss.gitlab.url, kind: 'gitlab' }],
       backends: { age: { repo: { identity_file: 'broker.agekey' } } },
       secrets: { FOREIGN: { age: { file: 'foreign.age' } }, MISSING: { age: { file: 'secrets.yaml.age', field: 'nope' } } },
       policies: [{ name: 'p', issuer: 'gitlab', claims: { project_path: 'x' }, secrets: ['FOREIGN', 'MISSING'] }],
@@ -275,7 +275,7 @@ describe('age', () => {
 
 describe('configuration', () => {
   async function problems(raw: Record<string, unknown>, env: NodeJS.ProcessEnv = {}): Promise<string[]> {
-    const full = { audience: AUDIENCE, issuers: [{ id: 'gitlab', issuer: iss.gitlab.url }], policies: [{ name: 'p', issuer: 'gitlab', claims: { project_path: 'x' }, secrets: ['S'] }], ...raw };
+    const full = { audience: AUDIENCE, issuers: [{ id: 'gitlab', issuer: iss.gitlab.url, kind: 'gitlab' }], policies: [{ name: 'p', issuer: 'gitlab', claims: { project_path: 'x' }, secrets: ['S'] }], ...raw };
     const e = await buildConfig(full, join(dir, 'c.yaml'), { env, checkSources: true }).then(() => undefined, (x: unknown) => x);
     return e instanceof ConfigError ? e.problems : [];
   }
@@ -296,7 +296,7 @@ describe('configuration', () => {
     const down = await startBed({
       issuers: iss,
       config: {
-        issuers: [{ id: 'gitlab', issuer: iss.gitlab.url, jwks_uri: iss.gitlab.jwksUri }],
+        issuers: [{ id: 'gitlab', issuer: iss.gitlab.url, kind: 'gitlab', jwks_uri: iss.gitlab.jwksUri }],
         backends: { vault: { main: { address: 'http://127.0.0.1:1', auth: { token_env: 'T' }, timeout_seconds: 1 } } },
         secrets: { S: { vault: { path: 'a', field: 'b' } } },
         policies: [{ name: 'p', issuer: 'gitlab', claims: { project_path: 'acme/platform/api' }, secrets: ['S'] }],

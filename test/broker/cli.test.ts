@@ -28,7 +28,7 @@ beforeAll(async () => {
       `audience: ${AUDIENCE}`,
       'listen: { host: 127.0.0.1, port: 0, request_timeout_seconds: 1, shutdown_grace_seconds: 5 }',
       'issuers:',
-      `  - { id: github, issuer: "${github.url}" }`,
+      `  - { id: github, issuer: "${github.url}", kind: github }`,
       'secrets:',
       '  TOKEN: { env: CLI_TEST_SECRET }',
       'policies:',

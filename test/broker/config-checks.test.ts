@@ -20,7 +20,7 @@ afterAll(async () => {
 function raw(extra: Record<string, unknown>): Record<string, unknown> {
   return {
     audience: AUDIENCE,
-    issuers: [{ id: 'github', issuer: iss.github.url }],
+    issuers: [{ id: 'github', issuer: iss.github.url, kind: 'github' }],
     secrets: { DB_PASSWORD: { value: 'v' } },
     policies: [{ name: 'p', issuer: 'github', claims: { repository: 'octo-org/octo-repo' }, secrets: ['DB_PASSWORD'] }],
     ...extra,
@@ -67,7 +67,7 @@ describe('issuer URLs', () => {
   it('a configured issuer with a trailing slash matches the issuer\'s tokens (normalised)', async () => {
     bed = await startTestBed({
       config: ({ github }) => ({
-        issuers: [{ id: 'github', issuer: `${github.url}/` }],
+        issuers: [{ id: 'github', issuer: `${github.url}/`, kind: 'github' }],
         secrets: { DB_PASSWORD: { value: 'trailing-slash-secret' } },
         policies: [{ name: 'p', issuer: 'github', claims: { repository: 'octo-org/octo-repo' }, secrets: ['DB_PASSWORD'] }],
       }),
@@ -79,7 +79,7 @@ describe('issuer URLs', () => {
   });
 
   it('the same issuer listed with and without the slash is reported once', async () => {
-    expect(await problems({ issuers: [{ id: 'a', issuer: iss.github.url }, { id: 'github', issuer: `${iss.github.url}//` }] })).toEqual([`issuers[1].issuer: ${iss.github.url} is listed twice`]);
+    expect(await problems({ issuers: [{ id: 'a', issuer: iss.github.url, kind: 'github' }, { id: 'github', issuer: `${iss.github.url}//`, kind: 'github' }] })).toEqual([`issuers[1].issuer: ${iss.github.url} is listed twice`]);
   });
 });
 

@@ -91,7 +91,7 @@ describe('the systemd unit and the container', () => {
       config,
       stringify({
         audience: 'https://broker.example.com',
-        issuers: [{ id: 'gitlab', issuer: iss.gitlab.url, jwks_uri: iss.gitlab.jwksUri }],
+        issuers: [{ id: 'gitlab', issuer: iss.gitlab.url, kind: 'gitlab', jwks_uri: iss.gitlab.jwksUri }],
         secrets: { S: { value: 'x' } },
         policies: [{ name: 'p', issuer: 'gitlab', claims: { project_path: 'a/b' }, secrets: ['S'] }],
       }),

@@ -15,7 +15,7 @@ async function start(issuerSettings: Record<string, unknown>): Promise<TestBed> 
   bed = await startTestBed({
     now: clock,
     config: ({ github }) => ({
-      issuers: [{ id: 'github', issuer: github.url, ...issuerSettings }],
+      issuers: [{ id: 'github', issuer: github.url, kind: 'github', ...issuerSettings }],
       secrets: { TOKEN: { value: 'key-test-secret-value' } },
       policies: [{ name: 'main', issuer: 'github', claims: { repository: 'octo-org/octo-repo' }, secrets: ['TOKEN'] }],
     }),

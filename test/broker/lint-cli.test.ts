@@ -37,7 +37,7 @@ function brokerYaml(policy: string): string {
   return [
     `audience: ${AUDIENCE}`,
     'issuers:',
-    `  - { id: github, issuer: "${github.url}" }`,
+    `  - { id: github, issuer: "${github.url}", kind: github }`,
     'secrets:',
     '  DB_PASSWORD: { env: LINT_CLI_SECRET }',
     'policies:',

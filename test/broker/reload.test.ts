@@ -32,7 +32,7 @@ afterAll(async () => {
 function config(which: 'first' | 'second', extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     audience: AUDIENCE,
-    issuers: [{ id: 'gitlab', issuer: iss.gitlab.url, jwks_uri: iss.gitlab.jwksUri }],
+    issuers: [{ id: 'gitlab', issuer: iss.gitlab.url, kind: 'gitlab', jwks_uri: iss.gitlab.jwksUri }],
     secrets: { A: { env: 'SECRET_A' }, B: { env: 'SECRET_B' } },
     policies: [{ name: which, issuer: 'gitlab', claims: { project_path: 'acme/platform/api' }, secrets: [which === 'first' ? 'A' : 'B'] }],
     admin: { token_env: 'ADMIN_TOKEN' },

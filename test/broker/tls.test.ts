@@ -41,7 +41,7 @@ function raw(listen: Record<string, unknown>): Record<string, unknown> {
   return {
     listen,
     audience: AUDIENCE,
-    issuers: [{ id: 'gitlab', issuer: iss.gitlab.url, jwks_uri: iss.gitlab.jwksUri }],
+    issuers: [{ id: 'gitlab', issuer: iss.gitlab.url, kind: 'gitlab', jwks_uri: iss.gitlab.jwksUri }],
     secrets: { DB_PASSWORD: { value: SECRET } },
     policies: [{ name: 'p', issuer: 'gitlab', claims: { project_path: 'acme/platform/api' }, secrets: ['DB_PASSWORD'] }],
   };

@@ -30,8 +30,8 @@ function config(store: unknown): Record<string, unknown> {
   return {
     audience: AUDIENCE,
     issuers: [
-      { id: 'github', issuer: iss.github.url },
-      { id: 'gitlab', issuer: iss.gitlab.url, jwks_uri: iss.gitlab.jwksUri },
+      { id: 'github', issuer: iss.github.url, kind: 'github' },
+      { id: 'gitlab', issuer: iss.gitlab.url, kind: 'gitlab', jwks_uri: iss.gitlab.jwksUri },
     ],
     secrets: { DB_PASSWORD: { file: secretFile() } },
     policies: [{ name: 'gitlab-deploy', issuer: 'gitlab', claims: { project_path: 'acme/platform/api' }, secrets: ['DB_PASSWORD'] }],

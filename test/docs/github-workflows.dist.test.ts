@@ -48,13 +48,14 @@ async function startDemoBroker(audience: string): Promise<DemoBed> {
       config: ({ github, gitlab, api }) => {
         const raw = parse(readFileSync(join(ROOT, 'examples', 'demo.yaml'), 'utf8')) as {
           audience: string;
-          issuers: Array<{ id: string; issuer: string; jwks_uri?: string }>;
+          issuers: Array<{ id: string; issuer: string; kind?: string; jwks_uri?: string }>;
           github_apps: Record<string, Record<string, unknown>>;
         };
         raw.audience = audience;
         for (const i of raw.issuers) {
           const fake = i.id === 'github' ? github : gitlab;
           i.issuer = fake.url;
+          i.kind = fake.kind; // the fake's loopback URL no longer says which platform it stands for
           if (i.jwks_uri) i.jwks_uri = fake.jwksUri;
         }
         for (const app of Object.values(raw.github_apps)) Object.assign(app, { api_url: api!.url, app_id: String(api!.app.appId) });

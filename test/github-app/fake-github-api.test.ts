@@ -19,10 +19,10 @@ describe('fake GitHub API', () => {
     const key = createPrivateKey(opts.key ?? api.app.privateKeyPem!);
     return new SignJWT(claims).setProtectedHeader({ alg: opts.alg ?? 'RS256' }).sign(key);
   }
-  async function asApp(token: string, path = '/app', method = 'GET', body?: unknown) {
-    return call(`${api.url}${path}`, {
+  async function asApp(token: string, path = '/app', method = 'GET', body?: unknown, extra: Record<string, string> = {}, on: FakeGitHubApi = api) {
+    return call(`${on.url}${path}`, {
       method,
-      headers: { authorization: `Bearer ${token}`, accept: 'application/vnd.github+json', 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${token}`, accept: 'application/vnd.github+json', 'content-type': 'application/json', ...extra },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   }
@@ -63,7 +63,12 @@ describe('fake GitHub API', () => {
     const t = await asApp(app, `/app/installations/${id}/access_tokens`, 'POST', { repositories: ['octo-docs'], permissions: { contents: 'read' } });
     expect(t.status).toBe(201);
     const body = t.json as { token: string; permissions: unknown; repository_selection: string; repositories: Array<{ full_name: string }>; expires_at: string };
-    expect(body.token).toMatch(/^ghs_[A-Za-z0-9]{36}$/);
+    // github.com's form since 2026: ghs_<APPID>_<JWT>, about 520 characters, two dots, - and _ inside.
+    expect(body.token).toMatch(new RegExp(`^ghs_${api.app.appId}_[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$`));
+    expect(body.token.length).toBeGreaterThan(450);
+    expect(body.token.length).toBeLessThan(650);
+    expect(body.token.slice(4)).toMatch(/-/);
+    expect(body.token.slice(4)).toMatch(/_.*_/);
     expect(body.permissions).toEqual({ contents: 'read' });
     expect(body.repository_selection).toBe('selected');
     expect(body.repositories.map((r) => r.full_name)).toEqual(['octo-org/octo-docs']);
@@ -75,6 +80,32 @@ describe('fake GitHub API', () => {
     const notThere = await asApp(app, `/app/installations/${id}/access_tokens`, 'POST', { repositories: ['elsewhere'] });
     expect(notThere.status).toBe(422);
     expect((notThere.json as { message: string }).message).toMatch(/not accessible to the parent installation/);
+  });
+
+  it('issues the classic form (ghs_ + 36 alphanumerics) when the fake plays a classic GitHub or the request asks for it', async () => {
+    const classicApi = await startFakeGitHubApi({ tokenForm: 'classic' });
+    try {
+      const mint = async (on: FakeGitHubApi, header?: string) => {
+        const key = createPrivateKey(on.app.privateKeyPem!);
+        const j = await new SignJWT({ iss: String(on.app.appId), iat: now() - 60, exp: now() + 540 }).setProtectedHeader({ alg: 'RS256' }).sign(key);
+        const id = on.app.installations[0]!.id;
+        const r = await asApp(j, `/app/installations/${id}/access_tokens`, 'POST', {}, header === undefined ? {} : { 'X-GitHub-Stateless-S2S-Token': header }, on);
+        expect(r.status).toBe(201);
+        return (r.json as { token: string }).token;
+      };
+      const classic = /^ghs_[A-Za-z0-9]{36}$/;
+      const stateless = /^ghs_\d+_[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+      expect(await mint(classicApi)).toMatch(classic);
+      expect(await mint(classicApi, 'enabled')).toMatch(stateless);
+      expect(await mint(api, 'disabled')).toMatch(classic);
+      // GitHub ignores any other value of the header (true, 1, ...): the default form.
+      expect(await mint(api, 'true')).toMatch(stateless);
+      expect(await mint(classicApi, '1')).toMatch(classic);
+      const t = await mint(api, 'disabled');
+      expect((await reach(api, t)).status).toBe(200);
+    } finally {
+      await classicApi.close();
+    }
   });
 
   it('never records a token or a JWT', async () => {

@@ -236,6 +236,33 @@ describe('GitLab revocation client, as it is', () => {
     expect(api.requests.filter((r) => r.method === 'DELETE' && r.path === '/installation/token' && r.status === 204).length).toBe(api.counts().revoked);
   }, 120_000);
 
+  it('a stateless token (ghs_<APPID>_<JWT>) in a GitLab batch is revoked exactly once, found whole in every extract', async () => {
+    const [token] = await mintTokens(1);
+    // The fake GitHub issues github.com's form: about 520 characters with two dots, - and _ inside.
+    expect(token).toMatch(/^ghs_\d+_[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
+    expect(token!.length).toBeGreaterThan(450);
+    // Secret detection reports the source extract around the secret: the same token in four kinds of line.
+    const extracts = [`export GH_TOKEN="${token}"`, `token=${token} status=ok`, `leaked: ${token}.`, JSON.stringify({ token })];
+    const findings = extracts.map((extract, i) => ({ type: TYPE, token: extract, location: `${GITLAB}/acme/app/-/blob/9f2c1e7/ci/${i}.sh#L1`, vulnerability: vulnerabilityRecord(9000 + i, `ci/${i}.sh`) }));
+    const okBefore = api.requests.filter((r) => r.method === 'DELETE' && r.path === '/installation/token' && r.status === 204).length;
+    const revokedBefore = api.counts().revoked;
+    const logFrom = bed.log.length;
+    expect(api.isAlive(token!)).toBe(true);
+    const calls = await gitlabWorker(bed.url, findings);
+    expect(calls.map((c) => c.status)).toEqual([204]);
+    expect(api.isAlive(token!)).toBe(false);
+    expect(api.counts().revoked - revokedBefore).toBe(1);
+    expect(api.requests.filter((r) => r.method === 'DELETE' && r.path === '/installation/token' && r.status === 204).length - okBefore).toBe(1);
+    // GitLab sends the batch again: nothing more reaches GitHub's revocation endpoint.
+    const deletesBefore = api.requests.filter((r) => r.method === 'DELETE').length;
+    expect((await gitlabWorker(bed.url, findings)).map((c) => c.status)).toEqual([204]);
+    expect(api.requests.filter((r) => r.method === 'DELETE').length).toBe(deletesBefore);
+    // Every extract yielded the whole token: no cut-off piece was looked up as a token never issued.
+    const log = bed.log.slice(logFrom).join('');
+    expect(log).not.toContain('revocation_unknown_token');
+    expect(log).toMatch(/"event":"revocation","outcome":"accepted","revoked":1,"already_revoked":0,"never_issued":0,/);
+  });
+
   it('raw Authorization only, as GitLab sends it; a wrong token is a 401 that GitLab retries (it retries every non-2xx)', async () => {
     const headers = { 'Content-Type': 'application/json', Authorization: 'not-the-revocation-token-000' };
     const r = await request(`${bed.url}/v1/revoke_tokens`, { method: 'POST', headers, body: '[]' });

@@ -18,7 +18,12 @@ import { parseGitLabYaml } from './gitlab-schema.js';
 import { leaked, SHELLS, toolPath } from './job-env.js';
 
 const run = promisify(execFile);
-const GH_TOKEN = 'ghs_revocableInstallationToken0123456789';
+// github.com's stateless installation-token form (about 520 characters, two dots, - and _ inside), so every
+// revocation here also shows the script's token check takes it whole.
+const GH_TOKEN =
+  'ghs_1234567_eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6IjVmMWMwYTllMjdiMzRkNmY4YTBjMWUyZCJ9' +
+  '.eyJpc3MiOiJodHRwczovL2FwaS5naXRodWIuY29tIiwic3ViIjoiaW5zdGFsbGF0aW9uOjQyNDIiLCJhcHBfaWQiOjEyMzQ1NjcsImlpZCI6NDI0MiwicmlkcyI6WzcwMDAwMCw3MDAwMDFdLCJpYXQiOjE3NjUwMDAwMDAsImV4cCI6MTc2NTAwMzYwMCwianRpIjoiOWMyZTRmMWE3YjNkNWU2MCJ9' +
+  '.A4aczjdYNH60wQ6PDg0eFo8zB5xNfYSzs-iG2jNGCYJMgjCJ1nWBgnM6zdmWvEnRobRJrZYwwo0VSvIXESY5_BLcQMFwhJeJQF1zX8hdvC_naSw1f4LkY0nkI340VPwuYDGsyiF-oLeDuc1r34W13jqnWgVp49n3HltuPyWBbQCVu-pGISr2lA';
 const OTHER = 'a-static-secret-value-71c2';
 const paths = { curl: toolPath(['curl']), wget: toolPath(['wget']), busybox: toolPath(['curl'], { userland: 'busybox' }) };
 

@@ -16,7 +16,7 @@ import { AUDIENCE, startTestBed, type TestBed } from '../helpers/broker.js';
 import { blocksOf, type DocBlock } from '../helpers/docs.js';
 import { releasableClone, setVersion } from '../helpers/release-clone.js';
 import { startGitServer, type GitServer } from './git-server.js';
-import { leaked, VALUES } from './job-env.js';
+import { leaked, toolPath, VALUES } from './job-env.js';
 
 const run = promisify(execFile);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -160,6 +160,47 @@ it.each([
   expect(output).toContain('nothing to clean up: this job left no files');
   expect(leaked(output, [VALUES.QUOTES!, GH_APP_TOKEN])).toEqual([]);
 });
+
+it('the component README\'s alpine job, as printed, with only BusyBox applets plus the curl its apk line installs', async () => {
+  // An alpine image: BusyBox applets only (its wget among them), and apk, which here puts the host's curl in a
+  // folder already on PATH, as apk puts it in /usr/bin. Without the apk line the component refuses, naming it.
+  const busybox = toolPath(['busybox-wget'], { userland: 'busybox' });
+  const installed = join(work, 'alpine-usr-bin');
+  const apkBin = join(work, 'alpine-sbin');
+  await mkdir(installed, { recursive: true });
+  await mkdir(apkBin, { recursive: true });
+  const curl = (await run('sh', ['-c', 'command -v curl'])).stdout.trim();
+  const bb = (await run('sh', ['-c', 'command -v busybox'])).stdout.trim();
+  await writeFile(join(apkBin, 'apk'), `#!${bb} sh\n[ "$*" = "add --no-cache curl" ] || { echo "apk: unexpected $*" >&2; exit 1; }\n${bb} ln -sf ${curl} ${installed}/curl\n`, { mode: 0o755 });
+  // gitlab-ci-local's shell executor starts the job with `bash`; on alpine GitLab Runner falls back to sh,
+  // BusyBox's ash, and so does this stand-in.
+  await writeFile(join(apkBin, 'bash'), `#!${busybox.path}/sh\nexec ${busybox.path}/sh "$@"\n`, { mode: 0o755 });
+  const jobPath = `${busybox.path}:${installed}:${apkBin}`;
+  try {
+    const yaml = snippet('gitlab-component/README.md', 0);
+    expect(yaml).toContain('image: alpine:');
+    expect(yaml).toMatch(/before_script:\n\s+- apk add --no-cache curl[^\n]*\n\s+- !reference \[\.oidc-exchange, before_script\]/);
+    const token = await bed.gitlab.mint(bed.gitlab.claimsFor({ environment: 'production' }), { audience: AUDIENCE });
+
+    // Without the apk line: BusyBox wget only, refused with the exact fix.
+    const bare = await project('alpine-without-curl', yaml.replace(/\n\s+- apk add --no-cache curl[^\n]*/, ''));
+    const refused = await gitlabCiLocal(bare, [...brokerInputs(), '--variable', `PATH=${jobPath}`, 'deploy'], token);
+    expect(refused.code).not.toBe(0);
+    expect(refused.output).toContain('install curl before the exchange, e.g. on alpine: before_script: [apk add --no-cache curl, !reference [.oidc-exchange, before_script]]');
+
+    // As printed: apk installs curl, then the component's before_script exchanges, then the script runs.
+    const dir = await project('alpine-as-printed', yaml);
+    const { code, output } = await gitlabCiLocal(dir, [...brokerInputs(), '--variable', `PATH=${jobPath}`, 'deploy'], token);
+    expect(output).toContain('PASS  deploy');
+    expect(code).toBe(0);
+    expect(await readFile(join(dir, 'db.out'), 'utf8')).toBe(VALUES.QUOTES);
+    expect(await readFile(join(dir, 'gh.out'), 'utf8')).toBe(GH_APP_TOKEN);
+    expect(output).toContain('smoke: db=[MASKED] gh=[MASKED]');
+    expect(leaked(output, [VALUES.QUOTES!, GH_APP_TOKEN])).toEqual([]);
+  } finally {
+    busybox.remove();
+  }
+}, 180_000);
 
 it('a later version is released with the second command; @0.1.0 stays on its tag, @0 and @~latest follow the newest', async () => {
   const next = VERSION.replace(/\.(\d+)\.\d+$/, (_m, minor: string) => `.${Number(minor) + 1}.0`);

@@ -24,6 +24,8 @@ export interface Ran {
 interface RunOptions {
   env?: NodeJS.ProcessEnv;
   timeoutMs?: number;
+  /** The Node binary to run it with (default: the one running the tests). */
+  node?: string;
 }
 
 /**
@@ -36,7 +38,7 @@ function sourceEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 
 function run(argv: string[], opts: RunOptions, env: NodeJS.ProcessEnv): Promise<Ran> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, argv, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(opts.node ?? process.execPath, argv, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -28,8 +28,8 @@ export function scaleConfig(iss: Issuers, opts: ScaleConfigOptions): Record<stri
   return {
     audience: AUDIENCE,
     issuers: [
-      { id: 'github', issuer: iss.github.url, ...(opts.githubRateLimit ? { rate_limit: opts.githubRateLimit } : {}), ...(opts.issuerExtra ?? {}) },
-      { id: 'gitlab', issuer: iss.gitlab.url, jwks_uri: iss.gitlab.jwksUri, ...(opts.issuerExtra ?? {}) },
+      { id: 'github', issuer: iss.github.url, kind: 'github', ...(opts.githubRateLimit ? { rate_limit: opts.githubRateLimit } : {}), ...(opts.issuerExtra ?? {}) },
+      { id: 'gitlab', issuer: iss.gitlab.url, kind: 'gitlab', jwks_uri: iss.gitlab.jwksUri, ...(opts.issuerExtra ?? {}) },
     ],
     secrets: {
       DB_PASSWORD: { value: SECRET_VALUES.DB_PASSWORD },

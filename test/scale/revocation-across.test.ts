@@ -29,7 +29,7 @@ beforeAll(async () => {
   await writeFile(join(dir, 'revocation-token'), `${REVOCATION_TOKEN}\n`, { mode: 0o600 });
   const raw = {
     audience: AUDIENCE,
-    issuers: [{ id: 'github', issuer: iss.github.url }],
+    issuers: [{ id: 'github', issuer: iss.github.url, kind: 'github' }],
     github_apps: { main: { app_id: String(api.app.appId), private_key_file: join(dir, 'app.pem'), owner: 'octo-org', api_url: api.url } },
     secrets: { GH_TOKEN: { github_app: { app: 'main', repositories: ['octo-repo'], permissions: { contents: 'read' } } } },
     policies: [{ name: 'release', issuer: 'github', claims: { repository: 'octo-org/octo-repo', ref: 'refs/heads/main' }, secrets: ['GH_TOKEN'] }],

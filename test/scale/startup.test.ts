@@ -117,7 +117,7 @@ describe('issuers at start-up', () => {
     try {
       const deadPort = await freePort();
       const raw = scaleConfig(iss, { store: 'memory' });
-      const issuers = [...(raw.issuers as Array<Record<string, unknown>>), { id: 'gone', issuer: `http://127.0.0.1:${deadPort}`, jwks_timeout_seconds: 1 }];
+      const issuers = [...(raw.issuers as Array<Record<string, unknown>>), { id: 'gone', issuer: `http://127.0.0.1:${deadPort}`, kind: 'github', jwks_timeout_seconds: 1 }];
       const { proc, url } = await brokerOn(redis, { issuers });
       const line = await proc.waitFor(/"event":"issuer_unreachable"/, 15_000);
       expect(line).toContain('"issuer":"gone"');

@@ -22,6 +22,8 @@ import { loadGitHubApps, loadRevocation, type RawGitHubApp, type RawRevocation, 
 import type { GitHubApp } from '../github/app.js';
 import { isGrantSpec } from '../sources/github-app.js';
 import type { LintFinding } from '../lint/finding.js';
+import { resolveIssuerKind, type PlatformKind } from '../../platform/issuers.js';
+import { githubApiHostProblems } from './github-api-host.js';
 
 export interface ListenSettings {
   host: string;
@@ -40,6 +42,8 @@ export interface ListenSettings {
 export interface IssuerSettings {
   id: string;
   issuer: string;
+  /** GitHub or GitLab: declared, or told by the URL (src/platform/issuers.ts). */
+  kind: PlatformKind;
   jwksUri?: string;
   algorithms: string[];
   clockSkewSeconds: number;
@@ -176,9 +180,13 @@ export async function buildConfig(raw: unknown, file: string, opts: LoadOptions 
       const p = checkEndpointUrl(i.jwks_uri);
       if (p) problems.push(`${at}.jwks_uri: ${p}`);
     }
+    const kind = resolveIssuerKind(i.issuer.replace(/\/+$/, ''), i.kind === 'github' || i.kind === 'gitlab' ? i.kind : undefined);
+    // An unusable URL is reported as such; what kind it would be is moot until it is fixed.
+    if ('problem' in kind && !urlProblem) problems.push(`${at}.kind: ${kind.problem}`);
     return [{
       id: i.id,
       issuer: i.issuer.replace(/\/+$/, ''),
+      kind: 'kind' in kind ? kind.kind : 'github', // never served: the problem above refuses the configuration
       jwksUri: i.jwks_uri as string | undefined,
       algorithms: (i.algorithms as string[] | undefined) ?? ['RS256'],
       clockSkewSeconds: (i.clock_skew_seconds as number | undefined) ?? 60,
@@ -198,6 +206,7 @@ export async function buildConfig(raw: unknown, file: string, opts: LoadOptions 
 
   const githubApps = await loadGitHubApps(isObject(cfg.github_apps) ? cfg.github_apps : {}, { file, env, strict: opts.checkSources === true, problems });
   const revocation = await loadRevocation(isObject(cfg.revocation) ? cfg.revocation : undefined, { file, env, strict: opts.checkSources === true, problems });
+  problems.push(...githubApiHostProblems(raw as Record<string, unknown>));
   const sectionCtx = { file, env, strict: opts.checkSources === true, problems };
   const backends = await loadBackends(isObject(cfg.backends) ? (cfg.backends as RawBackends) : undefined, sectionCtx);
   const admin = isObject(cfg.admin) ? await loadSharedTokens(cfg.admin, 'admin', sectionCtx) : undefined;

@@ -273,6 +273,8 @@ export const configSchema = {
         properties: {
           id: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$' },
           issuer: { type: 'string', minLength: 1 },
+          // Which platform issues the tokens, where the URL does not say (a GitLab at any host name).
+          kind: { enum: ['github', 'gitlab'] },
           jwks_uri: { type: 'string', minLength: 1 },
           algorithms: {
             type: 'array',

@@ -4,6 +4,7 @@
 import { contextRules as c } from './rules-context.js';
 import { configRules as g } from './rules-config.js';
 import { identityRules as i } from './rules-identity.js';
+import { propertyRules as r } from './rules-properties.js';
 import type { LintFinding } from './finding.js';
 import { lintModel, type LintRule } from './model.js';
 
@@ -38,6 +39,8 @@ export const RULES: readonly LintRule[] = [
   i.caseVariantName,
   // Not in the ranked table of 27: a claim the issuer never emits (a typo) makes a policy dead, not wider.
   i.unknownClaim,
+  // Neither: a condition on a multi-select custom property that holds for one exact selection only.
+  r.repoPropertyEquality,
 ];
 
 export function ruleById(id: string): LintRule | undefined {

@@ -65,15 +65,10 @@ function asList(v: unknown): unknown[] {
 export function lintModel(raw: unknown, numberSources: ReadonlyMap<string, string> = new Map()): LintConfig {
   const cfg = isObject(raw) ? raw : {};
   const rawPolicies = asList(cfg.policies);
-  const claimsByIssuer = new Map<string, string[]>();
-  for (const p of rawPolicies) {
-    if (!isObject(p) || typeof p.issuer !== 'string' || !isObject(p.claims)) continue;
-    claimsByIssuer.set(p.issuer, [...(claimsByIssuer.get(p.issuer) ?? []), ...Object.keys(p.claims)]);
-  }
   const issuers: LintIssuer[] = asList(cfg.issuers).flatMap((i) => {
     if (!isObject(i) || typeof i.id !== 'string' || typeof i.issuer !== 'string') return [];
     const url = i.issuer.replace(/\/+$/, '');
-    return [{ id: i.id, url, kind: issuerKind(url, claimsByIssuer.get(i.id) ?? []), multiTenant: isMultiTenant(url) }];
+    return [{ id: i.id, url, kind: issuerKind(url, i.kind), multiTenant: isMultiTenant(url) }];
   });
 
   const policies: LintPolicy[] = rawPolicies.flatMap((p, index) => {

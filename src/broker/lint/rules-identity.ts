@@ -156,15 +156,15 @@ const orgWideGrant: LintRule = {
 const gitlabJobProjectClaim: LintRule = {
   id: 'gitlab-job-project-claim',
   severity: 'warning',
-  risk: 'job_project_* name where the job definition comes from, not the project whose pipeline runs it: a policy on them alone trusts every project that includes that definition',
-  fix: 'pin project_id (the source project) as well',
+  risk: "job_project_* and job_namespace_* name the project in which the pipeline and job run (GitLab's definition); in a merge request pipeline from a fork that is the parent project while the code is the fork's (project_* name the fork since GitLab 18.2.2), so a policy on them alone admits code from any fork whose merge request runs a pipeline there",
+  fix: 'pin project_id (the project whose code runs) as well',
   overridable: true,
   check: eachPolicy((p) => {
     if (kindOf(p) !== 'gitlab') return [];
     if (isExact(conditionOn(p, 'project_id')) || isExact(conditionOn(p, 'project_path'))) return [];
     return p.conditions
       .filter((c) => ['job_project_id', 'job_project_path', 'job_namespace_id', 'job_namespace_path'].includes(c.claim))
-      .map((c) => ({ path: c.path, message: `${c.claim} is pinned but the project running the job (project_id/project_path) is not` }));
+      .map((c) => ({ path: c.path, message: `${c.claim} is pinned but the project whose code runs (project_id/project_path) is not: a fork's merge request pipeline in that project would match` }));
   }),
 };
 

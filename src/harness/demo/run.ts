@@ -118,11 +118,12 @@ export async function startDemo(): Promise<DemoContext> {
   const [github, gitlab] = await Promise.all([startFakeIssuer({ kind: 'github' }), startFakeIssuer({ kind: 'gitlab' })]);
   const raw = parse(await readFile(join(examplesDir(), 'demo.yaml'), 'utf8')) as {
     audience: string;
-    issuers: Array<{ id: string; issuer: string; jwks_uri?: string }>;
+    issuers: Array<{ id: string; issuer: string; kind?: string; jwks_uri?: string }>;
   };
   for (const i of raw.issuers) {
     const fake = i.id === 'github' ? github : gitlab;
     i.issuer = fake.url;
+    i.kind = fake.kind; // the fake's loopback URL no longer says which platform it stands for
     if (i.jwks_uri) i.jwks_uri = fake.jwksUri;
   }
   const secretValues = [...demoSecretValues];

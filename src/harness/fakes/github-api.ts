@@ -5,17 +5,20 @@
 //    future;
 //  - installations for organizations, users and repositories;
 //  - `POST /app/installations/{id}/access_tokens` issues `ghs_` tokens scoped to the requested repositories and
-//    permissions, 422 when asking for more than the installation has;
+//    permissions, 422 when asking for more than the installation has; stateless (`ghs_<APPID>_<JWT>`, ~520
+//    characters) unless the fake plays a classic GitHub or the request sends `X-GitHub-Stateless-S2S-Token`;
 //  - installation tokens revoke themselves (`DELETE /installation/token`) and show what they reach
 //    (`GET /installation/repositories`, 401 once dead or expired).
 // Every request is recorded (method, path, status, which kind of credential, the JWT's claims, the requested
 // scope) so a test shows what went over the wire. Tokens and keys are never recorded.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createPrivateKey, createPublicKey, generateKeyPair, randomBytes, randomInt, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPair, randomBytes, type KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
 import { compactVerify, decodeJwt, decodeProtectedHeader } from 'jose';
 import { readBody, sendJson as send } from './fake-http.js';
+import { mintInstallationToken, requestedForm } from './installation-token.js';
+import { STATELESS_TOKEN_OVERRIDE_HEADER, type InstallationTokenForm } from '../../platform/tokens.js';
 
 export type PermissionLevel = 'read' | 'write' | 'admin';
 export type Permissions = Record<string, PermissionLevel>;
@@ -96,12 +99,13 @@ export interface FakeGitHubApiOptions {
   port?: number;
   /** Installation token lifetime (GitHub: one hour). */
   tokenTtlSeconds?: number;
+  /** The form of installation tokens issued when the request does not force one (default: stateless, as github.com). */
+  tokenForm?: InstallationTokenForm;
   now?: () => number;
 }
 
 const DOCS = 'https://docs.github.com/rest';
 const LEVELS: Record<string, number> = { read: 1, write: 2, admin: 3 };
-const BASE62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 /** GitHub's limit on how far ahead an app JWT's `exp` may be. */
 const MAX_JWT_LIFETIME_SECONDS = 600;
 
@@ -266,8 +270,15 @@ export async function startFakeGitHubApi(opts: FakeGitHubApiOptions = {}): Promi
         if (beyond) return reply(422, { message: 'The permissions requested are not granted to this installation.', documentation_url: DOCS, status: '422' });
         permissions = asked as Permissions;
       }
-      const token = `ghs_${randomBase62(36)}`;
       const expiresAt = new Date(Math.floor(now() / 1000) * 1000 + ttl * 1000);
+      const form = requestedForm(req.headers[STATELESS_TOKEN_OVERRIDE_HEADER]) ?? opts.tokenForm ?? 'stateless';
+      const token = mintInstallationToken(form, {
+        appId: app.appId,
+        installationId: inst.id,
+        repositoryIds: repositories.map((r) => repoId(`${inst.account}/${r}`)),
+        issuedAt: new Date(now()),
+        expiresAt,
+      });
       tokens.set(token, { installationId: inst.id, appId: app.appId, repositories, repositorySelection: selection, permissions, expiresAt });
       return reply(201, {
         token,
@@ -384,11 +395,5 @@ function credential(authorization: string | undefined): string | undefined {
 
 function same(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
-}
-
-function randomBase62(n: number): string {
-  let s = '';
-  for (let i = 0; i < n; i++) s += BASE62[randomInt(BASE62.length)];
-  return s;
 }
 
