@@ -1375,8 +1375,8 @@ var loopback = __webpack_require__(76090);
 var errors = __webpack_require__(27662);
 // EXTERNAL MODULE: ./src/broker/policy/policy.ts
 var policy = __webpack_require__(79360);
-// EXTERNAL MODULE: ./src/broker/lint/index.ts + 5 modules
-var broker_lint = __webpack_require__(53710);
+// EXTERNAL MODULE: ./src/broker/lint/index.ts + 6 modules
+var broker_lint = __webpack_require__(99290);
 // EXTERNAL MODULE: ./src/broker/config/backends.ts + 5 modules
 var config_backends = __webpack_require__(19775);
 // EXTERNAL MODULE: ./src/broker/store/index.ts
@@ -2364,7 +2364,7 @@ async function readLimited(body) {
 
 /***/ }),
 
-/***/ 53710:
+/***/ 99290:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2378,67 +2378,135 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ruleById
 
-;// CONCATENATED MODULE: ./src/broker/lint/matchers.ts
-/** Characters a `\` makes literal in a `u`-mode regular expression. */
-const SYNTAX_ESCAPES = new Set([...'^$\\.*+?()[]{}|/-']);
-const CONTROL_ESCAPES = { n: '\n', r: '\r', t: '\t', f: '\f', v: '\v', '0': '\0' };
-/** A `{pattern}` source as literal characters and metacharacters; classes and escapes like `\d` are meta. */
-function patternTokens(source) {
-    const out = [];
-    for (let i = 0; i < source.length; i++) {
-        const c = source[i];
-        if (c === '\\') {
-            const n = source[i + 1] ?? '';
-            if (SYNTAX_ESCAPES.has(n))
-                out.push({ literal: n });
-            else if (n in CONTROL_ESCAPES && !(n === '0' && /[0-9]/.test(source[i + 2] ?? '')))
-                out.push({ literal: CONTROL_ESCAPES[n] });
-            else if (n === 'x' && /^[0-9A-Fa-f]{2}$/.test(source.slice(i + 2, i + 4))) {
-                out.push({ literal: String.fromCharCode(parseInt(source.slice(i + 2, i + 4), 16)) });
-                i += 2;
-            }
-            else if (n === 'u' && /^[0-9A-Fa-f]{4}$/.test(source.slice(i + 2, i + 6))) {
-                out.push({ literal: String.fromCharCode(parseInt(source.slice(i + 2, i + 6), 16)) });
-                i += 4;
-            }
-            else
-                out.push({ meta: `\\${n}` });
-            i++;
-        }
-        else if (c === '[') {
-            // A class, up to its unescaped closing bracket.
-            let j = i + 1;
-            if (source[j] === ']')
-                j++;
-            while (j < source.length && source[j] !== ']')
-                j += source[j] === '\\' ? 2 : 1;
-            out.push({ meta: source.slice(i, j + 1) });
-            i = j;
-        }
-        else if ('^$.*+?(){}|'.includes(c))
-            out.push({ meta: c });
-        else
-            out.push({ literal: c });
+// EXTERNAL MODULE: ./node_modules/@eslint-community/regexpp/index.mjs
+var regexpp = __webpack_require__(91895);
+;// CONCATENATED MODULE: ./src/broker/lint/pattern-syntax.ts
+// A `{pattern}` read by JavaScript's own regular-expression grammar (regexpp, the parser ESLint uses), with the
+// flags the broker compiles it with (`su`). A hand tokenizer once read `[]` the POSIX way (a class running on
+// to the next `]`) where JavaScript closes an empty class at once, and `octo-org/app[]|.*|[]` looked pinned to
+// octo-org while it accepted everything. Here the linter only ever asks the parser; whatever it cannot read
+// is "not fixed".
+
+const parser = new regexpp/* RegExpParser */.HA({ ecmaVersion: 2025 });
+/** The parsed pattern, or undefined when the parser refuses it (then nothing about it counts as fixed). */
+function parsePattern(source) {
+    try {
+        return parser.parsePattern(source, 0, source.length, { unicode: true, unicodeSets: false });
     }
-    return out;
+    catch {
+        return undefined;
+    }
 }
+/** Whether a pattern has an alternation outside every group (`a/b|c` accepts `c`); unreadable counts as yes. */
+function hasTopLevelAlternation(source) {
+    const ast = parsePattern(source);
+    return ast === undefined || ast.alternatives.length !== 1;
+}
+/**
+ * The pattern's pieces in order when it is one sequence (no top-level alternation), or undefined. A plain
+ * character is a literal; a quantified character is not (`ab*` is `a` then meta `b*`); `^` and `$` are meta.
+ */
+function patternParts(source) {
+    const ast = parsePattern(source);
+    if (ast === undefined || ast.alternatives.length !== 1)
+        return undefined;
+    return ast.alternatives[0].elements.map((e) => (e.type === 'Character' ? { literal: String.fromCodePoint(e.value) } : { meta: e.raw }));
+}
+/** Whether a `.` (any character) stands alone somewhere, not under a quantifier: almost always meant as a dot. */
+function hasBareDot(source) {
+    const ast = parsePattern(source);
+    if (ast === undefined)
+        return false;
+    let found = false;
+    const visit = (node) => {
+        if (found)
+            return;
+        switch (node.type) {
+            case 'Pattern':
+            case 'Group':
+            case 'CapturingGroup':
+            case 'Assertion':
+                if ('alternatives' in node)
+                    node.alternatives.forEach(visit);
+                return;
+            case 'Alternative':
+                node.elements.forEach(visit);
+                return;
+            case 'CharacterSet':
+                if (node.kind === 'any')
+                    found = true;
+                return;
+            default:
+                return; // a quantified `.` (`.*`) is meant as a wildcard; classes hold no `.` that means "any"
+        }
+    };
+    visit(ast);
+    return found;
+}
+/**
+ * A few values a pattern can accept, built from its syntax tree (each alternative tried, classes and sets by
+ * a member, quantifiers at their least useful count). Not proof of anything: callers test each against the
+ * broker's compiled matcher and use only those it accepts.
+ */
+function samplesOf(source, limit = 32) {
+    const ast = parsePattern(source);
+    if (ast === undefined)
+        return [];
+    const cap = (xs) => [...new Set(xs)].slice(0, limit);
+    const seq = (elements) => elements.reduce((acc, e) => cap(acc.flatMap((a) => of(e).map((b) => a + b))), ['']);
+    const alts = (alternatives) => cap(alternatives.flatMap((a) => seq(a.elements)));
+    const of = (e) => {
+        switch (e.type) {
+            case 'Character':
+                return [String.fromCodePoint(e.value)];
+            case 'CharacterSet':
+                if (e.kind === 'any')
+                    return ['x', '/'];
+                if (e.kind === 'digit')
+                    return [e.negate ? 'x' : '1'];
+                if (e.kind === 'space')
+                    return [e.negate ? 'x' : ' '];
+                if (e.kind === 'word')
+                    return [e.negate ? '-' : 'x'];
+                return ['x'];
+            case 'CharacterClass': {
+                if (e.negate)
+                    return ['x', '-', '/'];
+                return cap(e.elements.flatMap((c) => (c.type === 'Character' ? [String.fromCodePoint(c.value)] : c.type === 'CharacterClassRange' ? [String.fromCodePoint(c.min.value)] : ['x'])));
+            }
+            case 'Quantifier': {
+                const one = of(e.element);
+                const counts = [...new Set([e.min, Math.max(e.min, 1)])].filter((n) => n <= e.max && n <= 3);
+                return cap(counts.flatMap((n) => one.map((s) => s.repeat(n))));
+            }
+            case 'Group':
+            case 'CapturingGroup':
+                return alts(e.alternatives);
+            default:
+                return ['']; // assertions and back-references consume nothing we can predict
+        }
+    };
+    return alts(ast.alternatives);
+}
+
+;// CONCATENATED MODULE: ./src/broker/lint/matchers.ts
+
+
 function isLiteral(t) {
     return 'literal' in t;
 }
-/** Whether a pattern has an alternation outside every group: `a/b|c` accepts `c`, whatever `a/b` says. */
-function hasTopLevelAlternation(source) {
-    let depth = 0;
-    for (const t of patternTokens(source)) {
-        if (isLiteral(t))
-            continue;
-        if (t.meta === '(')
-            depth++;
-        else if (t.meta === ')')
-            depth--;
-        else if (t.meta === '|' && depth === 0)
-            return true;
-    }
-    return false;
+/** A pattern's top-level pieces without the `^`/`$` at its ends, which repeat the anchors the broker adds. */
+function innerParts(source) {
+    const parts = patternParts(source);
+    if (parts === undefined)
+        return undefined;
+    const first = parts[0];
+    if (first && !isLiteral(first) && first.meta === '^')
+        parts.shift();
+    const last = parts.at(-1);
+    if (last && !isLiteral(last) && last.meta === '$')
+        parts.pop();
+    return parts;
 }
 /** The one value a matcher accepts, when it accepts exactly one: an exact string, or a pattern of literals. */
 function literalOf(m) {
@@ -2446,22 +2514,16 @@ function literalOf(m) {
         return m.source;
     if (m.kind === 'glob')
         return undefined;
-    // `^` and `$` at the ends repeat the anchors the broker adds: `^main$` is as literal as `main`.
-    const tokens = patternTokens(m.source);
-    if (tokens[0] && !isLiteral(tokens[0]) && tokens[0].meta === '^')
-        tokens.shift();
-    const last = tokens.at(-1);
-    if (last && !isLiteral(last) && last.meta === '$')
-        tokens.pop();
-    if (!tokens.every(isLiteral))
+    const parts = innerParts(m.source);
+    if (parts === undefined || !parts.every(isLiteral))
         return undefined;
-    const text = tokens.map((t) => t.literal).join('');
+    const text = parts.map((t) => t.literal).join('');
     return m.test(text) ? text : undefined;
 }
 /**
  * Fixed text every accepted value starts with, as far as the source shows: the whole value for a literal,
- * the text before the first wildcard of a glob, the leading literals of a pattern (a literal followed by a
- * quantifier is not fixed; a top-level alternation fixes nothing).
+ * the text before the first wildcard of a glob, the leading plain characters of a pattern (a quantified
+ * character, a class, a group or a top-level alternation ends it).
  */
 function literalPrefix(m) {
     const lit = literalOf(m);
@@ -2469,16 +2531,10 @@ function literalPrefix(m) {
         return lit;
     if (m.kind === 'glob')
         return m.source.slice(0, m.source.search(/[*?]/));
-    if (hasTopLevelAlternation(m.source))
-        return '';
-    const tokens = patternTokens(m.source);
+    const parts = innerParts(m.source) ?? [];
     let prefix = '';
-    for (let i = tokens[0] && !isLiteral(tokens[0]) && tokens[0].meta === '^' ? 1 : 0; i < tokens.length; i++) {
-        const t = tokens[i];
+    for (const t of parts) {
         if (!isLiteral(t))
-            break;
-        const next = tokens[i + 1];
-        if (next && !isLiteral(next) && ['*', '?', '{', '+'].includes(next.meta))
             break;
         prefix += t.literal;
     }
@@ -2503,8 +2559,45 @@ function sampleOf(m, fill = 'x') {
     }
     return undefined;
 }
-/** The owner an entry admits: one literal owner, a wildcard owner, or no owner at all (a value of another shape). */
+/**
+ * The owner an entry admits: one literal owner, a wildcard owner, or no owner at all (a value of another shape).
+ * An owner read from the source is then put to the compiled matcher: if it accepts one of the values it
+ * accepts under that owner with the owner swapped for another, the owner is a wildcard after all.
+ */
 function ownerOf(m, format) {
+    const read = ownerInSource(m, format);
+    if ('literal' in read && acceptsAnotherOwner(m, format, read.literal))
+        return { wildcard: true };
+    return read;
+}
+/** Where the owner starts in a whole value of the given format, or -1 when the value names none. */
+function ownerAt(value, format) {
+    if (format === 'github-sub') {
+        const at = repoKeyAt(value);
+        return at < 0 ? -1 : at + 'repo:'.length;
+    }
+    if (format === 'gitlab-sub')
+        return value.startsWith('project_path:') ? 'project_path:'.length : -1;
+    return 0;
+}
+/** Whether the matcher accepts a value it accepts under `owner` with that owner replaced by another. */
+function acceptsAnotherOwner(m, format, owner) {
+    const witnesses = [literalOf(m), sampleOf(m), ...(m.kind === 'pattern' ? samplesOf(m.source) : [])];
+    for (const w of witnesses) {
+        if (w === undefined || !m.test(w))
+            continue;
+        const at = ownerAt(w, format);
+        if (at < 0 || !w.startsWith(owner, at))
+            continue;
+        for (const other of ['evil', `${owner}x`]) {
+            if (m.test(w.slice(0, at) + other + w.slice(at + owner.length)))
+                return true;
+        }
+    }
+    return false;
+}
+/** The owner as the source's fixed text shows it. */
+function ownerInSource(m, format) {
     const lit = literalOf(m);
     const text = lit ?? literalPrefix(m);
     const complete = lit !== undefined;
@@ -2912,6 +3005,7 @@ const contextRules = {
 
 
 
+
 const patternEscapesAnchor = {
     id: 'pattern-escapes-anchor',
     severity: 'error',
@@ -2992,18 +3086,13 @@ const shadowedPolicy = {
         return hits;
     },
 };
-/** A `.` outside a class that is not followed by a quantifier: almost always meant literally. */
-function unescapedDot(pattern) {
-    const tokens = patternTokens(pattern);
-    return tokens.some((t, i) => 'meta' in t && t.meta === '.' && !(tokens[i + 1] && 'meta' in tokens[i + 1] && ['*', '+', '?', '{'].includes(tokens[i + 1].meta)));
-}
 const unescapedRegexDot = {
     id: 'unescaped-regex-dot',
     severity: 'warning',
     risk: 'in a pattern `.` is any character: `release.yml` also matches `releaseXyml`, and `octo.org` matches `octo-org`',
     fix: 'escape it: `\\.`',
     overridable: true,
-    check: eachPolicy((p) => p.patterns.filter((x) => (0,policy/* patternProblem */.AL)(x.pattern) === undefined && unescapedDot(x.pattern)).map((x) => ({ path: x.path, message: `pattern ${JSON.stringify(x.pattern)} has an unescaped "."` })), { anyPolicy: true }),
+    check: eachPolicy((p) => p.patterns.filter((x) => (0,policy/* patternProblem */.AL)(x.pattern) === undefined && hasBareDot(x.pattern)).map((x) => ({ path: x.path, message: `pattern ${JSON.stringify(x.pattern)} has an unescaped "."` })), { anyPolicy: true }),
 };
 const replayAllowed = {
     id: 'replay-allowed',

@@ -21,8 +21,8 @@ var dist = __webpack_require__(38815);
 var load = __webpack_require__(49355);
 // EXTERNAL MODULE: ./src/broker/errors.ts
 var errors = __webpack_require__(27662);
-// EXTERNAL MODULE: ./src/broker/lint/index.ts + 5 modules
-var lint = __webpack_require__(53710);
+// EXTERNAL MODULE: ./src/broker/lint/index.ts + 6 modules
+var lint = __webpack_require__(99290);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:path"
