@@ -11,6 +11,7 @@ import { lintModel, type LintRule } from './model.js';
 export const RULES: readonly LintRule[] = [
   i.githubAnyRepository,
   i.gitlabAnyProject,
+  i.noIdentityClaim,
   i.ownerWildcard,
   g.patternEscapesAnchor,
   i.reusableWorkflowAnyCaller,
