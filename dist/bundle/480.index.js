@@ -3174,6 +3174,28 @@ const gitlabAnyProject = {
         return [{ path: `${p.path}.claims`, message: `policy ${p.name} does not pin the project or its top-level group: any project on ${p.issuer.url} whose job matches (${p.conditions.map((c) => c.claim).join(', ')}) gets its secrets` }];
     }),
 };
+/** Claims that say who a job is, on any platform: exact IDs, and names whose owner part is literal. */
+const IDENTITY_IDS = [...GITHUB_IDS, ...GITLAB_IDS];
+const IDENTITY_NAMES = { repository: 'path', repository_owner: 'whole', workflow_ref: 'path', project_path: 'path', namespace_path: 'path', job_project_path: 'path', job_namespace_path: 'path' };
+/** Whether some condition pins who the job is: an exact ID, a name with a literal owner in every entry, or a literal `sub`. */
+function pinsIdentity(p) {
+    if (exactOn(p, IDENTITY_IDS) !== undefined || isExact(conditionOn(p, 'sub')))
+        return true;
+    return p.conditions.some((c) => c.claim in IDENTITY_NAMES && c.entries.every((e) => 'literal' in ownerOf(e.matcher, IDENTITY_NAMES[c.claim])));
+}
+const noIdentityClaim = {
+    id: 'no-identity-claim',
+    severity: 'error',
+    risk: 'a policy that pins no identity claim (no ID, owner, project, repository or literal sub) grants its secrets to every job its issuer signs for, whatever the issuer is called',
+    fix: 'pin the project or repository by ID (project_id, repository_id) or by a literal name',
+    overridable: true,
+    check: eachPolicy((p) => {
+        // Whatever the issuer's kind: GitHub.com and GitLab issuers have their own, more specific rule for this.
+        if (!p.issuer || rules_identity_kindOf(p) === 'gitlab' || (rules_identity_kindOf(p) === 'github' && p.issuer.multiTenant) || pinsIdentity(p))
+            return [];
+        return [{ path: `${p.path}.claims`, message: `policy ${p.name} pins no identity claim: any job ${p.issuer.url} signs a token for that matches (${p.conditions.map((c) => c.claim).join(', ')}) gets its secrets` }];
+    }),
+};
 const OWNER_WILDCARD_CLAIMS = {
     repository: 'path', repository_owner: 'whole', workflow_ref: 'path', job_workflow_ref: 'path', project_path: 'path', namespace_path: 'path',
 };
@@ -3415,6 +3437,7 @@ const identityRules = {
     unsafeNumericId,
     caseVariantName,
     unknownClaim,
+    noIdentityClaim,
 };
 
 ;// CONCATENATED MODULE: ./src/broker/lint/index.ts
@@ -3429,6 +3452,7 @@ const identityRules = {
 const RULES = [
     identityRules.githubAnyRepository,
     identityRules.gitlabAnyProject,
+    identityRules.noIdentityClaim,
     identityRules.ownerWildcard,
     configRules.patternEscapesAnchor,
     identityRules.reusableWorkflowAnyCaller,

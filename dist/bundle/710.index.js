@@ -418,6 +418,8 @@ const TOKEN_SHAPES = {
     // Only the prefix is GitHub's promise; the length and alphabet after it are not assumed.
     [github_app/* GITHUB_INSTALLATION_TOKEN */.vF]: /ghs_[A-Za-z0-9_]+/g,
 };
+/** Authenticated batches read at once; one more waits for Retry-After (GitLab retries any non-2xx). */
+const MAX_CONCURRENT_BATCHES = 4;
 /** The types this broker takes: those of the token kinds it can issue with its configuration. */
 function revocableTypes(config) {
     const kinds = new Set();
@@ -565,9 +567,35 @@ function registerRevocationRoutes(app, deps) {
             throw new errors/* BrokerError */.Wz('rate_limited', `more than ${limit} revocation requests in ${perSeconds} s; retry after the time in Retry-After`, { retryAfter: r.resetSeconds });
         }
     }
-    app.get('/v1/revocable_token_types', async (req, reply) => {
+    // Everything about who may send a batch is in the headers, so it is decided before fastify reads a byte of
+    // the body: an unconfigured API answers 404 and a wrong token 401 without reading, and the large body limit
+    // below only ever applies to a request that carried the pre-shared token. Even those are read a few at a
+    // time, so a leaked token cannot make the broker hold gigabytes either.
+    let largeBodies = 0;
+    async function admit(req, reply) {
         try {
             await authenticate(req.headers.authorization);
+            if (req.method !== 'POST')
+                return;
+            await rateLimit();
+            if (largeBodies >= MAX_CONCURRENT_BATCHES) {
+                throw new errors/* BrokerError */.Wz('rate_limited', `${MAX_CONCURRENT_BATCHES} revocation batches are being read already; retry after the time in Retry-After`, { retryAfter: 1 });
+            }
+            largeBodies++;
+            reply.raw.once('close', () => largeBodies--);
+            return undefined;
+        }
+        catch (e) {
+            const err = toError(e);
+            if (req.method === 'POST')
+                deps.log.info({ event: 'revocation', outcome: 'refused', code: err.code, status: err.status, remote: req.ip }, 'revocation');
+            // The unread body is not wanted: close the connection after the answer instead of draining it.
+            reply.header('connection', 'close');
+            return fail(reply, err, req.method === 'POST' ? 'revoke_tokens' : 'revocable_token_types');
+        }
+    }
+    app.get('/v1/revocable_token_types', { onRequest: admit }, async (_req, reply) => {
+        try {
             requests?.inc({ endpoint: 'revocable_token_types', status: 200 });
             return reply.code(200).type('application/json; charset=utf-8').header('cache-control', 'no-store').send(JSON.stringify({ types: revocableTypes(deps.config()) }));
         }
@@ -579,11 +607,9 @@ function registerRevocationRoutes(app, deps) {
     // exchange body. Fixed when the server starts (a change needs a restart).
     const started = deps.config();
     const bodyLimit = Math.max(started.listen.bodyLimitBytes, started.revocation?.bodyLimitBytes ?? github/* DEFAULT_REVOCATION_BODY_LIMIT */.oh);
-    app.post('/v1/revoke_tokens', { bodyLimit }, async (req, reply) => {
+    app.post('/v1/revoke_tokens', { bodyLimit, onRequest: admit }, async (req, reply) => {
         const started = process.hrtime.bigint();
         try {
-            await authenticate(req.headers.authorization);
-            await rateLimit();
             const outcome = await revoker.revokeBatch(typeof req.body === 'string' ? req.body : '');
             deps.log.info({
                 event: 'revocation',
