@@ -849,11 +849,18 @@ function isLoopbackHost(hostname) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   proxyFor: () => (/* binding */ proxyFor)
 /* harmony export */ });
+/* harmony import */ var _loopback_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76090);
 // Which proxy a request should use, from the conventional environment variables: HTTPS_PROXY for https://
 // targets, HTTP_PROXY for http:// ones (lower-case forms win, as curl does), and NO_PROXY exceptions:
-// `*`, host names (a leading dot or not, both match sub-domains), `host:port`, and IP addresses.
+// `*`, host names (a leading dot or not, both match sub-domains), `host:port`, and IP addresses. Plain http
+// to a loopback address is always direct.
+
 function proxyFor(target, env) {
     const url = new URL(target);
+    // A plain http:// request to this machine would show the proxy the job's OIDC token and let it answer with
+    // secret values of its own choosing: it never goes through one, whatever the environment says.
+    if (url.protocol === 'http:' && (0,_loopback_js__WEBPACK_IMPORTED_MODULE_0__/* .isLoopbackHost */ .c)(url.hostname))
+        return undefined;
     const proxy = url.protocol === 'https:' ? (env.https_proxy ?? env.HTTPS_PROXY) : (env.http_proxy ?? env.HTTP_PROXY);
     if (!proxy || proxy.trim() === '')
         return undefined;
@@ -960,7 +967,9 @@ const RESERVED = [
         names: [
             'MAVEN_OPTS', 'MAVEN_ARGS', 'GRADLE_OPTS', 'GRADLE_USER_HOME', 'ANT_OPTS', 'SBT_OPTS', 'BUNDLE_GEMFILE',
             'GOFLAGS', 'GOPROXY', 'GOTOOLCHAIN', 'GOROOT', 'GOPATH', 'GOENV', 'GOBIN', 'GOAUTH', 'GOSUMDB', 'GONOSUMDB',
-            'GONOSUMCHECK', 'GONOPROXY', 'GOPRIVATE', 'GOINSECURE', 'GOVCS', 'GOEXPERIMENT', 'GOMODCACHE',
+            'GONOSUMCHECK', 'GONOPROXY', 'GOPRIVATE', 'GOINSECURE', 'GOVCS', 'GOEXPERIMENT', 'GOMODCACHE', 'GOCACHEPROG',
+            'GOCACHE', 'GOWORK', 'GOTMPDIR', 'CYPRESS_INSTALL_BINARY', 'CYPRESS_RUN_BINARY', 'CYPRESS_DOWNLOAD_MIRROR',
+            'CYPRESS_CACHE_FOLDER',
             'RUSTC', 'RUSTC_WRAPPER', 'RUSTC_WORKSPACE_WRAPPER', 'RUSTDOC', 'RUSTFLAGS', 'RUSTDOCFLAGS', 'CARGO_HOME',
             'CC', 'CXX', 'CPP', 'LD', 'AR', 'AS', 'CFLAGS', 'CXXFLAGS', 'CPPFLAGS', 'LDFLAGS', 'MAKE', 'MAKEFLAGS', 'MFLAGS',
             'MAKEFILES',
@@ -968,6 +977,7 @@ const RESERVED = [
         prefixes: [
             'NPM_CONFIG_', 'YARN_', 'PNPM_', 'COREPACK_', 'PIP_', 'UV_', 'POETRY_', 'PIPENV_', 'CONDA', 'CGO_', 'CARGO_',
             'RUSTUP_', 'CCACHE_', 'SCCACHE_', 'DISTCC_', 'BUNDLE_', 'COMPOSER', 'NUGET_', 'MSBUILD', 'CMAKE_', 'PKG_CONFIG',
+            'BAZELISK_',
         ],
     },
     {
@@ -992,6 +1002,8 @@ const RESERVED = [
             'BROWSER', 'SSH_ASKPASS', 'SSH_ASKPASS_REQUIRE', 'SUDO_ASKPASS', 'SUDO_EDITOR', 'SSH_AUTH_SOCK', 'VIMINIT', 'GVIMINIT',
             'EXINIT', 'MYVIMRC', 'VIMRUNTIME', 'EMACSLOADPATH', 'SYSTEMD_PAGER', 'SYSTEMD_EDITOR',
         ],
+        // AWS_PAGER, PSQL_PAGER, KUBE_EDITOR, GIT_PAGER...: every tool that pages or edits names its command so.
+        suffixes: ['_PAGER', '_EDITOR'],
     },
     {
         why: 'it redirects network traffic or changes which certificates are trusted',
