@@ -1375,6 +1375,8 @@ var loopback = __webpack_require__(76090);
 var errors = __webpack_require__(27662);
 // EXTERNAL MODULE: ./src/broker/policy/policy.ts
 var policy = __webpack_require__(79360);
+// EXTERNAL MODULE: ./src/broker/config/yaml-errors.ts
+var yaml_errors = __webpack_require__(16121);
 // EXTERNAL MODULE: ./src/broker/lint/index.ts + 6 modules
 var broker_lint = __webpack_require__(99290);
 // EXTERNAL MODULE: ./src/broker/config/backends.ts + 5 modules
@@ -1583,6 +1585,7 @@ var github = __webpack_require__(73873);
 
 
 
+
 const load_ajv = new ajv.Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
 const validate = load_ajv.compile(configSchema);
 async function loadConfigFile(file, opts = {}) {
@@ -1598,7 +1601,7 @@ async function loadConfigFile(file, opts = {}) {
 async function parseConfig(text, file, opts = {}) {
     const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: true, uniqueKeys: true });
     if (doc.errors.length > 0) {
-        throw new errors/* ConfigError */.xL(file, doc.errors.map((e) => `YAML: ${e.message.split('\n')[0]}`));
+        throw new errors/* ConfigError */.xL(file, [(0,yaml_errors/* describeYamlErrors */.g)(doc.errors)]);
     }
     const raw = doc.toJS();
     return buildConfig(raw, file, { numberSources: claimNumberSources(doc), ...opts });
@@ -1635,6 +1638,22 @@ function claimNumberSources(doc) {
     return out;
 }
 async function buildConfig(raw, file, opts = {}) {
+    try {
+        return await buildCheckedConfig(raw, file, opts);
+    }
+    catch (e) {
+        if (e instanceof errors/* ConfigError */.xL)
+            throw e;
+        // The checks after the schema look only at entries of the right shape, but one they missed must not
+        // surface as a JavaScript error: when the schema refused the file, its findings (each with a path) say
+        // what to fix. A crash on a file the schema accepts is a bug, and stays one.
+        const shape = validate(raw) ? [] : schemaProblems(validate.errors ?? []);
+        if (shape.length > 0)
+            throw new errors/* ConfigError */.xL(file, shape);
+        throw e;
+    }
+}
+async function buildCheckedConfig(raw, file, opts) {
     const env = opts.env ?? process.env;
     // Schema problems and cross-reference problems are reported together, so one pass fixes the file. The
     // checks below therefore look only at entries that have the right shape (the schema reports the rest).
@@ -1746,6 +1765,12 @@ async function buildConfig(raw, file, opts = {}) {
         for (const [claim, spec] of Object.entries(p.claims)) {
             (Array.isArray(spec) ? spec : [spec]).forEach((m, k) => {
                 const entry = `${at}.claims.${claim}${Array.isArray(spec) ? `[${k}]` : ''}`;
+                // A condition of the wrong shape (null, a list inside a list, a mapping without `pattern`) is the
+                // schema's to report, with its path; compiling it would only add a JavaScript error to the list.
+                if (!isMatcherSpec(m)) {
+                    ok = false;
+                    return;
+                }
                 try {
                     // A number is checked as the file wrote it: YAML has already rounded 9007199254740993.
                     const numeric = typeof m === 'number' ? (0,policy/* numberProblem */.vy)(m, opts.numberSources?.get(entry)) : undefined;
@@ -1759,7 +1784,7 @@ async function buildConfig(raw, file, opts = {}) {
                 }
             });
         }
-        if (ok && Object.keys(p.claims).length > 0) {
+        if (ok && Object.keys(p.claims).length > 0 && Array.isArray(p.secrets)) {
             policies.push({ ...(0,policy/* compilePolicy */.C_)(p), singleUse: p.single_use ?? true });
         }
     });
@@ -1816,6 +1841,10 @@ function plainListenProblem(host, tls, plainHttp) {
     if (tls || plainHttp || (0,loopback/* isLoopbackHost */.c)(host))
         return undefined;
     return `plain HTTP on ${host} would carry tokens unencrypted; configure listen.tls (cert and key), or set listen.plain_http: true when a TLS-terminating proxy is in front of the broker`;
+}
+/** The shapes compileMatcher takes; anything else is reported by the schema. */
+function isMatcherSpec(m) {
+    return typeof m === 'string' || typeof m === 'number' || typeof m === 'boolean' || (isObject(m) && typeof m.pattern === 'string');
 }
 function isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -1983,6 +2012,24 @@ function httpsOptions(t) {
         minVersion: 'TLSv1.2',
         ...(t.clientCa ? { requestCert: true, rejectUnauthorized: t.clientAuth === 'all' } : {}),
     };
+}
+
+
+/***/ }),
+
+/***/ 16121:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ describeYamlErrors)
+/* harmony export */ });
+function describeYamlErrors(errors) {
+    const first = errors[0];
+    const at = first.linePos?.[0];
+    const text = first.message.split('\n')[0].replace(/ at line \d+, column \d+:?\s*$/, '').replace(/:\s*$/, '');
+    const hint = first.code === 'TAB_AS_INDENT' || /\btab/i.test(text) ? ': indent with spaces, not tabs (YAML does not allow tabs in indentation)' : '';
+    const more = errors.length > 1 ? ` (${errors.length - 1} more after it, most likely caused by this one)` : '';
+    return `YAML: ${at ? `line ${at.line}, column ${at.col}: ` : ''}${text}${hint}${more}`;
 }
 
 

@@ -13,6 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: exitCodeOf, formatLintReport, lintConfigFile
 
+// EXTERNAL MODULE: ./src/broker/config/yaml-errors.ts
+var yaml_errors = __webpack_require__(16121);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -118,6 +120,7 @@ var client_errors = __webpack_require__(66468);
 
 
 
+
 /** Lints a configuration file without stopping at errors. Throws ConfigError only when it cannot be read or parsed. */
 async function lintConfigFile(file) {
     let text;
@@ -130,7 +133,7 @@ async function lintConfigFile(file) {
     const lineCounter = new dist/* LineCounter */.HN();
     const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: true, uniqueKeys: true, lineCounter });
     if (doc.errors.length > 0)
-        throw new errors/* ConfigError */.xL(file, doc.errors.map((e) => `YAML: ${e.message.split('\n')[0]}`));
+        throw new errors/* ConfigError */.xL(file, [(0,yaml_errors/* describeYamlErrors */.g)(doc.errors)]);
     const raw = doc.toJS();
     const numberSources = (0,load/* claimNumberSources */.iu)(doc);
     // The loader lints as it loads (enforceLint: false keeps every finding); only a configuration it refuses for

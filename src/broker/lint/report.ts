@@ -1,6 +1,7 @@
 // `oidc-exchange check --lint --config FILE [--json] [--sarif FILE]`: every lint finding of a configuration,
 // errors included (the broker would refuse them), with where they are in the file. Exit 0 when nothing
 // stops the broker, 1 with an error finding no policy overrides, 2 when the configuration is unusable.
+import { describeYamlErrors } from '../config/yaml-errors.js';
 import { readFile, writeFile } from 'node:fs/promises';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { buildConfig, claimNumberSources } from '../config/load.js';
@@ -33,7 +34,7 @@ export async function lintConfigFile(file: string): Promise<LintReport> {
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true, lineCounter });
-  if (doc.errors.length > 0) throw new ConfigError(file, doc.errors.map((e) => `YAML: ${e.message.split('\n')[0]}`));
+  if (doc.errors.length > 0) throw new ConfigError(file, [describeYamlErrors(doc.errors)]);
   const raw: unknown = doc.toJS();
   const numberSources = claimNumberSources(doc);
   // The loader lints as it loads (enforceLint: false keeps every finding); only a configuration it refuses for
