@@ -11,7 +11,6 @@ import { lintModel, type LintRule } from './model.js';
 export const RULES: readonly LintRule[] = [
   i.githubAnyRepository,
   i.gitlabAnyProject,
-  i.noIdentityClaim,
   i.ownerWildcard,
   g.patternEscapesAnchor,
   i.reusableWorkflowAnyCaller,
@@ -39,6 +38,8 @@ export const RULES: readonly LintRule[] = [
   i.caseVariantName,
   // Not in the ranked table of 27: a claim the issuer never emits (a typo) makes a policy dead, not wider.
   i.unknownClaim,
+  // Not in the ranked table either: the kind-independent floor under rules 1 and 2 (issue 18).
+  i.noIdentityClaim,
 ];
 
 export function ruleById(id: string): LintRule | undefined {
