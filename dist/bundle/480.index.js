@@ -3237,8 +3237,12 @@ const noIdentityClaim = {
     fix: 'pin the project or repository by ID (project_id, repository_id) or by a literal name',
     overridable: true,
     check: eachPolicy((p) => {
-        // Whatever the issuer's kind: GitHub.com and GitLab issuers have their own, more specific rule for this.
-        if (!p.issuer || rules_identity_kindOf(p) === 'gitlab' || (rules_identity_kindOf(p) === 'github' && p.issuer.multiTenant) || pinsIdentity(p))
+        // Whatever the issuer's kind; but one problem is reported once: GitHub.com and GitLab issuers have their
+        // own rule for this, a wildcard owner is owner-wildcard's, a called workflow reusable-workflow-any-caller's.
+        const kind = rules_identity_kindOf(p);
+        if (!p.issuer || kind === 'gitlab' || (kind === 'github' && (p.issuer.multiTenant || conditionOn(p, 'job_workflow_ref'))))
+            return [];
+        if (pinsIdentity(p) || ownerWildcardHits(p).length > 0)
             return [];
         return [{ path: `${p.path}.claims`, message: `policy ${p.name} pins no identity claim: any job ${p.issuer.url} signs a token for that matches (${p.conditions.map((c) => c.claim).join(', ')}) gets its secrets` }];
     }),
@@ -3252,26 +3256,28 @@ const ownerWildcard = {
     risk: 'a wildcard in the owner part of a name admits other accounts: `octo-org*` matches `octo-org-evil`, which anybody can register',
     fix: 'write the owner literally and pin repository_owner_id (GitLab: project_id or namespace_id)',
     overridable: true,
-    check: eachPolicy((p) => {
-        const kind = rules_identity_kindOf(p);
-        if (!kind || exactOn(p, OWNER_PINNING_IDS))
-            return [];
-        const hits = [];
-        for (const c of p.conditions) {
-            const format = c.claim === 'sub' ? (kind === 'github' ? 'github-sub' : 'gitlab-sub') : OWNER_WILDCARD_CLAIMS[c.claim];
-            if (!format)
-                continue;
-            for (const e of c.entries) {
-                if (!('wildcard' in ownerOf(e.matcher, format)))
-                    continue;
-                const sample = sampleOf(e.matcher, '-evil');
-                const shown = sample && sample !== e.matcher.source ? ` (it accepts ${JSON.stringify(sample)})` : '';
-                hits.push({ path: e.path, message: `${c.claim} ${JSON.stringify(e.matcher.source)} leaves the owner to a wildcard${shown}, and no exact owner or project ID pins it` });
-            }
-        }
-        return hits;
-    }),
+    check: eachPolicy(ownerWildcardHits),
 };
+/** Rule owner-wildcard's findings for one policy (also consulted by no-identity-claim, so one problem is reported once). */
+function ownerWildcardHits(p) {
+    const kind = rules_identity_kindOf(p);
+    if (!kind || exactOn(p, OWNER_PINNING_IDS))
+        return [];
+    const hits = [];
+    for (const c of p.conditions) {
+        const format = c.claim === 'sub' ? (kind === 'github' ? 'github-sub' : 'gitlab-sub') : OWNER_WILDCARD_CLAIMS[c.claim];
+        if (!format)
+            continue;
+        for (const e of c.entries) {
+            if (!('wildcard' in ownerOf(e.matcher, format)))
+                continue;
+            const sample = sampleOf(e.matcher, '-evil');
+            const shown = sample && sample !== e.matcher.source ? ` (it accepts ${JSON.stringify(sample)})` : '';
+            hits.push({ path: e.path, message: `${c.claim} ${JSON.stringify(e.matcher.source)} leaves the owner to a wildcard${shown}, and no exact owner or project ID pins it` });
+        }
+    }
+    return hits;
+}
 const reusableWorkflowAnyCaller = {
     id: 'reusable-workflow-any-caller',
     severity: 'error',
@@ -3499,7 +3505,6 @@ const identityRules = {
 const RULES = [
     identityRules.githubAnyRepository,
     identityRules.gitlabAnyProject,
-    identityRules.noIdentityClaim,
     identityRules.ownerWildcard,
     configRules.patternEscapesAnchor,
     identityRules.reusableWorkflowAnyCaller,
@@ -3527,6 +3532,8 @@ const RULES = [
     identityRules.caseVariantName,
     // Not in the ranked table of 27: a claim the issuer never emits (a typo) makes a policy dead, not wider.
     identityRules.unknownClaim,
+    // Not in the ranked table either: the kind-independent floor under rules 1 and 2 (issue 18).
+    identityRules.noIdentityClaim,
 ];
 function ruleById(id) {
     return RULES.find((r) => r.id === id);

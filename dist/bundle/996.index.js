@@ -17,6 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var yaml_errors = __webpack_require__(16121);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: ./src/client/secret-files.ts
+var secret_files = __webpack_require__(32849);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./src/broker/config/load.ts + 3 modules
@@ -121,6 +123,7 @@ var client_errors = __webpack_require__(66468);
 
 
 
+
 /** Lints a configuration file without stopping at errors. Throws ConfigError only when it cannot be read or parsed. */
 async function lintConfigFile(file) {
     let text;
@@ -205,8 +208,10 @@ async function lintCommand(opts) {
         process.stderr.write(`${e.message}\n`);
         return 2;
     }
+    // Written to a fresh name (O_EXCL|O_NOFOLLOW) and renamed over the path: a link planted at FILE by a reviewed
+    // change is replaced, never followed to overwrite a file outside the checkout.
     if (opts.sarif)
-        await (0,promises_.writeFile)(opts.sarif, JSON.stringify(toSarif(opts.config, report.findings, report.problems), null, 2) + '\n');
+        await (0,secret_files/* writePrivateFile */.Pl)(opts.sarif, JSON.stringify(toSarif(opts.config, report.findings, report.problems), null, 2) + '\n');
     if (opts.json) {
         const errors = report.findings.filter(lint/* isBlocking */.Us).length;
         process.stdout.write(JSON.stringify({ file: report.file, errors, findings: report.findings, problems: report.problems, exit_code: exitCodeOf(report) }, null, 2) + '\n');
@@ -215,6 +220,161 @@ async function lintCommand(opts) {
         process.stdout.write(formatLintReport(report));
     }
     return exitCodeOf(report);
+}
+
+
+/***/ }),
+
+/***/ 32849:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $r: () => (/* binding */ UnsafeDestinationError),
+/* harmony export */   Bd: () => (/* binding */ writeSecretFiles),
+/* harmony export */   Pl: () => (/* binding */ writePrivateFile),
+/* harmony export */   fW: () => (/* binding */ prepareOutDir),
+/* harmony export */   i3: () => (/* binding */ prepareDotenv),
+/* harmony export */   tq: () => (/* binding */ abandonOutDir)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+// Where the generic client puts values on disk, so that no other local user can read them, swap them or
+// receive them through a planted link:
+//   --out-dir DIR   DIR must not exist (it is created 0700, atomically: mkdir fails if someone made it first)
+//                   or be an empty directory, not a link, owned by this user, mode 0700
+//   --dotenv FILE   FILE may exist only as a regular file owned by this user (it is replaced)
+// and for both, the folder that holds them must belong to this user or root and be writable by nobody else
+// (or sticky, like /tmp), and must not be `/` itself (`"$UNSET/secrets"` is `/secrets`). Every file is
+// written to a fresh name opened O_CREAT|O_EXCL|O_NOFOLLOW with mode 0600, synced, then renamed into place.
+// Destinations are checked before the exchange: a single-use token is not spent on a folder we then refuse.
+
+
+
+
+/** A destination the client refuses; `code` is stable for tests and scripts. */
+class UnsafeDestinationError extends Error {
+    code;
+    constructor(code, message) {
+        super(message);
+        this.code = code;
+        this.name = 'UnsafeDestinationError';
+    }
+}
+const uid = () => process.getuid?.() ?? 0;
+function describeOwner(owner) {
+    return owner === uid() ? 'you' : `uid ${owner}`;
+}
+/** The folder that will hold a destination: ours or root's, and no one else may add or rename entries in it. */
+async function checkParent(path, what) {
+    const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(path);
+    if (parent === path || parent === '/') {
+        throw new UnsafeDestinationError('root_folder', `${what} ${path} is directly in /; an unset variable in "$VAR/${(0,node_path__WEBPACK_IMPORTED_MODULE_3__.basename)(path)}" gives exactly that: give a path inside a folder of yours (e.g. "$RUNNER_TEMP/${(0,node_path__WEBPACK_IMPORTED_MODULE_3__.basename)(path)}")`);
+    }
+    let st;
+    try {
+        st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(parent);
+    }
+    catch (e) {
+        const code = e.code;
+        throw new UnsafeDestinationError('not_found', `${what} ${path}: the folder ${parent} ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code})`}`);
+    }
+    if (!st.isDirectory())
+        throw new UnsafeDestinationError('not_found', `${what} ${path}: ${parent} is not a folder`);
+    if (st.uid !== uid() && st.uid !== 0) {
+        throw new UnsafeDestinationError('unsafe_parent', `${what} ${path}: the folder ${parent} belongs to ${describeOwner(st.uid)}, who could replace what is written there; use a folder of yours`);
+    }
+    if ((st.mode & 0o022) !== 0 && (st.mode & 0o1000) === 0) {
+        throw new UnsafeDestinationError('unsafe_parent', `${what} ${path}: the folder ${parent} is writable by others (mode ${(st.mode & 0o7777).toString(8)}) without the sticky bit, so anyone could swap what is written there; use a folder only you can write to`);
+    }
+}
+/**
+ * Makes sure `dir` is a private, empty folder of ours, creating it when it does not exist. Returns whether it
+ * was created here (so a failed exchange can remove it again).
+ */
+async function prepareOutDir(given) {
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(given);
+    await checkParent(dir, '--out-dir');
+    let created = true;
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(dir, { mode: 0o700 });
+    }
+    catch (e) {
+        if (e.code !== 'EEXIST')
+            throw e;
+        created = false;
+    }
+    const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(dir);
+    if (st.isSymbolicLink())
+        throw new UnsafeDestinationError('is_link', `--out-dir ${dir} is a symbolic link; give a folder that does not exist yet`);
+    if (!st.isDirectory())
+        throw new UnsafeDestinationError('not_private', `--out-dir ${dir} exists and is not a folder; give a folder that does not exist yet`);
+    if (st.uid !== uid())
+        throw new UnsafeDestinationError('not_private', `--out-dir ${dir} belongs to ${describeOwner(st.uid)}, not to you; give a folder that does not exist yet`);
+    if ((st.mode & 0o7777) !== 0o700) {
+        throw new UnsafeDestinationError('not_private', `--out-dir ${dir} has mode ${(st.mode & 0o7777).toString(8)}; it must be 0700 (or not exist yet, and it is created so)`);
+    }
+    if (!created && (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readdir)(dir)).length > 0) {
+        throw new UnsafeDestinationError('not_empty', `--out-dir ${dir} is not empty; give a folder that does not exist yet, or an empty one`);
+    }
+    return { dir, created };
+}
+/** Removes an out-dir this run created, when the exchange failed before anything was written to it. */
+async function abandonOutDir(dir) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rmdir)(dir).catch(() => undefined);
+}
+/** Checks an env-file destination before the exchange. */
+async function prepareDotenv(given) {
+    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(given);
+    await checkParent(file, '--dotenv');
+    let st;
+    try {
+        st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(file);
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return file;
+        throw e;
+    }
+    if (st.isSymbolicLink())
+        throw new UnsafeDestinationError('is_link', `--dotenv ${file} is a symbolic link; remove it or give another path`);
+    if (!st.isFile())
+        throw new UnsafeDestinationError('not_private', `--dotenv ${file} exists and is not a regular file`);
+    if (st.uid !== uid())
+        throw new UnsafeDestinationError('not_private', `--dotenv ${file} belongs to ${describeOwner(st.uid)}, not to you; remove it or give another path`);
+    return file;
+}
+/** One file per secret in a folder `prepareOutDir` accepted. */
+async function writeSecretFiles(dir, secrets) {
+    for (const [name, value] of Object.entries(secrets))
+        await writePrivateFile((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, name), value);
+}
+/**
+ * Written under a fresh name that nobody can have planted (O_EXCL) and that is never a link (O_NOFOLLOW), with
+ * mode 0600 from the first byte, synced, then renamed over `path`: never readable by others, never half-written.
+ */
+async function writePrivateFile(path, content) {
+    const tmp = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(path), `.${(0,node_path__WEBPACK_IMPORTED_MODULE_3__.basename)(path)}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.tmp`);
+    const fh = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(tmp, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_WRONLY | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_CREAT | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_EXCL | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NOFOLLOW, 0o600);
+    try {
+        try {
+            await fh.writeFile(content);
+            await fh.sync();
+        }
+        finally {
+            await fh.close();
+        }
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(tmp, path);
+    }
+    catch (e) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(tmp, { force: true });
+        throw e;
+    }
 }
 
 

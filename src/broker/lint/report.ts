@@ -2,7 +2,8 @@
 // errors included (the broker would refuse them), with where they are in the file. Exit 0 when nothing
 // stops the broker, 1 with an error finding no policy overrides, 2 when the configuration is unusable.
 import { describeYamlErrors } from '../config/yaml-errors.js';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { writePrivateFile } from '../../client/secret-files.js';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { buildConfig, claimNumberSources } from '../config/load.js';
 import { ConfigError } from '../errors.js';
@@ -105,7 +106,9 @@ export async function lintCommand(opts: LintCommandOptions): Promise<number> {
     process.stderr.write(`${e.message}\n`);
     return 2;
   }
-  if (opts.sarif) await writeFile(opts.sarif, JSON.stringify(toSarif(opts.config, report.findings, report.problems), null, 2) + '\n');
+  // Written to a fresh name (O_EXCL|O_NOFOLLOW) and renamed over the path: a link planted at FILE by a reviewed
+  // change is replaced, never followed to overwrite a file outside the checkout.
+  if (opts.sarif) await writePrivateFile(opts.sarif, JSON.stringify(toSarif(opts.config, report.findings, report.problems), null, 2) + '\n');
   if (opts.json) {
     const errors = report.findings.filter(isBlocking).length;
     process.stdout.write(JSON.stringify({ file: report.file, errors, findings: report.findings, problems: report.problems, exit_code: exitCodeOf(report) }, null, 2) + '\n');
