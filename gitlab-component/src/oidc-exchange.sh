@@ -134,7 +134,13 @@ _oe_name_ok() {
     [Gg][Oo][Nn][Oo][Ss][Uu][Mm][Cc][Hh][Ee][Cc][Kk] | [Gg][Oo][Nn][Oo][Pp][Rr][Oo][Xx][Yy] | \
     [Gg][Oo][Pp][Rr][Ii][Vv][Aa][Tt][Ee] | [Gg][Oo][Ii][Nn][Ss][Ee][Cc][Uu][Rr][Ee] | [Gg][Oo][Vv][Cc][Ss] | \
     [Gg][Oo][Ee][Xx][Pp][Ee][Rr][Ii][Mm][Ee][Nn][Tt] | [Gg][Oo][Mm][Oo][Dd][Cc][Aa][Cc][Hh][Ee] | \
-    [Rr][Uu][Ss][Tt][Cc] | [Rr][Uu][Ss][Tt][Cc]_[Ww][Rr][Aa][Pp][Pp][Ee][Rr] | \
+    [Gg][Oo][Cc][Aa][Cc][Hh][Ee][Pp][Rr][Oo][Gg] | [Gg][Oo][Cc][Aa][Cc][Hh][Ee] | [Gg][Oo][Ww][Oo][Rr][Kk] | \
+    [Gg][Oo][Tt][Mm][Pp][Dd][Ii][Rr] | \
+    [Cc][Yy][Pp][Rr][Ee][Ss][Ss]_[Ii][Nn][Ss][Tt][Aa][Ll][Ll]_[Bb][Ii][Nn][Aa][Rr][Yy] | \
+    [Cc][Yy][Pp][Rr][Ee][Ss][Ss]_[Rr][Uu][Nn]_[Bb][Ii][Nn][Aa][Rr][Yy] | \
+    [Cc][Yy][Pp][Rr][Ee][Ss][Ss]_[Dd][Oo][Ww][Nn][Ll][Oo][Aa][Dd]_[Mm][Ii][Rr][Rr][Oo][Rr] | \
+    [Cc][Yy][Pp][Rr][Ee][Ss][Ss]_[Cc][Aa][Cc][Hh][Ee]_[Ff][Oo][Ll][Dd][Ee][Rr] | [Rr][Uu][Ss][Tt][Cc] | \
+    [Rr][Uu][Ss][Tt][Cc]_[Ww][Rr][Aa][Pp][Pp][Ee][Rr] | \
     [Rr][Uu][Ss][Tt][Cc]_[Ww][Oo][Rr][Kk][Ss][Pp][Aa][Cc][Ee]_[Ww][Rr][Aa][Pp][Pp][Ee][Rr] | \
     [Rr][Uu][Ss][Tt][Dd][Oo][Cc] | [Rr][Uu][Ss][Tt][Ff][Ll][Aa][Gg][Ss] | \
     [Rr][Uu][Ss][Tt][Dd][Oo][Cc][Ff][Ll][Aa][Gg][Ss] | [Cc][Aa][Rr][Gg][Oo]_[Hh][Oo][Mm][Ee] | [Cc][Cc] | \
@@ -147,7 +153,7 @@ _oe_name_ok() {
     [Cc][Aa][Rr][Gg][Oo]_* | [Rr][Uu][Ss][Tt][Uu][Pp]_* | [Cc][Cc][Aa][Cc][Hh][Ee]_* | \
     [Ss][Cc][Cc][Aa][Cc][Hh][Ee]_* | [Dd][Ii][Ss][Tt][Cc][Cc]_* | [Bb][Uu][Nn][Dd][Ll][Ee]_* | \
     [Cc][Oo][Mm][Pp][Oo][Ss][Ee][Rr]* | [Nn][Uu][Gg][Ee][Tt]_* | [Mm][Ss][Bb][Uu][Ii][Ll][Dd]* | \
-    [Cc][Mm][Aa][Kk][Ee]_* | [Pp][Kk][Gg]_[Cc][Oo][Nn][Ff][Ii][Gg]*)
+    [Cc][Mm][Aa][Kk][Ee]_* | [Pp][Kk][Gg]_[Cc][Oo][Nn][Ff][Ii][Gg]* | [Bb][Aa][Zz][Ee][Ll][Ii][Ss][Kk]_*)
       _oe_fail "$1"' is refused: the name is reserved because a package manager or build tool reads it to run commands or choose where code is downloaded from; export the secret under another name with "NAME | OTHER_NAME"'
       return 1 ;;
     # a version control tool reads it to run commands, load configuration or pick hooks
@@ -185,7 +191,8 @@ _oe_name_ok() {
     [Ss][Ss][Hh]_[Aa][Uu][Tt][Hh]_[Ss][Oo][Cc][Kk] | [Vv][Ii][Mm][Ii][Nn][Ii][Tt] | \
     [Gg][Vv][Ii][Mm][Ii][Nn][Ii][Tt] | [Ee][Xx][Ii][Nn][Ii][Tt] | [Mm][Yy][Vv][Ii][Mm][Rr][Cc] | \
     [Vv][Ii][Mm][Rr][Uu][Nn][Tt][Ii][Mm][Ee] | [Ee][Mm][Aa][Cc][Ss][Ll][Oo][Aa][Dd][Pp][Aa][Tt][Hh] | \
-    [Ss][Yy][Ss][Tt][Ee][Mm][Dd]_[Pp][Aa][Gg][Ee][Rr] | [Ss][Yy][Ss][Tt][Ee][Mm][Dd]_[Ee][Dd][Ii][Tt][Oo][Rr])
+    [Ss][Yy][Ss][Tt][Ee][Mm][Dd]_[Pp][Aa][Gg][Ee][Rr] | [Ss][Yy][Ss][Tt][Ee][Mm][Dd]_[Ee][Dd][Ii][Tt][Oo][Rr] | \
+    *_[Pp][Aa][Gg][Ee][Rr] | *_[Ee][Dd][Ii][Tt][Oo][Rr])
       _oe_fail "$1"' is refused: the name is reserved because a program runs its value as a command; export the secret under another name with "NAME | OTHER_NAME"'
       return 1 ;;
     # it redirects network traffic or changes which certificates are trusted
@@ -282,6 +289,12 @@ _oe_revoke_url_ok() {
   return 1
 }
 
+# _oe_direct URL: plain http to a loopback address, which never goes through a proxy (http_proxy and the like):
+# the proxy would see the job's id token and could answer with secret values of its own.
+_oe_direct() {
+  _oe_url_parse "$1" && [ "$_oe_scheme" = http ] && _oe_loopback "$_oe_host"
+}
+
 # Which HTTP client to use: curl, else GNU wget (it reads headers from a config file, so tokens never reach
 # a command line, and keeps error bodies). BusyBox wget can do neither.
 _oe_pick_client() {
@@ -308,6 +321,7 @@ _oe_http() {
   set -- -sS -X "$_oe_hm" -D - -H @- -H 'Expect:' -w "$_oe_nl%{http_code} %{time_total}" --max-time "$_oe_hs" --connect-timeout "$_oe_hs"
   if [ -n "$_oe_hb" ]; then set -- "$@" --data-binary "$_oe_hb"; fi
   if [ -n "$_oe_ca_file" ]; then set -- "$@" --cacert "$_oe_ca_file"; fi
+  if _oe_direct "$_oe_hu"; then set -- "$@" --noproxy '*'; fi
   _oe_rc=0
   _oe_out=$(curl "$@" -- "$_oe_hu" 2>/dev/null <<EOF
 $_oe_hh
@@ -356,6 +370,7 @@ _oe_wget() {
     --tries=1 --timeout="$_oe_hs" --method="$_oe_hm" --max-redirect=0
   case $_oe_hb in '') ;; @*) set -- "$@" --body-file="${_oe_hb#@}" ;; *) set -- "$@" --body-data="$_oe_hb" ;; esac
   if [ -n "$_oe_ca_file" ]; then set -- "$@" --ca-certificate="$_oe_ca_file"; fi
+  if _oe_direct "$_oe_hu"; then set -- "$@" --no-proxy; fi
   _oe_rc=0
   _oe_t0=$(_oe_now)
   wget "$@" -- "$_oe_hu" </dev/null || _oe_rc=$?

@@ -14,7 +14,7 @@
 // proxy or a hand-written client may add "Bearer "; both forms are accepted (the secret is the same either
 // way). The comparison hashes both sides and compares the digests in constant time, so neither the token's
 // content nor its length leaks through timing.
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Counter } from 'prom-client';
 import type { Logger } from 'pino';
 import type { BrokerConfig } from './config/load.js';
@@ -42,6 +42,9 @@ const TOKEN_FINDERS: Record<string, (text: string) => string[]> = {
   // Both of GitHub's forms, the stateless one with its dots and dashes (src/platform/tokens.ts).
   [GITHUB_INSTALLATION_TOKEN]: installationTokensIn,
 };
+
+/** Authenticated batches read at once; one more waits for Retry-After (GitLab retries any non-2xx). */
+export const MAX_CONCURRENT_BATCHES = 4;
 
 export interface RevocationDeps {
   /** The configuration being served (it changes on reload). */
@@ -222,9 +225,33 @@ export function registerRevocationRoutes(app: FastifyInstance, deps: RevocationD
     }
   }
 
-  app.get('/v1/revocable_token_types', async (req, reply) => {
+  // Everything about who may send a batch is in the headers, so it is decided before fastify reads a byte of
+  // the body: an unconfigured API answers 404 and a wrong token 401 without reading, and the large body limit
+  // below only ever applies to a request that carried the pre-shared token. Even those are read a few at a
+  // time, so a leaked token cannot make the broker hold gigabytes either.
+  let largeBodies = 0;
+  async function admit(req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
     try {
       await authenticate(req.headers.authorization);
+      if (req.method !== 'POST') return;
+      await rateLimit();
+      if (largeBodies >= MAX_CONCURRENT_BATCHES) {
+        throw new BrokerError('rate_limited', `${MAX_CONCURRENT_BATCHES} revocation batches are being read already; retry after the time in Retry-After`, { retryAfter: 1 });
+      }
+      largeBodies++;
+      reply.raw.once('close', () => largeBodies--);
+      return undefined;
+    } catch (e) {
+      const err = toError(e);
+      if (req.method === 'POST') deps.log.info({ event: 'revocation', outcome: 'refused', code: err.code, status: err.status, remote: req.ip }, 'revocation');
+      // The unread body is not wanted: close the connection after the answer instead of draining it.
+      reply.header('connection', 'close');
+      return fail(reply, err, req.method === 'POST' ? 'revoke_tokens' : 'revocable_token_types');
+    }
+  }
+
+  app.get('/v1/revocable_token_types', { onRequest: admit }, async (_req, reply) => {
+    try {
       requests?.inc({ endpoint: 'revocable_token_types', status: 200 });
       return reply.code(200).type('application/json; charset=utf-8').header('cache-control', 'no-store').send(JSON.stringify({ types: revocableTypes(deps.config()) }));
     } catch (e) {
@@ -236,11 +263,9 @@ export function registerRevocationRoutes(app: FastifyInstance, deps: RevocationD
   // exchange body. Fixed when the server starts (a change needs a restart).
   const started = deps.config();
   const bodyLimit = Math.max(started.listen.bodyLimitBytes, started.revocation?.bodyLimitBytes ?? DEFAULT_REVOCATION_BODY_LIMIT);
-  app.post('/v1/revoke_tokens', { bodyLimit }, async (req, reply) => {
+  app.post('/v1/revoke_tokens', { bodyLimit, onRequest: admit }, async (req, reply) => {
     const started = process.hrtime.bigint();
     try {
-      await authenticate(req.headers.authorization);
-      await rateLimit();
       const outcome = await revoker.revokeBatch(typeof req.body === 'string' ? req.body : '');
       deps.log.info(
         {

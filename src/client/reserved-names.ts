@@ -78,7 +78,9 @@ export const RESERVED: readonly ReservedGroup[] = [
     names: [
       'MAVEN_OPTS', 'MAVEN_ARGS', 'GRADLE_OPTS', 'GRADLE_USER_HOME', 'ANT_OPTS', 'SBT_OPTS', 'BUNDLE_GEMFILE',
       'GOFLAGS', 'GOPROXY', 'GOTOOLCHAIN', 'GOROOT', 'GOPATH', 'GOENV', 'GOBIN', 'GOAUTH', 'GOSUMDB', 'GONOSUMDB',
-      'GONOSUMCHECK', 'GONOPROXY', 'GOPRIVATE', 'GOINSECURE', 'GOVCS', 'GOEXPERIMENT', 'GOMODCACHE',
+      'GONOSUMCHECK', 'GONOPROXY', 'GOPRIVATE', 'GOINSECURE', 'GOVCS', 'GOEXPERIMENT', 'GOMODCACHE', 'GOCACHEPROG',
+      'GOCACHE', 'GOWORK', 'GOTMPDIR', 'CYPRESS_INSTALL_BINARY', 'CYPRESS_RUN_BINARY', 'CYPRESS_DOWNLOAD_MIRROR',
+      'CYPRESS_CACHE_FOLDER',
       'RUSTC', 'RUSTC_WRAPPER', 'RUSTC_WORKSPACE_WRAPPER', 'RUSTDOC', 'RUSTFLAGS', 'RUSTDOCFLAGS', 'CARGO_HOME',
       'CC', 'CXX', 'CPP', 'LD', 'AR', 'AS', 'CFLAGS', 'CXXFLAGS', 'CPPFLAGS', 'LDFLAGS', 'MAKE', 'MAKEFLAGS', 'MFLAGS',
       'MAKEFILES',
@@ -86,6 +88,7 @@ export const RESERVED: readonly ReservedGroup[] = [
     prefixes: [
       'NPM_CONFIG_', 'YARN_', 'PNPM_', 'COREPACK_', 'PIP_', 'UV_', 'POETRY_', 'PIPENV_', 'CONDA', 'CGO_', 'CARGO_',
       'RUSTUP_', 'CCACHE_', 'SCCACHE_', 'DISTCC_', 'BUNDLE_', 'COMPOSER', 'NUGET_', 'MSBUILD', 'CMAKE_', 'PKG_CONFIG',
+      'BAZELISK_',
     ],
   },
   {
@@ -110,6 +113,8 @@ export const RESERVED: readonly ReservedGroup[] = [
       'BROWSER', 'SSH_ASKPASS', 'SSH_ASKPASS_REQUIRE', 'SUDO_ASKPASS', 'SUDO_EDITOR', 'SSH_AUTH_SOCK', 'VIMINIT', 'GVIMINIT',
       'EXINIT', 'MYVIMRC', 'VIMRUNTIME', 'EMACSLOADPATH', 'SYSTEMD_PAGER', 'SYSTEMD_EDITOR',
     ],
+    // AWS_PAGER, PSQL_PAGER, KUBE_EDITOR, GIT_PAGER...: every tool that pages or edits names its command so.
+    suffixes: ['_PAGER', '_EDITOR'],
   },
   {
     why: 'it redirects network traffic or changes which certificates are trusted',

@@ -68,6 +68,7 @@ const cases: Case[] = [
   { rule: 'case-variant-name', bad: policy(`${IDS}, repository: octo-org/octo-repo, environment: production`, '', 'a') + policy(`${IDS}, repository: Octo-Org/octo-repo, environment: staging`, '', 'b'), good: policy(`${IDS}, repository: octo-org/octo-repo, environment: production`, '', 'a') + policy(`${IDS}, repository: octo-org/octo-repo, environment: staging`, '', 'b'), path: 'policies[1].claims.repository', policy: 'b', exit: 0 },
   { rule: 'repo-property-equality', bad: policy(`${IDS}, environment: production, repo_property_regions: "us-east-1,eu-west-1"`), good: policy(`${IDS}, environment: production, repo_property_regions: { pattern: "(.*,)?us-east-1(,.*)?" }`), path: 'policies[0].claims.repo_property_regions', policy: 'p', exit: 0 },
   { rule: 'unknown-claim', bad: policy(`${IDS}, enviroment: production`), good: policy(`${IDS}, environment: production`), path: 'policies[0].claims.enviroment', policy: 'p', exit: 0 },
+  { rule: 'no-identity-claim', bad: policy('environment: production', '', 'p', 'ghes'), good: policy(`${IDS}, environment: production`, '', 'p', 'ghes'), path: 'policies[0].claims', policy: 'p', exit: 1 },
 ];
 
 let dir: string;
@@ -87,7 +88,7 @@ async function lint(name: string, yaml: string): Promise<{ code: number | null; 
 }
 
 describe('check --lint: one risky and one safe configuration per rule', () => {
-  it('has the 27 ranked rules in rank order, then unknown-claim and repo-property-equality, and a case for each', () => {
+  it('has the 27 ranked rules in rank order, then unknown-claim, repo-property-equality and no-identity-claim, and a case for each', () => {
     expect(RULES.map((r) => `${r.id} ${r.severity}`)).toEqual([
       'github-any-repository error', 'gitlab-any-project error', 'owner-wildcard error', 'pattern-escapes-anchor error',
       'reusable-workflow-any-caller error', 'untrusted-trigger-event error', 'audience-not-unique error', 'name-only-identity warning',
@@ -97,6 +98,7 @@ describe('check --lint: one risky and one safe configuration per rule', () => {
       'mutable-user-claim warning', 'unescaped-regex-dot warning', 'sub-only-identity warning', 'workflow-ref-cross-repo warning',
       'replay-allowed warning', 'unsafe-numeric-id warning', 'case-variant-name warning', 'unknown-claim warning',
       'repo-property-equality warning',
+      'no-identity-claim error',
     ]);
     expect(cases.map((c) => c.rule).sort()).toEqual(RULES.map((r) => r.id).sort());
   });

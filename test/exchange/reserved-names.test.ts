@@ -27,6 +27,8 @@ describe('reserved names', () => {
     'PSQLRC', 'HGRCPATH', 'UV_INDEX_URL', 'POETRY_REPOSITORIES_X_URL', 'NUGET_PLUGIN_PATHS', 'MSBuildExtensionsPath',
     'CMAKE_TOOLCHAIN_FILE', 'PKG_CONFIG_PATH', 'BUNDLE_PATH', 'COMPOSER_HOME', 'CARGO_REGISTRIES_X_INDEX',
     'PUPPETEER_EXECUTABLE_PATH', 'COMPOSE_FILE', 'GOOGLE_EXTERNAL_ACCOUNT_ALLOW_EXECUTABLES', 'SUDO_EDITOR', 'FCEDIT',
+    // issue 18: exported by all three clients when the job gave no secrets list; each runs or fetches code
+    'GOCACHEPROG', 'BAZELISK_BASE_URL', 'CYPRESS_INSTALL_BINARY', 'AWS_PAGER', 'PSQL_PAGER', 'KUBE_EDITOR',
   ])('%s is refused', (name) => {
     expect(exportNameProblem(name)).toMatch(/is refused/);
   });

@@ -10,6 +10,7 @@ import { checkEndpointUrl } from './endpoint-url.js';
 import { isLoopbackHost } from '../../client/url.js';
 import { ConfigError } from '../errors.js';
 import { compileMatcher, compilePolicy, numberProblem, type Policy, type PolicySpec } from '../policy/policy.js';
+import { describeYamlErrors } from './yaml-errors.js';
 import { describeBlocking, isBlocking, lintConfig } from '../lint/index.js';
 import type { StoreSpec } from '../store/index.js';
 import { loadStore, type RawRedisStore } from './store.js';
@@ -128,7 +129,7 @@ export async function loadConfigFile(file: string, opts: LoadOptions = {}): Prom
 export async function parseConfig(text: string, file: string, opts: LoadOptions = {}): Promise<BrokerConfig> {
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    throw new ConfigError(file, doc.errors.map((e) => `YAML: ${e.message.split('\n')[0]}`));
+    throw new ConfigError(file, [describeYamlErrors(doc.errors)]);
   }
   const raw: unknown = doc.toJS();
   return buildConfig(raw, file, { numberSources: claimNumberSources(doc), ...opts });
@@ -161,6 +162,20 @@ export function claimNumberSources(doc: Document): Map<string, string> {
 }
 
 export async function buildConfig(raw: unknown, file: string, opts: LoadOptions = {}): Promise<BrokerConfig> {
+  try {
+    return await buildCheckedConfig(raw, file, opts);
+  } catch (e) {
+    if (e instanceof ConfigError) throw e;
+    // The checks after the schema look only at entries of the right shape, but one they missed must not
+    // surface as a JavaScript error: when the schema refused the file, its findings (each with a path) say
+    // what to fix. A crash on a file the schema accepts is a bug, and stays one.
+    const shape = validate(raw) ? [] : schemaProblems(validate.errors ?? []);
+    if (shape.length > 0) throw new ConfigError(file, shape);
+    throw e;
+  }
+}
+
+async function buildCheckedConfig(raw: unknown, file: string, opts: LoadOptions): Promise<BrokerConfig> {
   const env = opts.env ?? process.env;
   // Schema problems and cross-reference problems are reported together, so one pass fixes the file. The
   // checks below therefore look only at entries that have the right shape (the schema reports the rest).
@@ -267,6 +282,12 @@ export async function buildConfig(raw: unknown, file: string, opts: LoadOptions 
     for (const [claim, spec] of Object.entries(p.claims)) {
       (Array.isArray(spec) ? spec : [spec]).forEach((m, k) => {
         const entry = `${at}.claims.${claim}${Array.isArray(spec) ? `[${k}]` : ''}`;
+        // A condition of the wrong shape (null, a list inside a list, a mapping without `pattern`) is the
+        // schema's to report, with its path; compiling it would only add a JavaScript error to the list.
+        if (!isMatcherSpec(m)) {
+          ok = false;
+          return;
+        }
         try {
           // A number is checked as the file wrote it: YAML has already rounded 9007199254740993.
           const numeric = typeof m === 'number' ? numberProblem(m, opts.numberSources?.get(entry)) : undefined;
@@ -278,7 +299,7 @@ export async function buildConfig(raw: unknown, file: string, opts: LoadOptions 
         }
       });
     }
-    if (ok && Object.keys(p.claims).length > 0) {
+    if (ok && Object.keys(p.claims).length > 0 && Array.isArray(p.secrets)) {
       policies.push({ ...compilePolicy(p as unknown as PolicySpec), singleUse: (p.single_use as boolean | undefined) ?? true });
     }
   });
@@ -338,6 +359,11 @@ export async function buildConfig(raw: unknown, file: string, opts: LoadOptions 
 export function plainListenProblem(host: string, tls: boolean, plainHttp: boolean): string | undefined {
   if (tls || plainHttp || isLoopbackHost(host)) return undefined;
   return `plain HTTP on ${host} would carry tokens unencrypted; configure listen.tls (cert and key), or set listen.plain_http: true when a TLS-terminating proxy is in front of the broker`;
+}
+
+/** The shapes compileMatcher takes; anything else is reported by the schema. */
+function isMatcherSpec(m: unknown): boolean {
+  return typeof m === 'string' || typeof m === 'number' || typeof m === 'boolean' || (isObject(m) && typeof m.pattern === 'string');
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -41,6 +41,8 @@ export const RULES: readonly LintRule[] = [
   i.unknownClaim,
   // Neither: a condition on a multi-select custom property that holds for one exact selection only.
   r.repoPropertyEquality,
+  // Not in the ranked table either: the kind-independent floor under rules 1 and 2 (issue 18).
+  i.noIdentityClaim,
 ];
 
 export function ruleById(id: string): LintRule | undefined {

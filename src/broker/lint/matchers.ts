@@ -2,93 +2,53 @@
 // - "Does it accept X?" is always asked of the broker's own compiled matcher (`matcher.test`), never of a
 //   second reading of the syntax, so the lint and the broker cannot disagree about what a policy admits.
 // - "Which part of the value is fixed text?" (is the owner literal, which repository does a `sub` name) is
-//   read from the matcher's source, token by token, conservatively: anything not plainly literal counts as a
-//   wildcard. Wherever a literal is derived, the matcher itself is asked to confirm that it accepts it.
+//   read from the pattern's syntax tree as JavaScript's own grammar parses it (pattern-syntax.ts),
+//   conservatively: any class, group, alternation or quantifier is not fixed. Wherever a literal is derived,
+//   the matcher itself is asked to confirm it: that it accepts the literal, and that it refuses the same
+//   value under another owner.
 import type { Matcher } from '../policy/policy.js';
+import { hasTopLevelAlternation, patternParts, samplesOf, type Part } from './pattern-syntax.js';
 
-type Token = { literal: string } | { meta: string };
+export { hasTopLevelAlternation };
 
-/** Characters a `\` makes literal in a `u`-mode regular expression. */
-const SYNTAX_ESCAPES = new Set([...'^$\\.*+?()[]{}|/-']);
-const CONTROL_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', f: '\f', v: '\v', '0': '\0' };
-
-/** A `{pattern}` source as literal characters and metacharacters; classes and escapes like `\d` are meta. */
-export function patternTokens(source: string): Token[] {
-  const out: Token[] = [];
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i]!;
-    if (c === '\\') {
-      const n = source[i + 1] ?? '';
-      if (SYNTAX_ESCAPES.has(n)) out.push({ literal: n });
-      else if (n in CONTROL_ESCAPES && !(n === '0' && /[0-9]/.test(source[i + 2] ?? ''))) out.push({ literal: CONTROL_ESCAPES[n]! });
-      else if (n === 'x' && /^[0-9A-Fa-f]{2}$/.test(source.slice(i + 2, i + 4))) {
-        out.push({ literal: String.fromCharCode(parseInt(source.slice(i + 2, i + 4), 16)) });
-        i += 2;
-      } else if (n === 'u' && /^[0-9A-Fa-f]{4}$/.test(source.slice(i + 2, i + 6))) {
-        out.push({ literal: String.fromCharCode(parseInt(source.slice(i + 2, i + 6), 16)) });
-        i += 4;
-      } else out.push({ meta: `\\${n}` });
-      i++;
-    } else if (c === '[') {
-      // A class, up to its unescaped closing bracket.
-      let j = i + 1;
-      if (source[j] === ']') j++;
-      while (j < source.length && source[j] !== ']') j += source[j] === '\\' ? 2 : 1;
-      out.push({ meta: source.slice(i, j + 1) });
-      i = j;
-    } else if ('^$.*+?(){}|'.includes(c)) out.push({ meta: c });
-    else out.push({ literal: c });
-  }
-  return out;
-}
-
-function isLiteral(t: Token): t is { literal: string } {
+function isLiteral(t: Part): t is { literal: string } {
   return 'literal' in t;
 }
 
-/** Whether a pattern has an alternation outside every group: `a/b|c` accepts `c`, whatever `a/b` says. */
-export function hasTopLevelAlternation(source: string): boolean {
-  let depth = 0;
-  for (const t of patternTokens(source)) {
-    if (isLiteral(t)) continue;
-    if (t.meta === '(') depth++;
-    else if (t.meta === ')') depth--;
-    else if (t.meta === '|' && depth === 0) return true;
-  }
-  return false;
+/** A pattern's top-level pieces without the `^`/`$` at its ends, which repeat the anchors the broker adds. */
+function innerParts(source: string): Part[] | undefined {
+  const parts = patternParts(source);
+  if (parts === undefined) return undefined;
+  const first = parts[0];
+  if (first && !isLiteral(first) && first.meta === '^') parts.shift();
+  const last = parts.at(-1);
+  if (last && !isLiteral(last) && last.meta === '$') parts.pop();
+  return parts;
 }
 
 /** The one value a matcher accepts, when it accepts exactly one: an exact string, or a pattern of literals. */
 export function literalOf(m: Matcher): string | undefined {
   if (m.kind === 'exact') return m.source;
   if (m.kind === 'glob') return undefined;
-  // `^` and `$` at the ends repeat the anchors the broker adds: `^main$` is as literal as `main`.
-  const tokens = patternTokens(m.source);
-  if (tokens[0] && !isLiteral(tokens[0]) && tokens[0].meta === '^') tokens.shift();
-  const last = tokens.at(-1);
-  if (last && !isLiteral(last) && last.meta === '$') tokens.pop();
-  if (!tokens.every(isLiteral)) return undefined;
-  const text = tokens.map((t) => t.literal).join('');
+  const parts = innerParts(m.source);
+  if (parts === undefined || !parts.every(isLiteral)) return undefined;
+  const text = parts.map((t) => t.literal).join('');
   return m.test(text) ? text : undefined;
 }
 
 /**
  * Fixed text every accepted value starts with, as far as the source shows: the whole value for a literal,
- * the text before the first wildcard of a glob, the leading literals of a pattern (a literal followed by a
- * quantifier is not fixed; a top-level alternation fixes nothing).
+ * the text before the first wildcard of a glob, the leading plain characters of a pattern (a quantified
+ * character, a class, a group or a top-level alternation ends it).
  */
 export function literalPrefix(m: Matcher): string {
   const lit = literalOf(m);
   if (lit !== undefined) return lit;
   if (m.kind === 'glob') return m.source.slice(0, m.source.search(/[*?]/));
-  if (hasTopLevelAlternation(m.source)) return '';
-  const tokens = patternTokens(m.source);
+  const parts = innerParts(m.source) ?? [];
   let prefix = '';
-  for (let i = tokens[0] && !isLiteral(tokens[0]) && tokens[0].meta === '^' ? 1 : 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
+  for (const t of parts) {
     if (!isLiteral(t)) break;
-    const next = tokens[i + 1];
-    if (next && !isLiteral(next) && ['*', '?', '{', '+'].includes(next.meta)) break;
     prefix += t.literal;
   }
   return prefix;
@@ -121,8 +81,43 @@ export type OwnerFormat =
 
 export type OwnerOf = { literal: string } | { wildcard: true } | { none: true };
 
-/** The owner an entry admits: one literal owner, a wildcard owner, or no owner at all (a value of another shape). */
+/**
+ * The owner an entry admits: one literal owner, a wildcard owner, or no owner at all (a value of another shape).
+ * An owner read from the source is then put to the compiled matcher: if it accepts one of the values it
+ * accepts under that owner with the owner swapped for another, the owner is a wildcard after all.
+ */
 export function ownerOf(m: Matcher, format: OwnerFormat): OwnerOf {
+  const read = ownerInSource(m, format);
+  if ('literal' in read && acceptsAnotherOwner(m, format, read.literal)) return { wildcard: true };
+  return read;
+}
+
+/** Where the owner starts in a whole value of the given format, or -1 when the value names none. */
+function ownerAt(value: string, format: OwnerFormat): number {
+  if (format === 'github-sub') {
+    const at = repoKeyAt(value);
+    return at < 0 ? -1 : at + 'repo:'.length;
+  }
+  if (format === 'gitlab-sub') return value.startsWith('project_path:') ? 'project_path:'.length : -1;
+  return 0;
+}
+
+/** Whether the matcher accepts a value it accepts under `owner` with that owner replaced by another. */
+function acceptsAnotherOwner(m: Matcher, format: OwnerFormat, owner: string): boolean {
+  const witnesses = [literalOf(m), sampleOf(m), ...(m.kind === 'pattern' ? samplesOf(m.source) : [])];
+  for (const w of witnesses) {
+    if (w === undefined || !m.test(w)) continue;
+    const at = ownerAt(w, format);
+    if (at < 0 || !w.startsWith(owner, at)) continue;
+    for (const other of ['evil', `${owner}x`]) {
+      if (m.test(w.slice(0, at) + other + w.slice(at + owner.length))) return true;
+    }
+  }
+  return false;
+}
+
+/** The owner as the source's fixed text shows it. */
+function ownerInSource(m: Matcher, format: OwnerFormat): OwnerOf {
   const lit = literalOf(m);
   const text = lit ?? literalPrefix(m);
   const complete = lit !== undefined;

@@ -2,6 +2,7 @@
 // are in the file: what `oidc-exchange check --lint` prints (src/cli/commands/check.ts). Its exit status: 0 when
 // nothing stops the broker, 1 with an error finding no policy overrides, 2 when the configuration is unusable.
 import { readFile } from 'node:fs/promises';
+import { describeYamlErrors } from '../config/yaml-errors.js';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { buildConfig, claimNumberSources } from '../config/load.js';
 import { ConfigError } from '../errors.js';
@@ -27,7 +28,7 @@ export async function lintConfigFile(file: string): Promise<LintReport> {
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true, lineCounter });
-  if (doc.errors.length > 0) throw new ConfigError(file, doc.errors.map((e) => `YAML: ${e.message.split('\n')[0]}`));
+  if (doc.errors.length > 0) throw new ConfigError(file, [describeYamlErrors(doc.errors)]);
   const raw: unknown = doc.toJS();
   const numberSources = claimNumberSources(doc);
   // The loader lints as it loads (enforceLint: false keeps every finding); only a configuration it refuses for

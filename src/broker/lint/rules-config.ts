@@ -1,6 +1,7 @@
 // Rules about the configuration as a whole and about how matchers are written: the audience, patterns that
 // escape their anchors or leave a dot unescaped, policies that can never decide, replayable tokens.
-import { literalOf, patternTokens } from './matchers.js';
+import { literalOf } from './matchers.js';
+import { hasBareDot } from './pattern-syntax.js';
 import { eachPolicy, type Hit, type LintCondition, type LintRule } from './model.js';
 import { patternProblem } from '../policy/policy.js';
 
@@ -78,19 +79,13 @@ const shadowedPolicy: LintRule = {
   },
 };
 
-/** A `.` outside a class that is not followed by a quantifier: almost always meant literally. */
-function unescapedDot(pattern: string): boolean {
-  const tokens = patternTokens(pattern);
-  return tokens.some((t, i) => 'meta' in t && t.meta === '.' && !(tokens[i + 1] && 'meta' in tokens[i + 1]! && ['*', '+', '?', '{'].includes((tokens[i + 1] as { meta: string }).meta)));
-}
-
 const unescapedRegexDot: LintRule = {
   id: 'unescaped-regex-dot',
   severity: 'warning',
   risk: 'in a pattern `.` is any character: `release.yml` also matches `releaseXyml`, and `octo.org` matches `octo-org`',
   fix: 'escape it: `\\.`',
   overridable: true,
-  check: eachPolicy((p) => p.patterns.filter((x) => patternProblem(x.pattern) === undefined && unescapedDot(x.pattern)).map((x) => ({ path: x.path, message: `pattern ${JSON.stringify(x.pattern)} has an unescaped "."` })), { anyPolicy: true }),
+  check: eachPolicy((p) => p.patterns.filter((x) => patternProblem(x.pattern) === undefined && hasBareDot(x.pattern)).map((x) => ({ path: x.path, message: `pattern ${JSON.stringify(x.pattern)} has an unescaped "."` })), { anyPolicy: true }),
 };
 
 const replayAllowed: LintRule = {

@@ -74,6 +74,32 @@ const gitlabAnyProject: LintRule = {
   }),
 };
 
+/** Claims that say who a job is, on any platform: exact IDs, and names whose owner part is literal. */
+const IDENTITY_IDS = [...GITHUB_IDS, ...GITLAB_IDS];
+const IDENTITY_NAMES: Record<string, OwnerFormat> = { repository: 'path', repository_owner: 'whole', workflow_ref: 'path', project_path: 'path', namespace_path: 'path', job_project_path: 'path', job_namespace_path: 'path' };
+
+/** Whether some condition pins who the job is: an exact ID, a name with a literal owner in every entry, or a literal `sub`. */
+export function pinsIdentity(p: LintPolicy): boolean {
+  if (exactOn(p, IDENTITY_IDS) !== undefined || isExact(conditionOn(p, 'sub'))) return true;
+  return p.conditions.some((c) => c.claim in IDENTITY_NAMES && c.entries.every((e) => 'literal' in ownerOf(e.matcher, IDENTITY_NAMES[c.claim]!)));
+}
+
+const noIdentityClaim: LintRule = {
+  id: 'no-identity-claim',
+  severity: 'error',
+  risk: 'a policy that pins no identity claim (no ID, owner, project, repository or literal sub) grants its secrets to every job its issuer signs for, whatever the issuer is called',
+  fix: 'pin the project or repository by ID (project_id, repository_id) or by a literal name',
+  overridable: true,
+  check: eachPolicy((p) => {
+    // Whatever the issuer's kind; but one problem is reported once: GitHub.com and GitLab issuers have their
+    // own rule for this, a wildcard owner is owner-wildcard's, a called workflow reusable-workflow-any-caller's.
+    const kind = kindOf(p);
+    if (!p.issuer || kind === 'gitlab' || (kind === 'github' && (p.issuer.multiTenant || conditionOn(p, 'job_workflow_ref')))) return [];
+    if (pinsIdentity(p) || ownerWildcardHits(p).length > 0) return [];
+    return [{ path: `${p.path}.claims`, message: `policy ${p.name} pins no identity claim: any job ${p.issuer.url} signs a token for that matches (${p.conditions.map((c) => c.claim).join(', ')}) gets its secrets` }];
+  }),
+};
+
 const OWNER_WILDCARD_CLAIMS: Record<string, OwnerFormat> = {
   repository: 'path', repository_owner: 'whole', workflow_ref: 'path', job_workflow_ref: 'path', project_path: 'path', namespace_path: 'path',
 };
@@ -84,23 +110,26 @@ const ownerWildcard: LintRule = {
   risk: 'a wildcard in the owner part of a name admits other accounts: `octo-org*` matches `octo-org-evil`, which anybody can register',
   fix: 'write the owner literally and pin repository_owner_id (GitLab: project_id or namespace_id)',
   overridable: true,
-  check: eachPolicy((p) => {
-    const kind = kindOf(p);
-    if (!kind || exactOn(p, OWNER_PINNING_IDS)) return [];
-    const hits: Array<Omit<Hit, 'policy'>> = [];
-    for (const c of p.conditions) {
-      const format = c.claim === 'sub' ? (kind === 'github' ? 'github-sub' : 'gitlab-sub') : OWNER_WILDCARD_CLAIMS[c.claim];
-      if (!format) continue;
-      for (const e of c.entries) {
-        if (!('wildcard' in ownerOf(e.matcher, format))) continue;
-        const sample = sampleOf(e.matcher, '-evil');
-        const shown = sample && sample !== e.matcher.source ? ` (it accepts ${JSON.stringify(sample)})` : '';
-        hits.push({ path: e.path, message: `${c.claim} ${JSON.stringify(e.matcher.source)} leaves the owner to a wildcard${shown}, and no exact owner or project ID pins it` });
-      }
-    }
-    return hits;
-  }),
+  check: eachPolicy(ownerWildcardHits),
 };
+
+/** Rule owner-wildcard's findings for one policy (also consulted by no-identity-claim, so one problem is reported once). */
+function ownerWildcardHits(p: LintPolicy): Array<Omit<Hit, 'policy'>> {
+  const kind = kindOf(p);
+  if (!kind || exactOn(p, OWNER_PINNING_IDS)) return [];
+  const hits: Array<Omit<Hit, 'policy'>> = [];
+  for (const c of p.conditions) {
+    const format = c.claim === 'sub' ? (kind === 'github' ? 'github-sub' : 'gitlab-sub') : OWNER_WILDCARD_CLAIMS[c.claim];
+    if (!format) continue;
+    for (const e of c.entries) {
+      if (!('wildcard' in ownerOf(e.matcher, format))) continue;
+      const sample = sampleOf(e.matcher, '-evil');
+      const shown = sample && sample !== e.matcher.source ? ` (it accepts ${JSON.stringify(sample)})` : '';
+      hits.push({ path: e.path, message: `${c.claim} ${JSON.stringify(e.matcher.source)} leaves the owner to a wildcard${shown}, and no exact owner or project ID pins it` });
+    }
+  }
+  return hits;
+}
 
 const reusableWorkflowAnyCaller: LintRule = {
   id: 'reusable-workflow-any-caller',
@@ -302,4 +331,5 @@ export const identityRules = {
   unsafeNumericId,
   caseVariantName,
   unknownClaim,
+  noIdentityClaim,
 };

@@ -2,7 +2,6 @@
 // not (src/broker/policy/check.ts decides); with --lint, the trust-policy lint findings of the configuration
 // (src/broker/lint/report.ts). Claims come from a claims file, filled in as every command fills them in
 // (src/cli/claims-file.ts), or from a token that is decoded, not verified.
-import { writeFile } from 'node:fs/promises';
 import { loadConfigFile, type BrokerConfig } from '../../broker/config/load.js';
 import { ConfigError } from '../../broker/errors.js';
 import type { LintReport } from '../../broker/lint/report.js';
@@ -109,7 +108,10 @@ async function lint(opts: { config: string; json?: boolean; sarif?: string }, io
   }
   if (opts.sarif) {
     const { toSarif } = await import('../../broker/lint/sarif.js');
-    await writeFile(opts.sarif, JSON.stringify(toSarif(opts.config, report.findings, report.problems, version()), null, 2) + '\n');
+    // Written to a fresh name (O_EXCL|O_NOFOLLOW) and renamed over the path: a link planted at FILE by a reviewed
+    // change is replaced, never followed to overwrite a file outside the checkout.
+    const { writePrivateFile } = await import('../../client/secret-files.js');
+    await writePrivateFile(opts.sarif, JSON.stringify(toSarif(opts.config, report.findings, report.problems, version()), null, 2) + '\n');
   }
   if (opts.json) {
     const errors = report.findings.filter(isBlocking).length;
