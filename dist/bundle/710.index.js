@@ -391,8 +391,8 @@ function createMetrics(opts = {}) {
 
 // EXTERNAL MODULE: ./src/broker/shared-secret.ts
 var shared_secret = __webpack_require__(77029);
-// EXTERNAL MODULE: ./src/broker/store/index.ts
-var broker_store = __webpack_require__(58863);
+// EXTERNAL MODULE: ./src/broker/store/index.ts + 1 modules
+var broker_store = __webpack_require__(70845);
 // EXTERNAL MODULE: ./src/broker/verify/token.ts + 1 modules
 var token = __webpack_require__(45414);
 // EXTERNAL MODULE: ./src/broker/config/github.ts

@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   brokerCommand: () => (/* binding */ brokerCommand),
 /* harmony export */   brokerSpec: () => (/* binding */ brokerSpec)
 /* harmony export */ });
-/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(49355);
+/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(65359);
 /* harmony import */ var _config_log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(67637);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27662);
 /* harmony import */ var _http_app_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(69710);

@@ -23,7 +23,7 @@ import { GITHUB_INSTALLATION_TOKEN } from './sources/github-app.js';
 import { revokeIssued, tokenHash } from './issuance.js';
 import type { BrokerMetrics } from './metrics.js';
 import { presentsSharedToken } from './shared-secret.js';
-import type { IssuanceRecord, Store } from './store/index.js';
+import type { IssuanceRecord, Store } from './store/store.js';
 import { DEFAULT_REVOCATION_BODY_LIMIT } from './config/github.js';
 
 /**

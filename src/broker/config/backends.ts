@@ -6,10 +6,11 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { checkEndpointUrl } from './endpoint-url.js';
-import { AgeBackend, parseIdentities, type AgeSecretSpec } from '../sources/age.js';
-import { AwsSecretsManagerBackend, type AwsSecretSpec } from '../sources/aws.js';
+import { AgeBackend, parseIdentities } from '../sources/age.js';
+import { AwsSecretsManagerBackend } from '../sources/aws.js';
 import type { BackendKind, SecretBackend } from '../sources/backend.js';
-import { VaultBackend, type VaultAuth, type VaultSecretSpec } from '../sources/vault.js';
+import { Backends, type BackendSecretSpec } from '../sources/backends.js';
+import { VaultBackend, type VaultAuth } from '../sources/vault.js';
 
 export interface RawBackends {
   vault?: Record<string, Record<string, unknown>>;
@@ -23,21 +24,6 @@ export interface BackendContext {
   /** Report credentials and files that cannot be read (the broker does; `check` does not need them). */
   strict: boolean;
   problems: string[];
-}
-
-/** Every configured backend, by kind and name. */
-export class Backends {
-  readonly vault = new Map<string, VaultBackend>();
-  readonly aws = new Map<string, AwsSecretsManagerBackend>();
-  readonly age = new Map<string, AgeBackend>();
-
-  all(): SecretBackend[] {
-    return [...this.vault.values(), ...this.aws.values(), ...this.age.values()];
-  }
-
-  async close(): Promise<void> {
-    await Promise.allSettled(this.all().map((b) => b.close()));
-  }
 }
 
 const SECTION: Record<BackendKind, keyof RawBackends> = { vault: 'vault', aws_secrets_manager: 'aws_secrets_manager', age: 'age' };
@@ -134,12 +120,6 @@ export async function loadBackends(raw: RawBackends | undefined, ctx: BackendCon
     out.age.set(name, new AgeBackend({ name, identities, identityOrigin: origin, cacheSeconds: num(g.cache_seconds, 60) }, now));
   }
   return out;
-}
-
-export type BackendSecretSpec = { vault: VaultSecretSpec } | { aws_secrets_manager: AwsSecretSpec } | { age: AgeSecretSpec };
-
-export function isBackendSpec(spec: object): spec is BackendSecretSpec {
-  return Object.hasOwn(spec, 'vault') || Object.hasOwn(spec, 'aws_secrets_manager') || Object.hasOwn(spec, 'age');
 }
 
 /**
