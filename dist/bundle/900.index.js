@@ -10,10 +10,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   brokerCommand: () => (/* binding */ brokerCommand),
 /* harmony export */   brokerSpec: () => (/* binding */ brokerSpec)
 /* harmony export */ });
-/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(65359);
+/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(52758);
 /* harmony import */ var _config_log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(67637);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27662);
-/* harmony import */ var _http_app_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(69710);
+/* harmony import */ var _http_app_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(82546);
 /* harmony import */ var _cli_options_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(60776);
 // `oidc-exchange broker`: load and check the configuration, wait for the store and warm the issuers' keys and
 // the secret backends, listen, reload on SIGHUP, and shut down gracefully on SIGTERM.

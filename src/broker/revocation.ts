@@ -1,7 +1,8 @@
-// GitLab's Token Revocation API (seed 002), for the tokens this broker minted. GitLab Secret Detection finds a
-// leaked token, asks `GET /v1/revocable_token_types` which types we take, and sends the findings of those
-// types to `POST /v1/revoke_tokens`. GitLab retries the whole batch on any non-2xx answer, so revocation is
-// idempotent: each issuance record is marked revoked once, and only that first mark revokes at the provider.
+// GitLab's Token Revocation API (seed 002), for the tokens this broker minted; its routes are in
+// http/revocation.ts. GitLab Secret Detection finds a leaked token, asks `GET /v1/revocable_token_types` which
+// types we take, and sends the findings of those types to `POST /v1/revoke_tokens`. GitLab retries the whole
+// batch on any non-2xx answer, so revocation is idempotent: each issuance record is marked revoked once, and
+// only that first mark revokes at the provider.
 //
 // How GitLab really calls it (its `Security::TokenRevocationService`): every secret-detection finding of a
 // pipeline in one request, each carrying its whole vulnerability record (about 1.2 KB), hence a body limit of
@@ -14,8 +15,6 @@
 // proxy or a hand-written client may add "Bearer "; both forms are accepted (the secret is the same either
 // way). The comparison hashes both sides and compares the digests in constant time, so neither the token's
 // content nor its length leaks through timing.
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import { Counter } from 'prom-client';
 import type { Logger } from 'pino';
 import type { BrokerConfig } from './config/load.js';
 import { BrokerError } from './errors.js';
@@ -24,7 +23,6 @@ import { revokeIssued, tokenHash } from './issuance.js';
 import type { BrokerMetrics } from './metrics.js';
 import { presentsSharedToken } from './shared-secret.js';
 import type { IssuanceRecord, Store } from './store/store.js';
-import { DEFAULT_REVOCATION_BODY_LIMIT } from './config/github.js';
 
 /**
  * Revocation types per issued kind, named as GitLab names a finding's type: `gitleaks_rule_id_` and the
@@ -175,116 +173,6 @@ export class Revoker {
   }
 }
 
-export function registerRevocationRoutes(app: FastifyInstance, deps: RevocationDeps): void {
-  const requests = deps.metrics
-    ? new Counter({
-        name: 'oidc_exchange_revocation_requests_total',
-        help: 'Token Revocation API requests by endpoint and answer status.',
-        labelNames: ['endpoint', 'status'],
-        registers: [deps.metrics.registry],
-      })
-    : undefined;
-
-  /** 404 when not configured, 401 (or 429 when guessing) for a wrong or missing pre-shared token. */
-  const revoker = new Revoker(deps);
-
-  async function authenticate(authorization: string | undefined): Promise<void> {
-    const settings = deps.config().revocation;
-    if (!settings) {
-      throw new BrokerError('not_found', 'the Token Revocation API is not enabled on this broker; its operator enables it with a "revocation:" section in the configuration');
-    }
-    if (settings.tokens === undefined) {
-      throw new BrokerError('secret_unavailable', "the revocation API's pre-shared token is not available on the broker; its operator has been told", {
-        detail: `revocation token (${settings.tokenOrigin}) could not be read`,
-      });
-    }
-    const { requests: limit, perSeconds } = settings.rateLimit;
-    if (!authorizedRevoker(settings.tokens, authorization)) {
-      // Failed attempts are limited on their own counter, so guessing cannot use up GitLab's allowance.
-      const r = await deps.store.hit('revocation:unauthorized', perSeconds);
-      if (r.count > limit) throw new BrokerError('rate_limited', 'too many unauthorized revocation requests; wait and retry', { retryAfter: r.resetSeconds });
-      throw new BrokerError(
-        'unauthorized',
-        authorization === undefined
-          ? 'send the pre-shared revocation token as the Authorization header value (as GitLab does: the raw token, no "Bearer")'
-          : 'the Authorization header does not carry the pre-shared revocation token',
-      );
-    }
-  }
-
-  /** The configured rate, counted over every broker sharing the store. Only revoke_tokens counts. */
-  async function rateLimit(): Promise<void> {
-    const { requests: limit, perSeconds } = deps.config().revocation!.rateLimit;
-    const r = await deps.store.hit('revocation', perSeconds);
-    if (r.count > limit) {
-      throw new BrokerError('rate_limited', `more than ${limit} revocation requests in ${perSeconds} s; retry after the time in Retry-After`, { retryAfter: r.resetSeconds });
-    }
-  }
-
-  app.get('/v1/revocable_token_types', async (req, reply) => {
-    try {
-      await authenticate(req.headers.authorization);
-      requests?.inc({ endpoint: 'revocable_token_types', status: 200 });
-      return reply.code(200).type('application/json; charset=utf-8').header('cache-control', 'no-store').send(JSON.stringify({ types: revocableTypes(deps.config()) }));
-    } catch (e) {
-      return fail(reply, e, 'revocable_token_types');
-    }
-  });
-
-  // A batch holds every finding of a pipeline, each with its whole vulnerability record: far more than an
-  // exchange body. Fixed when the server starts (a change needs a restart).
-  const started = deps.config();
-  const bodyLimit = Math.max(started.listen.bodyLimitBytes, started.revocation?.bodyLimitBytes ?? DEFAULT_REVOCATION_BODY_LIMIT);
-  app.post('/v1/revoke_tokens', { bodyLimit }, async (req, reply) => {
-    const started = process.hrtime.bigint();
-    try {
-      await authenticate(req.headers.authorization);
-      await rateLimit();
-      const outcome = await revoker.revokeBatch(typeof req.body === 'string' ? req.body : '');
-      deps.log.info(
-        {
-          event: 'revocation',
-          outcome: 'accepted',
-          revoked: outcome.revoked,
-          already_revoked: outcome.already,
-          never_issued: outcome.unknown.length,
-          duration_ms: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100,
-          remote: req.ip,
-        },
-        'revocation',
-      );
-      requests?.inc({ endpoint: 'revoke_tokens', status: 204 });
-      return reply.code(204).header('cache-control', 'no-store').send();
-    } catch (e) {
-      const err = toError(e);
-      deps.log.info({ event: 'revocation', outcome: 'refused', code: err.code, status: err.status, remote: req.ip }, 'revocation');
-      return fail(reply, err, 'revoke_tokens');
-    }
-  });
-
-  // The seed lists 405 among every endpoint's answers: say so for the methods these paths do not take.
-  for (const [url, allowed] of [
-    ['/v1/revocable_token_types', 'GET'],
-    ['/v1/revoke_tokens', 'POST'],
-  ] as const) {
-    const others = ['POST', 'PUT', 'PATCH', 'DELETE', 'GET'].filter((m) => m !== allowed) as Array<'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'GET'>;
-    app.route({
-      method: others,
-      url,
-      handler: async (req, reply) => fail(reply, new BrokerError('method_not_allowed', `${req.method} is not allowed on ${url}; use ${allowed}`), null, allowed),
-    });
-  }
-
-  function fail(reply: FastifyReply, e: unknown, endpoint: string | null, allow?: string): FastifyReply {
-    const err = toError(e);
-    if (err.status >= 500) deps.log.error({ event: 'revocation_failure', code: err.code, detail: err.detail }, 'revocation request failed');
-    if (endpoint) requests?.inc({ endpoint, status: err.status });
-    if (err.retryAfter !== undefined) reply.header('retry-after', String(err.retryAfter));
-    if (allow) reply.header('allow', allow);
-    return reply.code(err.status).type('application/json; charset=utf-8').header('cache-control', 'no-store').send(JSON.stringify(err));
-  }
-}
-
 interface Finding {
   type: string;
   token: string;
@@ -337,9 +225,4 @@ function candidates(text: string): string[] {
 /** Type names compared without case or separators: `Gitleaks_Rule_ID_GitHub_App_Token` is ours too. */
 function normalType(type: string): string {
   return type.toLowerCase().replace(/[^a-z0-9]/g, '');
-}
-
-function toError(e: unknown): BrokerError {
-  if (e instanceof BrokerError) return e;
-  return new BrokerError('internal_error', 'the broker failed; its operator has been told', { detail: (e as Error)?.message });
 }

@@ -16,27 +16,16 @@ import { loadStore, type RawRedisStore } from './store.js';
 import { checkSecretSource, createBackendSource, createSecretSource, type SecretSource, type SecretSourceSpec } from '../sources/index.js';
 import { bindBackendSecret, loadBackends, type RawBackends } from './backends.js';
 import { isBackendSpec, type Backends } from '../sources/backends.js';
-import { loadTls, type RawTls, type TlsSettings } from './tls.js';
+import { loadTls, type RawTls } from './tls.js';
+import type { ListenSettings } from '../http/server.js';
+
+export type { ListenSettings } from '../http/server.js';
 import { loadSharedTokens, type SharedTokens } from '../shared-secret.js';
 import { reservedBy } from '../../client/reserved-names.js';
 import { loadGitHubApps, loadRevocation, type RawGitHubApp, type RawRevocation, type RevocationSettings } from './github.js';
 import type { GitHubApp } from '../github/app.js';
 import { isGrantSpec } from '../sources/github-app.js';
 import type { LintFinding } from '../lint/finding.js';
-
-export interface ListenSettings {
-  host: string;
-  port: number;
-  bodyLimitBytes: number;
-  headerLimitBytes: number;
-  maxTokenBytes: number;
-  requestTimeoutSeconds: number;
-  shutdownGraceSeconds: number;
-  /** HTTPS (absent: plain HTTP). */
-  tls?: TlsSettings;
-  /** Plain HTTP on a non-loopback address was asked for explicitly (a TLS-terminating proxy in front). */
-  plainHttp: boolean;
-}
 
 export interface IssuerSettings {
   id: string;

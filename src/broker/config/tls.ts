@@ -6,30 +6,13 @@ import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createSecureContext } from 'node:tls';
 import { pathFrom } from './backends.js';
+import { secureContextOptions, type TlsSettings } from '../http/tls.js';
 
 export interface RawTls {
   cert: string;
   key: string;
   client_ca?: string;
   client_auth?: 'exchange' | 'all';
-}
-
-export interface TlsSettings {
-  certFile: string;
-  keyFile: string;
-  clientCaFile?: string;
-  /**
-   * With a client CA: `exchange` (default) requires a client certificate for POST /v1/exchange only (probes,
-   * metrics, GitLab's revocation client and the admin API authenticate otherwise); `all` refuses the TLS
-   * handshake of any client without one.
-   */
-  clientAuth: 'exchange' | 'all';
-  /** PEM text; absent only in a configuration loaded without reading files (`check`). */
-  cert?: string;
-  key?: string;
-  clientCa?: string;
-  /** When the served certificate expires (the metrics export it so an alert fires before). */
-  notAfter?: Date;
 }
 
 export async function loadTls(raw: RawTls | undefined, ctx: { file: string; strict: boolean; problems: string[] }): Promise<TlsSettings | undefined> {
@@ -80,18 +63,4 @@ export async function loadTls(raw: RawTls | undefined, ctx: { file: string; stri
     }
   }
   return t;
-}
-
-/** What `setSecureContext` takes on a reload: the files' contents. */
-export function secureContextOptions(t: TlsSettings): { cert: string; key: string; ca?: string } {
-  return { cert: t.cert!, key: t.key!, ...(t.clientCa ? { ca: t.clientCa } : {}) };
-}
-
-/** The HTTPS server's options at start-up. */
-export function httpsOptions(t: TlsSettings): Record<string, unknown> {
-  return {
-    ...secureContextOptions(t),
-    minVersion: 'TLSv1.2',
-    ...(t.clientCa ? { requestCert: true, rejectUnauthorized: t.clientAuth === 'all' } : {}),
-  };
 }

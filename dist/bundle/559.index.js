@@ -1,5 +1,5 @@
-export const id = 556;
-export const ids = [556];
+export const id = 559;
+export const ids = [559];
 export const modules = {
 
 /***/ 19775:
@@ -986,7 +986,7 @@ function logGitHubApps(config, log) {
 
 /***/ }),
 
-/***/ 65359:
+/***/ 52758:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1549,8 +1549,82 @@ async function checkSecretSource(spec, env) {
 
 // EXTERNAL MODULE: ./src/broker/sources/backends.ts
 var sources_backends = __webpack_require__(79283);
-// EXTERNAL MODULE: ./src/broker/config/tls.ts
-var config_tls = __webpack_require__(50737);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __webpack_require__(41692);
+// EXTERNAL MODULE: ./src/broker/http/tls.ts
+var tls = __webpack_require__(85923);
+;// CONCATENATED MODULE: ./src/broker/config/tls.ts
+// The broker's own TLS (`listen.tls`): certificate and key files, read at start-up and again on every
+// reload (a renewed certificate is served without a restart), and an optional client CA for mutual TLS.
+// Everything is checked when the configuration loads: the files read, the key matches the certificate, the
+// certificate is not expired, so a bad renewal is refused by the reload and the old certificate keeps serving.
+
+
+
+
+
+async function loadTls(raw, ctx) {
+    if (!raw || typeof raw.cert !== 'string' || typeof raw.key !== 'string')
+        return undefined;
+    const t = {
+        certFile: (0,config_backends/* pathFrom */.Iw)(raw.cert, ctx.file),
+        keyFile: (0,config_backends/* pathFrom */.Iw)(raw.key, ctx.file),
+        clientCaFile: typeof raw.client_ca === 'string' ? (0,config_backends/* pathFrom */.Iw)(raw.client_ca, ctx.file) : undefined,
+        clientAuth: raw.client_auth ?? 'exchange',
+    };
+    if (raw.client_auth !== undefined && t.clientCaFile === undefined)
+        ctx.problems.push('listen.tls.client_auth: needs client_ca (the CA that signs client certificates)');
+    if (!ctx.strict)
+        return t;
+    const before = ctx.problems.length;
+    const read = async (path, at) => {
+        try {
+            return await (0,promises_.readFile)(path, 'utf8');
+        }
+        catch (e) {
+            ctx.problems.push(`${at}: cannot read ${path} (${e.code ?? 'error'})`);
+            return undefined;
+        }
+    };
+    t.cert = await read(t.certFile, 'listen.tls.cert');
+    t.key = await read(t.keyFile, 'listen.tls.key');
+    if (t.clientCaFile)
+        t.clientCa = await read(t.clientCaFile, 'listen.tls.client_ca');
+    if (ctx.problems.length > before)
+        return t;
+    try {
+        const cert = new external_node_crypto_.X509Certificate(t.cert);
+        t.notAfter = new Date(cert.validTo);
+        if (t.notAfter.getTime() < Date.now())
+            ctx.problems.push(`listen.tls.cert: the certificate expired on ${t.notAfter.toISOString()}`);
+    }
+    catch {
+        ctx.problems.push('listen.tls.cert: is not a PEM certificate');
+        return t;
+    }
+    try {
+        (0,external_node_tls_.createSecureContext)((0,tls/* secureContextOptions */.nu)(t));
+    }
+    catch (e) {
+        const code = e.code ?? '';
+        const msg = /KEY_VALUES_MISMATCH|key values mismatch/i.test(`${code} ${e.message}`)
+            ? 'listen.tls.key: does not belong to the certificate in listen.tls.cert'
+            : `listen.tls: the certificate, key or client CA cannot be used (${code || 'invalid PEM'})`;
+        ctx.problems.push(msg);
+    }
+    if (t.clientCa !== undefined) {
+        try {
+            new external_node_crypto_.X509Certificate(t.clientCa);
+        }
+        catch {
+            ctx.problems.push('listen.tls.client_ca: is not a PEM certificate');
+        }
+    }
+    return t;
+}
+
 // EXTERNAL MODULE: ./src/broker/shared-secret.ts
 var shared_secret = __webpack_require__(77029);
 // EXTERNAL MODULE: ./src/client/reserved-names.ts
@@ -1770,7 +1844,7 @@ async function buildConfig(raw, file, opts = {}) {
         problems.push(...lint.findings.filter(broker_lint/* isBlocking */.Us).map(broker_lint/* describeBlocking */.V5));
     const lintFindings = enforce ? lint.findings.filter((f) => !(0,broker_lint/* isBlocking */.Us)(f)) : lint.findings;
     const l = isObject(cfg.listen) ? cfg.listen : {};
-    const tls = await (0,config_tls/* loadTls */._v)(isObject(l.tls) ? l.tls : undefined, sectionCtx);
+    const tls = await loadTls(isObject(l.tls) ? l.tls : undefined, sectionCtx);
     const host = typeof l.host === 'string' ? l.host : '127.0.0.1';
     const plainHttp = l.plain_http === true;
     const listenProblem = plainListenProblem(host, tls !== undefined, plainHttp);
@@ -1882,104 +1956,6 @@ function describeAjvError(e) {
         }
     }
     return `${path || '(top level)'}: ${msg}`;
-}
-
-
-/***/ }),
-
-/***/ 50737:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Mf: () => (/* binding */ httpsOptions),
-/* harmony export */   _v: () => (/* binding */ loadTls),
-/* harmony export */   nu: () => (/* binding */ secureContextOptions)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(41692);
-/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _backends_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(19775);
-// The broker's own TLS (`listen.tls`): certificate and key files, read at start-up and again on every
-// reload (a renewed certificate is served without a restart), and an optional client CA for mutual TLS.
-// Everything is checked when the configuration loads: the files read, the key matches the certificate, the
-// certificate is not expired, so a bad renewal is refused by the reload and the old certificate keeps serving.
-
-
-
-
-async function loadTls(raw, ctx) {
-    if (!raw || typeof raw.cert !== 'string' || typeof raw.key !== 'string')
-        return undefined;
-    const t = {
-        certFile: (0,_backends_js__WEBPACK_IMPORTED_MODULE_3__/* .pathFrom */ .Iw)(raw.cert, ctx.file),
-        keyFile: (0,_backends_js__WEBPACK_IMPORTED_MODULE_3__/* .pathFrom */ .Iw)(raw.key, ctx.file),
-        clientCaFile: typeof raw.client_ca === 'string' ? (0,_backends_js__WEBPACK_IMPORTED_MODULE_3__/* .pathFrom */ .Iw)(raw.client_ca, ctx.file) : undefined,
-        clientAuth: raw.client_auth ?? 'exchange',
-    };
-    if (raw.client_auth !== undefined && t.clientCaFile === undefined)
-        ctx.problems.push('listen.tls.client_auth: needs client_ca (the CA that signs client certificates)');
-    if (!ctx.strict)
-        return t;
-    const before = ctx.problems.length;
-    const read = async (path, at) => {
-        try {
-            return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(path, 'utf8');
-        }
-        catch (e) {
-            ctx.problems.push(`${at}: cannot read ${path} (${e.code ?? 'error'})`);
-            return undefined;
-        }
-    };
-    t.cert = await read(t.certFile, 'listen.tls.cert');
-    t.key = await read(t.keyFile, 'listen.tls.key');
-    if (t.clientCaFile)
-        t.clientCa = await read(t.clientCaFile, 'listen.tls.client_ca');
-    if (ctx.problems.length > before)
-        return t;
-    try {
-        const cert = new node_crypto__WEBPACK_IMPORTED_MODULE_0__.X509Certificate(t.cert);
-        t.notAfter = new Date(cert.validTo);
-        if (t.notAfter.getTime() < Date.now())
-            ctx.problems.push(`listen.tls.cert: the certificate expired on ${t.notAfter.toISOString()}`);
-    }
-    catch {
-        ctx.problems.push('listen.tls.cert: is not a PEM certificate');
-        return t;
-    }
-    try {
-        (0,node_tls__WEBPACK_IMPORTED_MODULE_2__.createSecureContext)(secureContextOptions(t));
-    }
-    catch (e) {
-        const code = e.code ?? '';
-        const msg = /KEY_VALUES_MISMATCH|key values mismatch/i.test(`${code} ${e.message}`)
-            ? 'listen.tls.key: does not belong to the certificate in listen.tls.cert'
-            : `listen.tls: the certificate, key or client CA cannot be used (${code || 'invalid PEM'})`;
-        ctx.problems.push(msg);
-    }
-    if (t.clientCa !== undefined) {
-        try {
-            new node_crypto__WEBPACK_IMPORTED_MODULE_0__.X509Certificate(t.clientCa);
-        }
-        catch {
-            ctx.problems.push('listen.tls.client_ca: is not a PEM certificate');
-        }
-    }
-    return t;
-}
-/** What `setSecureContext` takes on a reload: the files' contents. */
-function secureContextOptions(t) {
-    return { cert: t.cert, key: t.key, ...(t.clientCa ? { ca: t.clientCa } : {}) };
-}
-/** The HTTPS server's options at start-up. */
-function httpsOptions(t) {
-    return {
-        ...secureContextOptions(t),
-        minVersion: 'TLSv1.2',
-        ...(t.clientCa ? { requestCert: true, rejectUnauthorized: t.clientAuth === 'all' } : {}),
-    };
 }
 
 
@@ -2356,6 +2332,43 @@ async function readLimited(body) {
         chunks.push(Buffer.from(c));
     }
     return Buffer.concat(chunks).toString('utf8');
+}
+
+
+/***/ }),
+
+/***/ 85923:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Mf: () => (/* binding */ httpsOptions),
+/* harmony export */   nu: () => (/* binding */ secureContextOptions),
+/* harmony export */   xX: () => (/* binding */ checkClientCertificate)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27662);
+
+/** What `setSecureContext` takes on a reload: the files' contents. */
+function secureContextOptions(t) {
+    return { cert: t.cert, key: t.key, ...(t.clientCa ? { ca: t.clientCa } : {}) };
+}
+/** The HTTPS server's options at start-up. */
+function httpsOptions(t) {
+    return {
+        ...secureContextOptions(t),
+        minVersion: 'TLSv1.2',
+        ...(t.clientCa ? { requestCert: true, rejectUnauthorized: t.clientAuth === 'all' } : {}),
+    };
+}
+/** Mutual TLS for the exchange: a client certificate signed by listen.tls.client_ca (`client_auth: exchange`). */
+function checkClientCertificate(tls, socket, audit) {
+    if (!tls?.clientCa)
+        return;
+    if (!socket.authorized) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz('client_certificate_required', 'this broker requires a client certificate signed by its client CA for exchanges (mutual TLS); configure the client with one');
+    }
+    const cn = socket.getPeerCertificate()?.subject?.CN;
+    if (cn)
+        audit.client_cert = Array.isArray(cn) ? cn.join(',') : cn;
 }
 
 
