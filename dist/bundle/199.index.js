@@ -272,10 +272,10 @@ var external_node_url_ = __webpack_require__(73136);
 var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __webpack_require__(46752);
-// EXTERNAL MODULE: ./src/broker/config/load.ts + 5 modules
-var load = __webpack_require__(52758);
-// EXTERNAL MODULE: ./src/broker/http/app.ts + 14 modules
-var app = __webpack_require__(82546);
+// EXTERNAL MODULE: ./src/broker/config/load.ts + 23 modules
+var load = __webpack_require__(38867);
+// EXTERNAL MODULE: ./src/broker/http/app.ts + 12 modules
+var app = __webpack_require__(52465);
 // EXTERNAL MODULE: ./src/harness/fakes/issuer.ts + 4 modules
 var issuer = __webpack_require__(66066);
 // EXTERNAL MODULE: external "node:http"
@@ -2547,10 +2547,10 @@ async function withScratch(prefix, run) {
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(38815);
-/* harmony import */ var _broker_config_load_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(52758);
+/* harmony import */ var _broker_config_load_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(38867);
 /* harmony import */ var _broker_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(27662);
 /* harmony import */ var _platform_claims_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(52926);
-/* harmony import */ var _broker_http_app_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(82546);
+/* harmony import */ var _broker_http_app_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(52465);
 /* harmony import */ var _fakes_action_manifest_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(43365);
 /* harmony import */ var _fakes_issuer_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(66066);
 /* harmony import */ var _fakes_runner_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(94819);

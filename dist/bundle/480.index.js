@@ -15,7 +15,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(79360);
 /* harmony import */ var _platform_subject_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(623);
-/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(52758);
+/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38867);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27662);
 /* harmony import */ var _verify_token_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(45414);
 /* harmony import */ var _cli_claims_file_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(52920);

@@ -10,10 +10,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   brokerCommand: () => (/* binding */ brokerCommand),
 /* harmony export */   brokerSpec: () => (/* binding */ brokerSpec)
 /* harmony export */ });
-/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(52758);
+/* harmony import */ var _config_load_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38867);
 /* harmony import */ var _config_log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(67637);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27662);
-/* harmony import */ var _http_app_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(82546);
+/* harmony import */ var _http_app_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(52465);
 /* harmony import */ var _cli_options_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(60776);
 // `oidc-exchange broker`: load and check the configuration, wait for the store and warm the issuers' keys and
 // the secret backends, listen, reload on SIGHUP, and shut down gracefully on SIGTERM.
@@ -65,11 +65,11 @@ async function brokerCommand(args) {
         throw e;
     }
     const broker = (0,_http_app_js__WEBPACK_IMPORTED_MODULE_2__/* .buildBroker */ .C)(config, { processMetrics: true, loadConfig: load });
-    (0,_config_log_js__WEBPACK_IMPORTED_MODULE_4__/* .logLintFindings */ .c)(broker.log, config.lintFindings);
+    (0,_config_log_js__WEBPACK_IMPORTED_MODULE_4__/* .logLintFindings */ .c2)(broker.log, config.lintFindings);
     // Redis connected (bounded wait) and keys fetched before the first request arrives.
     await broker.prepare();
     const address = await broker.app.listen({ host: config.listen.host, port: config.listen.port });
-    broker.log.info({ event: 'listening', address, tls: config.listen.tls ? { client_ca: config.listen.tls.clientCa !== undefined } : false, ...(0,_config_log_js__WEBPACK_IMPORTED_MODULE_4__/* .configSummary */ .h)(config) }, `broker listening on ${address}`);
+    broker.log.info({ event: 'listening', address, tls: config.listen.tls ? { client_ca: config.listen.tls.clientCa !== undefined } : false, ...(0,_config_log_js__WEBPACK_IMPORTED_MODULE_4__/* .configSummary */ .hA)(config) }, `broker listening on ${address}`);
     const onHangup = () => {
         broker.log.info({ event: 'reload', signal: 'SIGHUP' }, 'reloading the configuration');
         void broker.reload('SIGHUP');

@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
-// EXTERNAL MODULE: ./src/broker/config/load.ts + 5 modules
-var load = __webpack_require__(52758);
+// EXTERNAL MODULE: ./src/broker/config/load.ts + 23 modules
+var load = __webpack_require__(38867);
 // EXTERNAL MODULE: ./src/broker/errors.ts
 var errors = __webpack_require__(27662);
 // EXTERNAL MODULE: ./src/broker/lint/index.ts + 5 modules

@@ -16,13 +16,33 @@
 // way). The comparison hashes both sides and compares the digests in constant time, so neither the token's
 // content nor its length leaks through timing.
 import type { Logger } from 'pino';
-import type { BrokerConfig } from './config/load.js';
 import { BrokerError } from './errors.js';
 import { GITHUB_INSTALLATION_TOKEN } from './sources/github-app.js';
 import { revokeIssued, tokenHash } from './issuance.js';
 import type { BrokerMetrics } from './metrics.js';
 import { presentsSharedToken } from './shared-secret.js';
 import type { IssuanceRecord, Store } from './store/store.js';
+
+/** The `revocation` section, as config/revocation.ts builds it. */
+export interface RevocationSettings {
+  /**
+   * The pre-shared tokens accepted, one per line of the variable or file (two during a rotation); undefined
+   * when they could not be read (only `check` allows that).
+   */
+  tokens?: string[];
+  /** Where the token comes from, for logs (never the token). */
+  tokenOrigin: string;
+  rateLimit: { requests: number; perSeconds: number };
+  /** Largest batch accepted (GitLab sends a whole pipeline's findings, about 1.3 KB each). */
+  bodyLimitBytes: number;
+  /** Revocations at the provider in flight at once. */
+  concurrency: number;
+  /** Answer within this (GitLab's read timeout is 20 s): 204 when done, else 503 and GitLab's retry finishes. */
+  answerWithinSeconds: number;
+}
+
+/** 16 MiB: about 12,000 GitLab findings with their vulnerability records. */
+export const DEFAULT_REVOCATION_BODY_LIMIT = 16 * 1024 * 1024;
 
 /**
  * Revocation types per issued kind, named as GitLab names a finding's type: `gitleaks_rule_id_` and the
@@ -40,9 +60,15 @@ const TOKEN_SHAPES: Record<string, RegExp> = {
   [GITHUB_INSTALLATION_TOKEN]: /ghs_[A-Za-z0-9_]+/g,
 };
 
+/** What revocation reads of the configuration being served: its own section, and which apps can mint. */
+export interface RevocationConfig {
+  revocation?: RevocationSettings;
+  githubApps: ReadonlyMap<string, unknown>;
+}
+
 export interface RevocationDeps {
   /** The configuration being served (it changes on reload). */
-  config: () => BrokerConfig;
+  config: () => RevocationConfig;
   store: Store;
   log: Logger;
   metrics?: BrokerMetrics;
@@ -64,7 +90,7 @@ export interface RevocationOutcome {
 type TokenResult = 'revoked' | 'already' | 'unknown' | 'failed';
 
 /** The types this broker takes: those of the token kinds it can issue with its configuration. */
-export function revocableTypes(config: BrokerConfig): string[] {
+export function revocableTypes(config: RevocationConfig): string[] {
   const kinds = new Set<string>();
   if (config.githubApps.size > 0) kinds.add(GITHUB_INSTALLATION_TOKEN);
   return [...kinds].flatMap((k) => REVOCATION_TYPES[k] ?? []);

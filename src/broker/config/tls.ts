@@ -5,8 +5,8 @@
 import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createSecureContext } from 'node:tls';
-import { pathFrom } from './backends.js';
 import { secureContextOptions, type TlsSettings } from '../http/tls.js';
+import { isObject, pathFrom, type SectionContext } from './section.js';
 
 export interface RawTls {
   cert: string;
@@ -15,12 +15,14 @@ export interface RawTls {
   client_auth?: 'exchange' | 'all';
 }
 
-export async function loadTls(raw: RawTls | undefined, ctx: { file: string; strict: boolean; problems: string[] }): Promise<TlsSettings | undefined> {
-  if (!raw || typeof raw.cert !== 'string' || typeof raw.key !== 'string') return undefined;
+export async function loadTls(section: unknown, ctx: SectionContext): Promise<TlsSettings | undefined> {
+  if (!isObject(section)) return undefined;
+  const raw = section as unknown as RawTls;
+  if (typeof raw.cert !== 'string' || typeof raw.key !== 'string') return undefined;
   const t: TlsSettings = {
-    certFile: pathFrom(raw.cert, ctx.file),
-    keyFile: pathFrom(raw.key, ctx.file),
-    clientCaFile: typeof raw.client_ca === 'string' ? pathFrom(raw.client_ca, ctx.file) : undefined,
+    certFile: pathFrom(raw.cert, ctx),
+    keyFile: pathFrom(raw.key, ctx),
+    clientCaFile: typeof raw.client_ca === 'string' ? pathFrom(raw.client_ca, ctx) : undefined,
     clientAuth: raw.client_auth ?? 'exchange',
   };
   if (raw.client_auth !== undefined && t.clientCaFile === undefined) ctx.problems.push('listen.tls.client_auth: needs client_ca (the CA that signs client certificates)');

@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { DestinationStream, Logger } from 'pino';
 import type { BrokerConfig } from '../config/load.js';
-import { logGitHubApps } from '../config/github.js';
+import { logGitHubApps } from '../config/log.js';
 import { createMetrics, type BrokerMetrics } from '../metrics.js';
 import type { Store } from '../store/store.js';
 import type { Clock } from '../verify/issuer-keys.js';

@@ -5,8 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { BrokerConfig } from '../config/load.js';
-import { logGitHubApps } from '../config/github.js';
-import { configSummary, logLintFindings } from '../config/log.js';
+import { configSummary, logGitHubApps, logLintFindings } from '../config/log.js';
 import { ConfigError } from '../errors.js';
 import type { BrokerMetrics } from '../metrics.js';
 import type { BackendEvents } from '../sources/backend.js';

@@ -3,10 +3,9 @@
 // (or 429 when guessing) for a wrong or missing token, and one audit line per batch, refused ones too.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { Counter } from 'prom-client';
-import { DEFAULT_REVOCATION_BODY_LIMIT } from '../config/github.js';
 import type { BrokerConfig } from '../config/load.js';
 import { BrokerError } from '../errors.js';
-import { authorizedRevoker, revocableTypes, Revoker, type RevocationDeps } from '../revocation.js';
+import { authorizedRevoker, DEFAULT_REVOCATION_BODY_LIMIT, revocableTypes, Revoker, type RevocationDeps } from '../revocation.js';
 import type { Failure } from './errors.js';
 
 export interface RevocationRouteDeps extends RevocationDeps {

@@ -7,9 +7,24 @@
 //    the broker answers 503 upstream_unavailable rather than accept or reject tokens it cannot check.
 import { createLocalJWKSet, errors as joseErrors, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
 import { request } from 'undici';
-import type { IssuerSettings } from '../config/load.js';
 import { BrokerError } from '../errors.js';
 import type { BrokerMetrics } from '../metrics.js';
+
+/** One trusted issuer, as the `issuers` section configures it (config/issuers.ts fills in the defaults). */
+export interface IssuerSettings {
+  id: string;
+  issuer: string;
+  jwksUri?: string;
+  algorithms: string[];
+  clockSkewSeconds: number;
+  maxTokenAgeSeconds: number;
+  jwksRefreshSeconds: number;
+  jwksMaxStaleSeconds: number;
+  jwksCooldownSeconds: number;
+  jwksTimeoutSeconds: number;
+  /** Exchanges allowed per subject of this issuer per window, shared across instances through the store. */
+  rateLimit?: { requests: number; perSeconds: number };
+}
 
 const MAX_DOCUMENT_BYTES = 1024 * 1024;
 

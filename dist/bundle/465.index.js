@@ -1,13 +1,14 @@
-export const id = 546;
-export const ids = [546];
+export const id = 465;
+export const ids = [465];
 export const modules = {
 
 /***/ 67637:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   c: () => (/* binding */ logLintFindings),
-/* harmony export */   h: () => (/* binding */ configSummary)
+/* harmony export */   Cd: () => (/* binding */ logGitHubApps),
+/* harmony export */   c2: () => (/* binding */ logLintFindings),
+/* harmony export */   hA: () => (/* binding */ configSummary)
 /* harmony export */ });
 function logLintFindings(log, findings) {
     for (const f of findings) {
@@ -23,11 +24,27 @@ function configSummary(config) {
         backends: config.backends.all().map((b) => ({ kind: b.kind, name: b.name, origin: b.origin })),
     };
 }
+/**
+ * One start-up line per GitHub App with its key's fingerprint, in the form GitHub's app settings page shows
+ * ("SHA256:..."), so an operator can match the configured key against the keys registered on the app.
+ */
+function logGitHubApps(config, log) {
+    for (const app of config.githubApps.values()) {
+        const s = app.settings;
+        log.info({ event: 'github_app', app: s.name, issuer: s.issuer, owner: s.owner, api_url: s.apiUrl, key: s.keyOrigin, key_fingerprint: app.fingerprint ?? null }, app.fingerprint
+            ? `GitHub App ${s.name}: private key fingerprint ${app.fingerprint} (compare with the app's settings page)`
+            : `GitHub App ${s.name}: no private key loaded (${s.keyOrigin})`);
+    }
+    if (config.revocation) {
+        const r = config.revocation;
+        log.info({ event: 'revocation_api', token: r.tokenOrigin, tokens_loaded: r.tokens?.length ?? 0, rate_limit: r.rateLimit }, `Token Revocation API enabled (${r.rateLimit.requests} requests per ${r.rateLimit.perSeconds} s)`);
+    }
+}
 
 
 /***/ }),
 
-/***/ 82546:
+/***/ 52465:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -36,8 +53,8 @@ __webpack_require__.d(__webpack_exports__, {
   C: () => (/* binding */ buildBroker)
 });
 
-// EXTERNAL MODULE: ./src/broker/config/github.ts
-var github = __webpack_require__(73873);
+// EXTERNAL MODULE: ./src/broker/config/log.ts
+var config_log = __webpack_require__(67637);
 // EXTERNAL MODULE: ./node_modules/prom-client/index.js
 var prom_client = __webpack_require__(95222);
 ;// CONCATENATED MODULE: ./src/broker/metrics.ts
@@ -203,78 +220,8 @@ function clientErrorHandler(headerLimitBytes) {
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/broker/sources/github-app.ts
 var github_app = __webpack_require__(73519);
-// EXTERNAL MODULE: ./src/broker/github/app.ts
-var app = __webpack_require__(13706);
-;// CONCATENATED MODULE: ./src/broker/issuance.ts
-// Tokens the broker mints: settled together (one failure revokes the others again, so a refused exchange
-// leaves no live token behind), recorded in the store by hash (so the revocation API knows them if they leak),
-// and revoked by kind. The token itself is never stored or logged: only its SHA-256.
-
-
-
-
-function tokenHash(token) {
-    return (0,external_node_crypto_.createHash)('sha256').update(token, 'utf8').digest('hex');
-}
-/**
- * Waits for every secret. If any failed, the tokens minted for the others are revoked (best effort) before
- * the first failure is thrown: the job gets nothing, so nothing it never received may stay alive.
- */
-async function settleSecrets(names, pending) {
-    const settled = await Promise.allSettled(pending);
-    const failed = settled.find((s) => s.status === 'rejected');
-    const ok = settled.flatMap((s, i) => (s.status === 'fulfilled' ? [{ ...s.value, name: names[i] }] : []));
-    if (failed) {
-        await discard(ok);
-        throw failed.reason;
-    }
-    return ok;
-}
-/**
- * Records each minted secret in the store and returns the revoke list for the answer. A token that cannot be
- * recorded could not be revoked through the revocation API if it leaked, so it is not handed out.
- */
-async function recordIssuances(store, secrets, to) {
-    const minted = secrets.filter((s) => s.issuance);
-    if (minted.length === 0)
-        return [];
-    try {
-        if (!store)
-            throw new Error('no store to record issued tokens in');
-        const issuedAt = new Date().toISOString();
-        await Promise.all(minted.map((s) => store.putIssuance({
-            tokenHash: tokenHash(s.value),
-            kind: s.issuance.kind,
-            policy: to.policy,
-            issuer: to.issuer ?? '',
-            sub: to.sub ?? '',
-            jti: to.jti,
-            repository: to.repository,
-            project_path: to.project_path,
-            issuedAt,
-            expiresAt: (s.expiresAt ?? new Date(Date.now() + 3600_000)).toISOString(),
-            meta: { ...s.issuance.meta, secret: s.name },
-        })));
-    }
-    catch (e) {
-        await discard(minted);
-        throw new errors/* BrokerError */.Wz('upstream_unavailable', "the broker cannot record the tokens it mints right now, so it hands none out; try again later", {
-            detail: `recording issuances: ${e.message}`,
-            retryAfter: 5,
-        });
-    }
-    return minted.filter((s) => s.revoke).map((s) => ({ name: s.name, method: s.revoke.method, url: s.revoke.url }));
-}
-/** Revokes one issued token at its provider, by kind. */
-async function revokeIssued(kind, meta, token) {
-    if (kind === github_app/* GITHUB_INSTALLATION_TOKEN */.vF && meta?.api_url)
-        return (0,app/* revokeInstallationToken */.EZ)(meta.api_url, token);
-    throw new errors/* BrokerError */.Wz('internal_error', 'the broker does not know how to revoke this token', { detail: `no revoker for kind ${kind}` });
-}
-async function discard(secrets) {
-    await Promise.allSettled(secrets.filter((s) => s.issuance).map((s) => revokeIssued(s.issuance.kind, s.issuance.meta, s.value)));
-}
-
+// EXTERNAL MODULE: ./src/broker/issuance.ts
+var issuance = __webpack_require__(49798);
 // EXTERNAL MODULE: ./src/broker/policy/policy.ts
 var policy_policy = __webpack_require__(79360);
 ;// CONCATENATED MODULE: ./src/broker/exchange.ts
@@ -329,9 +276,9 @@ async function exchange(ctx, input, audit) {
     let revoke;
     try {
         // 6. Resolve the values (minting tokens; if one fails, the ones already minted are revoked again).
-        resolved = await settleSecrets(names, names.map((n) => ctx.config.secrets.get(n).resolve({ policy: policy.name, narrowing: narrowing?.[n] })));
+        resolved = await (0,issuance/* settleSecrets */.Hy)(names, names.map((n) => ctx.config.secrets.get(n).resolve({ policy: policy.name, narrowing: narrowing?.[n] })));
         // 7. Record every minted token, so the revocation API recognises it if it leaks.
-        revoke = await recordIssuances(ctx.store, resolved, { policy: policy.name, ...audit });
+        revoke = await (0,issuance/* recordIssuances */.ew)(ctx.store, resolved, { policy: policy.name, ...audit });
     }
     catch (e) {
         // 6b. Nothing was handed out: give the token back, so the client's retry with the same token (a GitLab
@@ -651,8 +598,6 @@ const opsRoutes = async (app, { generations, store, metrics, reload, shuttingDow
     });
 };
 
-// EXTERNAL MODULE: ./src/broker/config/log.ts
-var config_log = __webpack_require__(67637);
 // EXTERNAL MODULE: ./src/broker/store/index.ts + 1 modules
 var broker_store = __webpack_require__(70845);
 // EXTERNAL MODULE: ./src/broker/verify/token.ts + 1 modules
@@ -691,7 +636,6 @@ async function warmBackends(config, log) {
 }
 
 ;// CONCATENATED MODULE: ./src/broker/http/reload.ts
-
 
 
 
@@ -768,11 +712,11 @@ class Reloader {
         generations.swap(current);
         metrics.reloads.inc({ outcome: 'success' });
         metrics.reloadFailing.set(0);
-        log.info({ event: 'config_reloaded', trigger, ...(0,config_log/* configSummary */.h)(next), needs_restart: needsRestart }, 'configuration reloaded');
+        log.info({ event: 'config_reloaded', trigger, ...(0,config_log/* configSummary */.hA)(next), needs_restart: needsRestart }, 'configuration reloaded');
         if (needsRestart.length)
             log.warn({ event: 'reload_needs_restart', settings: needsRestart }, `changed settings that take effect only after a restart: ${needsRestart.join(', ')}`);
-        (0,config_log/* logLintFindings */.c)(log, next.lintFindings);
-        (0,github/* logGitHubApps */.Cd)(next, log);
+        (0,config_log/* logLintFindings */.c2)(log, next.lintFindings);
+        (0,config_log/* logGitHubApps */.Cd)(next, log);
         void warmBackends(current.config, log);
         void warmIssuers(current.verifier, log);
         return { ok: true, needsRestart };
@@ -805,185 +749,9 @@ function restartOnly(running, next) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/broker/revocation.ts
-
-
-
-
-/**
- * Revocation types per issued kind, named as GitLab names a finding's type: `gitleaks_rule_id_` and the
- * secret detection rule's ID, lowercased with spaces as underscores. GitLab's rules for GitHub App tokens are
- * "Github App Token" (ghu_/ghs_) and "GithubAppInstallationToken" (ghs_); a leaked ghs_ token is reported
- * under either, depending on the analyzer's ruleset.
- */
-const REVOCATION_TYPES = {
-    [github_app/* GITHUB_INSTALLATION_TOKEN */.vF]: ['gitleaks_rule_id_github_app_token', 'gitleaks_rule_id_githubappinstallationtoken'],
-};
-/** What a leaked token of each kind looks like inside surrounding text (a line of code, a log excerpt). */
-const TOKEN_SHAPES = {
-    // Only the prefix is GitHub's promise; the length and alphabet after it are not assumed.
-    [github_app/* GITHUB_INSTALLATION_TOKEN */.vF]: /ghs_[A-Za-z0-9_]+/g,
-};
-/** The types this broker takes: those of the token kinds it can issue with its configuration. */
-function revocableTypes(config) {
-    const kinds = new Set();
-    if (config.githubApps.size > 0)
-        kinds.add(github_app/* GITHUB_INSTALLATION_TOKEN */.vF);
-    return [...kinds].flatMap((k) => REVOCATION_TYPES[k] ?? []);
-}
-/** Constant-time check of GitLab's pre-shared token (raw value, or "Bearer <value>") against each accepted one. */
-function authorizedRevoker(accepted, authorization) {
-    return (0,shared_secret/* presentsSharedToken */.h)(accepted, authorization);
-}
-/**
- * Revokes the tokens of batches, each token once: concurrently up to the configured bound, and a token whose
- * revocation is already running (an earlier batch still at GitHub when GitLab retried) is waited for, not
- * revoked again.
- */
-class Revoker {
-    deps;
-    running = new Map();
-    constructor(deps) {
-        this.deps = deps;
-    }
-    /** Checks and revokes one batch. Throws BrokerError for 400/503; resolves when the batch is accepted (204). */
-    async revokeBatch(body) {
-        const config = this.deps.config();
-        const settings = config.revocation;
-        const findings = parseFindings(body, revocableTypes(config));
-        // One task per distinct token, with the first finding that named it (for the audit line).
-        const tasks = new Map();
-        for (const f of findings) {
-            for (const token of candidates(f.token)) {
-                const hash = tokenHash(token);
-                if (!tasks.has(hash))
-                    tasks.set(hash, { token, finding: f });
-            }
-        }
-        const outcome = { revoked: 0, already: 0, unknown: [], failed: 0, pending: 0 };
-        const queue = [...tasks.entries()];
-        let next = 0;
-        const worker = async () => {
-            while (next < queue.length) {
-                const [hash, t] = queue[next++];
-                const result = await this.revokeOnce(hash, t.token, t.finding);
-                this.deps.metrics?.revocations.inc({ result });
-                if (result === 'unknown')
-                    outcome.unknown.push(hash);
-                else
-                    outcome[result]++;
-            }
-        };
-        const all = Promise.all(Array.from({ length: Math.min(settings.concurrency, queue.length) }, worker));
-        let timer;
-        const due = new Promise((resolve) => {
-            timer = setTimeout(() => resolve('due'), settings.answerWithinSeconds * 1000);
-        });
-        const finished = await Promise.race([all.then(() => 'done'), due]);
-        clearTimeout(timer);
-        if (finished === 'due') {
-            // The workers go on after the answer; GitLab's retry of the batch finds their tokens revoked.
-            outcome.pending = queue.length - (outcome.revoked + outcome.already + outcome.unknown.length + outcome.failed);
-            throw new errors/* BrokerError */.Wz('upstream_unavailable', `${outcome.pending} of ${queue.length} token(s) are still being revoked; send the batch again (the revocations go on meanwhile)`, { retryAfter: 30, detail: `batch of ${findings.length} findings not finished within ${settings.answerWithinSeconds} s` });
-        }
-        if (outcome.failed > 0) {
-            throw new errors/* BrokerError */.Wz('upstream_unavailable', `${outcome.failed} token(s) could not be revoked at their provider right now; send the batch again later`, {
-                retryAfter: 30,
-            });
-        }
-        return outcome;
-    }
-    revokeOnce(hash, token, finding) {
-        const inFlight = this.running.get(hash);
-        // Revoked by the earlier request: for this one it is "already revoked".
-        if (inFlight)
-            return inFlight.then((r) => (r === 'revoked' ? 'already' : r));
-        const p = this.revoke(hash, token, finding).finally(() => this.running.delete(hash));
-        this.running.set(hash, p);
-        return p;
-    }
-    async revoke(hash, token, f) {
-        const { store, log } = this.deps;
-        let record;
-        try {
-            record = await store.getIssuance(hash);
-            if (!record) {
-                log.warn({ event: 'revocation_unknown_token', token_sha256: hash, type: f.type, location: f.location }, 'revocation request for a token this broker never issued (ignored)');
-                return 'unknown';
-            }
-            if (record.revokedAt || !(await store.markRevoked(hash, new Date())))
-                return 'already';
-        }
-        catch (e) {
-            log.error({ event: 'revocation_failure', token_sha256: hash, detail: e.detail ?? e.message }, 'revocation failed: the store is unavailable');
-            return 'failed';
-        }
-        try {
-            const result = await revokeIssued(record.kind, record.meta, token);
-            log.info({ event: 'token_revoked', token_sha256: hash, kind: record.kind, policy: record.policy, sub: record.sub, repository: record.repository, project_path: record.project_path, result, location: f.location }, 'leaked token revoked');
-            return result === 'revoked' ? 'revoked' : 'already';
-        }
-        catch (e) {
-            // Undo the mark so GitLab's retry of this batch tries again.
-            await store.putIssuance(record).catch(() => undefined);
-            log.error({ event: 'revocation_failure', token_sha256: hash, kind: record.kind, detail: e.detail ?? e.message }, 'revocation failed');
-            return 'failed';
-        }
-    }
-}
-/** The body must be a JSON array of findings, every one of a type this broker takes (else 400, not retried). */
-function parseFindings(body, supported) {
-    let parsed;
-    try {
-        parsed = JSON.parse(body);
-    }
-    catch {
-        throw new errors/* BrokerError */.Wz('body_malformed', 'the body must be a JSON array of {"type": "...", "token": "..."} objects');
-    }
-    if (!Array.isArray(parsed))
-        throw new errors/* BrokerError */.Wz('body_malformed', 'the body must be a JSON array of {"type": "...", "token": "..."} objects');
-    const wanted = new Map(supported.map((t) => [normalType(t), t]));
-    const findings = [];
-    const unsupported = new Set();
-    parsed.forEach((item, i) => {
-        if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-            throw new errors/* BrokerError */.Wz('body_malformed', `item ${i} is not an object; each item is {"type": "...", "token": "..."}`);
-        }
-        // Unknown extra fields (location, and whatever GitLab adds later) are ignored.
-        const { type, token, location } = item;
-        if (typeof type !== 'string' || type === '')
-            throw new errors/* BrokerError */.Wz('body_malformed', `item ${i} has no "type" string`);
-        if (typeof token !== 'string' || token.trim() === '')
-            throw new errors/* BrokerError */.Wz('body_malformed', `item ${i} has no "token" string`);
-        if (!wanted.has(normalType(type)))
-            unsupported.add(type);
-        findings.push({ type, token, location: typeof location === 'string' ? location.slice(0, 2048) : undefined });
-    });
-    if (unsupported.size > 0) {
-        throw new errors/* BrokerError */.Wz('unsupported_token_type', `unsupported token type(s) ${[...unsupported].map((t) => JSON.stringify(t.slice(0, 200))).join(', ')}; this broker revokes ${supported.length ? supported.join(', ') : 'no token types (it mints none)'} (see GET /v1/revocable_token_types)`);
-    }
-    return findings;
-}
-/**
- * The tokens inside a finding's `token` text. Secret detection may report a match with surrounding text
- * (`GH_TOKEN="ghs_..."`), so known token shapes are extracted; text with no known shape is looked up whole.
- */
-function candidates(text) {
-    const found = new Set();
-    for (const re of Object.values(TOKEN_SHAPES))
-        for (const m of text.matchAll(re))
-            found.add(m[0]);
-    if (found.size === 0)
-        found.add(text.trim());
-    return [...found];
-}
-/** Type names compared without case or separators: `Gitleaks_Rule_ID_GitHub_App_Token` is ours too. */
-function normalType(type) {
-    return type.toLowerCase().replace(/[^a-z0-9]/g, '');
-}
-
+// EXTERNAL MODULE: ./src/broker/revocation.ts
+var revocation = __webpack_require__(58509);
 ;// CONCATENATED MODULE: ./src/broker/http/revocation.ts
-
 
 
 
@@ -992,7 +760,7 @@ function normalType(type) {
  * exchange body.
  */
 function revocationBodyLimit(config) {
-    return Math.max(config.listen.bodyLimitBytes, config.revocation?.bodyLimitBytes ?? github/* DEFAULT_REVOCATION_BODY_LIMIT */.oh);
+    return Math.max(config.listen.bodyLimitBytes, config.revocation?.bodyLimitBytes ?? revocation/* DEFAULT_REVOCATION_BODY_LIMIT */.oh);
 }
 const revocationRoutes = async (app, deps) => {
     const requests = deps.metrics
@@ -1003,7 +771,7 @@ const revocationRoutes = async (app, deps) => {
             registers: [deps.metrics.registry],
         })
         : undefined;
-    const revoker = new Revoker(deps);
+    const revoker = new revocation/* Revoker */.P4(deps);
     /** 404 when not configured, 401 (or 429 when guessing) for a wrong or missing pre-shared token. */
     async function authenticate(authorization) {
         const settings = deps.config().revocation;
@@ -1016,7 +784,7 @@ const revocationRoutes = async (app, deps) => {
             });
         }
         const { requests: limit, perSeconds } = settings.rateLimit;
-        if (!authorizedRevoker(settings.tokens, authorization)) {
+        if (!(0,revocation/* authorizedRevoker */.UZ)(settings.tokens, authorization)) {
             // Failed attempts are limited on their own counter, so guessing cannot use up GitLab's allowance.
             const r = await deps.store.hit('revocation:unauthorized', perSeconds);
             if (r.count > limit)
@@ -1053,7 +821,7 @@ const revocationRoutes = async (app, deps) => {
     app.get('/v1/revocable_token_types', { config: { onFailure: failed('revocable_token_types', '/v1/revocable_token_types') } }, async (req, reply) => {
         await authenticate(req.headers.authorization);
         requests?.inc({ endpoint: 'revocable_token_types', status: 200 });
-        return reply.code(200).type('application/json; charset=utf-8').header('cache-control', 'no-store').send(JSON.stringify({ types: revocableTypes(deps.config()) }));
+        return reply.code(200).type('application/json; charset=utf-8').header('cache-control', 'no-store').send(JSON.stringify({ types: (0,revocation/* revocableTypes */.Z2)(deps.config()) }));
     });
     app.post('/v1/revoke_tokens', { bodyLimit: deps.bodyLimit, config: { onFailure: failed('revoke_tokens', '/v1/revoke_tokens') } }, async (req, reply) => {
         const started = process.hrtime.bigint();
@@ -1198,7 +966,7 @@ function buildBroker(config, opts = {}) {
     answerErrors(app, log, PATHS);
     void app.register(exchangeRoute, { generations, store, metrics, log, now: opts.now });
     void app.register(revocationRoutes, { config: () => generations.current.config, store, log, metrics, bodyLimit: revocationBodyLimit(config) });
-    (0,github/* logGitHubApps */.Cd)(config, log);
+    (0,config_log/* logGitHubApps */.Cd)(config, log);
     void app.register(opsRoutes, { generations, store, metrics, reload: (trigger) => reloader.reload(trigger), shuttingDown: () => shuttingDown });
     return {
         app,

@@ -1,28 +1,126 @@
-export const id = 559;
-export const ids = [559];
+export const id = 144;
+export const ids = [144];
 export const modules = {
 
-/***/ 19775:
+/***/ 38867:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  sw: () => (/* binding */ bindBackendSecret),
-  IT: () => (/* binding */ loadBackends),
-  Iw: () => (/* binding */ pathFrom)
+  fD: () => (/* binding */ buildConfig),
+  iu: () => (/* binding */ claimNumberSources),
+  HT: () => (/* binding */ loadConfigFile),
+  pj: () => (/* reexport */ plainListenProblem)
 });
+
+// UNUSED EXPORTS: parseConfig
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./src/broker/config/endpoint-url.ts
-var endpoint_url = __webpack_require__(63891);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./src/broker/errors.ts
 var errors = __webpack_require__(27662);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+;// CONCATENATED MODULE: ./src/broker/config/section.ts
+// What every section loader of the configuration shares. buildConfig (load.ts) calls one loader per section
+// (issuers.ts, secrets.ts, store.ts, ...), each taking the section's raw value and this context, and each
+// building the settings its part of the broker uses (the part owns the type; config/ only builds it). A loader
+// never throws for a problem in the file: it records it by its path in the file, so every problem is reported
+// at once and the operator fixes the file in one pass.
+
+
+function sectionContext(file, problems, options) {
+    return { problems, env: options.env ?? process.env, folder: (0,external_node_path_.dirname)(file), strict: options.checkSources === true, options };
+}
+/** A path from the file, made absolute against the file's folder. */
+function pathFrom(path, ctx) {
+    return (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.resolve)(ctx.folder, path);
+}
+/** A file the configuration names, or undefined when it cannot be read (a problem at `at` when strict). */
+async function readNamedFile(path, at, ctx) {
+    const full = pathFrom(path, ctx);
+    try {
+        return await (0,promises_.readFile)(full, 'utf8');
+    }
+    catch (e) {
+        if (ctx.strict)
+            ctx.problems.push(`${at}: cannot read ${full} (${e.code ?? 'error'})`);
+        return undefined;
+    }
+}
+/** Sections are mappings; anything else was reported by the schema and is read as empty. */
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function list(v) {
+    return Array.isArray(v) ? v : [];
+}
+
+;// CONCATENATED MODULE: ./src/broker/config/admin.ts
+
+async function loadAdmin(raw, ctx) {
+    return isObject(raw) ? loadSharedTokens(raw, 'admin', ctx) : undefined;
+}
+/** `{ token_env }` or `{ token_file }`, exactly one; problems reported under `at`. */
+async function loadSharedTokens(raw, at, ctx) {
+    const hasEnv = typeof raw.token_env === 'string';
+    const hasFile = typeof raw.token_file === 'string';
+    if (hasEnv === hasFile) {
+        ctx.problems.push(`${at}: set exactly one of token_env or token_file`);
+        return undefined;
+    }
+    let text;
+    let origin;
+    let where;
+    if (hasEnv) {
+        origin = `env ${raw.token_env}`;
+        where = `${at}.token_env`;
+        text = ctx.env[raw.token_env];
+        if (text === undefined && ctx.strict)
+            ctx.problems.push(`${where}: environment variable ${raw.token_env} is not set`);
+    }
+    else {
+        origin = `file ${pathFrom(raw.token_file, ctx)}`;
+        where = `${at}.token_file`;
+        text = await readNamedFile(raw.token_file, where, ctx);
+    }
+    let tokens = text?.split('\n').map((t) => t.trim()).filter((t) => t !== '');
+    if (tokens !== undefined && tokens.length === 0) {
+        ctx.problems.push(`${where}: holds no token`);
+        tokens = undefined;
+    }
+    else if (tokens?.some((t) => t.length < 16)) {
+        ctx.problems.push(`${where}: a token is shorter than 16 characters; use a long random value (e.g. openssl rand -hex 32)`);
+        tokens = undefined;
+    }
+    return { tokens, origin };
+}
+
+// EXTERNAL MODULE: ./src/client/loopback.ts
+var loopback = __webpack_require__(76090);
+;// CONCATENATED MODULE: ./src/broker/config/endpoint-url.ts
+// Where the broker may send requests it makes on its own (issuer discovery, JWKS, GitHub's API): https, or
+// plain http on loopback for the local harness and tests. One rule for every configured endpoint.
+
+/** The problem with a configured endpoint URL, or undefined when it is acceptable. */
+function checkEndpointUrl(value) {
+    let u;
+    try {
+        u = new URL(value);
+    }
+    catch {
+        return `${JSON.stringify(value)} is not a URL`;
+    }
+    if (u.protocol === 'https:')
+        return undefined;
+    if (u.protocol === 'http:' && (0,loopback/* isLoopbackHost */.c)(u.hostname))
+        return undefined;
+    return 'must use https (plain http is accepted only for loopback addresses, for local testing)';
+}
+
 ;// CONCATENATED MODULE: ./src/broker/sources/backend.ts
 // What every secret backend (Vault, AWS Secrets Manager, age-encrypted files) shares: a name and kind for
 // logs and metrics, a warm-up at start-up and reload, events the broker turns into log lines and metrics, and
@@ -312,8 +410,23 @@ function describe(e) {
     return err.code ?? err.message ?? String(e);
 }
 
-// EXTERNAL MODULE: ./src/broker/sources/backends.ts
-var backends = __webpack_require__(79283);
+;// CONCATENATED MODULE: ./src/broker/sources/backends.ts
+/** Every configured backend, by kind and name. */
+class Backends {
+    vault = new Map();
+    aws = new Map();
+    age = new Map();
+    all() {
+        return [...this.vault.values(), ...this.aws.values(), ...this.age.values()];
+    }
+    async close() {
+        await Promise.allSettled(this.all().map((b) => b.close()));
+    }
+}
+function isBackendSpec(spec) {
+    return Object.hasOwn(spec, 'vault') || Object.hasOwn(spec, 'aws_secrets_manager') || Object.hasOwn(spec, 'age');
+}
+
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __webpack_require__(46752);
 ;// CONCATENATED MODULE: ./src/broker/sources/vault.ts
@@ -588,22 +701,22 @@ function encodePath(path) {
 
 
 
-
 const SECTION = { vault: 'vault', aws_secrets_manager: 'aws_secrets_manager', age: 'age' };
 async function loadBackends(raw, ctx, now) {
-    const out = new backends/* Backends */._();
+    const out = new Backends();
     if (!isObject(raw))
         return out;
-    for (const [name, v] of entries(raw.vault)) {
+    const section = raw;
+    for (const [name, v] of entries(section.vault)) {
         const at = `backends.vault.${name}`;
         if (typeof v.address !== 'string' || !isObject(v.auth))
             continue; // the schema reported it
         const address = v.address.replace(/\/+$/, '');
-        const urlProblem = (0,endpoint_url/* checkEndpointUrl */.L)(address);
+        const urlProblem = checkEndpointUrl(address);
         if (urlProblem)
             ctx.problems.push(`${at}.address: ${urlProblem}`);
         const auth = await vaultAuth(v.auth, `${at}.auth`, ctx);
-        const ca = typeof v.ca_file === 'string' ? await readOptional(v.ca_file, `${at}.ca_file`, ctx) : undefined;
+        const ca = typeof v.ca_file === 'string' ? await readNamedFile(v.ca_file, `${at}.ca_file`, ctx) : undefined;
         out.vault.set(name, new VaultBackend({
             name,
             address,
@@ -614,12 +727,12 @@ async function loadBackends(raw, ctx, now) {
             cacheSeconds: num(v.cache_seconds, 60),
         }, now));
     }
-    for (const [name, a] of entries(raw.aws_secrets_manager)) {
+    for (const [name, a] of entries(section.aws_secrets_manager)) {
         const at = `backends.aws_secrets_manager.${name}`;
         if (typeof a.region !== 'string')
             continue;
         if (typeof a.endpoint === 'string') {
-            const p = (0,endpoint_url/* checkEndpointUrl */.L)(a.endpoint);
+            const p = checkEndpointUrl(a.endpoint);
             if (p)
                 ctx.problems.push(`${at}.endpoint: ${p}`);
         }
@@ -644,7 +757,7 @@ async function loadBackends(raw, ctx, now) {
             cacheSeconds: num(a.cache_seconds, 60),
         }, now));
     }
-    for (const [name, g] of entries(raw.age)) {
+    for (const [name, g] of entries(section.age)) {
         const at = `backends.age.${name}`;
         const hasFile = typeof g.identity_file === 'string';
         const hasEnv = typeof g.identity_env === 'string';
@@ -656,10 +769,10 @@ async function loadBackends(raw, ctx, now) {
         let origin;
         let where;
         if (hasFile) {
-            const path = pathFrom(g.identity_file, ctx.file);
+            const path = pathFrom(g.identity_file, ctx);
             origin = `file ${path}`;
             where = `${at}.identity_file`;
-            text = await readOptional(g.identity_file, where, ctx);
+            text = await readNamedFile(g.identity_file, where, ctx);
         }
         else {
             origin = `env ${g.identity_env}`;
@@ -683,7 +796,7 @@ async function loadBackends(raw, ctx, now) {
  * The backend a secret names (its `backend`, or the only one of its kind), or a problem for the report.
  * Relative age file paths are made absolute against the configuration file.
  */
-function bindBackendSecret(secret, spec, backends, file) {
+function bindBackendSecret(secret, spec, backends, ctx) {
     const kind = 'vault' in spec ? 'vault' : 'aws_secrets_manager' in spec ? 'aws_secrets_manager' : 'age';
     const inner = spec[kind];
     const pool = kind === 'vault' ? backends.vault : kind === 'aws_secrets_manager' ? backends.aws : backends.age;
@@ -704,7 +817,7 @@ function bindBackendSecret(secret, spec, backends, file) {
     }
     const backend = pool.get(name);
     if ('age' in spec)
-        return { backend, spec: { age: { ...spec.age, file: pathFrom(spec.age.file, file) } } };
+        return { backend, spec: { age: { ...spec.age, file: pathFrom(spec.age.file, ctx) } } };
     return { backend, spec };
 }
 async function vaultAuth(raw, at, ctx) {
@@ -724,7 +837,7 @@ async function vaultAuth(raw, at, ctx) {
         const secretId = r.secret_id_env !== undefined
             ? fromEnv(r.secret_id_env, `${at}.approle.secret_id_env`, ctx)
             : r.secret_id_file !== undefined
-                ? (await readOptional(r.secret_id_file, `${at}.approle.secret_id_file`, ctx))?.trim()
+                ? (await readNamedFile(r.secret_id_file, `${at}.approle.secret_id_file`, ctx))?.trim()
                 : undefined;
         const origin = `AppRole at auth/${mount}, secret_id from ${r.secret_id_env !== undefined ? `env ${r.secret_id_env}` : `file ${r.secret_id_file}`}`;
         return { kind: 'approle', mount, roleId, secretId, origin };
@@ -732,8 +845,8 @@ async function vaultAuth(raw, at, ctx) {
     if (typeof raw.token_env === 'string') {
         return { kind: 'token', token: fromEnv(raw.token_env, `${at}.token_env`, ctx), origin: `token from env ${raw.token_env}` };
     }
-    const token = (await readOptional(raw.token_file, `${at}.token_file`, ctx))?.trim();
-    return { kind: 'token', token, origin: `token from file ${pathFrom(raw.token_file, ctx.file)}` };
+    const token = (await readNamedFile(raw.token_file, `${at}.token_file`, ctx))?.trim();
+    return { kind: 'token', token, origin: `token from file ${pathFrom(raw.token_file, ctx)}` };
 }
 function fromEnv(name, at, ctx) {
     if (name === undefined)
@@ -743,96 +856,30 @@ function fromEnv(name, at, ctx) {
         ctx.problems.push(`${at}: environment variable ${name} is not set`);
     return v === '' ? undefined : v;
 }
-async function readOptional(path, at, ctx) {
-    const full = pathFrom(path, ctx.file);
-    try {
-        return await (0,promises_.readFile)(full, 'utf8');
-    }
-    catch (e) {
-        if (ctx.strict)
-            ctx.problems.push(`${at}: cannot read ${full} (${e.code ?? 'error'})`);
-        return undefined;
-    }
-}
-/** A configured path: relative paths are relative to the configuration file, not to the working directory. */
-function pathFrom(path, configFile) {
-    return (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.resolve)((0,external_node_path_.dirname)(configFile), path);
-}
 function entries(v) {
     return isObject(v) ? Object.entries(v).filter(([, x]) => isObject(x)) : [];
 }
 function num(v, fallback) {
     return typeof v === 'number' ? v : fallback;
 }
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
-
-/***/ }),
-
-/***/ 63891:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ checkEndpointUrl)
-/* harmony export */ });
-/* harmony import */ var _client_loopback_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76090);
-// Where the broker may send requests it makes on its own (issuer discovery, JWKS, GitHub's API): https, or
-// plain http on loopback for the local harness and tests. One rule for every configured endpoint.
-
-/** The problem with a configured endpoint URL, or undefined when it is acceptable. */
-function checkEndpointUrl(value) {
-    let u;
-    try {
-        u = new URL(value);
-    }
-    catch {
-        return `${JSON.stringify(value)} is not a URL`;
-    }
-    if (u.protocol === 'https:')
-        return undefined;
-    if (u.protocol === 'http:' && (0,_client_loopback_js__WEBPACK_IMPORTED_MODULE_0__/* .isLoopbackHost */ .c)(u.hostname))
-        return undefined;
-    return 'must use https (plain http is accepted only for loopback addresses, for local testing)';
-}
-
-
-/***/ }),
-
-/***/ 73873:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Cd: () => (/* binding */ logGitHubApps),
-/* harmony export */   "do": () => (/* binding */ loadRevocation),
-/* harmony export */   oh: () => (/* binding */ DEFAULT_REVOCATION_BODY_LIMIT),
-/* harmony export */   qH: () => (/* binding */ loadGitHubApps)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _github_app_jwt_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(78138);
-/* harmony import */ var _endpoint_url_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(63891);
-/* harmony import */ var _github_app_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(13706);
+// EXTERNAL MODULE: ./src/broker/github/app-jwt.ts
+var app_jwt = __webpack_require__(78138);
+// EXTERNAL MODULE: ./src/broker/github/app.ts
+var app = __webpack_require__(13706);
+;// CONCATENATED MODULE: ./src/broker/config/github-apps.ts
 
 
 
 
-
-/** 16 MiB: about 12,000 GitLab findings with their vulnerability records. */
-const DEFAULT_REVOCATION_BODY_LIMIT = 16 * 1024 * 1024;
-/** Default: GitLab sends batches as it finds leaks; 60 a minute is far above that and far below abuse. */
-const DEFAULT_RATE_LIMIT = { requests: 60, perSeconds: 60 };
 async function loadGitHubApps(raw, ctx) {
     const apps = new Map();
-    for (const [name, a] of Object.entries(raw)) {
+    for (const [name, a] of Object.entries(isObject(raw) ? raw : {})) {
         const at = `github_apps.${name}`;
         if (!wellFormed(a)) {
             // The schema has reported what is wrong; the name is still registered so that secrets naming it do
             // not add "not defined" findings of their own.
-            apps.set(name, new _github_app_js__WEBPACK_IMPORTED_MODULE_3__/* .GitHubApp */ .FE({ name, issuer: '', owner: '', apiUrl: _github_app_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_GITHUB_API */ .ZB, keyOrigin: 'invalid configuration', timeoutSeconds: 10 }));
+            apps.set(name, new app/* GitHubApp */.FE({ name, issuer: '', owner: '', apiUrl: app/* DEFAULT_GITHUB_API */.ZB, keyOrigin: 'invalid configuration', timeoutSeconds: 10 }));
             continue;
         }
         const before = ctx.problems.length;
@@ -842,8 +889,8 @@ async function loadGitHubApps(raw, ctx) {
         if ((a.private_key_file === undefined) === (a.private_key_env === undefined)) {
             ctx.problems.push(`${at}: set exactly one of private_key_file or private_key_env (the PEM key downloaded from the app's settings page)`);
         }
-        const apiUrl = (a.api_url ?? _github_app_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_GITHUB_API */ .ZB).replace(/\/+$/, '');
-        const urlProblem = (0,_endpoint_url_js__WEBPACK_IMPORTED_MODULE_4__/* .checkEndpointUrl */ .L)(apiUrl);
+        const apiUrl = (a.api_url ?? app/* DEFAULT_GITHUB_API */.ZB).replace(/\/+$/, '');
+        const urlProblem = checkEndpointUrl(apiUrl);
         if (urlProblem)
             ctx.problems.push(`${at}.api_url: ${urlProblem}`);
         // The app is registered even when it has problems (the configuration is refused anyway), so the secrets
@@ -854,16 +901,9 @@ async function loadGitHubApps(raw, ctx) {
         // With an exactly-one problem already reported, no key is read: which one was meant is unclear.
         const readKey = ctx.problems.length === before;
         if (readKey && a.private_key_file !== undefined) {
-            const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(a.private_key_file) ? a.private_key_file : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(ctx.file), a.private_key_file);
-            keyOrigin = `file ${path}`;
+            keyOrigin = `file ${pathFrom(a.private_key_file, ctx)}`;
             keyAt = `${at}.private_key_file`;
-            try {
-                pem = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
-            }
-            catch (e) {
-                if (ctx.strict)
-                    ctx.problems.push(`${keyAt}: cannot read ${path} (${e.code ?? 'error'})`);
-            }
+            pem = await readNamedFile(a.private_key_file, keyAt, ctx);
         }
         else if (readKey) {
             keyOrigin = `env ${a.private_key_env}`;
@@ -878,13 +918,13 @@ async function loadGitHubApps(raw, ctx) {
         let key;
         if (pem !== undefined) {
             try {
-                key = (0,_github_app_jwt_js__WEBPACK_IMPORTED_MODULE_2__/* .parseAppKey */ .Ug)(pem);
+                key = (0,app_jwt/* parseAppKey */.Ug)(pem);
             }
             catch (e) {
                 ctx.problems.push(`${keyAt}: the key ${e.message}`);
             }
         }
-        apps.set(name, new _github_app_js__WEBPACK_IMPORTED_MODULE_3__/* .GitHubApp */ .FE({
+        apps.set(name, new app/* GitHubApp */.FE({
             name,
             issuer: String(a.app_id ?? a.client_id),
             owner: a.owner,
@@ -896,11 +936,263 @@ async function loadGitHubApps(raw, ctx) {
     }
     return apps;
 }
-async function loadRevocation(raw, ctx) {
-    if (!raw)
+/** The shape the code below relies on; anything else was reported by the schema already. */
+function wellFormed(a) {
+    if (typeof a !== 'object' || a === null || Array.isArray(a))
+        return false;
+    const o = a;
+    return (typeof o.owner === 'string' &&
+        (o.app_id === undefined || typeof o.app_id === 'string' || typeof o.app_id === 'number') &&
+        optional(o.client_id, 'string') &&
+        optional(o.private_key_file, 'string') &&
+        optional(o.private_key_env, 'string') &&
+        optional(o.api_url, 'string') &&
+        optional(o.timeout_seconds, 'number'));
+}
+function optional(v, type) {
+    return v === undefined || typeof v === type;
+}
+
+;// CONCATENATED MODULE: ./src/broker/config/issuers.ts
+
+
+function loadIssuers(raw, ctx) {
+    const ids = new Set();
+    const issuers = list(raw).flatMap((i, n) => {
+        if (!isObject(i) || typeof i.id !== 'string' || typeof i.issuer !== 'string')
+            return [];
+        const at = `issuers[${n}]`;
+        if (ids.has(i.id))
+            ctx.problems.push(`${at}.id: duplicate issuer id ${JSON.stringify(i.id)}`);
+        ids.add(i.id);
+        const urlProblem = checkEndpointUrl(i.issuer);
+        if (urlProblem)
+            ctx.problems.push(`${at}.issuer: ${urlProblem}`);
+        if (typeof i.jwks_uri === 'string') {
+            const p = checkEndpointUrl(i.jwks_uri);
+            if (p)
+                ctx.problems.push(`${at}.jwks_uri: ${p}`);
+        }
+        return [{
+                id: i.id,
+                issuer: i.issuer.replace(/\/+$/, ''),
+                jwksUri: i.jwks_uri,
+                algorithms: i.algorithms ?? ['RS256'],
+                clockSkewSeconds: i.clock_skew_seconds ?? 60,
+                maxTokenAgeSeconds: i.max_token_age_seconds ?? 3600,
+                jwksRefreshSeconds: i.jwks_refresh_seconds ?? 600,
+                jwksMaxStaleSeconds: i.jwks_max_stale_seconds ?? 86400,
+                jwksCooldownSeconds: i.jwks_cooldown_seconds ?? 30,
+                jwksTimeoutSeconds: i.jwks_timeout_seconds ?? 5,
+                ...(i.rate_limit ? { rateLimit: rateLimitOf(i.rate_limit) } : {}),
+            }];
+    });
+    const urls = new Set();
+    issuers.forEach((i, n) => {
+        if (urls.has(i.issuer))
+            ctx.problems.push(`issuers[${n}].issuer: ${i.issuer} is listed twice`);
+        urls.add(i.issuer);
+    });
+    return issuers;
+}
+function rateLimitOf(r) {
+    return { requests: r.requests, perSeconds: r.per_seconds };
+}
+
+// EXTERNAL MODULE: ./src/broker/lint/index.ts + 5 modules
+var broker_lint = __webpack_require__(53710);
+;// CONCATENATED MODULE: ./src/broker/config/lint.ts
+
+/** The findings the configuration loads with; the blocking ones (unless `enforceLint` is off) become problems. */
+function lintPolicies(raw, ctx) {
+    const lint = (0,broker_lint/* lintConfig */.iv)(raw, ctx.options.numberSources);
+    ctx.problems.push(...lint.problems);
+    const enforce = ctx.options.enforceLint !== false;
+    if (enforce)
+        ctx.problems.push(...lint.findings.filter(broker_lint/* isBlocking */.Us).map(broker_lint/* describeBlocking */.V5));
+    return enforce ? lint.findings.filter((f) => !(0,broker_lint/* isBlocking */.Us)(f)) : lint.findings;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __webpack_require__(41692);
+// EXTERNAL MODULE: ./src/broker/http/tls.ts
+var tls = __webpack_require__(85923);
+;// CONCATENATED MODULE: ./src/broker/config/tls.ts
+// The broker's own TLS (`listen.tls`): certificate and key files, read at start-up and again on every
+// reload (a renewed certificate is served without a restart), and an optional client CA for mutual TLS.
+// Everything is checked when the configuration loads: the files read, the key matches the certificate, the
+// certificate is not expired, so a bad renewal is refused by the reload and the old certificate keeps serving.
+
+
+
+
+
+async function loadTls(section, ctx) {
+    if (!isObject(section))
         return undefined;
+    const raw = section;
+    if (typeof raw.cert !== 'string' || typeof raw.key !== 'string')
+        return undefined;
+    const t = {
+        certFile: pathFrom(raw.cert, ctx),
+        keyFile: pathFrom(raw.key, ctx),
+        clientCaFile: typeof raw.client_ca === 'string' ? pathFrom(raw.client_ca, ctx) : undefined,
+        clientAuth: raw.client_auth ?? 'exchange',
+    };
+    if (raw.client_auth !== undefined && t.clientCaFile === undefined)
+        ctx.problems.push('listen.tls.client_auth: needs client_ca (the CA that signs client certificates)');
+    if (!ctx.strict)
+        return t;
+    const before = ctx.problems.length;
+    const read = async (path, at) => {
+        try {
+            return await (0,promises_.readFile)(path, 'utf8');
+        }
+        catch (e) {
+            ctx.problems.push(`${at}: cannot read ${path} (${e.code ?? 'error'})`);
+            return undefined;
+        }
+    };
+    t.cert = await read(t.certFile, 'listen.tls.cert');
+    t.key = await read(t.keyFile, 'listen.tls.key');
+    if (t.clientCaFile)
+        t.clientCa = await read(t.clientCaFile, 'listen.tls.client_ca');
+    if (ctx.problems.length > before)
+        return t;
+    try {
+        const cert = new external_node_crypto_.X509Certificate(t.cert);
+        t.notAfter = new Date(cert.validTo);
+        if (t.notAfter.getTime() < Date.now())
+            ctx.problems.push(`listen.tls.cert: the certificate expired on ${t.notAfter.toISOString()}`);
+    }
+    catch {
+        ctx.problems.push('listen.tls.cert: is not a PEM certificate');
+        return t;
+    }
+    try {
+        (0,external_node_tls_.createSecureContext)((0,tls/* secureContextOptions */.nu)(t));
+    }
+    catch (e) {
+        const code = e.code ?? '';
+        const msg = /KEY_VALUES_MISMATCH|key values mismatch/i.test(`${code} ${e.message}`)
+            ? 'listen.tls.key: does not belong to the certificate in listen.tls.cert'
+            : `listen.tls: the certificate, key or client CA cannot be used (${code || 'invalid PEM'})`;
+        ctx.problems.push(msg);
+    }
+    if (t.clientCa !== undefined) {
+        try {
+            new external_node_crypto_.X509Certificate(t.clientCa);
+        }
+        catch {
+            ctx.problems.push('listen.tls.client_ca: is not a PEM certificate');
+        }
+    }
+    return t;
+}
+
+;// CONCATENATED MODULE: ./src/broker/config/listen.ts
+// The `listen` section: where the broker listens, its request limits and timeouts (defaults filled in here),
+// and its TLS (tls.ts). Plain HTTP is refused off loopback unless the operator says a proxy terminates TLS.
+
+
+
+async function loadListen(raw, ctx) {
+    const l = isObject(raw) ? raw : {};
+    const tls = await loadTls(l.tls, ctx);
+    const host = typeof l.host === 'string' ? l.host : '127.0.0.1';
+    const plainHttp = l.plain_http === true;
+    const listenProblem = plainListenProblem(host, tls !== undefined, plainHttp);
+    if (listenProblem)
+        ctx.problems.push(`listen: ${listenProblem}`);
+    return {
+        host,
+        port: l.port ?? 8080,
+        bodyLimitBytes: l.body_limit_bytes ?? 16384,
+        headerLimitBytes: l.header_limit_bytes ?? 32768,
+        maxTokenBytes: l.max_token_bytes ?? 16384,
+        requestTimeoutSeconds: l.request_timeout_seconds ?? 10,
+        shutdownGraceSeconds: l.shutdown_grace_seconds ?? 10,
+        tls,
+        plainHttp,
+    };
+}
+/**
+ * Every client sends a bearer token (or GitLab's revocation token) to the broker: plain HTTP is served on a
+ * loopback address, or where the operator says a TLS-terminating proxy is in front (`plain_http: true`).
+ */
+function plainListenProblem(host, tls, plainHttp) {
+    if (tls || plainHttp || (0,loopback/* isLoopbackHost */.c)(host))
+        return undefined;
+    return `plain HTTP on ${host} would carry tokens unencrypted; configure listen.tls (cert and key), or set listen.plain_http: true when a TLS-terminating proxy is in front of the broker`;
+}
+
+// EXTERNAL MODULE: ./src/broker/policy/policy.ts
+var policy = __webpack_require__(79360);
+;// CONCATENATED MODULE: ./src/broker/config/policies.ts
+// The `policies` section: who gets which secrets. Each policy names a configured issuer and configured
+// secrets, and every claim condition must compile (a regex that compiles, a number YAML did not round);
+// policies that do are compiled once here and matched by pure functions at exchange time (policy/policy.ts).
+
+
+function loadPolicies(raw, ctx, { issuers, secretsSection }) {
+    const issuerIds = new Set(issuers.map((i) => i.id));
+    const names = new Set();
+    const policies = [];
+    list(raw).forEach((p, n) => {
+        const at = `policies[${n}]`;
+        if (!isObject(p) || typeof p.name !== 'string' || typeof p.issuer !== 'string' || !isObject(p.claims))
+            return;
+        if (names.has(p.name))
+            ctx.problems.push(`${at}.name: duplicate policy name ${JSON.stringify(p.name)}`);
+        names.add(p.name);
+        if (!issuerIds.has(p.issuer)) {
+            ctx.problems.push(`${at}.issuer: ${JSON.stringify(p.issuer)} is not an issuer id (known: ${[...issuerIds].join(', ')})`);
+        }
+        list(p.secrets).forEach((s, k) => {
+            if (typeof s === 'string' && !(isObject(secretsSection) && Object.hasOwn(secretsSection, s)))
+                ctx.problems.push(`${at}.secrets[${k}]: ${JSON.stringify(s)} is not defined under secrets`);
+        });
+        let ok = true;
+        for (const [claim, spec] of Object.entries(p.claims)) {
+            (Array.isArray(spec) ? spec : [spec]).forEach((m, k) => {
+                const entry = `${at}.claims.${claim}${Array.isArray(spec) ? `[${k}]` : ''}`;
+                try {
+                    // A number is checked as the file wrote it: YAML has already rounded 9007199254740993.
+                    const numeric = typeof m === 'number' ? (0,policy/* numberProblem */.vy)(m, ctx.options.numberSources?.get(entry)) : undefined;
+                    if (numeric)
+                        throw new Error(numeric);
+                    (0,policy/* compileMatcher */.qM)(m);
+                }
+                catch (e) {
+                    ok = false;
+                    ctx.problems.push(`${entry}: ${e.message}`);
+                }
+            });
+        }
+        if (ok && Object.keys(p.claims).length > 0) {
+            policies.push({ ...(0,policy/* compilePolicy */.C_)(p), singleUse: p.single_use ?? true });
+        }
+    });
+    return policies;
+}
+
+// EXTERNAL MODULE: ./src/broker/revocation.ts
+var revocation = __webpack_require__(58509);
+;// CONCATENATED MODULE: ./src/broker/config/revocation.ts
+// The `revocation` section: GitLab's Token Revocation API, its pre-shared token (one per line while rotating),
+// its rate limit and batch limits. Absent: the broker does not offer the API.
+
+
+/** Default: GitLab sends batches as it finds leaks; 60 a minute is far above that and far below abuse. */
+const DEFAULT_RATE_LIMIT = { requests: 60, perSeconds: 60 };
+async function loadRevocation(section, ctx) {
+    if (!isObject(section))
+        return undefined;
+    const raw = section;
     // Wrong types are reported by the schema.
-    if (!optional(raw.token_env, 'string') || !optional(raw.token_file, 'string'))
+    if (!revocation_optional(raw.token_env, 'string') || !revocation_optional(raw.token_file, 'string'))
         return undefined;
     if ((raw.token_env === undefined) === (raw.token_file === undefined)) {
         ctx.problems.push('revocation: set exactly one of token_env or token_file (the pre-shared token GitLab is configured with)');
@@ -919,15 +1211,8 @@ async function loadRevocation(raw, ctx) {
             ctx.problems.push(`revocation.token_env: environment variable ${raw.token_env} is not set`);
     }
     else {
-        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(raw.token_file) ? raw.token_file : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(ctx.file), raw.token_file);
-        tokenOrigin = `file ${path}`;
-        try {
-            token = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
-        }
-        catch (e) {
-            if (ctx.strict)
-                ctx.problems.push(`revocation.token_file: cannot read ${path} (${e.code ?? 'error'})`);
-        }
+        tokenOrigin = `file ${pathFrom(raw.token_file, ctx)}`;
+        token = await readNamedFile(raw.token_file, 'revocation.token_file', ctx);
     }
     // One token per line: during a rotation the old and the new one are both accepted. Blank lines (and the
     // newline a file usually ends with) are not tokens.
@@ -945,69 +1230,255 @@ async function loadRevocation(raw, ctx) {
         tokens,
         tokenOrigin,
         rateLimit,
-        bodyLimitBytes: typeof raw.body_limit_bytes === 'number' ? raw.body_limit_bytes : DEFAULT_REVOCATION_BODY_LIMIT,
+        bodyLimitBytes: typeof raw.body_limit_bytes === 'number' ? raw.body_limit_bytes : revocation/* DEFAULT_REVOCATION_BODY_LIMIT */.oh,
         concurrency: typeof raw.concurrency === 'number' ? raw.concurrency : 32,
         answerWithinSeconds: typeof raw.answer_within_seconds === 'number' ? raw.answer_within_seconds : 15,
     };
 }
-/** The shape the code below relies on; anything else was reported by the schema already. */
-function wellFormed(a) {
-    if (typeof a !== 'object' || a === null || Array.isArray(a))
-        return false;
-    const o = a;
-    return (typeof o.owner === 'string' &&
-        (o.app_id === undefined || typeof o.app_id === 'string' || typeof o.app_id === 'number') &&
-        optional(o.client_id, 'string') &&
-        optional(o.private_key_file, 'string') &&
-        optional(o.private_key_env, 'string') &&
-        optional(o.api_url, 'string') &&
-        optional(o.timeout_seconds, 'number'));
-}
-function optional(v, type) {
+function revocation_optional(v, type) {
     return v === undefined || typeof v === type;
 }
-/**
- * One start-up line per GitHub App with its key's fingerprint, in the form GitHub's app settings page shows
- * ("SHA256:..."), so an operator can match the configured key against the keys registered on the app.
- */
-function logGitHubApps(config, log) {
-    for (const app of config.githubApps.values()) {
-        const s = app.settings;
-        log.info({ event: 'github_app', app: s.name, issuer: s.issuer, owner: s.owner, api_url: s.apiUrl, key: s.keyOrigin, key_fingerprint: app.fingerprint ?? null }, app.fingerprint
-            ? `GitHub App ${s.name}: private key fingerprint ${app.fingerprint} (compare with the app's settings page)`
-            : `GitHub App ${s.name}: no private key loaded (${s.keyOrigin})`);
+
+// EXTERNAL MODULE: ./src/client/reserved-names.ts
+var reserved_names = __webpack_require__(92754);
+// EXTERNAL MODULE: ./src/broker/sources/github-app.ts
+var github_app = __webpack_require__(73519);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+;// CONCATENATED MODULE: ./src/broker/sources/static.ts
+// The static secret sources: an environment variable, a file, or a literal value. Values are read at exchange
+// time for files (so a rotated file is picked up without a restart) and once at start-up for environment
+// variables (a process's environment does not change).
+
+
+
+function createStaticSource(name, spec, env) {
+    if ('env' in spec) {
+        const variable = spec.env;
+        const value = env[variable];
+        return {
+            name,
+            kind: 'env',
+            origin: `env ${variable}`,
+            async resolve() {
+                if (value === undefined) {
+                    throw new errors/* BrokerError */.Wz('secret_unavailable', `secret ${name} is not available on the broker; its operator has been told`, {
+                        detail: `environment variable ${variable} is not set`,
+                    });
+                }
+                return { value, expiresAt: null };
+            },
+        };
     }
-    if (config.revocation) {
-        const r = config.revocation;
-        log.info({ event: 'revocation_api', token: r.tokenOrigin, tokens_loaded: r.tokens?.length ?? 0, rate_limit: r.rateLimit }, `Token Revocation API enabled (${r.rateLimit.requests} requests per ${r.rateLimit.perSeconds} s)`);
+    if ('file' in spec) {
+        const path = spec.file;
+        return {
+            name,
+            kind: 'file',
+            origin: `file ${path}`,
+            async resolve() {
+                try {
+                    return { value: await (0,promises_.readFile)(path, 'utf8'), expiresAt: null };
+                }
+                catch (e) {
+                    throw new errors/* BrokerError */.Wz('secret_unavailable', `secret ${name} is not available on the broker; its operator has been told`, {
+                        detail: `cannot read ${path}: ${e.code ?? 'error'}`,
+                    });
+                }
+            },
+        };
     }
+    const value = spec.value;
+    return { name, kind: 'value', origin: 'literal value (for local testing only)', resolve: async () => ({ value, expiresAt: null }) };
+}
+/** Start-up check: the problem with a static source, or undefined when it can deliver. */
+async function checkStaticSource(spec, env) {
+    if ('env' in spec)
+        return env[spec.env] === undefined ? `environment variable ${spec.env} is not set` : undefined;
+    if ('file' in spec) {
+        try {
+            await (0,promises_.access)(spec.file, external_node_fs_.constants.R_OK);
+            return undefined;
+        }
+        catch (e) {
+            return `file ${spec.file} is not readable (${e.code ?? 'error'})`;
+        }
+    }
+    return undefined;
 }
 
-
-/***/ }),
-
-/***/ 52758:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+;// CONCATENATED MODULE: ./src/broker/sources/index.ts
 
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  fD: () => (/* binding */ buildConfig),
-  iu: () => (/* binding */ claimNumberSources),
-  HT: () => (/* binding */ loadConfigFile),
-  pj: () => (/* binding */ plainListenProblem)
-});
+/** A secret read through a configured backend (config/backends.ts chooses the backend). */
+function createBackendSource(name, backend, spec) {
+    if ('vault' in spec) {
+        const v = spec.vault;
+        const b = backend;
+        return { name, kind: 'vault', origin: `vault ${b.name}: ${v.mount ?? 'secret'}/${v.path} field ${v.field}`, resolve: async () => ({ value: await b.resolve(name, v), expiresAt: null }) };
+    }
+    if ('aws_secrets_manager' in spec) {
+        const a = spec.aws_secrets_manager;
+        const b = backend;
+        return { name, kind: 'aws_secrets_manager', origin: `aws_secrets_manager ${b.name}: ${a.secret_id}${a.field ? ` field ${a.field}` : ''}`, resolve: async () => ({ value: await b.resolve(name, a), expiresAt: null }) };
+    }
+    const g = spec.age;
+    const b = backend;
+    return { name, kind: 'age', origin: `age ${b.name}: ${g.file}${g.field ? ` field ${g.field}` : ''}`, resolve: async () => ({ value: await b.resolve(name, g), expiresAt: null }) };
+}
+function createSecretSource(name, spec, env, apps) {
+    if ('github_app' in spec) {
+        const app = apps?.get(spec.github_app.app);
+        if (!app)
+            throw new Error(`github_app.app ${JSON.stringify(spec.github_app.app)} is not defined under github_apps`);
+        return (0,github_app/* createGitHubAppSource */.qs)(name, spec.github_app, app);
+    }
+    return createStaticSource(name, spec, env);
+}
+/** Start-up check: the problem with a source, or undefined when it can deliver. */
+async function checkSecretSource(spec, env) {
+    if ('github_app' in spec)
+        return undefined; // its app's key is checked under github_apps
+    // Backends are reached at warm-up (an outage must not stop start-up); age files are checked by their backend.
+    if ('vault' in spec || 'aws_secrets_manager' in spec || 'age' in spec)
+        return undefined;
+    return checkStaticSource(spec, env);
+}
 
-// UNUSED EXPORTS: parseConfig
+;// CONCATENATED MODULE: ./src/broker/config/secrets.ts
+// The `secrets` section: one source per secret name (env, file, value, a GitHub App token, or a value kept in
+// Vault, AWS Secrets Manager or an age-encrypted file, read through a configured backend). A name the
+// clients refuse to export, a backend or app that is not configured, and (for the broker) a source that
+// cannot deliver are reported by path.
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
+
+
+
+
+
+async function loadSecrets(raw, ctx, { backends, githubApps, appsSection }) {
+    const secrets = new Map();
+    for (const [name, given] of Object.entries(isObject(raw) ? raw : {})) {
+        // The clients refuse to export these names (the list they share): a secret under one could never arrive.
+        const reserved = ctx.options.acceptReservedNames ? undefined : (0,reserved_names/* reservedBy */.a2)(name);
+        if (reserved)
+            ctx.problems.push(`secrets.${name}: the name is reserved (${reserved.why}); the GitHub Action and the GitLab component refuse to export it, so choose another name`);
+        if (!isObject(given) || Object.keys(given).length !== 1)
+            continue;
+        if (isBackendSpec(given)) {
+            const bound = bindBackendSecret(name, given, backends, ctx);
+            if ('problem' in bound) {
+                ctx.problems.push(bound.problem);
+                continue;
+            }
+            secrets.set(name, createBackendSource(name, bound.backend, bound.spec));
+            if (ctx.options.checkSources && 'age' in bound.spec) {
+                const p = await bound.backend.check(bound.spec.age);
+                if (p)
+                    ctx.problems.push(`secrets.${name}.age: ${p}`);
+            }
+            continue;
+        }
+        // A relative file path is relative to the configuration file, not to wherever the broker was started.
+        const spec = 'file' in given ? { file: pathFrom(given.file, ctx) } : given;
+        if ('github_app' in spec) {
+            // A grant of the wrong shape, or a github_apps section that is not a mapping, is reported by the schema.
+            if (!(0,github_app/* isGrantSpec */.o2)(spec.github_app))
+                continue;
+            if (!githubApps.has(spec.github_app.app)) {
+                const known = [...githubApps.keys()];
+                if (appsSection === undefined || isObject(appsSection)) {
+                    ctx.problems.push(`secrets.${name}.github_app.app: ${JSON.stringify(spec.github_app.app)} is not defined under github_apps${known.length ? ` (known: ${known.join(', ')})` : ''}`);
+                }
+                continue;
+            }
+        }
+        secrets.set(name, createSecretSource(name, spec, ctx.env, githubApps));
+        if (ctx.options.checkSources) {
+            const p = await checkSecretSource(spec, ctx.env);
+            if (p)
+                ctx.problems.push(`secrets.${name}: ${p}`);
+        }
+    }
+    return secrets;
+}
+
+// EXTERNAL MODULE: ./src/broker/store/index.ts + 1 modules
+var store = __webpack_require__(70845);
+// EXTERNAL MODULE: ./src/broker/store/redis.ts
+var redis = __webpack_require__(75400);
+;// CONCATENATED MODULE: ./src/broker/config/store.ts
+// The `store:` setting: `memory`, a Redis URL, or a mapping for what a URL cannot carry safely (a password
+// from the environment, the CA of a `rediss://` server). Problems are reported by path like everything else.
+
+
+
+/** How long a broker waits for Redis at start-up before it listens anyway (and stays unready). */
+const DEFAULT_STARTUP_WAIT_SECONDS = 10;
+async function loadStore(section, ctx) {
+    const raw = section;
+    const fallback = { spec: { kind: 'memory' }, startupWaitSeconds: DEFAULT_STARTUP_WAIT_SECONDS };
+    if (raw === undefined || raw === 'memory')
+        return fallback;
+    if (typeof raw === 'string') {
+        if (!/^rediss?:\/\//.test(raw)) {
+            ctx.problems.push(`store: ${JSON.stringify((0,store/* redactUrl */.BO)(raw))} is not supported; use "memory", redis://host:port, or a mapping { redis: { url, password_env, ca_file } }`);
+            return fallback;
+        }
+        try {
+            return { spec: { kind: 'redis', redis: (0,redis/* parseRedisSpec */.Y)(raw) }, startupWaitSeconds: DEFAULT_STARTUP_WAIT_SECONDS };
+        }
+        catch (e) {
+            ctx.problems.push(`store: ${e.message}`);
+            return fallback;
+        }
+    }
+    const r = typeof raw === 'object' && raw !== null ? raw.redis : undefined;
+    if (typeof r !== 'object' || r === null || typeof r.url !== 'string')
+        return fallback; // the schema reported it
+    let settings;
+    try {
+        settings = (0,redis/* parseRedisSpec */.Y)(r.url);
+    }
+    catch (e) {
+        ctx.problems.push(`store.redis.url: ${e.message}`);
+        return fallback;
+    }
+    if (new URL(r.url).search !== '') {
+        ctx.problems.push('store.redis.url: give key_prefix, command_timeout_ms and connect_timeout_ms as keys of store.redis, not as URL parameters');
+    }
+    if (new URL(r.url).password !== '' && r.password_env !== undefined) {
+        ctx.problems.push('store.redis: the URL carries a password and password_env is set; keep the password out of the URL');
+    }
+    if (r.key_prefix !== undefined)
+        settings.keyPrefix = r.key_prefix;
+    if (r.command_timeout_ms !== undefined)
+        settings.commandTimeoutMs = r.command_timeout_ms;
+    if (r.connect_timeout_ms !== undefined)
+        settings.connectTimeoutMs = r.connect_timeout_ms;
+    if (r.username !== undefined)
+        settings.username = r.username;
+    if (r.password_env !== undefined) {
+        const pw = ctx.env[r.password_env];
+        if (pw === undefined || pw === '') {
+            if (ctx.strict)
+                ctx.problems.push(`store.redis.password_env: environment variable ${r.password_env} is not set`);
+        }
+        else
+            settings.password = pw;
+    }
+    if (r.ca_file !== undefined) {
+        if (!r.url.startsWith('rediss:'))
+            ctx.problems.push('store.redis.ca_file: only a rediss:// (TLS) URL uses a CA');
+        const ca = await readNamedFile(r.ca_file, 'store.redis.ca_file', ctx);
+        if (ca !== undefined)
+            settings.ca = ca;
+    }
+    return { spec: { kind: 'redis', redis: settings }, startupWaitSeconds: r.startup_wait_seconds ?? DEFAULT_STARTUP_WAIT_SECONDS };
+}
+
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var ajv = __webpack_require__(42463);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
 ;// CONCATENATED MODULE: ./src/broker/config/schema.ts
 // JSON Schema for the broker's YAML configuration. Unknown keys are errors everywhere: a typo in a policy
 // must stop start-up, not silently widen or narrow what a job receives.
@@ -1114,7 +1585,7 @@ const rateLimit = {
         per_seconds: { type: 'integer', minimum: 1, maximum: 86400 },
     },
 };
-const revocation = {
+const schema_revocation = {
     type: 'object',
     additionalProperties: false,
     properties: {
@@ -1348,293 +1819,87 @@ const configSchema = {
             propertyNames: { pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$' },
             additionalProperties: githubApp,
         },
-        revocation,
+        revocation: schema_revocation,
     },
 };
 
-// EXTERNAL MODULE: ./src/broker/config/endpoint-url.ts
-var endpoint_url = __webpack_require__(63891);
-// EXTERNAL MODULE: ./src/client/loopback.ts
-var loopback = __webpack_require__(76090);
-// EXTERNAL MODULE: ./src/broker/errors.ts
-var errors = __webpack_require__(27662);
-// EXTERNAL MODULE: ./src/broker/policy/policy.ts
-var policy = __webpack_require__(79360);
-// EXTERNAL MODULE: ./src/broker/lint/index.ts + 5 modules
-var broker_lint = __webpack_require__(53710);
-// EXTERNAL MODULE: ./src/broker/config/backends.ts + 5 modules
-var config_backends = __webpack_require__(19775);
-// EXTERNAL MODULE: ./src/broker/store/index.ts + 1 modules
-var store = __webpack_require__(70845);
-// EXTERNAL MODULE: ./src/broker/store/redis.ts
-var redis = __webpack_require__(75400);
-;// CONCATENATED MODULE: ./src/broker/config/store.ts
-// The `store:` setting: `memory`, a Redis URL, or a mapping for what a URL cannot carry safely (a password
-// from the environment, the CA of a `rediss://` server). Problems are reported by path like everything else.
+;// CONCATENATED MODULE: ./src/broker/config/validate.ts
+// The configuration checked against its JSON Schema (schema.ts), with ajv's findings made readable: one line
+// per problem, by its path in the file, the noise of failed alternatives dropped.
 
 
-
-
-/** How long a broker waits for Redis at start-up before it listens anyway (and stays unready). */
-const DEFAULT_STARTUP_WAIT_SECONDS = 10;
-async function loadStore(raw, ctx) {
-    const fallback = { spec: { kind: 'memory' }, startupWaitSeconds: DEFAULT_STARTUP_WAIT_SECONDS };
-    if (raw === undefined || raw === 'memory')
-        return fallback;
-    if (typeof raw === 'string') {
-        if (!/^rediss?:\/\//.test(raw)) {
-            ctx.problems.push(`store: ${JSON.stringify((0,store/* redactUrl */.BO)(raw))} is not supported; use "memory", redis://host:port, or a mapping { redis: { url, password_env, ca_file } }`);
-            return fallback;
+const validate_ajv = new ajv.Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+const validate = validate_ajv.compile(configSchema);
+/** What the schema finds wrong with `raw` (empty when it is valid). */
+function schemaProblems(raw) {
+    return validate(raw) ? [] : readable(validate.errors ?? []);
+}
+/**
+ * ajv's findings as one line per problem. With `anyOf`, ajv also reports why each alternative failed; those
+ * are noise next to the one-line summary, so errors inside a failed `anyOf` (or `propertyNames`) are dropped.
+ */
+function readable(errors) {
+    const umbrellas = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'propertyNames').map((e) => e.schemaPath);
+    const kept = errors.filter((e) => !umbrellas.some((u) => e.schemaPath !== u && e.schemaPath.startsWith(`${u}/`)));
+    // An anyOf nested in another failed anyOf is itself noise.
+    const outer = kept.filter((e) => !(e.keyword === 'anyOf' && kept.some((o) => o !== e && o.keyword === 'anyOf' && e.instancePath.startsWith(`${o.instancePath}/`))));
+    return [...new Set(outer.map(describeAjvError))];
+}
+/** `/policies/2/claims` -> `policies[2].claims`, with ajv's complaint made readable. */
+function describeAjvError(e) {
+    let path = e.instancePath
+        .split('/')
+        .slice(1)
+        .map((seg) => seg.replace(/~1/g, '/').replace(/~0/g, '~'))
+        .reduce((acc, seg) => (/^\d+$/.test(seg) ? `${acc}[${seg}]` : acc ? `${acc}.${seg}` : seg), '');
+    let msg = e.message ?? 'is invalid';
+    switch (e.keyword) {
+        case 'additionalProperties': {
+            const extra = e.params.additionalProperty;
+            path = path ? `${path}.${extra}` : extra;
+            msg = 'unknown key (check the spelling; see docs/policies.md)';
+            break;
         }
-        try {
-            return { spec: { kind: 'redis', redis: (0,redis/* parseRedisSpec */.Y)(raw) }, startupWaitSeconds: DEFAULT_STARTUP_WAIT_SECONDS };
-        }
-        catch (e) {
-            ctx.problems.push(`store: ${e.message}`);
-            return fallback;
-        }
-    }
-    const r = typeof raw === 'object' && raw !== null ? raw.redis : undefined;
-    if (typeof r !== 'object' || r === null || typeof r.url !== 'string')
-        return fallback; // the schema reported it
-    let settings;
-    try {
-        settings = (0,redis/* parseRedisSpec */.Y)(r.url);
-    }
-    catch (e) {
-        ctx.problems.push(`store.redis.url: ${e.message}`);
-        return fallback;
-    }
-    if (new URL(r.url).search !== '') {
-        ctx.problems.push('store.redis.url: give key_prefix, command_timeout_ms and connect_timeout_ms as keys of store.redis, not as URL parameters');
-    }
-    if (new URL(r.url).password !== '' && r.password_env !== undefined) {
-        ctx.problems.push('store.redis: the URL carries a password and password_env is set; keep the password out of the URL');
-    }
-    if (r.key_prefix !== undefined)
-        settings.keyPrefix = r.key_prefix;
-    if (r.command_timeout_ms !== undefined)
-        settings.commandTimeoutMs = r.command_timeout_ms;
-    if (r.connect_timeout_ms !== undefined)
-        settings.connectTimeoutMs = r.connect_timeout_ms;
-    if (r.username !== undefined)
-        settings.username = r.username;
-    if (r.password_env !== undefined) {
-        const pw = ctx.env[r.password_env];
-        if (pw === undefined || pw === '') {
-            if (ctx.strict)
-                ctx.problems.push(`store.redis.password_env: environment variable ${r.password_env} is not set`);
-        }
-        else
-            settings.password = pw;
-    }
-    if (r.ca_file !== undefined) {
-        if (!r.url.startsWith('rediss:'))
-            ctx.problems.push('store.redis.ca_file: only a rediss:// (TLS) URL uses a CA');
-        const path = (0,config_backends/* pathFrom */.Iw)(r.ca_file, ctx.file);
-        try {
-            settings.ca = await (0,promises_.readFile)(path, 'utf8');
-        }
-        catch (e) {
-            if (ctx.strict)
-                ctx.problems.push(`store.redis.ca_file: cannot read ${path} (${e.code ?? 'error'})`);
+        case 'required':
+            path = path ? `${path}.${e.params.missingProperty}` : e.params.missingProperty;
+            msg = 'is required';
+            break;
+        case 'minProperties':
+            if (/^policies\[\d+\]\.claims$/.test(path))
+                msg = 'needs at least one claim condition (a policy that matches every token is not allowed)';
+            else if (/^secrets\.[^.]+$/.test(path))
+                msg = 'needs one source: env, file, value, github_app, vault, aws_secrets_manager or age';
+            break;
+        case 'maxProperties':
+            if (/^secrets\.[^.]+$/.test(path))
+                msg = 'takes exactly one source: env, file, value, github_app, vault, aws_secrets_manager or age';
+            break;
+        case 'enum':
+            msg = `must be one of ${e.params.allowedValues.join(', ')}`;
+            break;
+        case 'anyOf':
+            if (/claims\./.test(path))
+                msg = 'must be a string, number, boolean, { pattern: "<regex>" } or a list of those';
+            else if (path === 'store')
+                msg = 'must be "memory", a redis:// or rediss:// URL, or { redis: { url, password_env, ca_file, ... } }';
+            break;
+        case 'propertyNames': {
+            const name = e.params.propertyName;
+            msg = path === 'secrets'
+                ? 'secret names must match ^[A-Za-z_][A-Za-z0-9_]*$ (they become environment variable names)'
+                : 'names may hold letters, digits and _ . - (a letter or digit first)';
+            path = path ? `${path}.${name}` : name;
+            break;
         }
     }
-    return { spec: { kind: 'redis', redis: settings }, startupWaitSeconds: r.startup_wait_seconds ?? DEFAULT_STARTUP_WAIT_SECONDS };
+    return `${path || '(top level)'}: ${msg}`;
 }
 
-// EXTERNAL MODULE: ./src/broker/sources/github-app.ts
-var github_app = __webpack_require__(73519);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-;// CONCATENATED MODULE: ./src/broker/sources/static.ts
-// The static secret sources: an environment variable, a file, or a literal value. Values are read at exchange
-// time for files (so a rotated file is picked up without a restart) and once at start-up for environment
-// variables (a process's environment does not change).
-
-
-
-function createStaticSource(name, spec, env) {
-    if ('env' in spec) {
-        const variable = spec.env;
-        const value = env[variable];
-        return {
-            name,
-            kind: 'env',
-            origin: `env ${variable}`,
-            async resolve() {
-                if (value === undefined) {
-                    throw new errors/* BrokerError */.Wz('secret_unavailable', `secret ${name} is not available on the broker; its operator has been told`, {
-                        detail: `environment variable ${variable} is not set`,
-                    });
-                }
-                return { value, expiresAt: null };
-            },
-        };
-    }
-    if ('file' in spec) {
-        const path = spec.file;
-        return {
-            name,
-            kind: 'file',
-            origin: `file ${path}`,
-            async resolve() {
-                try {
-                    return { value: await (0,promises_.readFile)(path, 'utf8'), expiresAt: null };
-                }
-                catch (e) {
-                    throw new errors/* BrokerError */.Wz('secret_unavailable', `secret ${name} is not available on the broker; its operator has been told`, {
-                        detail: `cannot read ${path}: ${e.code ?? 'error'}`,
-                    });
-                }
-            },
-        };
-    }
-    const value = spec.value;
-    return { name, kind: 'value', origin: 'literal value (for local testing only)', resolve: async () => ({ value, expiresAt: null }) };
-}
-/** Start-up check: the problem with a static source, or undefined when it can deliver. */
-async function checkStaticSource(spec, env) {
-    if ('env' in spec)
-        return env[spec.env] === undefined ? `environment variable ${spec.env} is not set` : undefined;
-    if ('file' in spec) {
-        try {
-            await (0,promises_.access)(spec.file, external_node_fs_.constants.R_OK);
-            return undefined;
-        }
-        catch (e) {
-            return `file ${spec.file} is not readable (${e.code ?? 'error'})`;
-        }
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/broker/sources/index.ts
-
-
-/** A secret read through a configured backend (config/backends.ts chooses the backend). */
-function createBackendSource(name, backend, spec) {
-    if ('vault' in spec) {
-        const v = spec.vault;
-        const b = backend;
-        return { name, kind: 'vault', origin: `vault ${b.name}: ${v.mount ?? 'secret'}/${v.path} field ${v.field}`, resolve: async () => ({ value: await b.resolve(name, v), expiresAt: null }) };
-    }
-    if ('aws_secrets_manager' in spec) {
-        const a = spec.aws_secrets_manager;
-        const b = backend;
-        return { name, kind: 'aws_secrets_manager', origin: `aws_secrets_manager ${b.name}: ${a.secret_id}${a.field ? ` field ${a.field}` : ''}`, resolve: async () => ({ value: await b.resolve(name, a), expiresAt: null }) };
-    }
-    const g = spec.age;
-    const b = backend;
-    return { name, kind: 'age', origin: `age ${b.name}: ${g.file}${g.field ? ` field ${g.field}` : ''}`, resolve: async () => ({ value: await b.resolve(name, g), expiresAt: null }) };
-}
-function createSecretSource(name, spec, env, apps) {
-    if ('github_app' in spec) {
-        const app = apps?.get(spec.github_app.app);
-        if (!app)
-            throw new Error(`github_app.app ${JSON.stringify(spec.github_app.app)} is not defined under github_apps`);
-        return (0,github_app/* createGitHubAppSource */.qs)(name, spec.github_app, app);
-    }
-    return createStaticSource(name, spec, env);
-}
-/** Start-up check: the problem with a source, or undefined when it can deliver. */
-async function checkSecretSource(spec, env) {
-    if ('github_app' in spec)
-        return undefined; // its app's key is checked under github_apps
-    // Backends are reached at warm-up (an outage must not stop start-up); age files are checked by their backend.
-    if ('vault' in spec || 'aws_secrets_manager' in spec || 'age' in spec)
-        return undefined;
-    return checkStaticSource(spec, env);
-}
-
-// EXTERNAL MODULE: ./src/broker/sources/backends.ts
-var sources_backends = __webpack_require__(79283);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __webpack_require__(41692);
-// EXTERNAL MODULE: ./src/broker/http/tls.ts
-var tls = __webpack_require__(85923);
-;// CONCATENATED MODULE: ./src/broker/config/tls.ts
-// The broker's own TLS (`listen.tls`): certificate and key files, read at start-up and again on every
-// reload (a renewed certificate is served without a restart), and an optional client CA for mutual TLS.
-// Everything is checked when the configuration loads: the files read, the key matches the certificate, the
-// certificate is not expired, so a bad renewal is refused by the reload and the old certificate keeps serving.
-
-
-
-
-
-async function loadTls(raw, ctx) {
-    if (!raw || typeof raw.cert !== 'string' || typeof raw.key !== 'string')
-        return undefined;
-    const t = {
-        certFile: (0,config_backends/* pathFrom */.Iw)(raw.cert, ctx.file),
-        keyFile: (0,config_backends/* pathFrom */.Iw)(raw.key, ctx.file),
-        clientCaFile: typeof raw.client_ca === 'string' ? (0,config_backends/* pathFrom */.Iw)(raw.client_ca, ctx.file) : undefined,
-        clientAuth: raw.client_auth ?? 'exchange',
-    };
-    if (raw.client_auth !== undefined && t.clientCaFile === undefined)
-        ctx.problems.push('listen.tls.client_auth: needs client_ca (the CA that signs client certificates)');
-    if (!ctx.strict)
-        return t;
-    const before = ctx.problems.length;
-    const read = async (path, at) => {
-        try {
-            return await (0,promises_.readFile)(path, 'utf8');
-        }
-        catch (e) {
-            ctx.problems.push(`${at}: cannot read ${path} (${e.code ?? 'error'})`);
-            return undefined;
-        }
-    };
-    t.cert = await read(t.certFile, 'listen.tls.cert');
-    t.key = await read(t.keyFile, 'listen.tls.key');
-    if (t.clientCaFile)
-        t.clientCa = await read(t.clientCaFile, 'listen.tls.client_ca');
-    if (ctx.problems.length > before)
-        return t;
-    try {
-        const cert = new external_node_crypto_.X509Certificate(t.cert);
-        t.notAfter = new Date(cert.validTo);
-        if (t.notAfter.getTime() < Date.now())
-            ctx.problems.push(`listen.tls.cert: the certificate expired on ${t.notAfter.toISOString()}`);
-    }
-    catch {
-        ctx.problems.push('listen.tls.cert: is not a PEM certificate');
-        return t;
-    }
-    try {
-        (0,external_node_tls_.createSecureContext)((0,tls/* secureContextOptions */.nu)(t));
-    }
-    catch (e) {
-        const code = e.code ?? '';
-        const msg = /KEY_VALUES_MISMATCH|key values mismatch/i.test(`${code} ${e.message}`)
-            ? 'listen.tls.key: does not belong to the certificate in listen.tls.cert'
-            : `listen.tls: the certificate, key or client CA cannot be used (${code || 'invalid PEM'})`;
-        ctx.problems.push(msg);
-    }
-    if (t.clientCa !== undefined) {
-        try {
-            new external_node_crypto_.X509Certificate(t.clientCa);
-        }
-        catch {
-            ctx.problems.push('listen.tls.client_ca: is not a PEM certificate');
-        }
-    }
-    return t;
-}
-
-// EXTERNAL MODULE: ./src/broker/shared-secret.ts
-var shared_secret = __webpack_require__(77029);
-// EXTERNAL MODULE: ./src/client/reserved-names.ts
-var reserved_names = __webpack_require__(92754);
-// EXTERNAL MODULE: ./src/broker/config/github.ts
-var github = __webpack_require__(73873);
 ;// CONCATENATED MODULE: ./src/broker/config/load.ts
-// Reads the broker's YAML, validates it against the JSON Schema, then checks what a schema cannot say
-// (references between sections, regexes that compile, issuer URLs). Every problem is reported by its path
-// in the file, all at once, so an operator fixes the file in one pass.
+// Reads the broker's YAML, validates it against the JSON Schema, then builds the configuration section by
+// section, each loader checking what a schema cannot say (references between sections, regexes that compile,
+// issuer URLs, readable files). Every problem is reported by its path in the file, all at once, so an
+// operator fixes the file in one pass.
 
 
 
@@ -1651,11 +1916,6 @@ var github = __webpack_require__(73873);
 
 
 
-
-
-
-const load_ajv = new ajv.Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
-const validate = load_ajv.compile(configSchema);
 async function loadConfigFile(file, opts = {}) {
     let text;
     try {
@@ -1706,167 +1966,30 @@ function claimNumberSources(doc) {
     return out;
 }
 async function buildConfig(raw, file, opts = {}) {
-    const env = opts.env ?? process.env;
     // Schema problems and cross-reference problems are reported together, so one pass fixes the file. The
-    // checks below therefore look only at entries that have the right shape (the schema reports the rest).
-    const problems = validate(raw) ? [] : schemaProblems(validate.errors ?? []);
+    // section loaders therefore look only at entries that have the right shape (the schema reports the rest).
+    const problems = schemaProblems(raw);
     if (!isObject(raw))
         throw new errors/* ConfigError */.xL(file, problems.length ? problems : ['(top level): must be a mapping']);
-    const cfg = raw;
-    const issuerIds = new Set();
-    const issuers = list(cfg.issuers).flatMap((i, n) => {
-        if (!isObject(i) || typeof i.id !== 'string' || typeof i.issuer !== 'string')
-            return [];
-        const at = `issuers[${n}]`;
-        if (issuerIds.has(i.id))
-            problems.push(`${at}.id: duplicate issuer id ${JSON.stringify(i.id)}`);
-        issuerIds.add(i.id);
-        const urlProblem = (0,endpoint_url/* checkEndpointUrl */.L)(i.issuer);
-        if (urlProblem)
-            problems.push(`${at}.issuer: ${urlProblem}`);
-        if (typeof i.jwks_uri === 'string') {
-            const p = (0,endpoint_url/* checkEndpointUrl */.L)(i.jwks_uri);
-            if (p)
-                problems.push(`${at}.jwks_uri: ${p}`);
-        }
-        return [{
-                id: i.id,
-                issuer: i.issuer.replace(/\/+$/, ''),
-                jwksUri: i.jwks_uri,
-                algorithms: i.algorithms ?? ['RS256'],
-                clockSkewSeconds: i.clock_skew_seconds ?? 60,
-                maxTokenAgeSeconds: i.max_token_age_seconds ?? 3600,
-                jwksRefreshSeconds: i.jwks_refresh_seconds ?? 600,
-                jwksMaxStaleSeconds: i.jwks_max_stale_seconds ?? 86400,
-                jwksCooldownSeconds: i.jwks_cooldown_seconds ?? 30,
-                jwksTimeoutSeconds: i.jwks_timeout_seconds ?? 5,
-                ...(i.rate_limit ? { rateLimit: rateLimitOf(i.rate_limit) } : {}),
-            }];
-    });
-    const issuerUrls = new Set();
-    issuers.forEach((i, n) => {
-        if (issuerUrls.has(i.issuer))
-            problems.push(`issuers[${n}].issuer: ${i.issuer} is listed twice`);
-        issuerUrls.add(i.issuer);
-    });
-    const githubApps = await (0,github/* loadGitHubApps */.qH)(isObject(cfg.github_apps) ? cfg.github_apps : {}, { file, env, strict: opts.checkSources === true, problems });
-    const revocation = await (0,github/* loadRevocation */["do"])(isObject(cfg.revocation) ? cfg.revocation : undefined, { file, env, strict: opts.checkSources === true, problems });
-    const sectionCtx = { file, env, strict: opts.checkSources === true, problems };
-    const backends = await (0,config_backends/* loadBackends */.IT)(isObject(cfg.backends) ? cfg.backends : undefined, sectionCtx);
-    const admin = isObject(cfg.admin) ? await (0,shared_secret/* loadSharedTokens */.M)(cfg.admin, 'admin', sectionCtx) : undefined;
-    const secrets = new Map();
-    for (const [name, given] of Object.entries(isObject(cfg.secrets) ? cfg.secrets : {})) {
-        // The clients refuse to export these names (the list they share): a secret under one could never arrive.
-        const reserved = opts.acceptReservedNames ? undefined : (0,reserved_names/* reservedBy */.a2)(name);
-        if (reserved)
-            problems.push(`secrets.${name}: the name is reserved (${reserved.why}); the GitHub Action and the GitLab component refuse to export it, so choose another name`);
-        if (!isObject(given) || Object.keys(given).length !== 1)
-            continue;
-        if ((0,sources_backends/* isBackendSpec */.y)(given)) {
-            const bound = (0,config_backends/* bindBackendSecret */.sw)(name, given, backends, file);
-            if ('problem' in bound) {
-                problems.push(bound.problem);
-                continue;
-            }
-            secrets.set(name, createBackendSource(name, bound.backend, bound.spec));
-            if (opts.checkSources && 'age' in bound.spec) {
-                const p = await bound.backend.check(bound.spec.age);
-                if (p)
-                    problems.push(`secrets.${name}.age: ${p}`);
-            }
-            continue;
-        }
-        // A relative file path is relative to the configuration file, not to wherever the broker was started.
-        const spec = 'file' in given && !(0,external_node_path_.isAbsolute)(given.file) ? { file: (0,external_node_path_.resolve)((0,external_node_path_.dirname)(file), given.file) } : given;
-        if ('github_app' in spec) {
-            // A grant of the wrong shape, or a github_apps section that is not a mapping, is reported by the schema.
-            if (!(0,github_app/* isGrantSpec */.o2)(spec.github_app))
-                continue;
-            if (!githubApps.has(spec.github_app.app)) {
-                const known = [...githubApps.keys()];
-                if (cfg.github_apps === undefined || isObject(cfg.github_apps)) {
-                    problems.push(`secrets.${name}.github_app.app: ${JSON.stringify(spec.github_app.app)} is not defined under github_apps${known.length ? ` (known: ${known.join(', ')})` : ''}`);
-                }
-                continue;
-            }
-        }
-        secrets.set(name, createSecretSource(name, spec, env, githubApps));
-        if (opts.checkSources) {
-            const p = await checkSecretSource(spec, env);
-            if (p)
-                problems.push(`secrets.${name}: ${p}`);
-        }
-    }
-    const names = new Set();
-    const policies = [];
-    list(cfg.policies).forEach((p, n) => {
-        const at = `policies[${n}]`;
-        if (!isObject(p) || typeof p.name !== 'string' || typeof p.issuer !== 'string' || !isObject(p.claims))
-            return;
-        if (names.has(p.name))
-            problems.push(`${at}.name: duplicate policy name ${JSON.stringify(p.name)}`);
-        names.add(p.name);
-        if (!issuerIds.has(p.issuer)) {
-            problems.push(`${at}.issuer: ${JSON.stringify(p.issuer)} is not an issuer id (known: ${[...issuerIds].join(', ')})`);
-        }
-        list(p.secrets).forEach((s, k) => {
-            if (typeof s === 'string' && !(isObject(cfg.secrets) && Object.hasOwn(cfg.secrets, s)))
-                problems.push(`${at}.secrets[${k}]: ${JSON.stringify(s)} is not defined under secrets`);
-        });
-        let ok = true;
-        for (const [claim, spec] of Object.entries(p.claims)) {
-            (Array.isArray(spec) ? spec : [spec]).forEach((m, k) => {
-                const entry = `${at}.claims.${claim}${Array.isArray(spec) ? `[${k}]` : ''}`;
-                try {
-                    // A number is checked as the file wrote it: YAML has already rounded 9007199254740993.
-                    const numeric = typeof m === 'number' ? (0,policy/* numberProblem */.vy)(m, opts.numberSources?.get(entry)) : undefined;
-                    if (numeric)
-                        throw new Error(numeric);
-                    (0,policy/* compileMatcher */.qM)(m);
-                }
-                catch (e) {
-                    ok = false;
-                    problems.push(`${entry}: ${e.message}`);
-                }
-            });
-        }
-        if (ok && Object.keys(p.claims).length > 0) {
-            policies.push({ ...(0,policy/* compilePolicy */.C_)(p), singleUse: p.single_use ?? true });
-        }
-    });
-    const store = await loadStore(cfg.store, sectionCtx);
-    // Trust-policy lint (docs/policies.md, "Safe policies"): an error stops the load unless its policy overrides
-    // the rule with a reason; warnings and overridden errors are kept for the start-up log and `check --lint`.
-    const lint = (0,broker_lint/* lintConfig */.iv)(raw, opts.numberSources);
-    problems.push(...lint.problems);
-    const enforce = opts.enforceLint !== false;
-    if (enforce)
-        problems.push(...lint.findings.filter(broker_lint/* isBlocking */.Us).map(broker_lint/* describeBlocking */.V5));
-    const lintFindings = enforce ? lint.findings.filter((f) => !(0,broker_lint/* isBlocking */.Us)(f)) : lint.findings;
-    const l = isObject(cfg.listen) ? cfg.listen : {};
-    const tls = await loadTls(isObject(l.tls) ? l.tls : undefined, sectionCtx);
-    const host = typeof l.host === 'string' ? l.host : '127.0.0.1';
-    const plainHttp = l.plain_http === true;
-    const listenProblem = plainListenProblem(host, tls !== undefined, plainHttp);
-    if (listenProblem)
-        problems.push(`listen: ${listenProblem}`);
+    const ctx = sectionContext(file, problems, opts);
+    // In the order their problems are reported; a loader may use what an earlier one built.
+    const issuers = loadIssuers(raw.issuers, ctx);
+    const githubApps = await loadGitHubApps(raw.github_apps, ctx);
+    const revocation = await loadRevocation(raw.revocation, ctx);
+    const backends = await loadBackends(raw.backends, ctx);
+    const admin = await loadAdmin(raw.admin, ctx);
+    const secrets = await loadSecrets(raw.secrets, ctx, { backends, githubApps, appsSection: raw.github_apps });
+    const policies = loadPolicies(raw.policies, ctx, { issuers, secretsSection: raw.secrets });
+    const store = await loadStore(raw.store, ctx);
+    const lintFindings = lintPolicies(raw, ctx);
+    const listen = await loadListen(raw.listen, ctx);
     if (problems.length > 0) {
         await backends.close();
         throw new errors/* ConfigError */.xL(file, problems);
     }
     return {
-        listen: {
-            host,
-            port: l.port ?? 8080,
-            bodyLimitBytes: l.body_limit_bytes ?? 16384,
-            headerLimitBytes: l.header_limit_bytes ?? 32768,
-            maxTokenBytes: l.max_token_bytes ?? 16384,
-            requestTimeoutSeconds: l.request_timeout_seconds ?? 10,
-            shutdownGraceSeconds: l.shutdown_grace_seconds ?? 10,
-            tls,
-            plainHttp,
-        },
-        audience: cfg.audience,
+        listen,
+        audience: raw.audience,
         issuers,
         secrets,
         policies,
@@ -1878,84 +2001,6 @@ async function buildConfig(raw, file, opts = {}) {
         revocation,
         lintFindings,
     };
-}
-/**
- * Every client sends a bearer token (or GitLab's revocation token) to the broker: plain HTTP is served on a
- * loopback address, or where the operator says a TLS-terminating proxy is in front (`plain_http: true`).
- */
-function plainListenProblem(host, tls, plainHttp) {
-    if (tls || plainHttp || (0,loopback/* isLoopbackHost */.c)(host))
-        return undefined;
-    return `plain HTTP on ${host} would carry tokens unencrypted; configure listen.tls (cert and key), or set listen.plain_http: true when a TLS-terminating proxy is in front of the broker`;
-}
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function list(v) {
-    return Array.isArray(v) ? v : [];
-}
-/**
- * ajv's findings as one line per problem. With `anyOf`, ajv also reports why each alternative failed; those
- * are noise next to the one-line summary, so errors inside a failed `anyOf` (or `propertyNames`) are dropped.
- */
-function schemaProblems(errors) {
-    const umbrellas = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'propertyNames').map((e) => e.schemaPath);
-    const kept = errors.filter((e) => !umbrellas.some((u) => e.schemaPath !== u && e.schemaPath.startsWith(`${u}/`)));
-    // An anyOf nested in another failed anyOf is itself noise.
-    const outer = kept.filter((e) => !(e.keyword === 'anyOf' && kept.some((o) => o !== e && o.keyword === 'anyOf' && e.instancePath.startsWith(`${o.instancePath}/`))));
-    return [...new Set(outer.map(describeAjvError))];
-}
-function rateLimitOf(r) {
-    return { requests: r.requests, perSeconds: r.per_seconds };
-}
-/** `/policies/2/claims` -> `policies[2].claims`, with ajv's complaint made readable. */
-function describeAjvError(e) {
-    let path = e.instancePath
-        .split('/')
-        .slice(1)
-        .map((seg) => seg.replace(/~1/g, '/').replace(/~0/g, '~'))
-        .reduce((acc, seg) => (/^\d+$/.test(seg) ? `${acc}[${seg}]` : acc ? `${acc}.${seg}` : seg), '');
-    let msg = e.message ?? 'is invalid';
-    switch (e.keyword) {
-        case 'additionalProperties': {
-            const extra = e.params.additionalProperty;
-            path = path ? `${path}.${extra}` : extra;
-            msg = 'unknown key (check the spelling; see docs/policies.md)';
-            break;
-        }
-        case 'required':
-            path = path ? `${path}.${e.params.missingProperty}` : e.params.missingProperty;
-            msg = 'is required';
-            break;
-        case 'minProperties':
-            if (/^policies\[\d+\]\.claims$/.test(path))
-                msg = 'needs at least one claim condition (a policy that matches every token is not allowed)';
-            else if (/^secrets\.[^.]+$/.test(path))
-                msg = 'needs one source: env, file, value, github_app, vault, aws_secrets_manager or age';
-            break;
-        case 'maxProperties':
-            if (/^secrets\.[^.]+$/.test(path))
-                msg = 'takes exactly one source: env, file, value, github_app, vault, aws_secrets_manager or age';
-            break;
-        case 'enum':
-            msg = `must be one of ${e.params.allowedValues.join(', ')}`;
-            break;
-        case 'anyOf':
-            if (/claims\./.test(path))
-                msg = 'must be a string, number, boolean, { pattern: "<regex>" } or a list of those';
-            else if (path === 'store')
-                msg = 'must be "memory", a redis:// or rediss:// URL, or { redis: { url, password_env, ca_file, ... } }';
-            break;
-        case 'propertyNames': {
-            const name = e.params.propertyName;
-            msg = path === 'secrets'
-                ? 'secret names must match ^[A-Za-z_][A-Za-z0-9_]*$ (they become environment variable names)'
-                : 'names may hold letters, digits and _ . - (a letter or digit first)';
-            path = path ? `${path}.${name}` : name;
-            break;
-        }
-    }
-    return `${path || '(top level)'}: ${msg}`;
 }
 
 
@@ -2369,6 +2414,92 @@ function checkClientCertificate(tls, socket, audit) {
     const cn = socket.getPeerCertificate()?.subject?.CN;
     if (cn)
         audit.client_cert = Array.isArray(cn) ? cn.join(',') : cn;
+}
+
+
+/***/ }),
+
+/***/ 49798:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hy: () => (/* binding */ settleSecrets),
+/* harmony export */   Iq: () => (/* binding */ tokenHash),
+/* harmony export */   ew: () => (/* binding */ recordIssuances),
+/* harmony export */   qT: () => (/* binding */ revokeIssued)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27662);
+/* harmony import */ var _github_app_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(13706);
+/* harmony import */ var _sources_github_app_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73519);
+// Tokens the broker mints: settled together (one failure revokes the others again, so a refused exchange
+// leaves no live token behind), recorded in the store by hash (so the revocation API knows them if they leak),
+// and revoked by kind. The token itself is never stored or logged: only its SHA-256.
+
+
+
+
+function tokenHash(token) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(token, 'utf8').digest('hex');
+}
+/**
+ * Waits for every secret. If any failed, the tokens minted for the others are revoked (best effort) before
+ * the first failure is thrown: the job gets nothing, so nothing it never received may stay alive.
+ */
+async function settleSecrets(names, pending) {
+    const settled = await Promise.allSettled(pending);
+    const failed = settled.find((s) => s.status === 'rejected');
+    const ok = settled.flatMap((s, i) => (s.status === 'fulfilled' ? [{ ...s.value, name: names[i] }] : []));
+    if (failed) {
+        await discard(ok);
+        throw failed.reason;
+    }
+    return ok;
+}
+/**
+ * Records each minted secret in the store and returns the revoke list for the answer. A token that cannot be
+ * recorded could not be revoked through the revocation API if it leaked, so it is not handed out.
+ */
+async function recordIssuances(store, secrets, to) {
+    const minted = secrets.filter((s) => s.issuance);
+    if (minted.length === 0)
+        return [];
+    try {
+        if (!store)
+            throw new Error('no store to record issued tokens in');
+        const issuedAt = new Date().toISOString();
+        await Promise.all(minted.map((s) => store.putIssuance({
+            tokenHash: tokenHash(s.value),
+            kind: s.issuance.kind,
+            policy: to.policy,
+            issuer: to.issuer ?? '',
+            sub: to.sub ?? '',
+            jti: to.jti,
+            repository: to.repository,
+            project_path: to.project_path,
+            issuedAt,
+            expiresAt: (s.expiresAt ?? new Date(Date.now() + 3600_000)).toISOString(),
+            meta: { ...s.issuance.meta, secret: s.name },
+        })));
+    }
+    catch (e) {
+        await discard(minted);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .BrokerError */ .Wz('upstream_unavailable', "the broker cannot record the tokens it mints right now, so it hands none out; try again later", {
+            detail: `recording issuances: ${e.message}`,
+            retryAfter: 5,
+        });
+    }
+    return minted.filter((s) => s.revoke).map((s) => ({ name: s.name, method: s.revoke.method, url: s.revoke.url }));
+}
+/** Revokes one issued token at its provider, by kind. */
+async function revokeIssued(kind, meta, token) {
+    if (kind === _sources_github_app_js__WEBPACK_IMPORTED_MODULE_3__/* .GITHUB_INSTALLATION_TOKEN */ .vF && meta?.api_url)
+        return (0,_github_app_js__WEBPACK_IMPORTED_MODULE_2__/* .revokeInstallationToken */ .EZ)(meta.api_url, token);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .BrokerError */ .Wz('internal_error', 'the broker does not know how to revoke this token', { detail: `no revoker for kind ${kind}` });
+}
+async function discard(secrets) {
+    await Promise.allSettled(secrets.filter((s) => s.issuance).map((s) => revokeIssued(s.issuance.kind, s.issuance.meta, s.value)));
 }
 
 
@@ -3608,65 +3739,213 @@ function describeMatcher(m) {
 
 /***/ }),
 
+/***/ 58509:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P4: () => (/* binding */ Revoker),
+/* harmony export */   UZ: () => (/* binding */ authorizedRevoker),
+/* harmony export */   Z2: () => (/* binding */ revocableTypes),
+/* harmony export */   oh: () => (/* binding */ DEFAULT_REVOCATION_BODY_LIMIT)
+/* harmony export */ });
+/* unused harmony export REVOCATION_TYPES */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27662);
+/* harmony import */ var _sources_github_app_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73519);
+/* harmony import */ var _issuance_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49798);
+/* harmony import */ var _shared_secret_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77029);
+
+
+
+
+/** 16 MiB: about 12,000 GitLab findings with their vulnerability records. */
+const DEFAULT_REVOCATION_BODY_LIMIT = 16 * 1024 * 1024;
+/**
+ * Revocation types per issued kind, named as GitLab names a finding's type: `gitleaks_rule_id_` and the
+ * secret detection rule's ID, lowercased with spaces as underscores. GitLab's rules for GitHub App tokens are
+ * "Github App Token" (ghu_/ghs_) and "GithubAppInstallationToken" (ghs_); a leaked ghs_ token is reported
+ * under either, depending on the analyzer's ruleset.
+ */
+const REVOCATION_TYPES = {
+    [_sources_github_app_js__WEBPACK_IMPORTED_MODULE_1__/* .GITHUB_INSTALLATION_TOKEN */ .vF]: ['gitleaks_rule_id_github_app_token', 'gitleaks_rule_id_githubappinstallationtoken'],
+};
+/** What a leaked token of each kind looks like inside surrounding text (a line of code, a log excerpt). */
+const TOKEN_SHAPES = {
+    // Only the prefix is GitHub's promise; the length and alphabet after it are not assumed.
+    [_sources_github_app_js__WEBPACK_IMPORTED_MODULE_1__/* .GITHUB_INSTALLATION_TOKEN */ .vF]: /ghs_[A-Za-z0-9_]+/g,
+};
+/** The types this broker takes: those of the token kinds it can issue with its configuration. */
+function revocableTypes(config) {
+    const kinds = new Set();
+    if (config.githubApps.size > 0)
+        kinds.add(_sources_github_app_js__WEBPACK_IMPORTED_MODULE_1__/* .GITHUB_INSTALLATION_TOKEN */ .vF);
+    return [...kinds].flatMap((k) => REVOCATION_TYPES[k] ?? []);
+}
+/** Constant-time check of GitLab's pre-shared token (raw value, or "Bearer <value>") against each accepted one. */
+function authorizedRevoker(accepted, authorization) {
+    return (0,_shared_secret_js__WEBPACK_IMPORTED_MODULE_3__/* .presentsSharedToken */ .h)(accepted, authorization);
+}
+/**
+ * Revokes the tokens of batches, each token once: concurrently up to the configured bound, and a token whose
+ * revocation is already running (an earlier batch still at GitHub when GitLab retried) is waited for, not
+ * revoked again.
+ */
+class Revoker {
+    deps;
+    running = new Map();
+    constructor(deps) {
+        this.deps = deps;
+    }
+    /** Checks and revokes one batch. Throws BrokerError for 400/503; resolves when the batch is accepted (204). */
+    async revokeBatch(body) {
+        const config = this.deps.config();
+        const settings = config.revocation;
+        const findings = parseFindings(body, revocableTypes(config));
+        // One task per distinct token, with the first finding that named it (for the audit line).
+        const tasks = new Map();
+        for (const f of findings) {
+            for (const token of candidates(f.token)) {
+                const hash = (0,_issuance_js__WEBPACK_IMPORTED_MODULE_2__/* .tokenHash */ .Iq)(token);
+                if (!tasks.has(hash))
+                    tasks.set(hash, { token, finding: f });
+            }
+        }
+        const outcome = { revoked: 0, already: 0, unknown: [], failed: 0, pending: 0 };
+        const queue = [...tasks.entries()];
+        let next = 0;
+        const worker = async () => {
+            while (next < queue.length) {
+                const [hash, t] = queue[next++];
+                const result = await this.revokeOnce(hash, t.token, t.finding);
+                this.deps.metrics?.revocations.inc({ result });
+                if (result === 'unknown')
+                    outcome.unknown.push(hash);
+                else
+                    outcome[result]++;
+            }
+        };
+        const all = Promise.all(Array.from({ length: Math.min(settings.concurrency, queue.length) }, worker));
+        let timer;
+        const due = new Promise((resolve) => {
+            timer = setTimeout(() => resolve('due'), settings.answerWithinSeconds * 1000);
+        });
+        const finished = await Promise.race([all.then(() => 'done'), due]);
+        clearTimeout(timer);
+        if (finished === 'due') {
+            // The workers go on after the answer; GitLab's retry of the batch finds their tokens revoked.
+            outcome.pending = queue.length - (outcome.revoked + outcome.already + outcome.unknown.length + outcome.failed);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz('upstream_unavailable', `${outcome.pending} of ${queue.length} token(s) are still being revoked; send the batch again (the revocations go on meanwhile)`, { retryAfter: 30, detail: `batch of ${findings.length} findings not finished within ${settings.answerWithinSeconds} s` });
+        }
+        if (outcome.failed > 0) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz('upstream_unavailable', `${outcome.failed} token(s) could not be revoked at their provider right now; send the batch again later`, {
+                retryAfter: 30,
+            });
+        }
+        return outcome;
+    }
+    revokeOnce(hash, token, finding) {
+        const inFlight = this.running.get(hash);
+        // Revoked by the earlier request: for this one it is "already revoked".
+        if (inFlight)
+            return inFlight.then((r) => (r === 'revoked' ? 'already' : r));
+        const p = this.revoke(hash, token, finding).finally(() => this.running.delete(hash));
+        this.running.set(hash, p);
+        return p;
+    }
+    async revoke(hash, token, f) {
+        const { store, log } = this.deps;
+        let record;
+        try {
+            record = await store.getIssuance(hash);
+            if (!record) {
+                log.warn({ event: 'revocation_unknown_token', token_sha256: hash, type: f.type, location: f.location }, 'revocation request for a token this broker never issued (ignored)');
+                return 'unknown';
+            }
+            if (record.revokedAt || !(await store.markRevoked(hash, new Date())))
+                return 'already';
+        }
+        catch (e) {
+            log.error({ event: 'revocation_failure', token_sha256: hash, detail: e.detail ?? e.message }, 'revocation failed: the store is unavailable');
+            return 'failed';
+        }
+        try {
+            const result = await (0,_issuance_js__WEBPACK_IMPORTED_MODULE_2__/* .revokeIssued */ .qT)(record.kind, record.meta, token);
+            log.info({ event: 'token_revoked', token_sha256: hash, kind: record.kind, policy: record.policy, sub: record.sub, repository: record.repository, project_path: record.project_path, result, location: f.location }, 'leaked token revoked');
+            return result === 'revoked' ? 'revoked' : 'already';
+        }
+        catch (e) {
+            // Undo the mark so GitLab's retry of this batch tries again.
+            await store.putIssuance(record).catch(() => undefined);
+            log.error({ event: 'revocation_failure', token_sha256: hash, kind: record.kind, detail: e.detail ?? e.message }, 'revocation failed');
+            return 'failed';
+        }
+    }
+}
+/** The body must be a JSON array of findings, every one of a type this broker takes (else 400, not retried). */
+function parseFindings(body, supported) {
+    let parsed;
+    try {
+        parsed = JSON.parse(body);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz('body_malformed', 'the body must be a JSON array of {"type": "...", "token": "..."} objects');
+    }
+    if (!Array.isArray(parsed))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz('body_malformed', 'the body must be a JSON array of {"type": "...", "token": "..."} objects');
+    const wanted = new Map(supported.map((t) => [normalType(t), t]));
+    const findings = [];
+    const unsupported = new Set();
+    parsed.forEach((item, i) => {
+        if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz('body_malformed', `item ${i} is not an object; each item is {"type": "...", "token": "..."}`);
+        }
+        // Unknown extra fields (location, and whatever GitLab adds later) are ignored.
+        const { type, token, location } = item;
+        if (typeof type !== 'string' || type === '')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz('body_malformed', `item ${i} has no "type" string`);
+        if (typeof token !== 'string' || token.trim() === '')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz('body_malformed', `item ${i} has no "token" string`);
+        if (!wanted.has(normalType(type)))
+            unsupported.add(type);
+        findings.push({ type, token, location: typeof location === 'string' ? location.slice(0, 2048) : undefined });
+    });
+    if (unsupported.size > 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BrokerError */ .Wz('unsupported_token_type', `unsupported token type(s) ${[...unsupported].map((t) => JSON.stringify(t.slice(0, 200))).join(', ')}; this broker revokes ${supported.length ? supported.join(', ') : 'no token types (it mints none)'} (see GET /v1/revocable_token_types)`);
+    }
+    return findings;
+}
+/**
+ * The tokens inside a finding's `token` text. Secret detection may report a match with surrounding text
+ * (`GH_TOKEN="ghs_..."`), so known token shapes are extracted; text with no known shape is looked up whole.
+ */
+function candidates(text) {
+    const found = new Set();
+    for (const re of Object.values(TOKEN_SHAPES))
+        for (const m of text.matchAll(re))
+            found.add(m[0]);
+    if (found.size === 0)
+        found.add(text.trim());
+    return [...found];
+}
+/** Type names compared without case or separators: `Gitleaks_Rule_ID_GitHub_App_Token` is ours too. */
+function normalType(type) {
+    return type.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+
+/***/ }),
+
 /***/ 77029:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ loadSharedTokens),
 /* harmony export */   h: () => (/* binding */ presentsSharedToken)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _config_backends_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(19775);
 // Pre-shared tokens the broker accepts from its own operators' tools (GitLab's revocation client, the admin
-// API): read from an environment variable or a file, one per line (two while rotating), compared in constant
-// time so neither a token's content nor its length leaks through timing.
+// API): one per line of an environment variable or a file (two while rotating; config/admin.ts reads them),
+// compared in constant time so neither a token's content nor its length leaks through timing.
 
-
-
-/** `{ token_env }` or `{ token_file }`, exactly one; problems reported under `at`. */
-async function loadSharedTokens(raw, at, ctx) {
-    const hasEnv = typeof raw.token_env === 'string';
-    const hasFile = typeof raw.token_file === 'string';
-    if (hasEnv === hasFile) {
-        ctx.problems.push(`${at}: set exactly one of token_env or token_file`);
-        return undefined;
-    }
-    let text;
-    let origin;
-    let where;
-    if (hasEnv) {
-        origin = `env ${raw.token_env}`;
-        where = `${at}.token_env`;
-        text = ctx.env[raw.token_env];
-        if (text === undefined && ctx.strict)
-            ctx.problems.push(`${where}: environment variable ${raw.token_env} is not set`);
-    }
-    else {
-        const path = (0,_config_backends_js__WEBPACK_IMPORTED_MODULE_2__/* .pathFrom */ .Iw)(raw.token_file, ctx.file);
-        origin = `file ${path}`;
-        where = `${at}.token_file`;
-        try {
-            text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(path, 'utf8');
-        }
-        catch (e) {
-            if (ctx.strict)
-                ctx.problems.push(`${where}: cannot read ${path} (${e.code ?? 'error'})`);
-        }
-    }
-    let tokens = text?.split('\n').map((t) => t.trim()).filter((t) => t !== '');
-    if (tokens !== undefined && tokens.length === 0) {
-        ctx.problems.push(`${where}: holds no token`);
-        tokens = undefined;
-    }
-    else if (tokens?.some((t) => t.length < 16)) {
-        ctx.problems.push(`${where}: a token is shorter than 16 characters; use a long random value (e.g. openssl rand -hex 32)`);
-        tokens = undefined;
-    }
-    return { tokens, origin };
-}
 /**
  * Whether an Authorization header carries one of the accepted tokens, raw or as "Bearer <token>". Every
  * comparison always runs, so the timing depends neither on the form sent nor on which token matched.
@@ -3688,32 +3967,6 @@ function presentsSharedToken(accepted, authorization) {
 }
 function digest(s) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(s, 'utf8').digest();
-}
-
-
-/***/ }),
-
-/***/ 79283:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   _: () => (/* binding */ Backends),
-/* harmony export */   y: () => (/* binding */ isBackendSpec)
-/* harmony export */ });
-/** Every configured backend, by kind and name. */
-class Backends {
-    vault = new Map();
-    aws = new Map();
-    age = new Map();
-    all() {
-        return [...this.vault.values(), ...this.aws.values(), ...this.age.values()];
-    }
-    async close() {
-        await Promise.allSettled(this.all().map((b) => b.close()));
-    }
-}
-function isBackendSpec(spec) {
-    return Object.hasOwn(spec, 'vault') || Object.hasOwn(spec, 'aws_secrets_manager') || Object.hasOwn(spec, 'age');
 }
 
 
