@@ -6,7 +6,7 @@ import { BrokerError } from './errors.js';
 import { checkNarrowingTargets, parseGitHubNarrowing } from './sources/github-app.js';
 import { recordIssuances, settleSecrets, type RevokeEntry } from './issuance.js';
 import { claimText, closestPolicy, findPolicy, type Policy } from './policy/policy.js';
-import type { Store } from './store/index.js';
+import type { Store } from './store/store.js';
 import type { TokenVerifier, VerifiedToken } from './verify/token.js';
 
 export interface ExchangeInput {

@@ -5,8 +5,8 @@ import { createHash } from 'node:crypto';
 import { BrokerError } from './errors.js';
 import { revokeInstallationToken } from './github/app.js';
 import { GITHUB_INSTALLATION_TOKEN } from './sources/github-app.js';
-import type { ResolvedSecret } from './sources/index.js';
-import type { Store } from './store/index.js';
+import type { ResolvedSecret } from './sources/source.js';
+import type { Store } from './store/store.js';
 
 /** One entry of the exchange answer's `revoke` list (the revoke contract). */
 export interface RevokeEntry {

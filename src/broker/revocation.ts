@@ -1,7 +1,8 @@
-// GitLab's Token Revocation API (seed 002), for the tokens this broker minted. GitLab Secret Detection finds a
-// leaked token, asks `GET /v1/revocable_token_types` which types we take, and sends the findings of those
-// types to `POST /v1/revoke_tokens`. GitLab retries the whole batch on any non-2xx answer, so revocation is
-// idempotent: each issuance record is marked revoked once, and only that first mark revokes at the provider.
+// GitLab's Token Revocation API (seed 002), for the tokens this broker minted; its routes are in
+// http/revocation.ts. GitLab Secret Detection finds a leaked token, asks `GET /v1/revocable_token_types` which
+// types we take, and sends the findings of those types to `POST /v1/revoke_tokens`. GitLab retries the whole
+// batch on any non-2xx answer, so revocation is idempotent: each issuance record is marked revoked once, and
+// only that first mark revokes at the provider.
 //
 // How GitLab really calls it (its `Security::TokenRevocationService`): every secret-detection finding of a
 // pipeline in one request, each carrying its whole vulnerability record (about 1.2 KB), hence a body limit of
@@ -14,18 +15,35 @@
 // proxy or a hand-written client may add "Bearer "; both forms are accepted (the secret is the same either
 // way). The comparison hashes both sides and compares the digests in constant time, so neither the token's
 // content nor its length leaks through timing.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Counter } from 'prom-client';
 import type { Logger } from 'pino';
-import type { BrokerConfig } from './config/load.js';
 import { BrokerError } from './errors.js';
 import { GITHUB_INSTALLATION_TOKEN } from './sources/github-app.js';
 import { revokeIssued, tokenHash } from './issuance.js';
 import type { BrokerMetrics } from './metrics.js';
 import { presentsSharedToken } from './shared-secret.js';
-import type { IssuanceRecord, Store } from './store/index.js';
-import { DEFAULT_REVOCATION_BODY_LIMIT } from './config/github.js';
+import type { IssuanceRecord, Store } from './store/store.js';
 import { installationTokensIn } from '../platform/tokens.js';
+
+/** The `revocation` section, as config/revocation.ts builds it. */
+export interface RevocationSettings {
+  /**
+   * The pre-shared tokens accepted, one per line of the variable or file (two during a rotation); undefined
+   * when they could not be read (only `check` allows that).
+   */
+  tokens?: string[];
+  /** Where the token comes from, for logs (never the token). */
+  tokenOrigin: string;
+  rateLimit: { requests: number; perSeconds: number };
+  /** Largest batch accepted (GitLab sends a whole pipeline's findings, about 1.3 KB each). */
+  bodyLimitBytes: number;
+  /** Revocations at the provider in flight at once. */
+  concurrency: number;
+  /** Answer within this (GitLab's read timeout is 20 s): 204 when done, else 503 and GitLab's retry finishes. */
+  answerWithinSeconds: number;
+}
+
+/** 16 MiB: about 12,000 GitLab findings with their vulnerability records. */
+export const DEFAULT_REVOCATION_BODY_LIMIT = 16 * 1024 * 1024;
 
 /**
  * Revocation types per issued kind, named as GitLab names a finding's type: `gitleaks_rule_id_` and the
@@ -46,9 +64,15 @@ const TOKEN_FINDERS: Record<string, (text: string) => string[]> = {
 /** Authenticated batches read at once; one more waits for Retry-After (GitLab retries any non-2xx). */
 export const MAX_CONCURRENT_BATCHES = 4;
 
+/** What revocation reads of the configuration being served: its own section, and which apps can mint. */
+export interface RevocationConfig {
+  revocation?: RevocationSettings;
+  githubApps: ReadonlyMap<string, unknown>;
+}
+
 export interface RevocationDeps {
   /** The configuration being served (it changes on reload). */
-  config: () => BrokerConfig;
+  config: () => RevocationConfig;
   store: Store;
   log: Logger;
   metrics?: BrokerMetrics;
@@ -70,7 +94,7 @@ export interface RevocationOutcome {
 type TokenResult = 'revoked' | 'already' | 'unknown' | 'failed';
 
 /** The types this broker takes: those of the token kinds it can issue with its configuration. */
-export function revocableTypes(config: BrokerConfig): string[] {
+export function revocableTypes(config: RevocationConfig): string[] {
   const kinds = new Set<string>();
   if (config.githubApps.size > 0) kinds.add(GITHUB_INSTALLATION_TOKEN);
   return [...kinds].flatMap((k) => REVOCATION_TYPES[k] ?? []);
@@ -179,138 +203,6 @@ export class Revoker {
   }
 }
 
-export function registerRevocationRoutes(app: FastifyInstance, deps: RevocationDeps): void {
-  const requests = deps.metrics
-    ? new Counter({
-        name: 'oidc_exchange_revocation_requests_total',
-        help: 'Token Revocation API requests by endpoint and answer status.',
-        labelNames: ['endpoint', 'status'],
-        registers: [deps.metrics.registry],
-      })
-    : undefined;
-
-  /** 404 when not configured, 401 (or 429 when guessing) for a wrong or missing pre-shared token. */
-  const revoker = new Revoker(deps);
-
-  async function authenticate(authorization: string | undefined): Promise<void> {
-    const settings = deps.config().revocation;
-    if (!settings) {
-      throw new BrokerError('not_found', 'the Token Revocation API is not enabled on this broker; its operator enables it with a "revocation:" section in the configuration');
-    }
-    if (settings.tokens === undefined) {
-      throw new BrokerError('secret_unavailable', "the revocation API's pre-shared token is not available on the broker; its operator has been told", {
-        detail: `revocation token (${settings.tokenOrigin}) could not be read`,
-      });
-    }
-    const { requests: limit, perSeconds } = settings.rateLimit;
-    if (!authorizedRevoker(settings.tokens, authorization)) {
-      // Failed attempts are limited on their own counter, so guessing cannot use up GitLab's allowance.
-      const r = await deps.store.hit('revocation:unauthorized', perSeconds);
-      if (r.count > limit) throw new BrokerError('rate_limited', 'too many unauthorized revocation requests; wait and retry', { retryAfter: r.resetSeconds });
-      throw new BrokerError(
-        'unauthorized',
-        authorization === undefined
-          ? 'send the pre-shared revocation token as the Authorization header value (as GitLab does: the raw token, no "Bearer")'
-          : 'the Authorization header does not carry the pre-shared revocation token',
-      );
-    }
-  }
-
-  /** The configured rate, counted over every broker sharing the store. Only revoke_tokens counts. */
-  async function rateLimit(): Promise<void> {
-    const { requests: limit, perSeconds } = deps.config().revocation!.rateLimit;
-    const r = await deps.store.hit('revocation', perSeconds);
-    if (r.count > limit) {
-      throw new BrokerError('rate_limited', `more than ${limit} revocation requests in ${perSeconds} s; retry after the time in Retry-After`, { retryAfter: r.resetSeconds });
-    }
-  }
-
-  // Everything about who may send a batch is in the headers, so it is decided before fastify reads a byte of
-  // the body: an unconfigured API answers 404 and a wrong token 401 without reading, and the large body limit
-  // below only ever applies to a request that carried the pre-shared token. Even those are read a few at a
-  // time, so a leaked token cannot make the broker hold gigabytes either.
-  let largeBodies = 0;
-  async function admit(req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
-    try {
-      await authenticate(req.headers.authorization);
-      if (req.method !== 'POST') return;
-      await rateLimit();
-      if (largeBodies >= MAX_CONCURRENT_BATCHES) {
-        throw new BrokerError('rate_limited', `${MAX_CONCURRENT_BATCHES} revocation batches are being read already; retry after the time in Retry-After`, { retryAfter: 1 });
-      }
-      largeBodies++;
-      reply.raw.once('close', () => largeBodies--);
-      return undefined;
-    } catch (e) {
-      const err = toError(e);
-      if (req.method === 'POST') deps.log.info({ event: 'revocation', outcome: 'refused', code: err.code, status: err.status, remote: req.ip }, 'revocation');
-      // The unread body is not wanted: close the connection after the answer instead of draining it.
-      reply.header('connection', 'close');
-      return fail(reply, err, req.method === 'POST' ? 'revoke_tokens' : 'revocable_token_types');
-    }
-  }
-
-  app.get('/v1/revocable_token_types', { onRequest: admit }, async (_req, reply) => {
-    try {
-      requests?.inc({ endpoint: 'revocable_token_types', status: 200 });
-      return reply.code(200).type('application/json; charset=utf-8').header('cache-control', 'no-store').send(JSON.stringify({ types: revocableTypes(deps.config()) }));
-    } catch (e) {
-      return fail(reply, e, 'revocable_token_types');
-    }
-  });
-
-  // A batch holds every finding of a pipeline, each with its whole vulnerability record: far more than an
-  // exchange body. Fixed when the server starts (a change needs a restart).
-  const started = deps.config();
-  const bodyLimit = Math.max(started.listen.bodyLimitBytes, started.revocation?.bodyLimitBytes ?? DEFAULT_REVOCATION_BODY_LIMIT);
-  app.post('/v1/revoke_tokens', { bodyLimit, onRequest: admit }, async (req, reply) => {
-    const started = process.hrtime.bigint();
-    try {
-      const outcome = await revoker.revokeBatch(typeof req.body === 'string' ? req.body : '');
-      deps.log.info(
-        {
-          event: 'revocation',
-          outcome: 'accepted',
-          revoked: outcome.revoked,
-          already_revoked: outcome.already,
-          never_issued: outcome.unknown.length,
-          duration_ms: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100,
-          remote: req.ip,
-        },
-        'revocation',
-      );
-      requests?.inc({ endpoint: 'revoke_tokens', status: 204 });
-      return reply.code(204).header('cache-control', 'no-store').send();
-    } catch (e) {
-      const err = toError(e);
-      deps.log.info({ event: 'revocation', outcome: 'refused', code: err.code, status: err.status, remote: req.ip }, 'revocation');
-      return fail(reply, err, 'revoke_tokens');
-    }
-  });
-
-  // The seed lists 405 among every endpoint's answers: say so for the methods these paths do not take.
-  for (const [url, allowed] of [
-    ['/v1/revocable_token_types', 'GET'],
-    ['/v1/revoke_tokens', 'POST'],
-  ] as const) {
-    const others = ['POST', 'PUT', 'PATCH', 'DELETE', 'GET'].filter((m) => m !== allowed) as Array<'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'GET'>;
-    app.route({
-      method: others,
-      url,
-      handler: async (req, reply) => fail(reply, new BrokerError('method_not_allowed', `${req.method} is not allowed on ${url}; use ${allowed}`), null, allowed),
-    });
-  }
-
-  function fail(reply: FastifyReply, e: unknown, endpoint: string | null, allow?: string): FastifyReply {
-    const err = toError(e);
-    if (err.status >= 500) deps.log.error({ event: 'revocation_failure', code: err.code, detail: err.detail }, 'revocation request failed');
-    if (endpoint) requests?.inc({ endpoint, status: err.status });
-    if (err.retryAfter !== undefined) reply.header('retry-after', String(err.retryAfter));
-    if (allow) reply.header('allow', allow);
-    return reply.code(err.status).type('application/json; charset=utf-8').header('cache-control', 'no-store').send(JSON.stringify(err));
-  }
-}
-
 interface Finding {
   type: string;
   token: string;
@@ -363,9 +255,4 @@ function candidates(text: string): string[] {
 /** Type names compared without case or separators: `Gitleaks_Rule_ID_GitHub_App_Token` is ours too. */
 function normalType(type: string): string {
   return type.toLowerCase().replace(/[^a-z0-9]/g, '');
-}
-
-function toError(e: unknown): BrokerError {
-  if (e instanceof BrokerError) return e;
-  return new BrokerError('internal_error', 'the broker failed; its operator has been told', { detail: (e as Error)?.message });
 }

@@ -3,13 +3,13 @@
 // path: exactly one way to authenticate, credentials present in the environment, readable CA and identity
 // files, a backend that exists. Nothing here makes a network request: backends connect when the broker warms
 // them (start-up, reload), so an outage does not stop the broker from starting.
-import { readFile } from 'node:fs/promises';
-import { dirname, isAbsolute, resolve } from 'node:path';
 import { checkEndpointUrl } from './endpoint-url.js';
-import { AgeBackend, parseIdentities, type AgeSecretSpec } from '../sources/age.js';
-import { AwsSecretsManagerBackend, type AwsSecretSpec } from '../sources/aws.js';
+import { AgeBackend, parseIdentities } from '../sources/age.js';
+import { AwsSecretsManagerBackend } from '../sources/aws.js';
 import type { BackendKind, SecretBackend } from '../sources/backend.js';
-import { VaultBackend, type VaultAuth, type VaultSecretSpec } from '../sources/vault.js';
+import { Backends, type BackendSecretSpec } from '../sources/backends.js';
+import { VaultBackend, type VaultAuth } from '../sources/vault.js';
+import { isObject, pathFrom, readNamedFile, type SectionContext } from './section.js';
 
 export interface RawBackends {
   vault?: Record<string, Record<string, unknown>>;
@@ -17,42 +17,20 @@ export interface RawBackends {
   age?: Record<string, Record<string, unknown>>;
 }
 
-export interface BackendContext {
-  file: string;
-  env: NodeJS.ProcessEnv;
-  /** Report credentials and files that cannot be read (the broker does; `check` does not need them). */
-  strict: boolean;
-  problems: string[];
-}
-
-/** Every configured backend, by kind and name. */
-export class Backends {
-  readonly vault = new Map<string, VaultBackend>();
-  readonly aws = new Map<string, AwsSecretsManagerBackend>();
-  readonly age = new Map<string, AgeBackend>();
-
-  all(): SecretBackend[] {
-    return [...this.vault.values(), ...this.aws.values(), ...this.age.values()];
-  }
-
-  async close(): Promise<void> {
-    await Promise.allSettled(this.all().map((b) => b.close()));
-  }
-}
-
 const SECTION: Record<BackendKind, keyof RawBackends> = { vault: 'vault', aws_secrets_manager: 'aws_secrets_manager', age: 'age' };
 
-export async function loadBackends(raw: RawBackends | undefined, ctx: BackendContext, now?: () => number): Promise<Backends> {
+export async function loadBackends(raw: unknown, ctx: SectionContext, now?: () => number): Promise<Backends> {
   const out = new Backends();
   if (!isObject(raw)) return out;
-  for (const [name, v] of entries(raw.vault)) {
+  const section = raw as RawBackends;
+  for (const [name, v] of entries(section.vault)) {
     const at = `backends.vault.${name}`;
     if (typeof v.address !== 'string' || !isObject(v.auth)) continue; // the schema reported it
     const address = v.address.replace(/\/+$/, '');
     const urlProblem = checkEndpointUrl(address);
     if (urlProblem) ctx.problems.push(`${at}.address: ${urlProblem}`);
     const auth = await vaultAuth(v.auth, `${at}.auth`, ctx);
-    const ca = typeof v.ca_file === 'string' ? await readOptional(v.ca_file, `${at}.ca_file`, ctx) : undefined;
+    const ca = typeof v.ca_file === 'string' ? await readNamedFile(v.ca_file, `${at}.ca_file`, ctx) : undefined;
     out.vault.set(
       name,
       new VaultBackend(
@@ -69,7 +47,7 @@ export async function loadBackends(raw: RawBackends | undefined, ctx: BackendCon
       ),
     );
   }
-  for (const [name, a] of entries(raw.aws_secrets_manager)) {
+  for (const [name, a] of entries(section.aws_secrets_manager)) {
     const at = `backends.aws_secrets_manager.${name}`;
     if (typeof a.region !== 'string') continue;
     if (typeof a.endpoint === 'string') {
@@ -102,7 +80,7 @@ export async function loadBackends(raw: RawBackends | undefined, ctx: BackendCon
       ),
     );
   }
-  for (const [name, g] of entries(raw.age)) {
+  for (const [name, g] of entries(section.age)) {
     const at = `backends.age.${name}`;
     const hasFile = typeof g.identity_file === 'string';
     const hasEnv = typeof g.identity_env === 'string';
@@ -114,10 +92,10 @@ export async function loadBackends(raw: RawBackends | undefined, ctx: BackendCon
     let origin: string;
     let where: string;
     if (hasFile) {
-      const path = pathFrom(g.identity_file as string, ctx.file);
+      const path = pathFrom(g.identity_file as string, ctx);
       origin = `file ${path}`;
       where = `${at}.identity_file`;
-      text = await readOptional(g.identity_file as string, where, ctx);
+      text = await readNamedFile(g.identity_file as string, where, ctx);
     } else {
       origin = `env ${g.identity_env as string}`;
       where = `${at}.identity_env`;
@@ -136,12 +114,6 @@ export async function loadBackends(raw: RawBackends | undefined, ctx: BackendCon
   return out;
 }
 
-export type BackendSecretSpec = { vault: VaultSecretSpec } | { aws_secrets_manager: AwsSecretSpec } | { age: AgeSecretSpec };
-
-export function isBackendSpec(spec: object): spec is BackendSecretSpec {
-  return Object.hasOwn(spec, 'vault') || Object.hasOwn(spec, 'aws_secrets_manager') || Object.hasOwn(spec, 'age');
-}
-
 /**
  * The backend a secret names (its `backend`, or the only one of its kind), or a problem for the report.
  * Relative age file paths are made absolute against the configuration file.
@@ -150,7 +122,7 @@ export function bindBackendSecret(
   secret: string,
   spec: BackendSecretSpec,
   backends: Backends,
-  file: string,
+  ctx: SectionContext,
 ): { backend: VaultBackend | AwsSecretsManagerBackend | AgeBackend; spec: BackendSecretSpec } | { problem: string } {
   const kind: BackendKind = 'vault' in spec ? 'vault' : 'aws_secrets_manager' in spec ? 'aws_secrets_manager' : 'age';
   const inner = (spec as Record<string, { backend?: string }>)[kind]!;
@@ -172,11 +144,11 @@ export function bindBackendSecret(
     return { problem: `${at}: ${JSON.stringify(name)} is not defined under backends.${SECTION[kind]}${pool.size ? ` (known: ${[...pool.keys()].join(', ')})` : ''}` };
   }
   const backend = pool.get(name)! as VaultBackend | AwsSecretsManagerBackend | AgeBackend;
-  if ('age' in spec) return { backend, spec: { age: { ...spec.age, file: pathFrom(spec.age.file, file) } } };
+  if ('age' in spec) return { backend, spec: { age: { ...spec.age, file: pathFrom(spec.age.file, ctx) } } };
   return { backend, spec };
 }
 
-async function vaultAuth(raw: Record<string, unknown>, at: string, ctx: BackendContext): Promise<VaultAuth> {
+async function vaultAuth(raw: Record<string, unknown>, at: string, ctx: SectionContext): Promise<VaultAuth> {
   const ways = ['approle', 'token_env', 'token_file'].filter((k) => Object.hasOwn(raw, k));
   if (ways.length !== 1) {
     ctx.problems.push(`${at}: set exactly one of approle, token_env or token_file`);
@@ -192,7 +164,7 @@ async function vaultAuth(raw: Record<string, unknown>, at: string, ctx: BackendC
       r.secret_id_env !== undefined
         ? fromEnv(r.secret_id_env, `${at}.approle.secret_id_env`, ctx)
         : r.secret_id_file !== undefined
-          ? (await readOptional(r.secret_id_file, `${at}.approle.secret_id_file`, ctx))?.trim()
+          ? (await readNamedFile(r.secret_id_file, `${at}.approle.secret_id_file`, ctx))?.trim()
           : undefined;
     const origin = `AppRole at auth/${mount}, secret_id from ${r.secret_id_env !== undefined ? `env ${r.secret_id_env}` : `file ${r.secret_id_file}`}`;
     return { kind: 'approle', mount, roleId, secretId, origin };
@@ -200,30 +172,15 @@ async function vaultAuth(raw: Record<string, unknown>, at: string, ctx: BackendC
   if (typeof raw.token_env === 'string') {
     return { kind: 'token', token: fromEnv(raw.token_env, `${at}.token_env`, ctx), origin: `token from env ${raw.token_env}` };
   }
-  const token = (await readOptional(raw.token_file as string, `${at}.token_file`, ctx))?.trim();
-  return { kind: 'token', token, origin: `token from file ${pathFrom(raw.token_file as string, ctx.file)}` };
+  const token = (await readNamedFile(raw.token_file as string, `${at}.token_file`, ctx))?.trim();
+  return { kind: 'token', token, origin: `token from file ${pathFrom(raw.token_file as string, ctx)}` };
 }
 
-function fromEnv(name: string | undefined, at: string, ctx: BackendContext): string | undefined {
+function fromEnv(name: string | undefined, at: string, ctx: SectionContext): string | undefined {
   if (name === undefined) return undefined;
   const v = ctx.env[name];
   if ((v === undefined || v === '') && ctx.strict) ctx.problems.push(`${at}: environment variable ${name} is not set`);
   return v === '' ? undefined : v;
-}
-
-async function readOptional(path: string, at: string, ctx: BackendContext): Promise<string | undefined> {
-  const full = pathFrom(path, ctx.file);
-  try {
-    return await readFile(full, 'utf8');
-  } catch (e) {
-    if (ctx.strict) ctx.problems.push(`${at}: cannot read ${full} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-    return undefined;
-  }
-}
-
-/** A configured path: relative paths are relative to the configuration file, not to the working directory. */
-export function pathFrom(path: string, configFile: string): string {
-  return isAbsolute(path) ? path : resolve(dirname(configFile), path);
 }
 
 function entries(v: unknown): Array<[string, Record<string, unknown>]> {
@@ -232,8 +189,4 @@ function entries(v: unknown): Array<[string, Record<string, unknown>]> {
 
 function num(v: unknown, fallback: number): number {
   return typeof v === 'number' ? v : fallback;
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -1,61 +1,39 @@
-// Reads the broker's YAML, validates it against the JSON Schema, then checks what a schema cannot say
-// (references between sections, regexes that compile, issuer URLs). Every problem is reported by its path
-// in the file, all at once, so an operator fixes the file in one pass.
+// Reads the broker's YAML, validates it against the JSON Schema, then builds the configuration section by
+// section, each loader checking what a schema cannot say (references between sections, regexes that compile,
+// issuer URLs, readable files). Every problem is reported by its path in the file, all at once, so an
+// operator fixes the file in one pass.
 import { readFile } from 'node:fs/promises';
-import { dirname, isAbsolute, resolve } from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
-import { configSchema } from './schema.js';
-import { checkEndpointUrl } from './endpoint-url.js';
-import { isLoopbackHost } from '../../client/url.js';
 import { ConfigError } from '../errors.js';
-import { compileMatcher, compilePolicy, numberProblem, type Policy, type PolicySpec } from '../policy/policy.js';
 import { describeYamlErrors } from './yaml-errors.js';
-import { describeBlocking, isBlocking, lintConfig } from '../lint/index.js';
-import type { StoreSpec } from '../store/index.js';
-import { loadStore, type RawRedisStore } from './store.js';
-import { checkSecretSource, createBackendSource, createSecretSource, type SecretSource, type SecretSourceSpec } from '../sources/index.js';
-import { Backends, bindBackendSecret, isBackendSpec, loadBackends, type RawBackends } from './backends.js';
-import { loadTls, type RawTls, type TlsSettings } from './tls.js';
-import { loadSharedTokens, type SharedTokens } from '../shared-secret.js';
-import { reservedBy } from '../../client/reserved-names.js';
-import { loadGitHubApps, loadRevocation, type RawGitHubApp, type RawRevocation, type RevocationSettings } from './github.js';
-import type { GitHubApp } from '../github/app.js';
-import { isGrantSpec } from '../sources/github-app.js';
-import type { LintFinding } from '../lint/finding.js';
-import { resolveIssuerKind, type PlatformKind } from '../../platform/issuers.js';
 import { githubApiHostProblems } from './github-api-host.js';
+import type { GitHubApp } from '../github/app.js';
+import type { ListenSettings } from '../http/server.js';
+import type { LintFinding } from '../lint/finding.js';
+import type { Policy } from '../policy/policy.js';
+import type { RevocationSettings } from '../revocation.js';
+import type { SharedTokens } from '../shared-secret.js';
+import type { Backends } from '../sources/backends.js';
+import type { SecretSource } from '../sources/source.js';
+import type { StoreSpec } from '../store/index.js';
+import type { IssuerSettings } from '../verify/issuer-keys.js';
+import { loadAdmin } from './admin.js';
+import { loadBackends } from './backends.js';
+import { loadGitHubApps } from './github-apps.js';
+import { loadIssuers } from './issuers.js';
+import { lintPolicies } from './lint.js';
+import { loadListen } from './listen.js';
+import { loadPolicies } from './policies.js';
+import { loadRevocation } from './revocation.js';
+import { loadSecrets } from './secrets.js';
+import { isObject, sectionContext, type LoadOptions } from './section.js';
+import { loadStore } from './store.js';
+import { schemaProblems } from './validate.js';
 
-export interface ListenSettings {
-  host: string;
-  port: number;
-  bodyLimitBytes: number;
-  headerLimitBytes: number;
-  maxTokenBytes: number;
-  requestTimeoutSeconds: number;
-  shutdownGraceSeconds: number;
-  /** HTTPS (absent: plain HTTP). */
-  tls?: TlsSettings;
-  /** Plain HTTP on a non-loopback address was asked for explicitly (a TLS-terminating proxy in front). */
-  plainHttp: boolean;
-}
-
-export interface IssuerSettings {
-  id: string;
-  issuer: string;
-  /** GitHub or GitLab: declared, or told by the URL (src/platform/issuers.ts). */
-  kind: PlatformKind;
-  jwksUri?: string;
-  algorithms: string[];
-  clockSkewSeconds: number;
-  maxTokenAgeSeconds: number;
-  jwksRefreshSeconds: number;
-  jwksMaxStaleSeconds: number;
-  jwksCooldownSeconds: number;
-  jwksTimeoutSeconds: number;
-  /** Exchanges allowed per subject of this issuer per window, shared across instances through the store. */
-  rateLimit?: { requests: number; perSeconds: number };
-}
+export type { LoadOptions } from './section.js';
+export type { ListenSettings } from '../http/server.js';
+export type { IssuerSettings } from '../verify/issuer-keys.js';
+export { plainListenProblem } from './listen.js';
 
 export interface BrokerConfig {
   listen: ListenSettings;
@@ -80,41 +58,6 @@ export interface BrokerConfig {
    */
   lintFindings: LintFinding[];
 }
-
-interface RawConfig {
-  listen?: Record<string, unknown> & { tls?: RawTls };
-  audience: string;
-  issuers: Array<Record<string, unknown> & { id: string; issuer: string }>;
-  secrets: Record<string, SecretSourceSpec>;
-  policies: PolicySpec[];
-  store?: string | RawRedisStore;
-  github_apps?: Record<string, RawGitHubApp>;
-  revocation?: RawRevocation;
-  backends?: RawBackends;
-  admin?: { token_env?: string; token_file?: string };
-}
-
-export interface LoadOptions {
-  /** The environment secret sources read from (default: process.env). */
-  env?: NodeJS.ProcessEnv;
-  /** Check at load time that every env/file secret can be delivered (the broker does; `check` does not). */
-  checkSources?: boolean;
-  /**
-   * Refuse the configuration on an `error` lint finding its policy does not override (default true). `check
-   * --lint` turns it off to report every finding; `lintFindings` then holds the blocking ones too.
-   */
-  enforceLint?: boolean;
-  /** How the YAML file wrote each number under `policies[*].claims`, by path (parseConfig fills it). */
-  numberSources?: ReadonlyMap<string, string>;
-  /**
-   * Load secrets under names the clients refuse (PATH, GITHUB_TOKEN, ...). Only for tests that play a
-   * misconfigured or hostile broker, to show the clients refuse them; the CLI never sets it.
-   */
-  acceptReservedNames?: boolean;
-}
-
-const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
-const validate = ajv.compile(configSchema);
 
 export async function loadConfigFile(file: string, opts: LoadOptions = {}): Promise<BrokerConfig> {
   let text: string;
@@ -166,179 +109,42 @@ export async function buildConfig(raw: unknown, file: string, opts: LoadOptions 
     return await buildCheckedConfig(raw, file, opts);
   } catch (e) {
     if (e instanceof ConfigError) throw e;
-    // The checks after the schema look only at entries of the right shape, but one they missed must not
-    // surface as a JavaScript error: when the schema refused the file, its findings (each with a path) say
-    // what to fix. A crash on a file the schema accepts is a bug, and stays one.
-    const shape = validate(raw) ? [] : schemaProblems(validate.errors ?? []);
+    // The section loaders look only at entries of the right shape, but one they missed must not surface as a
+    // JavaScript error: when the schema refused the file, its findings (each with a path) say what to fix. A
+    // crash on a file the schema accepts is a bug, and stays one.
+    const shape = schemaProblems(raw);
     if (shape.length > 0) throw new ConfigError(file, shape);
     throw e;
   }
 }
 
 async function buildCheckedConfig(raw: unknown, file: string, opts: LoadOptions): Promise<BrokerConfig> {
-  const env = opts.env ?? process.env;
   // Schema problems and cross-reference problems are reported together, so one pass fixes the file. The
-  // checks below therefore look only at entries that have the right shape (the schema reports the rest).
-  const problems: string[] = validate(raw) ? [] : schemaProblems(validate.errors ?? []);
+  // section loaders therefore look only at entries that have the right shape (the schema reports the rest).
+  const problems = schemaProblems(raw);
   if (!isObject(raw)) throw new ConfigError(file, problems.length ? problems : ['(top level): must be a mapping']);
-  const cfg = raw as unknown as RawConfig;
+  const ctx = sectionContext(file, problems, opts);
 
-  const issuerIds = new Set<string>();
-  const issuers: IssuerSettings[] = list(cfg.issuers).flatMap((i, n) => {
-    if (!isObject(i) || typeof i.id !== 'string' || typeof i.issuer !== 'string') return [];
-    const at = `issuers[${n}]`;
-    if (issuerIds.has(i.id)) problems.push(`${at}.id: duplicate issuer id ${JSON.stringify(i.id)}`);
-    issuerIds.add(i.id);
-    const urlProblem = checkEndpointUrl(i.issuer);
-    if (urlProblem) problems.push(`${at}.issuer: ${urlProblem}`);
-    if (typeof i.jwks_uri === 'string') {
-      const p = checkEndpointUrl(i.jwks_uri);
-      if (p) problems.push(`${at}.jwks_uri: ${p}`);
-    }
-    const kind = resolveIssuerKind(i.issuer.replace(/\/+$/, ''), i.kind === 'github' || i.kind === 'gitlab' ? i.kind : undefined);
-    // An unusable URL is reported as such; what kind it would be is moot until it is fixed.
-    if ('problem' in kind && !urlProblem) problems.push(`${at}.kind: ${kind.problem}`);
-    return [{
-      id: i.id,
-      issuer: i.issuer.replace(/\/+$/, ''),
-      kind: 'kind' in kind ? kind.kind : 'github', // never served: the problem above refuses the configuration
-      jwksUri: i.jwks_uri as string | undefined,
-      algorithms: (i.algorithms as string[] | undefined) ?? ['RS256'],
-      clockSkewSeconds: (i.clock_skew_seconds as number | undefined) ?? 60,
-      maxTokenAgeSeconds: (i.max_token_age_seconds as number | undefined) ?? 3600,
-      jwksRefreshSeconds: (i.jwks_refresh_seconds as number | undefined) ?? 600,
-      jwksMaxStaleSeconds: (i.jwks_max_stale_seconds as number | undefined) ?? 86400,
-      jwksCooldownSeconds: (i.jwks_cooldown_seconds as number | undefined) ?? 30,
-      jwksTimeoutSeconds: (i.jwks_timeout_seconds as number | undefined) ?? 5,
-      ...(i.rate_limit ? { rateLimit: rateLimitOf(i.rate_limit as { requests: number; per_seconds: number }) } : {}),
-    }];
-  });
-  const issuerUrls = new Set<string>();
-  issuers.forEach((i, n) => {
-    if (issuerUrls.has(i.issuer)) problems.push(`issuers[${n}].issuer: ${i.issuer} is listed twice`);
-    issuerUrls.add(i.issuer);
-  });
-
-  const githubApps = await loadGitHubApps(isObject(cfg.github_apps) ? cfg.github_apps : {}, { file, env, strict: opts.checkSources === true, problems });
-  const revocation = await loadRevocation(isObject(cfg.revocation) ? cfg.revocation : undefined, { file, env, strict: opts.checkSources === true, problems });
-  problems.push(...githubApiHostProblems(raw as Record<string, unknown>));
-  const sectionCtx = { file, env, strict: opts.checkSources === true, problems };
-  const backends = await loadBackends(isObject(cfg.backends) ? (cfg.backends as RawBackends) : undefined, sectionCtx);
-  const admin = isObject(cfg.admin) ? await loadSharedTokens(cfg.admin, 'admin', sectionCtx) : undefined;
-
-  const secrets = new Map<string, SecretSource>();
-  for (const [name, given] of Object.entries(isObject(cfg.secrets) ? cfg.secrets : {})) {
-    // The clients refuse to export these names (the list they share): a secret under one could never arrive.
-    const reserved = opts.acceptReservedNames ? undefined : reservedBy(name);
-    if (reserved) problems.push(`secrets.${name}: the name is reserved (${reserved.why}); the GitHub Action and the GitLab component refuse to export it, so choose another name`);
-    if (!isObject(given) || Object.keys(given).length !== 1) continue;
-    if (isBackendSpec(given)) {
-      const bound = bindBackendSecret(name, given, backends, file);
-      if ('problem' in bound) {
-        problems.push(bound.problem);
-        continue;
-      }
-      secrets.set(name, createBackendSource(name, bound.backend, bound.spec));
-      if (opts.checkSources && 'age' in bound.spec) {
-        const p = await (bound.backend as import('../sources/age.js').AgeBackend).check(bound.spec.age);
-        if (p) problems.push(`secrets.${name}.age: ${p}`);
-      }
-      continue;
-    }
-    // A relative file path is relative to the configuration file, not to wherever the broker was started.
-    const spec = 'file' in given && !isAbsolute(given.file) ? { file: resolve(dirname(file), given.file) } : given;
-    if ('github_app' in spec) {
-      // A grant of the wrong shape, or a github_apps section that is not a mapping, is reported by the schema.
-      if (!isGrantSpec(spec.github_app)) continue;
-      if (!githubApps.has(spec.github_app.app)) {
-        const known = [...githubApps.keys()];
-        if (cfg.github_apps === undefined || isObject(cfg.github_apps)) {
-          problems.push(`secrets.${name}.github_app.app: ${JSON.stringify(spec.github_app.app)} is not defined under github_apps${known.length ? ` (known: ${known.join(', ')})` : ''}`);
-        }
-        continue;
-      }
-    }
-    secrets.set(name, createSecretSource(name, spec, env, githubApps));
-    if (opts.checkSources) {
-      const p = await checkSecretSource(spec, env);
-      if (p) problems.push(`secrets.${name}: ${p}`);
-    }
-  }
-
-  const names = new Set<string>();
-  const policies: Policy[] = [];
-  list(cfg.policies).forEach((p, n) => {
-    const at = `policies[${n}]`;
-    if (!isObject(p) || typeof p.name !== 'string' || typeof p.issuer !== 'string' || !isObject(p.claims)) return;
-    if (names.has(p.name)) problems.push(`${at}.name: duplicate policy name ${JSON.stringify(p.name)}`);
-    names.add(p.name);
-    if (!issuerIds.has(p.issuer)) {
-      problems.push(`${at}.issuer: ${JSON.stringify(p.issuer)} is not an issuer id (known: ${[...issuerIds].join(', ')})`);
-    }
-    list(p.secrets).forEach((s, k) => {
-      if (typeof s === 'string' && !(isObject(cfg.secrets) && Object.hasOwn(cfg.secrets, s))) problems.push(`${at}.secrets[${k}]: ${JSON.stringify(s)} is not defined under secrets`);
-    });
-    let ok = true;
-    for (const [claim, spec] of Object.entries(p.claims)) {
-      (Array.isArray(spec) ? spec : [spec]).forEach((m, k) => {
-        const entry = `${at}.claims.${claim}${Array.isArray(spec) ? `[${k}]` : ''}`;
-        // A condition of the wrong shape (null, a list inside a list, a mapping without `pattern`) is the
-        // schema's to report, with its path; compiling it would only add a JavaScript error to the list.
-        if (!isMatcherSpec(m)) {
-          ok = false;
-          return;
-        }
-        try {
-          // A number is checked as the file wrote it: YAML has already rounded 9007199254740993.
-          const numeric = typeof m === 'number' ? numberProblem(m, opts.numberSources?.get(entry)) : undefined;
-          if (numeric) throw new Error(numeric);
-          compileMatcher(m);
-        } catch (e) {
-          ok = false;
-          problems.push(`${entry}: ${(e as Error).message}`);
-        }
-      });
-    }
-    if (ok && Object.keys(p.claims).length > 0 && Array.isArray(p.secrets)) {
-      policies.push({ ...compilePolicy(p as unknown as PolicySpec), singleUse: (p.single_use as boolean | undefined) ?? true });
-    }
-  });
-
-  const store = await loadStore(cfg.store, sectionCtx);
-
-  // Trust-policy lint (docs/policies.md, "Safe policies"): an error stops the load unless its policy overrides
-  // the rule with a reason; warnings and overridden errors are kept for the start-up log and `check --lint`.
-  const lint = lintConfig(raw, opts.numberSources);
-  problems.push(...lint.problems);
-  const enforce = opts.enforceLint !== false;
-  if (enforce) problems.push(...lint.findings.filter(isBlocking).map(describeBlocking));
-  const lintFindings = enforce ? lint.findings.filter((f) => !isBlocking(f)) : lint.findings;
-
-  const l = isObject(cfg.listen) ? cfg.listen : {};
-  const tls = await loadTls(isObject(l.tls) ? (l.tls as RawTls) : undefined, sectionCtx);
-  const host = typeof l.host === 'string' ? l.host : '127.0.0.1';
-  const plainHttp = l.plain_http === true;
-  const listenProblem = plainListenProblem(host, tls !== undefined, plainHttp);
-  if (listenProblem) problems.push(`listen: ${listenProblem}`);
+  // In the order their problems are reported; a loader may use what an earlier one built.
+  const issuers = loadIssuers(raw.issuers, ctx);
+  const githubApps = await loadGitHubApps(raw.github_apps, ctx);
+  const revocation = await loadRevocation(raw.revocation, ctx);
+  problems.push(...githubApiHostProblems(raw));
+  const backends = await loadBackends(raw.backends, ctx);
+  const admin = await loadAdmin(raw.admin, ctx);
+  const secrets = await loadSecrets(raw.secrets, ctx, { backends, githubApps, appsSection: raw.github_apps });
+  const policies = loadPolicies(raw.policies, ctx, { issuers, secretsSection: raw.secrets });
+  const store = await loadStore(raw.store, ctx);
+  const lintFindings = lintPolicies(raw, ctx);
+  const listen = await loadListen(raw.listen, ctx);
 
   if (problems.length > 0) {
     await backends.close();
     throw new ConfigError(file, problems);
   }
-
   return {
-    listen: {
-      host,
-      port: (l.port as number | undefined) ?? 8080,
-      bodyLimitBytes: (l.body_limit_bytes as number | undefined) ?? 16384,
-      headerLimitBytes: (l.header_limit_bytes as number | undefined) ?? 32768,
-      maxTokenBytes: (l.max_token_bytes as number | undefined) ?? 16384,
-      requestTimeoutSeconds: (l.request_timeout_seconds as number | undefined) ?? 10,
-      shutdownGraceSeconds: (l.shutdown_grace_seconds as number | undefined) ?? 10,
-      tls,
-      plainHttp,
-    },
-    audience: cfg.audience,
+    listen,
+    audience: raw.audience as string,
     issuers,
     secrets,
     policies,
@@ -350,87 +156,4 @@ async function buildCheckedConfig(raw: unknown, file: string, opts: LoadOptions)
     revocation,
     lintFindings,
   };
-}
-
-/**
- * Every client sends a bearer token (or GitLab's revocation token) to the broker: plain HTTP is served on a
- * loopback address, or where the operator says a TLS-terminating proxy is in front (`plain_http: true`).
- */
-export function plainListenProblem(host: string, tls: boolean, plainHttp: boolean): string | undefined {
-  if (tls || plainHttp || isLoopbackHost(host)) return undefined;
-  return `plain HTTP on ${host} would carry tokens unencrypted; configure listen.tls (cert and key), or set listen.plain_http: true when a TLS-terminating proxy is in front of the broker`;
-}
-
-/** The shapes compileMatcher takes; anything else is reported by the schema. */
-function isMatcherSpec(m: unknown): boolean {
-  return typeof m === 'string' || typeof m === 'number' || typeof m === 'boolean' || (isObject(m) && typeof m.pattern === 'string');
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function list(v: unknown): unknown[] & any[] {
-  return Array.isArray(v) ? v : [];
-}
-
-/**
- * ajv's findings as one line per problem. With `anyOf`, ajv also reports why each alternative failed; those
- * are noise next to the one-line summary, so errors inside a failed `anyOf` (or `propertyNames`) are dropped.
- */
-function schemaProblems(errors: ErrorObject[]): string[] {
-  const umbrellas = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'propertyNames').map((e) => e.schemaPath);
-  const kept = errors.filter((e) => !umbrellas.some((u) => e.schemaPath !== u && e.schemaPath.startsWith(`${u}/`)));
-  // An anyOf nested in another failed anyOf is itself noise.
-  const outer = kept.filter((e) => !(e.keyword === 'anyOf' && kept.some((o) => o !== e && o.keyword === 'anyOf' && e.instancePath.startsWith(`${o.instancePath}/`))));
-  return [...new Set(outer.map(describeAjvError))];
-}
-
-function rateLimitOf(r: { requests: number; per_seconds: number }): { requests: number; perSeconds: number } {
-  return { requests: r.requests, perSeconds: r.per_seconds };
-}
-
-/** `/policies/2/claims` -> `policies[2].claims`, with ajv's complaint made readable. */
-function describeAjvError(e: ErrorObject): string {
-  let path = e.instancePath
-    .split('/')
-    .slice(1)
-    .map((seg) => seg.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce((acc, seg) => (/^\d+$/.test(seg) ? `${acc}[${seg}]` : acc ? `${acc}.${seg}` : seg), '');
-  let msg = e.message ?? 'is invalid';
-  switch (e.keyword) {
-    case 'additionalProperties': {
-      const extra = (e.params as { additionalProperty: string }).additionalProperty;
-      path = path ? `${path}.${extra}` : extra;
-      msg = 'unknown key (check the spelling; see docs/policies.md)';
-      break;
-    }
-    case 'required':
-      path = path ? `${path}.${(e.params as { missingProperty: string }).missingProperty}` : (e.params as { missingProperty: string }).missingProperty;
-      msg = 'is required';
-      break;
-    case 'minProperties':
-      if (/^policies\[\d+\]\.claims$/.test(path)) msg = 'needs at least one claim condition (a policy that matches every token is not allowed)';
-      else if (/^secrets\.[^.]+$/.test(path)) msg = 'needs one source: env, file, value, github_app, vault, aws_secrets_manager or age';
-      break;
-    case 'maxProperties':
-      if (/^secrets\.[^.]+$/.test(path)) msg = 'takes exactly one source: env, file, value, github_app, vault, aws_secrets_manager or age';
-      break;
-    case 'enum':
-      msg = `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
-      break;
-    case 'anyOf':
-      if (/claims\./.test(path)) msg = 'must be a string, number, boolean, { pattern: "<regex>" } or a list of those';
-      else if (path === 'store') msg = 'must be "memory", a redis:// or rediss:// URL, or { redis: { url, password_env, ca_file, ... } }';
-      break;
-    case 'propertyNames': {
-      const name = (e.params as { propertyName: string }).propertyName;
-      msg = path === 'secrets'
-        ? 'secret names must match ^[A-Za-z_][A-Za-z0-9_]*$ (they become environment variable names)'
-        : 'names may hold letters, digits and _ . - (a letter or digit first)';
-      path = path ? `${path}.${name}` : name;
-      break;
-    }
-  }
-  return `${path || '(top level)'}: ${msg}`;
 }

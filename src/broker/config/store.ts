@@ -1,9 +1,8 @@
 // The `store:` setting: `memory`, a Redis URL, or a mapping for what a URL cannot carry safely (a password
 // from the environment, the CA of a `rediss://` server). Problems are reported by path like everything else.
-import { readFile } from 'node:fs/promises';
-import { pathFrom } from './backends.js';
 import { redactUrl, type StoreSpec } from '../store/index.js';
 import { parseRedisSpec } from '../store/redis.js';
+import { readNamedFile, type SectionContext } from './section.js';
 
 export interface RawRedisStore {
   redis: {
@@ -26,10 +25,8 @@ export interface LoadedStore {
   startupWaitSeconds: number;
 }
 
-export async function loadStore(
-  raw: string | RawRedisStore | undefined,
-  ctx: { file: string; env: NodeJS.ProcessEnv; strict: boolean; problems: string[] },
-): Promise<LoadedStore> {
+export async function loadStore(section: unknown, ctx: SectionContext): Promise<LoadedStore> {
+  const raw = section as string | RawRedisStore | undefined;
   const fallback: LoadedStore = { spec: { kind: 'memory' }, startupWaitSeconds: DEFAULT_STARTUP_WAIT_SECONDS };
   if (raw === undefined || raw === 'memory') return fallback;
   if (typeof raw === 'string') {
@@ -71,12 +68,8 @@ export async function loadStore(
   }
   if (r.ca_file !== undefined) {
     if (!r.url.startsWith('rediss:')) ctx.problems.push('store.redis.ca_file: only a rediss:// (TLS) URL uses a CA');
-    const path = pathFrom(r.ca_file, ctx.file);
-    try {
-      settings.ca = await readFile(path, 'utf8');
-    } catch (e) {
-      if (ctx.strict) ctx.problems.push(`store.redis.ca_file: cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-    }
+    const ca = await readNamedFile(r.ca_file, 'store.redis.ca_file', ctx);
+    if (ca !== undefined) settings.ca = ca;
   }
   return { spec: { kind: 'redis', redis: settings }, startupWaitSeconds: r.startup_wait_seconds ?? DEFAULT_STARTUP_WAIT_SECONDS };
 }

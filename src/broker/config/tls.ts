@@ -5,7 +5,8 @@
 import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createSecureContext } from 'node:tls';
-import { pathFrom } from './backends.js';
+import { secureContextOptions, type TlsSettings } from '../http/tls.js';
+import { isObject, pathFrom, type SectionContext } from './section.js';
 
 export interface RawTls {
   cert: string;
@@ -14,30 +15,14 @@ export interface RawTls {
   client_auth?: 'exchange' | 'all';
 }
 
-export interface TlsSettings {
-  certFile: string;
-  keyFile: string;
-  clientCaFile?: string;
-  /**
-   * With a client CA: `exchange` (default) requires a client certificate for POST /v1/exchange only (probes,
-   * metrics, GitLab's revocation client and the admin API authenticate otherwise); `all` refuses the TLS
-   * handshake of any client without one.
-   */
-  clientAuth: 'exchange' | 'all';
-  /** PEM text; absent only in a configuration loaded without reading files (`check`). */
-  cert?: string;
-  key?: string;
-  clientCa?: string;
-  /** When the served certificate expires (the metrics export it so an alert fires before). */
-  notAfter?: Date;
-}
-
-export async function loadTls(raw: RawTls | undefined, ctx: { file: string; strict: boolean; problems: string[] }): Promise<TlsSettings | undefined> {
-  if (!raw || typeof raw.cert !== 'string' || typeof raw.key !== 'string') return undefined;
+export async function loadTls(section: unknown, ctx: SectionContext): Promise<TlsSettings | undefined> {
+  if (!isObject(section)) return undefined;
+  const raw = section as unknown as RawTls;
+  if (typeof raw.cert !== 'string' || typeof raw.key !== 'string') return undefined;
   const t: TlsSettings = {
-    certFile: pathFrom(raw.cert, ctx.file),
-    keyFile: pathFrom(raw.key, ctx.file),
-    clientCaFile: typeof raw.client_ca === 'string' ? pathFrom(raw.client_ca, ctx.file) : undefined,
+    certFile: pathFrom(raw.cert, ctx),
+    keyFile: pathFrom(raw.key, ctx),
+    clientCaFile: typeof raw.client_ca === 'string' ? pathFrom(raw.client_ca, ctx) : undefined,
     clientAuth: raw.client_auth ?? 'exchange',
   };
   if (raw.client_auth !== undefined && t.clientCaFile === undefined) ctx.problems.push('listen.tls.client_auth: needs client_ca (the CA that signs client certificates)');
@@ -80,18 +65,4 @@ export async function loadTls(raw: RawTls | undefined, ctx: { file: string; stri
     }
   }
   return t;
-}
-
-/** What `setSecureContext` takes on a reload: the files' contents. */
-export function secureContextOptions(t: TlsSettings): { cert: string; key: string; ca?: string } {
-  return { cert: t.cert!, key: t.key!, ...(t.clientCa ? { ca: t.clientCa } : {}) };
-}
-
-/** The HTTPS server's options at start-up. */
-export function httpsOptions(t: TlsSettings): Record<string, unknown> {
-  return {
-    ...secureContextOptions(t),
-    minVersion: 'TLSv1.2',
-    ...(t.clientCa ? { requestCert: true, rejectUnauthorized: t.clientAuth === 'all' } : {}),
-  };
 }

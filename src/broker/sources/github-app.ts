@@ -3,7 +3,7 @@
 // repository or a permission level the grant does not include is refused before GitHub is asked.
 import { BrokerError } from '../errors.js';
 import type { GitHubApp, PermissionLevel, Permissions, TokenScope } from '../github/app.js';
-import type { ResolveContext, ResolvedSecret, SecretSource } from './index.js';
+import type { ResolveContext, ResolvedSecret, SecretSource } from './source.js';
 
 /** The issuance kind (store, revocation) of a GitHub App installation token. */
 export const GITHUB_INSTALLATION_TOKEN = 'github_installation_token';

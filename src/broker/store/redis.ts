@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import type { Redis as RedisClient, RedisOptions } from 'ioredis';
 import { BrokerError } from '../errors.js';
-import type { IssuanceRecord, Store, StoreEvents } from './index.js';
+import type { IssuanceRecord, Store, StoreEvents } from './store.js';
 
 export interface RedisStoreSettings {
   /** redis://[user:password@]host:port[/db] or rediss://... (TLS). */

@@ -5,11 +5,29 @@
 //    cannot turn the broker into a load generator against the issuer);
 //  - when the issuer is unreachable, keys fetched within `jwks_max_stale_seconds` keep working; after that
 //    the broker answers 503 upstream_unavailable rather than accept or reject tokens it cannot check.
+import type { PlatformKind } from '../../platform/issuers.js';
 import { createLocalJWKSet, errors as joseErrors, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
 import { request } from 'undici';
-import type { IssuerSettings } from '../config/load.js';
 import { BrokerError } from '../errors.js';
 import type { BrokerMetrics } from '../metrics.js';
+
+/** One trusted issuer, as the `issuers` section configures it (config/issuers.ts fills in the defaults). */
+export interface IssuerSettings {
+  id: string;
+  issuer: string;
+  /** GitHub or GitLab: declared, or told by the URL (src/platform/issuers.ts). */
+  kind: PlatformKind;
+  jwksUri?: string;
+  algorithms: string[];
+  clockSkewSeconds: number;
+  maxTokenAgeSeconds: number;
+  jwksRefreshSeconds: number;
+  jwksMaxStaleSeconds: number;
+  jwksCooldownSeconds: number;
+  jwksTimeoutSeconds: number;
+  /** Exchanges allowed per subject of this issuer per window, shared across instances through the store. */
+  rateLimit?: { requests: number; perSeconds: number };
+}
 
 const MAX_DOCUMENT_BYTES = 1024 * 1024;
 

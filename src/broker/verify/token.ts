@@ -3,9 +3,8 @@
 // age per issuer. The issuer is looked up in the allow list from the unverified payload *before* any key is
 // fetched, so a token naming an unknown issuer never causes a network request.
 import { decodeJwt, decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload, type ProtectedHeaderParameters } from 'jose';
-import type { IssuerSettings } from '../config/load.js';
 import { BrokerError } from '../errors.js';
-import { IssuerKeys, type Clock } from './issuer-keys.js';
+import { IssuerKeys, type Clock, type IssuerSettings } from './issuer-keys.js';
 import type { BrokerMetrics } from '../metrics.js';
 
 export interface VerifiedToken {

@@ -1,0 +1,57 @@
+// The operator's endpoints: liveness (/healthz), readiness (/readyz: usable issuer keys and a reachable store),
+// Prometheus metrics (/metrics), and the reload (POST /-/reload) behind the admin section's pre-shared token.
+import type { FastifyPluginAsync } from 'fastify';
+import { BrokerError } from '../errors.js';
+import type { BrokerMetrics } from '../metrics.js';
+import { presentsSharedToken } from '../shared-secret.js';
+import type { Store } from '../store/store.js';
+import type { Generations } from './generations.js';
+import type { ReloadOutcome, Serving } from './reload.js';
+
+export interface OpsRouteDeps {
+  generations: Generations<Serving>;
+  store: Store;
+  metrics: BrokerMetrics;
+  reload(trigger: string): Promise<ReloadOutcome>;
+  /** Whether the broker is shutting down (readiness answers 503 so the load balancer stops sending). */
+  shuttingDown(): boolean;
+}
+
+export const opsRoutes: FastifyPluginAsync<OpsRouteDeps> = async (app, { generations, store, metrics, reload, shuttingDown }) => {
+  // The operator's reload, behind the admin section's pre-shared token (404 without one).
+  app.post('/-/reload', async (req, reply) => {
+    const admin = generations.current.config.admin;
+    if (!admin) throw new BrokerError('not_found', 'the admin API is not enabled on this broker; its operator enables it with an "admin:" section');
+    if (!admin.tokens || !presentsSharedToken(admin.tokens, req.headers.authorization)) {
+      const r = await store.hit('admin:unauthorized', 60).catch(() => ({ count: 0, resetSeconds: 60 }));
+      if (r.count > 10) throw new BrokerError('rate_limited', 'too many unauthorized admin requests; wait and retry', { retryAfter: r.resetSeconds });
+      throw new BrokerError('unauthorized', 'send the admin token as "Authorization: Bearer <token>"');
+    }
+    const outcome = await reload('admin_api');
+    if (!outcome.ok) {
+      throw new BrokerError('config_invalid', `the configuration was not reloaded (the previous one keeps serving): ${(outcome.problems ?? []).join('; ')}`);
+    }
+    return reply
+      .code(200)
+      .type('application/json; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(JSON.stringify({ status: 'reloaded', needs_restart: outcome.needsRestart ?? [] }));
+  });
+
+  app.get('/healthz', async (_req, reply) => reply.send({ status: 'ok' }));
+
+  app.get('/readyz', async (_req, reply) => {
+    const issuers = [...generations.current.verifier.keys.values()].map((k) => k.status());
+    // An instance that cannot reach the shared store is taken out of rotation: its peers may still reach it
+    // (a partition), and it would refuse every single-use exchange. /healthz stays 200: it recovers by itself.
+    const storeOk = await store.ping();
+    const closing = shuttingDown();
+    const ready = !closing && storeOk && issuers.some((i) => i.usable);
+    const status = closing ? 'shutting_down' : !storeOk ? 'store_unavailable' : ready ? 'ready' : 'no_usable_keys';
+    return reply.code(ready ? 200 : 503).send({ status, issuers, store: { kind: store.kind, ok: storeOk } });
+  });
+
+  app.get('/metrics', async (_req, reply) => {
+    return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+};

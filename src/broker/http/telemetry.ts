@@ -1,0 +1,40 @@
+// How the broker's parts report to its log and metrics: the shared store (reachable or not, its errors) and
+// the secret backends (each value fetched, logins, renewals, failures). Never a secret: the parts report
+// names, kinds and outcomes only.
+import type { Logger } from 'pino';
+import type { BrokerMetrics } from '../metrics.js';
+import type { BackendEvents } from '../sources/backend.js';
+import { createStore, type StoreSpec } from '../store/index.js';
+import type { Store } from '../store/store.js';
+import type { Clock } from '../verify/issuer-keys.js';
+
+export function backendEvents(metrics: BrokerMetrics, log: Logger): BackendEvents {
+  return {
+    onFetch: (kind: string, backend: string, outcome: string) => metrics.secretFetches.inc({ kind, backend, outcome }),
+    onEvent: (level: 'info' | 'warn' | 'error', fields: Record<string, unknown>, message: string) => log[level](fields, message),
+  };
+}
+
+/** The store the broker uses for its whole life (changing it needs a restart), its state in the log and metrics. */
+export function openStore(spec: StoreSpec, now: Clock | undefined, metrics: BrokerMetrics, log: Logger): Store {
+  let lastStoreError: string | undefined;
+  const store = createStore(spec, now, {
+    onStateChange(up) {
+      metrics.storeUp.set(up ? 1 : 0);
+      if (up) lastStoreError = undefined;
+      if (up) log.info({ event: 'store_up', store: store.kind }, 'store reachable');
+      else log.warn({ event: 'store_down', store: store.kind }, 'store unreachable: single-use policies answer 503 until it returns');
+    },
+    onError(message) {
+      // Reconnect attempts repeat the same error every second: log each distinct one once per outage.
+      if (message === lastStoreError) return;
+      lastStoreError = message;
+      log.warn({ event: 'store_error', store: store.kind, detail: message }, 'store error');
+    },
+    onOperationError(operation) {
+      metrics.storeErrors.inc({ operation });
+    },
+  });
+  metrics.storeUp.set(store.kind === 'memory' ? 1 : 0);
+  return store;
+}
