@@ -5,23 +5,53 @@ export const modules = {
 /***/ 6283:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   VaultError: () => (/* binding */ VaultError),
 /* harmony export */   readFromVault: () => (/* binding */ readFromVault),
-/* harmony export */   revokeVaultToken: () => (/* binding */ revokeVaultToken)
+/* harmony export */   revokeVaultToken: () => (/* binding */ revokeVaultToken),
+/* harmony export */   vaultErrors: () => (/* binding */ vaultErrors),
+/* harmony export */   vaultProvider: () => (/* binding */ vaultProvider)
 /* harmony export */ });
-/* unused harmony exports VaultError, vaultErrors */
 /* harmony import */ var _client_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6468);
 /* harmony import */ var _client_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8006);
-/* harmony import */ var _client_claims_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(630);
-/* harmony import */ var _client_broker_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38);
 // Vault / OpenBao mode, loaded only when `broker: vault`: log in with the job's OIDC token at
 // auth/<vault-auth-path>/login with the configured role, read each listed KV secret (v2 `data/` paths and
 // v1 paths), and report Vault's own `{"errors": [...]}` to the user. The Vault token is saved for the post
 // step to revoke as soon as it exists, so a failed read still gets it revoked.
 
 
-
-
+/** Vault as the action's secret provider: the values are the fields the `secrets` input names. */
+function vaultProvider(ctx) {
+    const { inputs } = ctx;
+    const role = `vault role ${inputs.vaultRole}`;
+    return {
+        source: 'Vault',
+        // Vault's JWT auth refuses a token with 400 (the broker with 401/403): a refused login is about the claims.
+        aboutClaims: (e) => e.status === 401 || e.status === 403 || e.code === 'broker_refused',
+        async fetch(specs, getToken) {
+            const r = await readFromVault({
+                url: inputs.brokerUrl,
+                role: inputs.vaultRole,
+                authPath: inputs.vaultAuthPath,
+                namespace: inputs.vaultNamespace,
+                specs,
+                getToken,
+                http: ctx.http,
+                retry: ctx.retry,
+                onToken: (token) => ctx.post.keepVaultToken({ url: inputs.brokerUrl, token, ...(inputs.vaultNamespace ? { namespace: inputs.vaultNamespace } : {}) }),
+            });
+            return {
+                values: r.deliveries.map((d) => ({ name: d.spec.exportName, value: d.value })),
+                settle: () => r.deliveries,
+                // The role is the workflow's own input, not the peer's text.
+                policy: role,
+                policyShown: role,
+                expiresAt: r.expiresAt,
+            };
+        },
+    };
+}
 class VaultError extends Error {
     code;
     status;
@@ -35,40 +65,23 @@ class VaultError extends Error {
 async function readFromVault(req) {
     const base = req.url.replace(/\/+$/, '');
     const ns = req.namespace ? { 'x-vault-namespace': req.namespace } : {};
-    let claims;
     // 1. Log in with a fresh OIDC token per attempt.
-    let login;
-    try {
-        login = await (0,_client_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetries */ .L)(req.retry, async (timeoutMs, n) => {
-            let jwt;
-            try {
-                jwt = await req.getToken();
-            }
-            catch (e) {
-                if (e instanceof _client_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExchangeError */ .Sb)
-                    return { fail: e };
-                return { retry: `attempt ${n}: could not get an OIDC token: ${e.message}` };
-            }
-            claims = (0,_client_claims_js__WEBPACK_IMPORTED_MODULE_2__/* .decodeClaims */ .Yq)(jwt);
-            let res;
-            try {
-                res = await req.http({
-                    method: 'POST',
-                    url: `${base}/v1/auth/${req.authPath}/login`,
-                    headers: { 'content-type': 'application/json', accept: 'application/json', ...ns },
-                    body: JSON.stringify({ role: req.role, jwt }),
-                    timeoutMs,
-                });
-            }
-            catch (e) {
-                if ((0,_client_broker_js__WEBPACK_IMPORTED_MODULE_3__/* .isCertificateProblem */ .B$)(e))
-                    return { fail: (0,_client_broker_js__WEBPACK_IMPORTED_MODULE_3__/* .untrusted */ .bp)(req.url, e) };
-                return { retry: `attempt ${n}: ${e.message}` };
-            }
+    const login = await (0,_client_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .callWithToken */ .WD)({
+        peer: 'Vault',
+        url: req.url,
+        getToken: req.getToken,
+        http: req.http,
+        retry: req.retry,
+        request: (jwt) => ({
+            method: 'POST',
+            url: `${base}/v1/auth/${req.authPath}/login`,
+            headers: { 'content-type': 'application/json', accept: 'application/json', ...ns },
+            body: JSON.stringify({ role: req.role, jwt }),
+        }),
+        said: (res) => vaultErrors(res.body),
+        settle: (res, { n, claims }) => {
             if (res.status === 200)
                 return { ok: res };
-            if (res.status === 429 || res.status >= 500)
-                return { retry: `attempt ${n}: Vault answered ${res.status} ${vaultErrors(res.body)}`, retryAfter: res.headers['retry-after'] };
             return {
                 fail: new _client_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExchangeError */ .Sb('broker_refused', `Vault refused the login at auth/${req.authPath}/login with role ${req.role} (${res.status}): ${vaultErrors(res.body)}`, {
                     status: res.status,
@@ -78,14 +91,8 @@ async function readFromVault(req) {
                     attempts: n,
                 }),
             };
-        });
-    }
-    catch (e) {
-        if (e instanceof _client_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .RetriesExhausted */ .w) {
-            throw new _client_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExchangeError */ .Sb('broker_unavailable', `no answer from Vault at ${req.url} after ${e.attempts} attempt(s); last: ${e.lastReason}`, { claims, attempts: e.attempts });
-        }
-        throw e;
-    }
+        },
+    });
     const auth = vaultJson(login.value.body, 'vault_login_failed', 'the login').auth;
     if (!auth || typeof auth.client_token !== 'string')
         throw new VaultError('vault_login_failed', 'Vault answered the login without auth.client_token');
@@ -112,7 +119,6 @@ async function readFromVault(req) {
     }
     return { deliveries, expiresAt: lease ? new Date(Date.now() + lease * 1000).toISOString() : null };
 }
-/** KV v2 wraps the fields in data.data next to data.metadata; KV v1 returns them in data. */
 /**
  * A 200 answer's JSON. Node's parse error quotes the text around the fault, and these answers hold a Vault
  * token or the secrets: the message says what failed, never what was read.
@@ -125,6 +131,7 @@ function vaultJson(body, code, what) {
         throw new VaultError(code, `Vault answered ${what} with 200 and a body that is not JSON; is broker-url the Vault API (not a proxy's page)?`);
     }
 }
+/** KV v2 wraps the fields in data.data next to data.metadata; KV v1 returns them in data. */
 function kvData(body) {
     const data = (body.data ?? {});
     if (data.data && typeof data.data === 'object' && data.metadata && typeof data.metadata === 'object')

@@ -12,13 +12,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   redactProxy: () => (/* binding */ redactProxy)
 /* harmony export */ });
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(115);
+/* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4790);
 // Requests through an HTTP proxy, with undici's ProxyAgent (CONNECT tunnels). Loaded only when a proxy
 // applies, so jobs without one never load undici.
 
 
 async function proxyHttpClient(proxy, ca) {
-    const tls = ca ? { ca: await (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .withDefaultCAs */ .N1)(ca) } : undefined;
+    const tls = ca ? { ca: await (0,_transport_js__WEBPACK_IMPORTED_MODULE_1__/* .withDefaultCAs */ .N1)(ca) } : undefined;
     const agent = new undici__WEBPACK_IMPORTED_MODULE_0__.ProxyAgent({ uri: proxy, ...(tls ? { requestTls: tls } : {}) });
     return async (req) => {
         const origin = new URL(req.url).origin;
@@ -30,10 +30,10 @@ async function proxyHttpClient(proxy, ca) {
                 dispatcher: agent,
                 signal: AbortSignal.timeout(req.timeoutMs),
             });
-            const limit = req.maxBodyBytes ?? _http_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_ANSWER_BYTES */ .gB;
+            const limit = req.maxBodyBytes ?? _transport_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_ANSWER_BYTES */ .gB;
             if (Number(res.headers['content-length']) > limit) {
                 res.body.destroy();
-                throw (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .tooLarge */ .g$)(origin, limit);
+                throw (0,_transport_js__WEBPACK_IMPORTED_MODULE_1__/* .tooLarge */ .g$)(origin, limit);
             }
             const chunks = [];
             let size = 0;
@@ -41,7 +41,7 @@ async function proxyHttpClient(proxy, ca) {
                 size += c.length;
                 if (size > limit) {
                     res.body.destroy();
-                    throw (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .tooLarge */ .g$)(origin, limit);
+                    throw (0,_transport_js__WEBPACK_IMPORTED_MODULE_1__/* .tooLarge */ .g$)(origin, limit);
                 }
                 chunks.push(c);
             }
@@ -53,13 +53,13 @@ async function proxyHttpClient(proxy, ca) {
             return { status: res.statusCode, headers, body };
         }
         catch (e) {
-            if (e instanceof _http_js__WEBPACK_IMPORTED_MODULE_1__/* .TransportError */ .wX)
+            if (e instanceof _transport_js__WEBPACK_IMPORTED_MODULE_1__/* .TransportError */ .wX)
                 throw e;
             const err = e;
             if (err.name === 'TimeoutError' || err.name === 'AbortError') {
-                throw new _http_js__WEBPACK_IMPORTED_MODULE_1__/* .TransportError */ .wX('timeout', `no answer from ${origin} (through proxy) within ${(req.timeoutMs / 1000).toFixed(1)} s`);
+                throw new _transport_js__WEBPACK_IMPORTED_MODULE_1__/* .TransportError */ .wX('timeout', `no answer from ${origin} (through proxy) within ${(req.timeoutMs / 1000).toFixed(1)} s`);
             }
-            throw new _http_js__WEBPACK_IMPORTED_MODULE_1__/* .TransportError */ .wX(err.code ?? 'network_error', `${origin} through proxy ${redactProxy(proxy)}: ${err.message}`);
+            throw new _transport_js__WEBPACK_IMPORTED_MODULE_1__/* .TransportError */ .wX(err.code ?? 'network_error', `${origin} through proxy ${redactProxy(proxy)}: ${err.message}`);
         }
     };
 }
@@ -84,7 +84,7 @@ function redactProxy(proxy) {
 async function clientFetch(env, ca) {
     const undici = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 6752, 19));
     const { proxyFor } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 7169));
-    const roots = ca ? await (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .withDefaultCAs */ .N1)(ca) : undefined;
+    const roots = ca ? await (0,_transport_js__WEBPACK_IMPORTED_MODULE_1__/* .withDefaultCAs */ .N1)(ca) : undefined;
     const direct = new undici.Agent(roots ? { connect: { ca: roots } } : {});
     const viaProxy = new Map();
     return ((input, init) => {

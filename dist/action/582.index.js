@@ -5,7 +5,9 @@ export const modules = {
 /***/ 8582:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   explainFailure: () => (/* binding */ explainFailure),
 /* harmony export */   printClaims: () => (/* binding */ printClaims),
 /* harmony export */   refusalHelp: () => (/* binding */ refusalHelp)
 /* harmony export */ });
@@ -15,6 +17,14 @@ export const modules = {
 // the job's own token claims (never the token). Loaded only on failure or with debug-claims.
 
 
+/** A failure about the token's claims (or any, with debug-claims): the error, the job's claims, what to check. */
+function explainFailure(core, e, job) {
+    core.error(e.message);
+    printClaims(core, e.claims, "Claims of this job's OIDC token", job);
+    const help = refusalHelp(e.status);
+    if (help)
+        core.info(help);
+}
 function printClaims(core, claims, heading, job) {
     const which = job ? (0,_job_context_js__WEBPACK_IMPORTED_MODULE_1__/* .describeJob */ .h)(job) : '';
     if (which)

@@ -287,189 +287,26 @@ exports.debug = debug; // for test
 /* harmony export */   R: () => (/* binding */ jobContext),
 /* harmony export */   h: () => (/* binding */ describeJob)
 /* harmony export */ });
-/* harmony import */ var _node_modules_actions_github_lib_context_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7157);
-// The job, as the summary and the refusal diagnostics name it: its repository and the URL of this run, from
-// @actions/github's Context (the runner's GITHUB_* variables and event payload). The class is imported from
-// its own file because the package's entry point builds Octokit and its plugins at import, which the main
-// step, that never calls the GitHub API, should not pay for at start-up.
-
-function jobContext() {
-    const c = new _node_modules_actions_github_lib_context_js__WEBPACK_IMPORTED_MODULE_0__/* .Context */ .o();
-    let repository;
-    try {
-        repository = `${c.repo.owner}/${c.repo.repo}`;
-    }
-    catch {
-        repository = undefined;
-    }
-    const attempt = Number.isInteger(c.runAttempt) && c.runAttempt > 1 ? `/attempts/${c.runAttempt}` : '';
-    const runUrl = repository && Number.isInteger(c.runId) ? `${c.serverUrl}/${repository}/actions/runs/${c.runId}${attempt}` : undefined;
-    return { repository, runUrl, apiUrl: c.apiUrl };
+// The job, as the summary and the refusal diagnostics name it (its repository and the URL of this run), and
+// the GitHub API it talks to, read from the variables the runner documents for every job: GITHUB_REPOSITORY,
+// GITHUB_SERVER_URL, GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT, GITHUB_API_URL. Read here rather than through
+// @actions/github's Context, which also reads and parses the event payload (GITHUB_EVENT_PATH) that the
+// action never uses, and whose package entry builds Octokit at import: neither belongs on the start-up path
+// of a step that never calls the GitHub API. The values are taken as Context takes them (same defaults).
+function jobContext(env) {
+    const repository = env.GITHUB_REPOSITORY || undefined;
+    const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
+    const runId = parseInt(env.GITHUB_RUN_ID ?? '', 10);
+    const runAttempt = parseInt(env.GITHUB_RUN_ATTEMPT ?? '', 10);
+    const attempt = Number.isInteger(runAttempt) && runAttempt > 1 ? `/attempts/${runAttempt}` : '';
+    const runUrl = repository && Number.isInteger(runId) ? `${serverUrl}/${repository}/actions/runs/${runId}${attempt}` : undefined;
+    return { repository, runUrl, apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com' };
 }
 /** `octo-org/octo-repo, run https://github.com/.../actions/runs/1`, or '' outside a runner. */
 function describeJob(job) {
     if (!job.repository)
         return '';
     return job.runUrl ? `${job.repository}, run ${job.runUrl}` : job.repository;
-}
-
-
-/***/ }),
-
-/***/ 38:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B$: () => (/* binding */ isCertificateProblem),
-/* harmony export */   Tv: () => (/* binding */ exchangeWithBroker),
-/* harmony export */   bp: () => (/* binding */ untrusted)
-/* harmony export */ });
-/* unused harmony export parseError */
-/* harmony import */ var _claims_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(630);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6468);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(115);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8006);
-// The client side of `POST /v1/exchange`, shared by the GitHub Action and the CLI: a fresh OIDC token per
-// attempt (a broker that remembers `jti` refuses a replayed one), retries on network errors, 5xx and 429,
-// none on other 4xx, and the broker's error code and message handed back as they are.
-
-
-
-
-async function exchangeWithBroker(req) {
-    const url = `${req.brokerUrl.replace(/\/+$/, '')}/v1/exchange`;
-    const body = req.secretNames ? JSON.stringify({ secrets: req.secretNames }) : undefined;
-    let lastClaims;
-    let lastStatus;
-    try {
-        const { value, attempts } = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetries */ .L)(req.retry, async (timeoutMs, n) => {
-            let token;
-            try {
-                token = await req.getToken();
-            }
-            catch (e) {
-                // A missing permission is final; the token service being briefly down is not.
-                if (e instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ExchangeError */ .Sb)
-                    return { fail: e };
-                return { retry: `attempt ${n}: could not get an OIDC token: ${e.message}` };
-            }
-            lastClaims = (0,_claims_js__WEBPACK_IMPORTED_MODULE_0__/* .decodeClaims */ .Yq)(token);
-            let res;
-            try {
-                res = await req.http({
-                    method: 'POST',
-                    url,
-                    headers: {
-                        authorization: `Bearer ${token}`,
-                        accept: 'application/json',
-                        'user-agent': 'oidc-exchange-client',
-                        ...(body ? { 'content-type': 'application/json' } : {}),
-                    },
-                    body,
-                    timeoutMs,
-                });
-            }
-            catch (e) {
-                if (isCertificateProblem(e))
-                    return { fail: untrusted(req.brokerUrl, e) };
-                if (e instanceof _http_js__WEBPACK_IMPORTED_MODULE_2__/* .TransportError */ .wX && e.code === 'answer_too_large')
-                    return { fail: new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ExchangeError */ .Sb('broker_answer_invalid', e.message, { attempts: n }) };
-                return { retry: `attempt ${n}: ${e.message}` };
-            }
-            lastStatus = res.status;
-            if (res.status === 200)
-                return { ok: parseAnswer(res.body, lastClaims) };
-            const err = parseError(res.body);
-            // The broker's words are shown, but as quoted text: they reach the log (see peerText).
-            const said = err ? `${errorCodeText(err.error)}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .peerText */ .qT)(err.message)}` : `HTTP ${res.status}`;
-            if (res.status === 429 || res.status >= 500)
-                return { retry: `attempt ${n}: broker answered ${res.status} ${said}`, retryAfter: res.headers['retry-after'] };
-            return {
-                fail: new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ExchangeError */ .Sb('broker_refused', `the broker refused the exchange (${res.status} ${said})`, {
-                    status: res.status,
-                    brokerCode: err?.error,
-                    brokerMessage: err?.message,
-                    claims: lastClaims,
-                    attempts: n,
-                }),
-            };
-        });
-        return { ...value, attempts };
-    }
-    catch (e) {
-        if (e instanceof _retry_js__WEBPACK_IMPORTED_MODULE_3__/* .RetriesExhausted */ .w) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ExchangeError */ .Sb('broker_unavailable', `no answer from the broker at ${req.brokerUrl} after ${e.attempts} attempt(s)${e.deadlinePassed ? ' within the time limit (timeout-seconds)' : ''}; last: ${e.lastReason}`, { status: lastStatus, claims: lastClaims, attempts: e.attempts });
-        }
-        throw e;
-    }
-}
-function parseAnswer(text, claims) {
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ExchangeError */ .Sb('broker_answer_invalid', 'the broker answered 200 with a body that is not JSON; is broker-url the broker and not a web page?');
-    }
-    const a = parsed;
-    if (!a || typeof a.secrets !== 'object' || a.secrets === null || Array.isArray(a.secrets)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ExchangeError */ .Sb('broker_answer_invalid', 'the broker answered 200 without a "secrets" object');
-    }
-    const secrets = {};
-    for (const [name, value] of Object.entries(a.secrets)) {
-        if (typeof value !== 'string')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ExchangeError */ .Sb('broker_answer_invalid', `the broker's value for ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .peerText */ .qT)(name, 130)} is not a string`);
-        secrets[name] = value;
-    }
-    const revoke = [];
-    if (Array.isArray(a.revoke)) {
-        for (const r of a.revoke) {
-            if (r && typeof r.name === 'string' && typeof r.url === 'string' && r.name in secrets) {
-                revoke.push({ name: r.name, method: typeof r.method === 'string' ? r.method : 'DELETE', url: r.url });
-            }
-        }
-    }
-    return {
-        secrets,
-        policy: typeof a.policy === 'string' ? a.policy : '(unnamed)',
-        expiresAt: typeof a.expires_at === 'string' ? a.expires_at : null,
-        revoke,
-        claims,
-    };
-}
-/** A stable error code (`secret_not_granted`) as it is; anything else a broker sends there, as peer text. */
-function errorCodeText(code) {
-    return /^[a-z][a-z0-9_]{0,63}$/.test(code) ? code : (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .peerText */ .qT)(code, 80);
-}
-/** The broker's `{"error", "message"}` body, or undefined when the answer is something else (a proxy's page). */
-function parseError(text) {
-    try {
-        const j = JSON.parse(text);
-        if (typeof j.error === 'string')
-            return { error: j.error, message: typeof j.message === 'string' ? j.message : '' };
-    }
-    catch {
-        /* not JSON */
-    }
-    return undefined;
-}
-const CERTIFICATE_CODES = new Set([
-    'SELF_SIGNED_CERT_IN_CHAIN',
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-    'UNABLE_TO_GET_ISSUER_CERT',
-    'CERT_HAS_EXPIRED',
-    'CERT_NOT_YET_VALID',
-    'CERT_UNTRUSTED',
-    'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
-/** A certificate the client does not trust will not become trusted by retrying. */
-function isCertificateProblem(e) {
-    return CERTIFICATE_CODES.has(e?.code ?? '');
-}
-function untrusted(url, e) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ExchangeError */ .Sb('broker_untrusted', `the TLS certificate of ${url} is not trusted (${e.code}): if the broker uses a private CA, pass that CA's certificate as ca-certificate; if the host name differs from the certificate's, fix broker-url`);
 }
 
 
@@ -608,248 +445,24 @@ function printableLine(text) {
 
 /***/ }),
 
-/***/ 115:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  gB: () => (/* binding */ MAX_ANSWER_BYTES),
-  wX: () => (/* binding */ TransportError),
-  sb: () => (/* binding */ cleartextProblem),
-  uT: () => (/* binding */ createHttpClient),
-  g$: () => (/* binding */ tooLarge),
-  N1: () => (/* binding */ withDefaultCAs)
-});
-
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ./src/client/loopback.ts
-// The one rule for "this machine", shared by every check that lets plain http through (the action's and the
-// generic client's broker URL, the broker's own endpoints and listen address): the name `localhost` or a
-// literal loopback address. A name that merely starts like one (`127.attacker.example`) is a remote host.
-/** A URL's hostname (`[::1]`, as the URL parser writes it) or a bare host (`::1`, `127.0.0.1`). */
-function isLoopbackHost(hostname) {
-    const h = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
-    if (h === 'localhost' || h === '::1')
-        return true;
-    const v4 = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
-    return v4 !== null && v4.slice(1).every((o) => Number(o) <= 255);
-}
-
-// EXTERNAL MODULE: ./src/client/proxy-env.ts
-var proxy_env = __nccwpck_require__(7169);
-;// CONCATENATED MODULE: ./src/client/http.ts
-// The client's HTTP, kept small because it sits on every job's start-up path. A direct request uses Node's
-// own http/https (loaded for the scheme in use); a request that must go through HTTPS_PROXY/HTTP_PROXY loads
-// undici's ProxyAgent only then. Loading undici on the common path costs ~900 KB and ~60 ms of start-up.
-// Either way an answer is read up to MAX_ANSWER_BYTES, never more.
-
-
-
-/** What the client reads of an answer at most: a broker's answer is kilobytes; 16 MiB leaves room for big keys. */
-const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
-/** A request that did not get an HTTP answer (refused, reset, DNS, TLS, timeout). */
-class TransportError extends Error {
-    code;
-    constructor(code, message) {
-        super(message);
-        this.name = 'TransportError';
-        this.code = code;
-    }
-}
-/** The error for an answer larger than the client reads (final: asking again brings the same answer). */
-function tooLarge(origin, limit) {
-    return new TransportError('answer_too_large', `${origin} answered with more than ${limit / 1024 / 1024} MiB; the client stops reading there. Is broker-url the broker, and does its policy hand out only what the job needs?`);
-}
-/**
- * Why `url` must not carry a job's token or secrets, or undefined when it may: a URL that does not parse,
- * user info in it (`https://user:pass@host` reads as a host to many people: `http://127.0.0.1@evil/` is
- * evil), a scheme other than https, or http:// to anything but this machine. Only a literal loopback address
- * (127.0.0.0/8, ::1) or `localhost` counts as this machine: `http://127.attacker.example/` is a remote host.
- */
-function cleartextProblem(url, what = 'broker-url') {
-    let u;
-    try {
-        u = new URL(url);
-    }
-    catch {
-        return `${what}: expected an https:// URL, got ${JSON.stringify(url)}`;
-    }
-    if (u.protocol !== 'https:' && u.protocol !== 'http:')
-        return `${what}: expected an https:// URL, got the scheme ${u.protocol}`;
-    if (u.username || u.password)
-        return `${what}: remove the user name and password from the URL (${u.protocol}//...@${u.host}); the job's OIDC token is the only credential sent`;
-    if (u.protocol === 'http:' && !isLoopbackHost(u.hostname)) {
-        return `${what}: http://${u.host} would send the job's OIDC token and the secrets in clear text over the network; use https:// (http:// is accepted only for this machine: localhost, 127.0.0.1, [::1])`;
-    }
-    return undefined;
-}
-function createHttpClient(opts = {}) {
-    const env = opts.env ?? process.env;
-    let proxied;
-    const warmed = new Map();
-    const client = async (req) => {
-        const proxy = (0,proxy_env.proxyFor)(req.url, env);
-        if (!proxy)
-            return direct(req, opts.ca, warmed);
-        proxied ??= Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(307)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6307)).then((m) => m.proxyHttpClient(proxy, opts.ca));
-        return (await proxied)(req);
-    };
-    client.warm = (target) => {
-        let url;
-        try {
-            url = new URL(target);
-        }
-        catch {
-            return;
-        }
-        if ((url.protocol === 'https:' || url.protocol === 'http:') && !(0,proxy_env.proxyFor)(url.href, env) && !warmed.has(url.origin))
-            warmed.set(url.origin, preconnect(url, opts.ca));
-    };
-    return client;
-}
-/** The early connection once it is ready; a timeout error (and the connection closed) if it is not in time. */
-function readyWithin(early, timeoutMs, origin) {
-    return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => {
-            void early.then((s) => s?.destroy());
-            reject(new TransportError('timeout', `no answer from ${origin} within ${(timeoutMs / 1000).toFixed(1)} s`));
-        }, timeoutMs);
-        void early.then((s) => {
-            clearTimeout(timer);
-            resolve(s);
-        });
-    });
-}
-/** A connected (and for https, verified) socket to `url`'s origin, or undefined when that failed. */
-async function preconnect(url, ca) {
-    const https = url.protocol === 'https:';
-    const host = url.hostname.replace(/^\[|\]$/g, '');
-    const port = Number(url.port || (https ? 443 : 80));
-    const secureContext = https && ca ? await contextTrusting(ca) : undefined;
-    const socket = https
-        ? (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1692, 23))).connect({ host, port, servername: (0,external_node_net_.isIP)(host) ? undefined : host, ALPNProtocols: ['http/1.1'], ...(secureContext ? { secureContext } : {}) })
-        : (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7030, 23))).connect({ host, port });
-    // Nothing waits for it yet: it must not keep the step alive (readyWithin's timer does, once a request waits).
-    socket.unref();
-    return new Promise((resolve) => {
-        const timer = setTimeout(() => done(false), 10_000).unref();
-        function done(ok) {
-            clearTimeout(timer);
-            socket.removeAllListeners('error');
-            // A late error on a socket nobody uses yet is ignored; the request that takes it sees its own errors.
-            socket.on('error', () => undefined);
-            if (!ok)
-                socket.destroy();
-            resolve(ok ? socket : undefined);
-        }
-        socket.once(https ? 'secureConnect' : 'connect', () => done(true));
-        socket.once('error', () => done(false));
-    });
-}
-async function direct(req, ca, warmed) {
-    const url = new URL(req.url);
-    const https = url.protocol === 'https:';
-    if (!https && url.protocol !== 'http:')
-        throw new TransportError('bad_url', `unsupported URL scheme ${url.protocol} (use https:// or http://)`);
-    const mod = https ? await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23)) : await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23));
-    const secureContext = https && ca ? await contextTrusting(ca) : undefined;
-    // A connection opened ahead by warm() serves one request, if it is ready within this request's time.
-    const early = warmed.get(url.origin);
-    warmed.delete(url.origin);
-    const socket = early ? await readyWithin(early, req.timeoutMs, url.origin) : undefined;
-    const reuse = socket && !socket.destroyed && socket.readyState === 'open' ? socket : undefined;
-    if (socket && !reuse)
-        socket.destroy();
-    reuse?.ref();
-    const headers = { ...req.headers };
-    if (req.body !== undefined)
-        headers['content-length'] = String(Buffer.byteLength(req.body));
-    return new Promise((resolve, reject) => {
-        const r = mod.request(url, 
-        // An early connection is handed over with createConnection, which Node uses only when no agent is set.
-        { method: req.method, headers, ...(secureContext ? { secureContext } : {}), ...(reuse ? { agent: undefined, createConnection: () => reuse } : { agent: false }) }, (res) => {
-            const chunks = [];
-            const limit = req.maxBodyBytes ?? MAX_ANSWER_BYTES;
-            let size = 0;
-            if (Number(res.headers['content-length']) > limit)
-                return void fail(tooLarge(url.origin, limit));
-            res.on('data', (c) => {
-                size += c.length;
-                if (size > limit)
-                    return void fail(tooLarge(url.origin, limit));
-                chunks.push(c);
-            });
-            res.on('end', () => {
-                clearTimeout(timer);
-                // One request per early connection: close it rather than leave it to the server's keep-alive.
-                reuse?.destroy();
-                const out = {};
-                for (const [k, v] of Object.entries(res.headers))
-                    if (v !== undefined)
-                        out[k] = Array.isArray(v) ? v.join(', ') : v;
-                resolve({ status: res.statusCode ?? 0, headers: out, body: Buffer.concat(chunks).toString('utf8') });
-            });
-            res.on('error', (e) => fail(e));
-        });
-        const timer = setTimeout(() => {
-            r.destroy(new TransportError('timeout', `no answer from ${url.origin} within ${(req.timeoutMs / 1000).toFixed(1)} s`));
-            reuse?.destroy();
-        }, req.timeoutMs);
-        function fail(e) {
-            clearTimeout(timer);
-            reuse?.destroy();
-            r.destroy();
-            reject(e instanceof TransportError ? e : new TransportError(e.code ?? 'network_error', `${url.origin}: ${e.message}`));
-        }
-        r.on('error', fail);
-        r.end(req.body);
-    });
-}
-let trusting;
-/**
- * A TLS context that trusts Node's bundled roots and `ca` too (a proxy or mirror may use either). The CA is
- * added to the default store rather than passed as `ca` with every root, which would parse all ~140 bundled
- * root certificates on each start (several ms). Made once per process.
- */
-async function contextTrusting(ca) {
-    if (trusting?.ca !== ca) {
-        trusting = {
-            ca,
-            context: Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1692, 23)).then((tls) => {
-                const context = tls.createSecureContext();
-                const native = context.context;
-                // Node's own way of loading `ca`; should a future Node drop it, fall back to the documented option.
-                if (typeof native?.addCACert !== 'function')
-                    return tls.createSecureContext({ ca: [...tls.rootCertificates, ca] });
-                native.addCACert(ca);
-                return context;
-            }),
-        };
-    }
-    return trusting.context;
-}
-/** A custom CA is added to Node's bundled roots, not instead of them (a proxy or mirror may use either). */
-async function withDefaultCAs(ca) {
-    const { rootCertificates } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1692, 23));
-    return [...rootCertificates, ca];
-}
-
-
-/***/ }),
-
 /***/ 7169:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   proxyFor: () => (/* binding */ proxyFor)
 /* harmony export */ });
+/* harmony import */ var _url_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1098);
 // Which proxy a request should use, from the conventional environment variables: HTTPS_PROXY for https://
 // targets, HTTP_PROXY for http:// ones (lower-case forms win, as curl does), and NO_PROXY exceptions:
-// `*`, host names (a leading dot or not, both match sub-domains), `host:port`, and IP addresses.
+// `*`, host names (a leading dot or not, both match sub-domains), `host:port`, and IP addresses. Plain http
+// to a loopback address is always direct.
+
 function proxyFor(target, env) {
     const url = new URL(target);
+    // A plain http:// request to this machine would show the proxy the job's OIDC token and let it answer with
+    // secret values of its own choosing: it never goes through one, whatever the environment says.
+    if (url.protocol === 'http:' && (0,_url_js__WEBPACK_IMPORTED_MODULE_0__/* .isLoopbackHost */ .c)(url.hostname))
+        return undefined;
     const proxy = url.protocol === 'https:' ? (env.https_proxy ?? env.HTTPS_PROXY) : (env.http_proxy ?? env.HTTP_PROXY);
     if (!proxy || proxy.trim() === '')
         return undefined;
@@ -887,9 +500,10 @@ function bypasses(url, noProxy) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  w: () => (/* binding */ RetriesExhausted),
-  L: () => (/* binding */ withRetries)
+  WD: () => (/* binding */ callWithToken)
 });
+
+// UNUSED EXPORTS: RetriesExhausted, withRetries
 
 ;// CONCATENATED MODULE: ./src/client/backoff.ts
 // How long to wait before the next attempt: exponential with full jitter (so many jobs retrying at once do
@@ -921,9 +535,22 @@ function parseRetryAfter(value, nowMs = Date.now()) {
     return Math.max(0, date - nowMs);
 }
 
+// EXTERNAL MODULE: ./src/client/claims.ts
+var client_claims = __nccwpck_require__(630);
+// EXTERNAL MODULE: ./src/client/errors.ts
+var errors = __nccwpck_require__(6468);
+// EXTERNAL MODULE: ./src/client/transport.ts
+var transport = __nccwpck_require__(4790);
 ;// CONCATENATED MODULE: ./src/client/retry.ts
-// The retry loop every client call shares: attempts until one succeeds, a failure is final, or the total
-// deadline passes. Each attempt gets its own timeout, never longer than what is left of the deadline.
+// The one attempt loop of the client. withRetries() makes attempts until one succeeds, a failure is final, or
+// the total deadline passes; each attempt gets its own timeout, never longer than what is left of the
+// deadline. callWithToken() is every call that trades the job's OIDC token (the broker's exchange, Vault's
+// login) on top of it: a fresh token per attempt (a service that remembers `jti` refuses a replayed one),
+// network errors, 429 and 5xx retried, certificate problems and the other answers final, and running out
+// of time reported the same way whichever service it was.
+
+
+
 
 class RetriesExhausted extends Error {
     attempts;
@@ -957,6 +584,167 @@ async function withRetries(settings, attempt) {
         settings.onRetry?.({ attempt: n, reason: result.retry, delayMs: delay });
         await sleep(delay);
     }
+}
+async function callWithToken(call) {
+    let claims;
+    let lastStatus;
+    try {
+        return await withRetries(call.retry, async (timeoutMs, n) => {
+            let token;
+            try {
+                token = await call.getToken();
+            }
+            catch (e) {
+                // A missing permission is final; the token service being briefly down is not.
+                if (e instanceof errors/* ExchangeError */.Sb)
+                    return { fail: e };
+                return { retry: `attempt ${n}: could not get an OIDC token: ${e.message}` };
+            }
+            claims = (0,client_claims/* decodeClaims */.Yq)(token);
+            let res;
+            try {
+                res = await call.http({ ...call.request(token), timeoutMs });
+            }
+            catch (e) {
+                if (isCertificateProblem(e))
+                    return { fail: untrusted(call.url, e) };
+                // Asking again brings the same oversized answer.
+                if (e instanceof transport/* TransportError */.wX && e.code === 'answer_too_large')
+                    return { fail: new errors/* ExchangeError */.Sb('broker_answer_invalid', e.message, { attempts: n }) };
+                return { retry: `attempt ${n}: ${e.message}` };
+            }
+            lastStatus = res.status;
+            if (res.status === 429 || res.status >= 500)
+                return { retry: `attempt ${n}: ${call.peer} answered ${res.status} ${call.said(res)}`, retryAfter: res.headers['retry-after'] };
+            return call.settle(res, { n, claims });
+        });
+    }
+    catch (e) {
+        if (e instanceof RetriesExhausted) {
+            throw new errors/* ExchangeError */.Sb('broker_unavailable', `no answer from ${call.peer} at ${call.url} after ${e.attempts} attempt(s)${e.deadlinePassed ? ' within the time limit (timeout-seconds)' : ''}; last: ${e.lastReason}`, { status: lastStatus, claims, attempts: e.attempts });
+        }
+        throw e;
+    }
+}
+const CERTIFICATE_CODES = new Set([
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'CERT_HAS_EXPIRED',
+    'CERT_NOT_YET_VALID',
+    'CERT_UNTRUSTED',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+/** A certificate the client does not trust will not become trusted by retrying. */
+function isCertificateProblem(e) {
+    return CERTIFICATE_CODES.has(e?.code ?? '');
+}
+function untrusted(url, e) {
+    return new errors/* ExchangeError */.Sb('broker_untrusted', `the TLS certificate of ${url} is not trusted (${e.code}): if the broker uses a private CA, pass that CA's certificate as ca-certificate; if the host name differs from the certificate's, fix broker-url`);
+}
+
+
+/***/ }),
+
+/***/ 4790:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M0: () => (/* binding */ contextTrusting),
+/* harmony export */   N1: () => (/* binding */ withDefaultCAs),
+/* harmony export */   g$: () => (/* binding */ tooLarge),
+/* harmony export */   gB: () => (/* binding */ MAX_ANSWER_BYTES),
+/* harmony export */   wX: () => (/* binding */ TransportError)
+/* harmony export */ });
+/** What the client reads of an answer at most: a broker's answer is kilobytes; 16 MiB leaves room for big keys. */
+const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
+/** A request that did not get an HTTP answer (refused, reset, DNS, TLS, timeout). */
+class TransportError extends Error {
+    code;
+    constructor(code, message) {
+        super(message);
+        this.name = 'TransportError';
+        this.code = code;
+    }
+}
+/** The error for an answer larger than the client reads (final: asking again brings the same answer). */
+function tooLarge(origin, limit) {
+    return new TransportError('answer_too_large', `${origin} answered with more than ${limit / 1024 / 1024} MiB; the client stops reading there. Is broker-url the broker, and does its policy hand out only what the job needs?`);
+}
+let trusting;
+/**
+ * A TLS context that trusts Node's bundled roots and `ca` too (a proxy or mirror may use either). The CA is
+ * added to the default store rather than passed as `ca` with every root, which would parse all ~140 bundled
+ * root certificates on each start (several ms). Made once per process.
+ */
+async function contextTrusting(ca) {
+    if (trusting?.ca !== ca) {
+        trusting = {
+            ca,
+            context: Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1692, 23)).then((tls) => {
+                const context = tls.createSecureContext();
+                const native = context.context;
+                // Node's own way of loading `ca`; should a future Node drop it, fall back to the documented option.
+                if (typeof native?.addCACert !== 'function')
+                    return tls.createSecureContext({ ca: [...tls.rootCertificates, ca] });
+                native.addCACert(ca);
+                return context;
+            }),
+        };
+    }
+    return trusting.context;
+}
+/** A custom CA is added to Node's bundled roots, not instead of them (a proxy or mirror may use either). */
+async function withDefaultCAs(ca) {
+    const { rootCertificates } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1692, 23));
+    return [...rootCertificates, ca];
+}
+
+
+/***/ }),
+
+/***/ 1098:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ isLoopbackHost),
+/* harmony export */   s: () => (/* binding */ cleartextProblem)
+/* harmony export */ });
+// Which URLs may carry a job's token or secrets, and the one rule for "this machine" behind it, shared by
+// every check that lets plain http through (the action's and the generic client's broker URL, the revocation
+// URLs the post step calls, the broker's own endpoints and listen address): the name `localhost` or a literal
+// loopback address. A name that merely starts like one (`127.attacker.example`) is a remote host.
+/** A URL's hostname (`[::1]`, as the URL parser writes it) or a bare host (`::1`, `127.0.0.1`). */
+function isLoopbackHost(hostname) {
+    const h = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+    if (h === 'localhost' || h === '::1')
+        return true;
+    const v4 = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
+    return v4 !== null && v4.slice(1).every((o) => Number(o) <= 255);
+}
+/**
+ * Why `url` must not carry a job's token or secrets, or undefined when it may: a URL that does not parse,
+ * user info in it (`https://user:pass@host` reads as a host to many people: `http://127.0.0.1@evil/` is
+ * evil), a scheme other than https, or http:// to anything but this machine (isLoopbackHost).
+ */
+function cleartextProblem(url, what = 'broker-url') {
+    let u;
+    try {
+        u = new URL(url);
+    }
+    catch {
+        return `${what}: expected an https:// URL, got ${JSON.stringify(url)}`;
+    }
+    if (u.protocol !== 'https:' && u.protocol !== 'http:')
+        return `${what}: expected an https:// URL, got the scheme ${u.protocol}`;
+    if (u.username || u.password)
+        return `${what}: remove the user name and password from the URL (${u.protocol}//...@${u.host}); the job's OIDC token is the only credential sent`;
+    if (u.protocol === 'http:' && !isLoopbackHost(u.hostname)) {
+        return `${what}: http://${u.host} would send the job's OIDC token and the secrets in clear text over the network; use https:// (http:// is accepted only for this machine: localhost, 127.0.0.1, [::1])`;
+    }
+    return undefined;
 }
 
 
@@ -1204,69 +992,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ }),
-
-/***/ 7157:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   o: () => (/* binding */ Context)
-/* harmony export */ });
-/* harmony import */ var fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9896);
-/* harmony import */ var os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(857);
-
-
-class Context {
-    /**
-     * Hydrate the context from the environment
-     */
-    constructor() {
-        var _a, _b, _c;
-        this.payload = {};
-        if (process.env.GITHUB_EVENT_PATH) {
-            if ((0,fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(process.env.GITHUB_EVENT_PATH)) {
-                this.payload = JSON.parse((0,fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
-            }
-            else {
-                const path = process.env.GITHUB_EVENT_PATH;
-                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
-            }
-        }
-        this.eventName = process.env.GITHUB_EVENT_NAME;
-        this.sha = process.env.GITHUB_SHA;
-        this.ref = process.env.GITHUB_REF;
-        this.workflow = process.env.GITHUB_WORKFLOW;
-        this.action = process.env.GITHUB_ACTION;
-        this.actor = process.env.GITHUB_ACTOR;
-        this.job = process.env.GITHUB_JOB;
-        this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
-        this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
-        this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
-        this.apiUrl = (_a = process.env.GITHUB_API_URL) !== null && _a !== void 0 ? _a : `https://api.github.com`;
-        this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
-        this.graphqlUrl =
-            (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
-    }
-    get issue() {
-        const payload = this.payload;
-        return Object.assign(Object.assign({}, this.repo), { number: (payload.issue || payload.pull_request || payload).number });
-    }
-    get repo() {
-        if (process.env.GITHUB_REPOSITORY) {
-            const [owner, repo] = process.env.GITHUB_REPOSITORY.split('/');
-            return { owner, repo };
-        }
-        if (this.payload.repository) {
-            return {
-                owner: this.payload.repository.owner.login,
-                repo: this.payload.repository.name
-            };
-        }
-        throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
-    }
-}
-//# sourceMappingURL=context.js.map
 
 /***/ }),
 
@@ -3364,8 +3089,145 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ./src/client/http.ts + 1 modules
-var client_http = __nccwpck_require__(115);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+// EXTERNAL MODULE: ./src/client/proxy-env.ts
+var proxy_env = __nccwpck_require__(7169);
+// EXTERNAL MODULE: ./src/client/transport.ts
+var transport = __nccwpck_require__(4790);
+;// CONCATENATED MODULE: ./src/client/http.ts
+// The client's HTTP, kept small because it sits on every job's start-up path. A direct request uses Node's
+// own http/https (loaded for the scheme in use); a request that must go through HTTPS_PROXY/HTTP_PROXY loads
+// undici's ProxyAgent only then. Loading undici on the common path costs ~900 KB and ~60 ms of start-up.
+// Either way an answer is read up to MAX_ANSWER_BYTES, never more.
+
+
+
+function createHttpClient(opts = {}) {
+    const env = opts.env ?? process.env;
+    let proxied;
+    const warmed = new Map();
+    const client = async (req) => {
+        const proxy = (0,proxy_env.proxyFor)(req.url, env);
+        if (!proxy)
+            return direct(req, opts.ca, warmed);
+        proxied ??= Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(307)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6307)).then((m) => m.proxyHttpClient(proxy, opts.ca));
+        return (await proxied)(req);
+    };
+    client.warm = (target) => {
+        let url;
+        try {
+            url = new URL(target);
+        }
+        catch {
+            return;
+        }
+        if ((url.protocol === 'https:' || url.protocol === 'http:') && !(0,proxy_env.proxyFor)(url.href, env) && !warmed.has(url.origin))
+            warmed.set(url.origin, preconnect(url, opts.ca));
+    };
+    return client;
+}
+/** The early connection once it is ready; a timeout error (and the connection closed) if it is not in time. */
+function readyWithin(early, timeoutMs, origin) {
+    return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+            void early.then((s) => s?.destroy());
+            reject(new transport/* TransportError */.wX('timeout', `no answer from ${origin} within ${(timeoutMs / 1000).toFixed(1)} s`));
+        }, timeoutMs);
+        void early.then((s) => {
+            clearTimeout(timer);
+            resolve(s);
+        });
+    });
+}
+/** A connected (and for https, verified) socket to `url`'s origin, or undefined when that failed. */
+async function preconnect(url, ca) {
+    const https = url.protocol === 'https:';
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    const port = Number(url.port || (https ? 443 : 80));
+    const secureContext = https && ca ? await (0,transport/* contextTrusting */.M0)(ca) : undefined;
+    const socket = https
+        ? (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1692, 23))).connect({ host, port, servername: (0,external_node_net_.isIP)(host) ? undefined : host, ALPNProtocols: ['http/1.1'], ...(secureContext ? { secureContext } : {}) })
+        : (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7030, 23))).connect({ host, port });
+    // Nothing waits for it yet: it must not keep the step alive (readyWithin's timer does, once a request waits).
+    socket.unref();
+    return new Promise((resolve) => {
+        const timer = setTimeout(() => done(false), 10_000).unref();
+        function done(ok) {
+            clearTimeout(timer);
+            socket.removeAllListeners('error');
+            // A late error on a socket nobody uses yet is ignored; the request that takes it sees its own errors.
+            socket.on('error', () => undefined);
+            if (!ok)
+                socket.destroy();
+            resolve(ok ? socket : undefined);
+        }
+        socket.once(https ? 'secureConnect' : 'connect', () => done(true));
+        socket.once('error', () => done(false));
+    });
+}
+async function direct(req, ca, warmed) {
+    const url = new URL(req.url);
+    const https = url.protocol === 'https:';
+    if (!https && url.protocol !== 'http:')
+        throw new transport/* TransportError */.wX('bad_url', `unsupported URL scheme ${url.protocol} (use https:// or http://)`);
+    const mod = https ? await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23)) : await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23));
+    const secureContext = https && ca ? await (0,transport/* contextTrusting */.M0)(ca) : undefined;
+    // A connection opened ahead by warm() serves one request, if it is ready within this request's time.
+    const early = warmed.get(url.origin);
+    warmed.delete(url.origin);
+    const socket = early ? await readyWithin(early, req.timeoutMs, url.origin) : undefined;
+    const reuse = socket && !socket.destroyed && socket.readyState === 'open' ? socket : undefined;
+    if (socket && !reuse)
+        socket.destroy();
+    reuse?.ref();
+    const headers = { ...req.headers };
+    if (req.body !== undefined)
+        headers['content-length'] = String(Buffer.byteLength(req.body));
+    return new Promise((resolve, reject) => {
+        const r = mod.request(url, 
+        // An early connection is handed over with createConnection, which Node uses only when no agent is set.
+        { method: req.method, headers, ...(secureContext ? { secureContext } : {}), ...(reuse ? { agent: undefined, createConnection: () => reuse } : { agent: false }) }, (res) => {
+            const chunks = [];
+            const limit = req.maxBodyBytes ?? transport/* MAX_ANSWER_BYTES */.gB;
+            let size = 0;
+            if (Number(res.headers['content-length']) > limit)
+                return void fail((0,transport/* tooLarge */.g$)(url.origin, limit));
+            res.on('data', (c) => {
+                size += c.length;
+                if (size > limit)
+                    return void fail((0,transport/* tooLarge */.g$)(url.origin, limit));
+                chunks.push(c);
+            });
+            res.on('end', () => {
+                clearTimeout(timer);
+                // One request per early connection: close it rather than leave it to the server's keep-alive.
+                reuse?.destroy();
+                const out = {};
+                for (const [k, v] of Object.entries(res.headers))
+                    if (v !== undefined)
+                        out[k] = Array.isArray(v) ? v.join(', ') : v;
+                resolve({ status: res.statusCode ?? 0, headers: out, body: Buffer.concat(chunks).toString('utf8') });
+            });
+            res.on('error', (e) => fail(e));
+        });
+        const timer = setTimeout(() => {
+            r.destroy(new transport/* TransportError */.wX('timeout', `no answer from ${url.origin} within ${(req.timeoutMs / 1000).toFixed(1)} s`));
+            reuse?.destroy();
+        }, req.timeoutMs);
+        function fail(e) {
+            clearTimeout(timer);
+            reuse?.destroy();
+            r.destroy();
+            reject(e instanceof transport/* TransportError */.wX ? e : new transport/* TransportError */.wX(e.code ?? 'network_error', `${url.origin}: ${e.message}`));
+        }
+        r.on('error', fail);
+        r.end(req.body);
+    });
+}
+
+// EXTERNAL MODULE: ./src/client/url.ts
+var url = __nccwpck_require__(1098);
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 // The action's inputs, read with @actions/core and checked all at once, so a user fixes every problem in one
 // edit. Booleans are strict (the toolkit's YAML 1.2 core schema): a typo is an error, not a silent `false`.
@@ -3402,7 +3264,7 @@ function readInputs(core) {
     if (brokerUrl === '')
         problems.push('broker-url is required: the https:// address of your oidc-exchange broker (or Vault server)');
     else {
-        const problem = (0,client_http/* cleartextProblem */.sb)(brokerUrl);
+        const problem = (0,url/* cleartextProblem */.s)(brokerUrl);
         if (problem)
             problems.push(problem);
     }
@@ -3453,8 +3315,6 @@ function parseCaCertificate(text) {
 
 // EXTERNAL MODULE: ./src/action/job-context.ts
 var job_context = __nccwpck_require__(827);
-// EXTERNAL MODULE: ./src/client/broker.ts
-var broker = __nccwpck_require__(38);
 // EXTERNAL MODULE: ./src/client/errors.ts
 var errors = __nccwpck_require__(6468);
 ;// CONCATENATED MODULE: external "node:fs"
@@ -3528,7 +3388,9 @@ const RESERVED = [
         names: [
             'MAVEN_OPTS', 'MAVEN_ARGS', 'GRADLE_OPTS', 'GRADLE_USER_HOME', 'ANT_OPTS', 'SBT_OPTS', 'BUNDLE_GEMFILE',
             'GOFLAGS', 'GOPROXY', 'GOTOOLCHAIN', 'GOROOT', 'GOPATH', 'GOENV', 'GOBIN', 'GOAUTH', 'GOSUMDB', 'GONOSUMDB',
-            'GONOSUMCHECK', 'GONOPROXY', 'GOPRIVATE', 'GOINSECURE', 'GOVCS', 'GOEXPERIMENT', 'GOMODCACHE',
+            'GONOSUMCHECK', 'GONOPROXY', 'GOPRIVATE', 'GOINSECURE', 'GOVCS', 'GOEXPERIMENT', 'GOMODCACHE', 'GOCACHEPROG',
+            'GOCACHE', 'GOWORK', 'GOTMPDIR', 'CYPRESS_INSTALL_BINARY', 'CYPRESS_RUN_BINARY', 'CYPRESS_DOWNLOAD_MIRROR',
+            'CYPRESS_CACHE_FOLDER',
             'RUSTC', 'RUSTC_WRAPPER', 'RUSTC_WORKSPACE_WRAPPER', 'RUSTDOC', 'RUSTFLAGS', 'RUSTDOCFLAGS', 'CARGO_HOME',
             'CC', 'CXX', 'CPP', 'LD', 'AR', 'AS', 'CFLAGS', 'CXXFLAGS', 'CPPFLAGS', 'LDFLAGS', 'MAKE', 'MAKEFLAGS', 'MFLAGS',
             'MAKEFILES',
@@ -3536,6 +3398,7 @@ const RESERVED = [
         prefixes: [
             'NPM_CONFIG_', 'YARN_', 'PNPM_', 'COREPACK_', 'PIP_', 'UV_', 'POETRY_', 'PIPENV_', 'CONDA', 'CGO_', 'CARGO_',
             'RUSTUP_', 'CCACHE_', 'SCCACHE_', 'DISTCC_', 'BUNDLE_', 'COMPOSER', 'NUGET_', 'MSBUILD', 'CMAKE_', 'PKG_CONFIG',
+            'BAZELISK_',
         ],
     },
     {
@@ -3560,6 +3423,8 @@ const RESERVED = [
             'BROWSER', 'SSH_ASKPASS', 'SSH_ASKPASS_REQUIRE', 'SUDO_ASKPASS', 'SUDO_EDITOR', 'SSH_AUTH_SOCK', 'VIMINIT', 'GVIMINIT',
             'EXINIT', 'MYVIMRC', 'VIMRUNTIME', 'EMACSLOADPATH', 'SYSTEMD_PAGER', 'SYSTEMD_EDITOR',
         ],
+        // AWS_PAGER, PSQL_PAGER, KUBE_EDITOR, GIT_PAGER...: every tool that pages or edits names its command so.
+        suffixes: ['_PAGER', '_EDITOR'],
     },
     {
         why: 'it redirects network traffic or changes which certificates are trusted',
@@ -3599,6 +3464,79 @@ function exportNameProblem(name, chosenBy = 'user') {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/action/secret-spec.ts
+// The `secrets` input: one secret per line, checked completely (with line numbers) before anything is
+// requested or exported.
+//
+//   NAME                       the broker's secret NAME, exported as NAME
+//   NAME | ENV_NAME            exported as ENV_NAME
+//   NAME | file:ENV_NAME       written to a 0600 file under RUNNER_TEMP; ENV_NAME holds its path
+//   path key | ENV_NAME        (broker: vault) field `key` of the Vault secret at `path`
+//
+// Blank lines and lines starting with # are ignored.
+
+class SecretSpecError extends Error {
+    code = 'secrets_invalid';
+    problems;
+    constructor(problems) {
+        super(`the secrets input has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}; nothing was requested or exported:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+        this.name = 'SecretSpecError';
+        this.problems = problems;
+    }
+}
+const NAME = VARIABLE_NAME;
+
+function parseSecretSpecs(text, mode) {
+    const specs = [];
+    const problems = [];
+    const seen = new Map();
+    text.split('\n').forEach((raw, i) => {
+        const line = i + 1;
+        const trimmed = raw.trim();
+        if (trimmed === '' || trimmed.startsWith('#'))
+            return;
+        const parts = trimmed.split('|').map((p) => p.trim());
+        if (parts.length > 2)
+            return void problems.push(`line ${line}: more than one "|"; expected ${mode === 'vault' ? '"path key | ENV_NAME"' : '"NAME" or "NAME | ENV_NAME"'}`);
+        const [left, right] = parts;
+        let spec;
+        if (mode === 'vault') {
+            const words = left.split(/\s+/);
+            if (words.length !== 2)
+                return void problems.push(`line ${line}: expected "path key | ENV_NAME" (a Vault path, a space, the field), got ${JSON.stringify(left)}`);
+            const [path, key] = words;
+            if (!/^[A-Za-z0-9_.\-/]+$/.test(path) || path.includes('..'))
+                return void problems.push(`line ${line}: ${JSON.stringify(path)} is not a Vault path like secret/data/ci/db`);
+            spec = { line, source: key, vaultPath: path.replace(/^\/+/, ''), exportName: key.toUpperCase().replace(/[^A-Z0-9_]/g, '_'), asFile: false };
+        }
+        else {
+            if (!NAME.test(left))
+                return void problems.push(`line ${line}: ${JSON.stringify(left)} is not a secret name (letters, digits and _)`);
+            spec = { line, source: left, exportName: left, asFile: false };
+        }
+        if (right !== undefined) {
+            if (right === '')
+                return void problems.push(`line ${line}: nothing after "|"; write the variable name to export, or remove the "|"`);
+            const file = /^file:\s*(.*)$/.exec(right);
+            spec.asFile = file !== null;
+            spec.exportName = file ? file[1] : right;
+        }
+        const problem = exportNameProblem(spec.exportName);
+        if (problem)
+            return void problems.push(`line ${line}: ${problem}`);
+        const earlier = seen.get(spec.exportName);
+        if (earlier !== undefined)
+            return void problems.push(`line ${line}: ${spec.exportName} is already exported by line ${earlier}`);
+        seen.set(spec.exportName, line);
+        specs.push(spec);
+    });
+    if (mode === 'vault' && specs.length === 0 && problems.length === 0)
+        problems.push('with broker: vault, list at least one "path key | ENV_NAME" line');
+    if (problems.length)
+        throw new SecretSpecError(problems);
+    return specs;
+}
+
 ;// CONCATENATED MODULE: ./src/action/state.ts
 // What the main step leaves for the post step, in the runner's step state (GITHUB_STATE, handed back as
 // STATE_* variables and never printed): the folder of secret files to remove and the tokens to revoke. The
@@ -3616,8 +3554,40 @@ function exportNameProblem(name, chosenBy = 'user') {
 const STATE_KEY = 'oidc-exchange';
 /** The folder name the main step creates for `file:` secrets (mkdtemp adds six characters). */
 const FILE_DIR_PREFIX = 'oidc-exchange-';
-function saveCleanupState(core, state) {
-    core.saveState(STATE_KEY, JSON.stringify(state));
+/**
+ * What the main step has left for the post step so far, written to the step state each time it grows, so a
+ * step that fails later still leaves it behind (a Vault token whose reads then fail is still revoked).
+ */
+class PostStepState {
+    core;
+    state = { revoke: [] };
+    constructor(core) {
+        this.core = core;
+    }
+    /**
+     * Vault's login token. It is a credential the step holds, not one of the values run() masks, so it is
+     * registered for masking here, the moment it exists.
+     */
+    keepVaultToken(vault) {
+        this.core.setSecret(vault.token);
+        this.state.vault = vault;
+        this.save();
+    }
+    /** Tokens to revoke (already masked: they are among the values). */
+    keepRevocable(targets) {
+        if (targets.length === 0)
+            return;
+        this.state.revoke.push(...targets);
+        this.save();
+    }
+    /** The folder of secret files to remove. */
+    keepFileDir(dir) {
+        this.state.fileDir = dir;
+        this.save();
+    }
+    save() {
+        this.core.saveState(STATE_KEY, JSON.stringify(this.state));
+    }
 }
 /**
  * The API base a revoke entry may be sent to, or why not. The revoke contract names a method and a URL; only
@@ -3629,7 +3599,7 @@ function revocationBase(entry, trusted) {
     const shownUrl = (0,errors/* peerText */.qT)(entry.url, 200);
     if ((entry.method ?? 'DELETE') !== 'DELETE')
         return { problem: `method ${(0,errors/* peerText */.qT)(String(entry.method), 20)} is not DELETE` };
-    const insecure = (0,client_http/* cleartextProblem */.sb)(entry.url, 'the revocation URL');
+    const insecure = (0,url/* cleartextProblem */.s)(entry.url, 'the revocation URL');
     if (insecure)
         return { problem: `${shownUrl}: ${insecure}` };
     const u = new URL(entry.url);
@@ -3723,10 +3693,30 @@ function fileDirProblem(dir, runnerTemp) {
 ;// CONCATENATED MODULE: ./src/action/export.ts
 // Hands the secrets to the rest of the job: as environment variables for later steps (export-env), as step
 // outputs, and, for keys and certificates, as files only the job's user can read, with their paths exported
-// instead of the values.
+// instead of the values. Everything is checked before the first export (checkDeliveries).
 
 
 
+
+/** Linux's limit for one `NAME=value` string in a process environment (MAX_ARG_STRLEN). */
+const MAX_ENV_ENTRY_BYTES = 128 * 1024;
+/**
+ * Every exported name and value checked before the first export, so a bad one leaves GITHUB_ENV untouched. A
+ * name the broker chose (no `secrets` list) must also have the stricter shape a broker may use.
+ */
+function checkDeliveries(deliveries, opts) {
+    const problems = deliveries.map((d) => exportNameProblem(d.spec.exportName, opts.namesChosenBy)).filter((p) => p !== undefined);
+    // The runner's file format ends a value at CRLF: a final CR would be lost on the way, so say so instead.
+    for (const d of deliveries) {
+        if (opts.exportEnv && !d.spec.asFile && Buffer.byteLength(`${d.spec.exportName}=${d.value}`) + 1 > MAX_ENV_ENTRY_BYTES) {
+            problems.push(`${d.spec.exportName} is ${Buffer.byteLength(d.value)} bytes, more than Linux lets one environment variable hold (128 KiB): every later step would fail to start. Deliver it as a file ("| file:${d.spec.exportName}_FILE") or set export-env: false and use the step output`);
+        }
+        if (!d.spec.asFile && d.value.endsWith('\r'))
+            problems.push(`${d.spec.exportName} ends with a carriage return, which GITHUB_ENV/GITHUB_OUTPUT cannot carry; deliver it as a file with "| file:${d.spec.exportName}_FILE"`);
+    }
+    if (problems.length)
+        throw new SecretSpecError(problems.map((p) => `from the broker's answer: ${p}`));
+}
 function exportSecrets(deliveries, core, opts) {
     const names = [];
     const env = [];
@@ -3795,12 +3785,6 @@ function idTokenSource(env, audience, core, timeoutMs) {
 }
 
 ;// CONCATENATED MODULE: ./src/action/mask.ts
-// What to register with the runner's masker for each secret, before anything else is printed or exported.
-// The runner replaces a registered value only where it appears whole within one log line, so a multi-line
-// secret is registered line by line too, and a JSON secret leaf by leaf, numbers included (a job that parses
-// it and prints one field, `{"pin": 48213377}`, would otherwise print it in the clear). Very short or purely
-// structural fragments (`{`, `],`) and the words `true`/`false` are not registered: the runner would star out
-// every occurrence in the log and garble it. The user is warned about each secret that has such a part.
 /** Shorter fragments are not registered. */
 const MIN_MASK_LENGTH = 4;
 function planMasks(secrets) {
@@ -3834,6 +3818,15 @@ function planMasks(secrets) {
         }
     }
     return { values: [...values].sort((a, b) => b.length - a.length), tooShort: [...tooShort] };
+}
+/** Registers every value (its lines and JSON leaves too) with the runner's masker, and warns about what is too short. */
+function maskSecrets(core, secrets) {
+    const plan = planMasks(secrets);
+    for (const value of plan.values)
+        core.setSecret(value);
+    for (const name of plan.tooShort) {
+        core.warning(`${name}: a value, line or JSON field shorter than ${MIN_MASK_LENGTH} characters, or a true/false in a JSON secret, was not masked (masking it would star out every occurrence in the log); keep it out of the log`);
+    }
 }
 /** Every leaf of a JSON object or array as text (strings, their lines, numbers, booleans); nothing for other values. */
 function jsonLeaves(value) {
@@ -3872,77 +3865,171 @@ function jsonLeaves(value) {
     return leaves;
 }
 
-;// CONCATENATED MODULE: ./src/action/secret-spec.ts
-// The `secrets` input: one secret per line, checked completely (with line numbers) before anything is
-// requested or exported.
-//
-//   NAME                       the broker's secret NAME, exported as NAME
-//   NAME | ENV_NAME            exported as ENV_NAME
-//   NAME | file:ENV_NAME       written to a 0600 file under RUNNER_TEMP; ENV_NAME holds its path
-//   path key | ENV_NAME        (broker: vault) field `key` of the Vault secret at `path`
-//
-// Blank lines and lines starting with # are ignored.
+// EXTERNAL MODULE: ./src/client/retry.ts + 1 modules
+var retry = __nccwpck_require__(8006);
+;// CONCATENATED MODULE: ./src/client/broker.ts
+// The client side of `POST /v1/exchange`, shared by the GitHub Action and the CLI: the request, what the
+// broker's answers mean, and its error code and message handed back as they are. The attempts (a fresh OIDC
+// token each, retries on network errors, 5xx and 429, none on other 4xx) are the client's one attempt loop,
+// callWithToken() in retry.ts.
 
-class SecretSpecError extends Error {
-    code = 'secrets_invalid';
-    problems;
-    constructor(problems) {
-        super(`the secrets input has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`}; nothing was requested or exported:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-        this.name = 'SecretSpecError';
-        this.problems = problems;
-    }
-}
-const NAME = VARIABLE_NAME;
 
-function parseSecretSpecs(text, mode) {
-    const specs = [];
-    const problems = [];
-    const seen = new Map();
-    text.split('\n').forEach((raw, i) => {
-        const line = i + 1;
-        const trimmed = raw.trim();
-        if (trimmed === '' || trimmed.startsWith('#'))
-            return;
-        const parts = trimmed.split('|').map((p) => p.trim());
-        if (parts.length > 2)
-            return void problems.push(`line ${line}: more than one "|"; expected ${mode === 'vault' ? '"path key | ENV_NAME"' : '"NAME" or "NAME | ENV_NAME"'}`);
-        const [left, right] = parts;
-        let spec;
-        if (mode === 'vault') {
-            const words = left.split(/\s+/);
-            if (words.length !== 2)
-                return void problems.push(`line ${line}: expected "path key | ENV_NAME" (a Vault path, a space, the field), got ${JSON.stringify(left)}`);
-            const [path, key] = words;
-            if (!/^[A-Za-z0-9_.\-/]+$/.test(path) || path.includes('..'))
-                return void problems.push(`line ${line}: ${JSON.stringify(path)} is not a Vault path like secret/data/ci/db`);
-            spec = { line, source: key, vaultPath: path.replace(/^\/+/, ''), exportName: key.toUpperCase().replace(/[^A-Z0-9_]/g, '_'), asFile: false };
-        }
-        else {
-            if (!NAME.test(left))
-                return void problems.push(`line ${line}: ${JSON.stringify(left)} is not a secret name (letters, digits and _)`);
-            spec = { line, source: left, exportName: left, asFile: false };
-        }
-        if (right !== undefined) {
-            if (right === '')
-                return void problems.push(`line ${line}: nothing after "|"; write the variable name to export, or remove the "|"`);
-            const file = /^file:\s*(.*)$/.exec(right);
-            spec.asFile = file !== null;
-            spec.exportName = file ? file[1] : right;
-        }
-        const problem = exportNameProblem(spec.exportName);
-        if (problem)
-            return void problems.push(`line ${line}: ${problem}`);
-        const earlier = seen.get(spec.exportName);
-        if (earlier !== undefined)
-            return void problems.push(`line ${line}: ${spec.exportName} is already exported by line ${earlier}`);
-        seen.set(spec.exportName, line);
-        specs.push(spec);
+async function exchangeWithBroker(req) {
+    const url = `${req.brokerUrl.replace(/\/+$/, '')}/v1/exchange`;
+    const body = req.secretNames ? JSON.stringify({ secrets: req.secretNames }) : undefined;
+    const { value, attempts } = await (0,retry/* callWithToken */.WD)({
+        peer: 'the broker',
+        url: req.brokerUrl,
+        getToken: req.getToken,
+        http: req.http,
+        retry: req.retry,
+        request: (token) => ({
+            method: 'POST',
+            url,
+            headers: {
+                authorization: `Bearer ${token}`,
+                accept: 'application/json',
+                'user-agent': 'oidc-exchange-client',
+                ...(body ? { 'content-type': 'application/json' } : {}),
+            },
+            body,
+        }),
+        said: brokerSaid,
+        settle: (res, { n, claims }) => {
+            if (res.status === 200)
+                return { ok: parseAnswer(res.body, claims) };
+            const err = parseError(res.body);
+            return {
+                fail: new errors/* ExchangeError */.Sb('broker_refused', `the broker refused the exchange (${res.status} ${brokerSaid(res)})`, {
+                    status: res.status,
+                    brokerCode: err?.error,
+                    brokerMessage: err?.message,
+                    claims,
+                    attempts: n,
+                }),
+            };
+        },
     });
-    if (mode === 'vault' && specs.length === 0 && problems.length === 0)
-        problems.push('with broker: vault, list at least one "path key | ENV_NAME" line');
-    if (problems.length)
-        throw new SecretSpecError(problems);
-    return specs;
+    return { ...value, attempts };
+}
+/** The broker's error code and message from an answer, as quoted text: they reach the log (see peerText). */
+function brokerSaid(res) {
+    const err = parseError(res.body);
+    return err ? `${errorCodeText(err.error)}: ${(0,errors/* peerText */.qT)(err.message)}` : `HTTP ${res.status}`;
+}
+function parseAnswer(text, claims) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        throw new errors/* ExchangeError */.Sb('broker_answer_invalid', 'the broker answered 200 with a body that is not JSON; is broker-url the broker and not a web page?');
+    }
+    const a = parsed;
+    if (!a || typeof a.secrets !== 'object' || a.secrets === null || Array.isArray(a.secrets)) {
+        throw new errors/* ExchangeError */.Sb('broker_answer_invalid', 'the broker answered 200 without a "secrets" object');
+    }
+    const secrets = {};
+    for (const [name, value] of Object.entries(a.secrets)) {
+        if (typeof value !== 'string')
+            throw new errors/* ExchangeError */.Sb('broker_answer_invalid', `the broker's value for ${(0,errors/* peerText */.qT)(name, 130)} is not a string`);
+        secrets[name] = value;
+    }
+    const revoke = [];
+    if (Array.isArray(a.revoke)) {
+        for (const r of a.revoke) {
+            if (r && typeof r.name === 'string' && typeof r.url === 'string' && r.name in secrets) {
+                revoke.push({ name: r.name, method: typeof r.method === 'string' ? r.method : 'DELETE', url: r.url });
+            }
+        }
+    }
+    return {
+        secrets,
+        policy: typeof a.policy === 'string' ? a.policy : '(unnamed)',
+        expiresAt: typeof a.expires_at === 'string' ? a.expires_at : null,
+        revoke,
+        claims,
+    };
+}
+/** A stable error code (`secret_not_granted`) as it is; anything else a broker sends there, as peer text. */
+function errorCodeText(code) {
+    return /^[a-z][a-z0-9_]{0,63}$/.test(code) ? code : (0,errors/* peerText */.qT)(code, 80);
+}
+/** The broker's `{"error", "message"}` body, or undefined when the answer is something else (a proxy's page). */
+function parseError(text) {
+    try {
+        const j = JSON.parse(text);
+        if (typeof j.error === 'string')
+            return { error: j.error, message: typeof j.message === 'string' ? j.message : '' };
+    }
+    catch {
+        /* not JSON */
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/action/providers/broker.ts
+// The oidc-exchange broker as the action's secret provider: ask for the names the `secrets` input lists (or,
+// with no list, everything the policy grants) and, once the values are masked, keep for the post step the
+// tokens the broker says can be revoked, where the post step may send them.
+
+
+
+function brokerProvider(ctx) {
+    const { inputs, core } = ctx;
+    return {
+        source: 'the broker',
+        aboutClaims: (e) => e.status === 401 || e.status === 403,
+        async fetch(specs, getToken) {
+            const wanted = specs.length ? [...new Set(specs.map((s) => s.source))] : undefined;
+            const r = await exchangeWithBroker({ brokerUrl: inputs.brokerUrl, getToken, secretNames: wanted, http: ctx.http, retry: ctx.retry });
+            return {
+                values: Object.entries(r.secrets).map(([name, value]) => ({ name, value })),
+                policy: r.policy,
+                // The policy name is the broker's text: shown quoted, as every peer string is.
+                policyShown: (0,errors/* peerText */.qT)(r.policy),
+                expiresAt: r.expiresAt,
+                claims: r.claims,
+                settle() {
+                    // Revocation is kept only where the post step may send a token: GitHub's API or the broker's host.
+                    const targets = [];
+                    for (const entry of r.revoke) {
+                        const target = revocationBase(entry, { brokerUrl: inputs.brokerUrl, githubApiUrl: ctx.job.apiUrl });
+                        if ('problem' in target)
+                            core.warning(`${(0,errors/* peerText */.qT)(entry.name, 130)} will not be revoked at the end of the job: ${target.problem}`);
+                        else
+                            targets.push({ name: entry.name, apiBase: target.apiBase, token: r.secrets[entry.name] });
+                    }
+                    ctx.post.keepRevocable(targets);
+                    const deliveries = deliveriesFor(specs, r.secrets);
+                    if (r.attempts > 1)
+                        core.info(`exchange succeeded on attempt ${r.attempts}`);
+                    return deliveries;
+                },
+            };
+        },
+    };
+}
+/** Pairs each requested line with its value; with no `secrets` input, everything the broker sent, by its own name. */
+function deliveriesFor(specs, secrets) {
+    if (specs.length === 0) {
+        return Object.entries(secrets).map(([name, value], i) => ({ spec: { line: i + 1, source: name, exportName: name, asFile: false }, value }));
+    }
+    const missing = specs.filter((s) => !(s.source in secrets));
+    if (missing.length) {
+        throw new errors/* ExchangeError */.Sb('broker_answer_invalid', `the broker's answer lacks ${missing.map((s) => `${s.source} (line ${s.line})`).join(', ')}`);
+    }
+    return specs.map((spec) => ({ spec, value: secrets[spec.source] }));
+}
+
+;// CONCATENATED MODULE: ./src/action/providers/index.ts
+
+const PROVIDERS = {
+    'oidc-exchange': async (ctx) => brokerProvider(ctx),
+    vault: async (ctx) => (await __nccwpck_require__.e(/* import() */ 283).then(__nccwpck_require__.bind(__nccwpck_require__, 6283))).vaultProvider(ctx),
+};
+function secretProvider(ctx) {
+    return PROVIDERS[ctx.inputs.broker](ctx);
 }
 
 ;// CONCATENATED MODULE: ./src/action/summary-text.ts
@@ -3985,9 +4072,9 @@ function summaryMarkdown(deliveries, info) {
 }
 
 ;// CONCATENATED MODULE: ./src/action/run.ts
-// The main step, one readable flow: check the inputs, get the job's OIDC token and trade it for secrets,
-// mask every value before anything can print it, check the names, export, leave the post step what it must
-// clean up, and write the summary.
+// The main step, one readable flow: check the inputs, trade the job's OIDC token for secrets with the provider
+// the `broker` input names, mask every value before anything can print it, check the names, export, leave
+// the post step what it must clean up, and write the summary.
 
 
 
@@ -3996,142 +4083,58 @@ function summaryMarkdown(deliveries, info) {
 
 
 
-/** Linux's limit for one `NAME=value` string in a process environment (MAX_ARG_STRLEN). */
-const MAX_ENV_ENTRY_BYTES = 128 * 1024;
 async function run(inputs, ctx) {
     const { core } = ctx;
     // 1. The secrets input, completely checked before any request.
     const specs = parseSecretSpecs(inputs.secrets, inputs.broker);
+    // 2. Trade the OIDC token for the values (a fresh token per attempt). The connection to the broker is
+    //    opened first, so that its handshake overlaps loading the provider and the runner issuing the token.
+    ctx.http.warm?.(inputs.brokerUrl);
+    const { retry, timeLeft } = attemptTimes(inputs, ctx);
+    const post = new PostStepState(core);
+    const provider = await secretProvider({ inputs, core, http: ctx.http, retry, job: ctx.job, post });
+    let received;
+    let deliveries;
+    try {
+        received = await provider.fetch(specs, idTokenSource(ctx.env, inputs.audience, core, timeLeft));
+        // 3. Mask first: nothing below may print before every value is registered. Then the provider settles
+        //    (what the post step revokes) and pairs the values with the lines of the `secrets` input.
+        maskSecrets(core, received.values);
+        deliveries = received.settle();
+    }
+    catch (e) {
+        // A failure about the token's claims (or any, with debug-claims) shows them: they say what to fix.
+        if (e instanceof errors/* ExchangeError */.Sb && (provider.aboutClaims(e) || inputs.debugClaims))
+            (await __nccwpck_require__.e(/* import() */ 582).then(__nccwpck_require__.bind(__nccwpck_require__, 8582))).explainFailure(core, e, ctx.job);
+        throw e;
+    }
+    // 4. Every exported name is checked before the first export (with no `secrets` list, the broker chose them).
+    checkDeliveries(deliveries, { exportEnv: inputs.exportEnv, namesChosenBy: specs.length === 0 ? 'broker' : 'user' });
+    // 5. Export, and leave the post step what it must remove.
+    const result = exportSecrets(deliveries, core, { exportEnv: inputs.exportEnv, runnerTemp: ctx.env.RUNNER_TEMP });
+    if (result.fileDir)
+        post.keepFileDir(result.fileDir);
+    // 6. Report names, never values.
+    core.info(`oidc-exchange: ${result.names.length} secret(s) delivered under policy ${received.policyShown}: ${result.names.join(', ')}`);
+    if (inputs.debugClaims)
+        (await __nccwpck_require__.e(/* import() */ 582).then(__nccwpck_require__.bind(__nccwpck_require__, 8582))).printClaims(core, received.claims, "Claims of this job's OIDC token (debug-claims)", ctx.job);
+    if (ctx.env.GITHUB_STEP_SUMMARY) {
+        const info = { source: provider.source, policy: received.policy, expiresAt: received.expiresAt, exportEnv: inputs.exportEnv, job: ctx.job };
+        await core.summary.addRaw(summaryMarkdown(deliveries, info)).write();
+    }
+    return { names: result.names, policy: received.policy };
+}
+/** timeout-seconds for all attempts and waits, at most 15 s per attempt, and what is left of it for a token request. */
+function attemptTimes(inputs, ctx) {
     const deadlineMs = inputs.timeoutSeconds * 1000;
     const started = Date.now();
     const retry = {
         deadlineMs,
         attemptTimeoutMs: Math.min(deadlineMs, 15_000),
-        onRetry: ({ reason, delayMs }) => core.warning(`${reason}; retrying in ${(delayMs / 1000).toFixed(1)} s`),
+        onRetry: ({ reason, delayMs }) => ctx.core.warning(`${reason}; retrying in ${(delayMs / 1000).toFixed(1)} s`),
         ...ctx.retry,
     };
-    const leftMs = () => Math.max(1, Math.min(retry.attemptTimeoutMs, deadlineMs - (Date.now() - started)));
-    const getToken = idTokenSource(ctx.env, inputs.audience, core, leftMs);
-    const cleanup = { revoke: [] };
-    // 2. Trade the OIDC token for the values (a fresh token per attempt). The connection to the broker is
-    //    opened while the runner issues the token.
-    ctx.http.warm?.(inputs.brokerUrl);
-    let deliveries;
-    let policy;
-    let expiresAt;
-    let claims;
-    try {
-        if (inputs.broker === 'vault') {
-            const { readFromVault } = await __nccwpck_require__.e(/* import() */ 283).then(__nccwpck_require__.bind(__nccwpck_require__, 6283));
-            const r = await readFromVault({
-                url: inputs.brokerUrl,
-                role: inputs.vaultRole,
-                authPath: inputs.vaultAuthPath,
-                namespace: inputs.vaultNamespace,
-                specs,
-                getToken,
-                http: ctx.http,
-                retry,
-                onToken(token) {
-                    core.setSecret(token);
-                    cleanup.vault = { url: inputs.brokerUrl, token, ...(inputs.vaultNamespace ? { namespace: inputs.vaultNamespace } : {}) };
-                    saveCleanupState(core, cleanup);
-                },
-            });
-            deliveries = r.deliveries;
-            policy = `vault role ${inputs.vaultRole}`;
-            expiresAt = r.expiresAt;
-        }
-        else {
-            const wanted = specs.length ? [...new Set(specs.map((s) => s.source))] : undefined;
-            const r = await (0,broker/* exchangeWithBroker */.Tv)({ brokerUrl: inputs.brokerUrl, getToken, secretNames: wanted, http: ctx.http, retry });
-            // 3. Mask first: nothing below may print before every value is registered.
-            maskAll(core, Object.entries(r.secrets).map(([name, value]) => ({ name, value })));
-            // Revocation is kept only where the post step may send a token: GitHub's API or the broker's host.
-            for (const entry of r.revoke) {
-                const target = revocationBase(entry, { brokerUrl: inputs.brokerUrl, githubApiUrl: ctx.job.apiUrl });
-                if ('problem' in target)
-                    core.warning(`${(0,errors/* peerText */.qT)(entry.name, 130)} will not be revoked at the end of the job: ${target.problem}`);
-                else
-                    cleanup.revoke.push({ name: entry.name, apiBase: target.apiBase, token: r.secrets[entry.name] });
-            }
-            if (cleanup.revoke.length)
-                saveCleanupState(core, cleanup);
-            deliveries = deliveriesFor(specs, r.secrets);
-            policy = r.policy;
-            expiresAt = r.expiresAt;
-            claims = r.claims;
-            if (r.attempts > 1)
-                core.info(`exchange succeeded on attempt ${r.attempts}`);
-        }
-    }
-    catch (e) {
-        // Vault's JWT auth refuses a token with 400, the broker with 401/403: both are about the token's claims.
-        const aboutClaims = e instanceof errors/* ExchangeError */.Sb && (e.status === 401 || e.status === 403 || (inputs.broker === 'vault' && e.code === 'broker_refused'));
-        if (e instanceof errors/* ExchangeError */.Sb && (aboutClaims || inputs.debugClaims)) {
-            const { printClaims, refusalHelp } = await __nccwpck_require__.e(/* import() */ 582).then(__nccwpck_require__.bind(__nccwpck_require__, 8582));
-            core.error(e.message);
-            printClaims(core, e.claims, "Claims of this job's OIDC token", ctx.job);
-            const help = refusalHelp(e.status);
-            if (help)
-                core.info(help);
-        }
-        throw e;
-    }
-    if (inputs.broker === 'vault')
-        maskAll(core, deliveries.map((d) => ({ name: d.spec.exportName, value: d.value })));
-    // 4. Every exported name is checked before the first export, so a bad one leaves GITHUB_ENV untouched.
-    // A name the broker chose (no `secrets` list) must also have the stricter shape a broker may use.
-    const problems = deliveries
-        .map((d) => exportNameProblem(d.spec.exportName, specs.length === 0 && inputs.broker !== 'vault' ? 'broker' : 'user'))
-        .filter((p) => p !== undefined);
-    // The runner's file format ends a value at CRLF: a final CR would be lost on the way, so say so instead.
-    for (const d of deliveries) {
-        if (inputs.exportEnv && !d.spec.asFile && Buffer.byteLength(`${d.spec.exportName}=${d.value}`) + 1 > MAX_ENV_ENTRY_BYTES) {
-            problems.push(`${d.spec.exportName} is ${Buffer.byteLength(d.value)} bytes, more than Linux lets one environment variable hold (128 KiB): every later step would fail to start. Deliver it as a file ("| file:${d.spec.exportName}_FILE") or set export-env: false and use the step output`);
-        }
-        if (!d.spec.asFile && d.value.endsWith('\r'))
-            problems.push(`${d.spec.exportName} ends with a carriage return, which GITHUB_ENV/GITHUB_OUTPUT cannot carry; deliver it as a file with "| file:${d.spec.exportName}_FILE"`);
-    }
-    if (problems.length)
-        throw new SecretSpecError(problems.map((p) => `from the broker's answer: ${p}`));
-    // 5. Export, and leave the post step what it must remove.
-    const result = exportSecrets(deliveries, core, { exportEnv: inputs.exportEnv, runnerTemp: ctx.env.RUNNER_TEMP });
-    if (result.fileDir) {
-        cleanup.fileDir = result.fileDir;
-        saveCleanupState(core, cleanup);
-    }
-    // 6. Report names, never values.
-    // The policy name is the broker's text: shown quoted (see peerText), as every peer string is.
-    core.info(`oidc-exchange: ${result.names.length} secret(s) delivered under policy ${inputs.broker === 'vault' ? policy : (0,errors/* peerText */.qT)(policy)}: ${result.names.join(', ')}`);
-    if (inputs.debugClaims) {
-        const { printClaims } = await __nccwpck_require__.e(/* import() */ 582).then(__nccwpck_require__.bind(__nccwpck_require__, 8582));
-        printClaims(core, claims, "Claims of this job's OIDC token (debug-claims)", ctx.job);
-    }
-    if (ctx.env.GITHUB_STEP_SUMMARY) {
-        const markdown = summaryMarkdown(deliveries, { source: inputs.broker === 'vault' ? 'Vault' : 'the broker', policy, expiresAt, exportEnv: inputs.exportEnv, job: ctx.job });
-        await core.summary.addRaw(markdown).write();
-    }
-    return { names: result.names, policy };
-}
-function maskAll(core, secrets) {
-    const plan = planMasks(secrets);
-    for (const value of plan.values)
-        core.setSecret(value);
-    for (const name of plan.tooShort) {
-        core.warning(`${name}: a value, line or JSON field shorter than 4 characters, or a true/false in a JSON secret, was not masked (masking it would star out every occurrence in the log); keep it out of the log`);
-    }
-}
-/** Pairs each requested line with its value; with no `secrets` input, everything the broker sent, by its own name. */
-function deliveriesFor(specs, secrets) {
-    if (specs.length === 0) {
-        return Object.entries(secrets).map(([name, value], i) => ({ spec: { line: i + 1, source: name, exportName: name, asFile: false }, value }));
-    }
-    const missing = specs.filter((s) => !(s.source in secrets));
-    if (missing.length) {
-        throw new errors/* ExchangeError */.Sb('broker_answer_invalid', `the broker's answer lacks ${missing.map((s) => `${s.source} (line ${s.line})`).join(', ')}`);
-    }
-    return specs.map((spec) => ({ spec, value: secrets[spec.source] }));
+    return { retry, timeLeft: () => Math.max(1, Math.min(retry.attemptTimeoutMs, deadlineMs - (Date.now() - started))) };
 }
 
 ;// CONCATENATED MODULE: ./src/action/main.ts
@@ -4144,8 +4147,8 @@ function deliveriesFor(specs, secrets) {
 async function main() {
     try {
         const inputs = readInputs(core_namespaceObject);
-        const http = (0,client_http/* createHttpClient */.uT)({ ca: parseCaCertificate(inputs.caCertificate) || undefined });
-        await run(inputs, { core: core_namespaceObject, env: process.env, http, job: (0,job_context/* jobContext */.R)() });
+        const http = createHttpClient({ ca: parseCaCertificate(inputs.caCertificate) || undefined });
+        await run(inputs, { core: core_namespaceObject, env: process.env, http, job: (0,job_context/* jobContext */.R)(process.env) });
     }
     catch (e) {
         setFailed(`oidc-exchange: ${e.message}`);
@@ -4206,7 +4209,7 @@ async function cleanup(ctx) {
 async function revokeInstallationToken(ctx, target) {
     const { core } = ctx;
     try {
-        const { getOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(747)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3747));
+        const { getOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(413)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
         const quiet = (m) => core.debug(`octokit: ${(0,errors/* peerText */.qT)(m)}`);
         const octokit = getOctokit(target.token, {
             baseUrl: target.apiBase,
@@ -4248,11 +4251,11 @@ async function post() {
         }
         await cleanup({
             core: core_namespaceObject,
-            http: (0,client_http/* createHttpClient */.uT)({ ca }),
+            http: createHttpClient({ ca }),
             fetch: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(307)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6307))).clientFetch(process.env, ca),
             revoke,
             brokerUrl: getInput('broker-url'),
-            githubApiUrl: (0,job_context/* jobContext */.R)().apiUrl,
+            githubApiUrl: (0,job_context/* jobContext */.R)(process.env).apiUrl,
             runnerTemp: process.env.RUNNER_TEMP,
             timeoutMs: 10_000,
         });
