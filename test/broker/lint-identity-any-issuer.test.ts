@@ -20,10 +20,13 @@ afterAll(async () => {
   await gitlab.close();
 });
 
-function config(policy: Record<string, unknown>, issuerUrl = gitlab.url): Record<string, unknown> {
+// Every issuer has a kind (declared where its URL does not say: src/platform/issuers.ts). The rule under test is
+// the floor under the kinds' own rules: it speaks for an issuer none of them covers, such as a GitHub issuer at
+// an address of its own (GHES), which `kind: github` on a URL other than GitHub.com's stands for here.
+function config(policy: Record<string, unknown>, issuerUrl = gitlab.url, kind = 'github'): Record<string, unknown> {
   return {
     audience: AUDIENCE,
-    issuers: [{ id: 'ci', issuer: issuerUrl, jwks_uri: gitlab.jwksUri }],
+    issuers: [{ id: 'ci', issuer: issuerUrl, kind, jwks_uri: gitlab.jwksUri }],
     secrets: { DB_PASSWORD: { value: 'identity-secret-value' } },
     policies: [{ name: 'deploy', issuer: 'ci', secrets: ['DB_PASSWORD'], ...policy }],
   };
@@ -41,7 +44,7 @@ async function exchangeWith(raw: Record<string, unknown>, token: string): Promis
 }
 
 describe('no-identity-claim: a policy pins who the job is, on any issuer', () => {
-  it('a GitLab instance not named gitlab gave any project the secret; refused at start-up', async () => {
+  it('an issuer no platform rule covers (not named gitlab, not GitHub.com) gave any project the secret; refused at start-up', async () => {
     expect(new URL(gitlab.url).hostname).not.toMatch(/gitlab/);
     const risky = { claims: { ref: 'main', environment: 'production' } };
     const evil = await gitlab.mint(gitlab.claimsFor({ project_path: 'mallory/stuff', project_id: '31337', namespace_id: '31338', ref: 'main', environment: 'production' }));
@@ -49,6 +52,8 @@ describe('no-identity-claim: a policy pins who the job is, on any issuer', () =>
     await expect(exchangeWith(config(risky), evil)).rejects.toThrow(/policies\[0\]\.claims: no-identity-claim in policy deploy: policy deploy pins no identity claim/);
     const pinned = { claims: { project_id: '4711', ref: 'main', environment: 'production' } };
     expect(await exchangeWith(config({ ...pinned, allow_risky: [{ rule: 'gitlab-unprotected-ref', reason: 'test' }] }), evil)).toBe(403);
+    // Declared as the GitLab it is, GitLab's own identity rule refuses the same policy (one problem, reported once).
+    await expect(exchangeWith(config(risky, gitlab.url, 'gitlab'), evil)).rejects.toThrow(/policies\[0\]\.claims: gitlab-any-project in policy deploy/);
   });
 
   // Which error rule refuses the policy, if any (one problem is reported once: where the kind is known from
@@ -57,7 +62,8 @@ describe('no-identity-claim: a policy pins who the job is, on any issuer', () =>
   it.each<[string, string | undefined, Record<string, unknown>]>([
     ['nothing but ref and environment', 'no-identity-claim', { ref: 'main', environment: 'production' }],
     ['an owner left to a wildcard', 'owner-wildcard', { repository: '*/app', ref: 'main' }],
-    ['a sub pattern', 'no-identity-claim', { sub: { pattern: 'project_path:acme/.*' }, ref: 'main' }],
+    // A GitHub issuer reads `sub` as GitHub builds it: a pattern that leaves the owner open is the owner rule's.
+    ['a sub pattern', 'owner-wildcard', { sub: { pattern: 'project_path:acme/.*' }, ref: 'main' }],
     ['a called workflow only', 'reusable-workflow-any-caller', { job_workflow_ref: 'octo-org/ci/.github/workflows/d.yml@refs/heads/main' }],
     ['an exact project ID', undefined, { project_id: '4711' }],
     ['an exact repository ID', undefined, { repository_id: '690210123' }],
