@@ -7,4 +7,5 @@ import { base } from './jest.config.mjs';
 export default {
   ...base,
   testMatch: ['<rootDir>/test/**/*.dist.test.ts'],
+  globalSetup: '<rootDir>/test/helpers/dist-setup.mjs',
 };

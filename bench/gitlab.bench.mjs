@@ -3,7 +3,7 @@
 // same run (the work no component can avoid). Cases: the usual job (2 secrets the policy grants, exported as
 // variables: the target is at most 2x one curl), 10 listed secrets (what each secret adds), and export: file
 // (the private directory: mktemp, ls, rm), under dash, and the usual job under bash (GitLab's shell when the
-// image has it). Everything runs from the committed dist/ CLI and the committed template, on loopback.
+// image has it). Everything runs from the built dist/ CLI and the committed template, on loopback.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench [name...]`: runs every bench/*.bench.mjs (or the named ones) one after another and prints
 // their reports. Benchmarks compare against a baseline measured in the same run, because these machines are
-// noisy: report ratios, not absolute figures. Benchmarks use the committed dist/ bundles, as users would.
+// noisy: report ratios, not absolute figures. Benchmarks use the dist/ bundles as users run them: the committed
+// action, and the CLI `npm ci` (or `npm run build`) built.
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

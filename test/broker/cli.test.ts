@@ -108,7 +108,7 @@ describe('oidc-exchange broker', () => {
       broker.child.kill('SIGKILL');
     }
     expect(leaks(broker.output(), [SECRET])).toEqual([]);
-  });
+  }, 60_000);
 });
 
 describe('oidc-exchange check', () => {
@@ -162,7 +162,7 @@ describe('oidc-exchange issuers and token', () => {
       issuers.child.kill('SIGTERM');
       await issuers.exited;
     }
-  });
+  }, 60_000);
 });
 
 describe('oidc-exchange demo', () => {

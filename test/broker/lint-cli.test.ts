@@ -77,7 +77,7 @@ describe('oidc-exchange broker and the linter', () => {
       await broker.exited;
     }
     expect(broker.output()).not.toContain('x-secret-value');
-  });
+  }, 60_000);
 });
 
 describe('oidc-exchange check --lint', () => {

@@ -106,10 +106,10 @@ describe('the same file in check and try-action', () => {
   it('try-action refuses claims that contradict themselves and exits (nothing left listening)', async () => {
     const p = await file('contradiction.json', { repository: 'acme/web', repository_owner: 'evil' });
     // A real process: one that hung with its fake issuer listening would be killed (code null), not exit 2.
-    const r = await runCli(['try-action', '--config', 'examples/broker.yaml', '--claims', p], { env });
+    const r = await runCli(['try-action', '--config', 'examples/broker.yaml', '--claims', p], { env, timeoutMs: 45_000 });
     expect(r.stderr).toContain('repository_owner "evil" but repository "acme/web" belongs to "acme"');
     expect(r.code).toBe(2);
-  });
+  }, 60_000);
 
   it("check notes a match that rests on a typical job's value", async () => {
     const p = await file('defaults.json', { repository: 'octo-org/octo-repo', environment: 'production' });

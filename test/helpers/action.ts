@@ -1,6 +1,7 @@
 // The bundled action (dist/) run through the fake runner against real fake issuers and a real broker, under
-// Node 20 (the Node running the tests) and Node 24 (what GitHub runs `node24` actions on). The tests run the
-// committed bundle: `npm run build` first after changing src/ (.ci/run builds before testing).
+// Node 20 (the Node running the tests) and Node 24 (what GitHub runs `node24` actions on): the dist tier's
+// tests (*.dist.test.ts) run the committed bundle, so `npm run build` first after changing src/ (.ci/run builds
+// before them). Also the action's inputs as the toolkit reads them, for the tests on the sources.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -65,12 +65,12 @@ export function runBundledCli(args: string[], opts: RunOptions = {}): Promise<Ra
 export interface Running {
   child: ChildProcess;
   output(): string;
-  /** Resolves with the first stdout line that matches. */
+  /** Resolves with the first stdout line that matches (default wait: 15 s for the bundle, 30 s for the sources). */
   waitFor(re: RegExp, timeoutMs?: number): Promise<string>;
   exited: Promise<number | null>;
 }
 
-function start(argv: string[], env: NodeJS.ProcessEnv): Running {
+function start(argv: string[], env: NodeJS.ProcessEnv, defaultWaitMs: number): Running {
   const child = spawn(process.execPath, argv, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const waiters: Array<{ re: RegExp; resolve: (l: string) => void }> = [];
@@ -91,7 +91,7 @@ function start(argv: string[], env: NodeJS.ProcessEnv): Running {
     child,
     output: () => out,
     exited,
-    waitFor(re, timeoutMs = 15_000) {
+    waitFor(re, timeoutMs = defaultWaitMs) {
       const line = out.split('\n').find((l) => re.test(l));
       if (line) return Promise.resolve(line);
       return new Promise((resolve, reject) => {
@@ -104,10 +104,11 @@ function start(argv: string[], env: NodeJS.ProcessEnv): Running {
 
 /** The CLI from its sources, left running. */
 export function startCli(args: string[], env: NodeJS.ProcessEnv = { PATH: process.env.PATH }): Running {
-  return start([...SOURCE_CLI_ARGS, ...args], sourceEnv(env));
+  // The sources start slower than the bundle: the loader compiles (or reads its cache for) every module.
+  return start([...SOURCE_CLI_ARGS, ...args], sourceEnv(env), 30_000);
 }
 
 /** The bundled CLI (dist/cli.js), left running: for the dist tier. */
 export function startBundledCli(args: string[], env: NodeJS.ProcessEnv = { PATH: process.env.PATH }): Running {
-  return start([CLI, ...args], env);
+  return start([CLI, ...args], env, 15_000);
 }
