@@ -35,9 +35,10 @@ export function publishedManifest(pkg) {
  * tree with this). `env` is npm's environment (the tests run it offline).
  */
 export function stagePackage({ out, repository, env = process.env }) {
-  // The CLI bundle is not committed: build it unless dist/cli/ was built from the same sources. Its report goes
-  // to stderr: stdout is this command's (--json).
-  process.stderr.write(execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--cli', '--if-stale'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
+  // The CLI bundle is not committed: build it unless dist/cli/ was built from the same sources. A build's report
+  // goes to stderr (stdout is this command's, for --json); a bundle already fresh says nothing.
+  const built = execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--cli', '--if-stale'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (!built.startsWith('dist/cli/: already built')) process.stderr.write(built);
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const manifest = publishedManifest(pkg);
   if (repository) manifest.repository = { type: 'git', url: `git+${repository.replace(/\/+$/, '').replace(/\.git$/, '')}.git` };

@@ -4,7 +4,7 @@
 // release scripts refuse anything else (scripts/release-checks.mjs), and the tests never release from the
 // checkout itself.
 import { execFile } from 'node:child_process';
-import { appendFile, copyFile, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, cp, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { repoRoot } from './docs.js';
@@ -34,6 +34,10 @@ export async function releasableClone(dir: string, version?: string): Promise<st
       if (e.code !== 'ENOENT') throw e;
     });
   }
+  // The CLI bundle is not committed: the dist tier builds it once (test/helpers/dist-setup.mjs), from the same
+  // sources the clone holds, so the clone's release:npm finds it fresh instead of bundling it again.
+  await cp(join(repoRoot, 'dist', 'cli'), join(dir, 'dist', 'cli'), { recursive: true });
+  await copyFile(join(repoRoot, 'dist', 'cli.js'), join(dir, 'dist', 'cli.js'));
   await symlink(join(repoRoot, 'node_modules'), join(dir, 'node_modules'));
   // .gitignore's `node_modules/` matches a folder, not the link to one.
   await appendFile(join(dir, '.git', 'info', 'exclude'), 'node_modules\n');
