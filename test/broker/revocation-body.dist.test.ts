@@ -45,7 +45,7 @@ async function startBrokerProcess(name: string, revocation: boolean, listen: Rec
     stringify({
       listen: { host: '127.0.0.1', port: 0, ...listen },
       audience: AUDIENCE,
-      issuers: [{ id: 'gitlab', issuer: gitlab.url, jwks_uri: gitlab.jwksUri }],
+      issuers: [{ id: 'gitlab', issuer: gitlab.url, kind: 'gitlab', jwks_uri: gitlab.jwksUri }],
       secrets: { DB_PASSWORD: { value: 'revocation-body-secret' } },
       policies: [{ name: 'deploy', issuer: 'gitlab', claims: { project_id: '4711', ref_protected: 'true' }, secrets: ['DB_PASSWORD'] }],
       ...(revocation ? { revocation: { token_env: 'REVOCATION_TOKEN' } } : {}),

@@ -51,7 +51,7 @@ describe('the bundled oidc-exchange', () => {
       [
         `audience: ${AUDIENCE}`,
         'issuers:',
-        `  - { id: github, issuer: "${github.url}" }`,
+        `  - { id: github, issuer: "${github.url}", kind: github }`,
         'secrets:',
         '  TOKEN: { env: DIST_TEST_SECRET }',
         'policies:',
