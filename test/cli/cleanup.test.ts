@@ -48,9 +48,11 @@ describe('interrupted harness commands leave no folder behind', () => {
 
   it('try-action stopped by SIGTERM while the action runs removes its folder', async () => {
     const tmp = await isolatedTmp();
-    // The action's step runs through a `node` that waits first, so the test stops it mid-step every time.
+    // The action's step runs through a `node` that only waits, so the test stops try-action mid-step every time,
+    // and the step, which outlives the CLI it was started by, never writes into the folder after it is removed
+    // (on a loaded machine a step that went on to run the action recreated its files there).
     const slowNode = join(root, 'slow-node');
-    await writeFile(slowNode, `#!/bin/sh\nsleep 5\nexec "${process.execPath}" "$@"\n`, { mode: 0o755 });
+    await writeFile(slowNode, '#!/bin/sh\nexec sleep 30\n', { mode: 0o755 });
     const run = startCli(['try-action', '--config', 'examples/broker.yaml', '--claims', 'examples/claims-github.json', '--node', slowNode], {
       PATH: process.env.PATH,
       TMPDIR: tmp,
