@@ -3,12 +3,9 @@
 // `no-identity-claim` holds whatever the issuer's kind: a policy that pins no ID, owner, project, repository
 // or literal `sub` does not load. Real broker, real fake issuer (at 127.0.0.1: not named gitlab), real tokens.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Writable } from 'node:stream';
-import { buildConfig } from '../../src/broker/config/load.js';
-import { buildBroker } from '../../src/broker/http/app.js';
 import { lintConfig } from '../../src/broker/lint/index.js';
 import { startFakeIssuer, type FakeIssuer } from '../../src/harness/fakes/issuer.js';
-import { exchangeOver } from '../helpers/broker.js';
+import { exchangeStatus } from '../helpers/broker.js';
 
 const AUDIENCE = 'https://broker.identity.oidc-exchange.dev';
 let gitlab: FakeIssuer;
@@ -32,28 +29,17 @@ function config(policy: Record<string, unknown>, issuerUrl = gitlab.url, kind = 
   };
 }
 
-async function exchangeWith(raw: Record<string, unknown>, token: string): Promise<number> {
-  const cfg = await buildConfig(raw, 'broker.yaml', { env: {}, checkSources: true });
-  const broker = buildBroker(cfg, { logStream: new Writable({ write: (_c, _e, cb) => cb() }) });
-  const url = await broker.app.listen({ host: '127.0.0.1', port: 0 });
-  try {
-    return (await exchangeOver(url, { token })).status;
-  } finally {
-    await broker.shutdown();
-  }
-}
-
 describe('no-identity-claim: a policy pins who the job is, on any issuer', () => {
   it('an issuer no platform rule covers (not named gitlab, not GitHub.com) gave any project the secret; refused at start-up', async () => {
     expect(new URL(gitlab.url).hostname).not.toMatch(/gitlab/);
     const risky = { claims: { ref: 'main', environment: 'production' } };
     const evil = await gitlab.mint(gitlab.claimsFor({ project_path: 'mallory/stuff', project_id: '31337', namespace_id: '31338', ref: 'main', environment: 'production' }));
-    expect(await exchangeWith(config({ ...risky, allow_risky: [{ rule: 'no-identity-claim', reason: 'the behaviour before the rule' }] }), evil)).toBe(200);
-    await expect(exchangeWith(config(risky), evil)).rejects.toThrow(/policies\[0\]\.claims: no-identity-claim in policy deploy: policy deploy pins no identity claim/);
+    expect(await exchangeStatus(config({ ...risky, allow_risky: [{ rule: 'no-identity-claim', reason: 'the behaviour before the rule' }] }), evil)).toBe(200);
+    await expect(exchangeStatus(config(risky), evil)).rejects.toThrow(/policies\[0\]\.claims: no-identity-claim in policy deploy: policy deploy pins no identity claim/);
     const pinned = { claims: { project_id: '4711', ref: 'main', environment: 'production' } };
-    expect(await exchangeWith(config({ ...pinned, allow_risky: [{ rule: 'gitlab-unprotected-ref', reason: 'test' }] }), evil)).toBe(403);
+    expect(await exchangeStatus(config({ ...pinned, allow_risky: [{ rule: 'gitlab-unprotected-ref', reason: 'test' }] }), evil)).toBe(403);
     // Declared as the GitLab it is, GitLab's own identity rule refuses the same policy (one problem, reported once).
-    await expect(exchangeWith(config(risky, gitlab.url, 'gitlab'), evil)).rejects.toThrow(/policies\[0\]\.claims: gitlab-any-project in policy deploy/);
+    await expect(exchangeStatus(config(risky, gitlab.url, 'gitlab'), evil)).rejects.toThrow(/policies\[0\]\.claims: gitlab-any-project in policy deploy/);
   });
 
   // Which error rule refuses the policy, if any (one problem is reported once: where the kind is known from

@@ -4,13 +4,10 @@
 // of readings, and a property test holding "pins owner X" to what the broker's compiled matcher accepts.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { Writable } from 'node:stream';
-import { buildConfig } from '../../src/broker/config/load.js';
-import { buildBroker } from '../../src/broker/http/app.js';
 import { literalOf, literalPrefix, ownerOf, type OwnerFormat } from '../../src/broker/lint/matchers.js';
 import { compileMatcher, patternProblem, type MatcherSpec } from '../../src/broker/policy/policy.js';
 import { startFakeIssuer, type FakeIssuer } from '../../src/harness/fakes/issuer.js';
-import { exchangeOver } from '../helpers/broker.js';
+import { exchangeStatus } from '../helpers/broker.js';
 
 const AUDIENCE = 'https://broker.grammar.oidc-exchange.dev';
 const GITHUB_DOT_COM = 'https://token.actions.githubusercontent.com';
@@ -33,17 +30,6 @@ function config(policy: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
-async function exchangeWith(raw: Record<string, unknown>, token: string): Promise<number> {
-  const cfg = await buildConfig(raw, 'broker.yaml', { env: {}, checkSources: true });
-  const broker = buildBroker(cfg, { logStream: new Writable({ write: (_c, _e, cb) => cb() }) });
-  const url = await broker.app.listen({ host: '127.0.0.1', port: 0 });
-  try {
-    return (await exchangeOver(url, { token })).status;
-  } finally {
-    await broker.shutdown();
-  }
-}
-
 describe('a pattern read by the grammar the broker compiles it with', () => {
   it(`"${EXPLOIT}" granted evil/x; refused at start-up`, async () => {
     // What the broker compiles: `[]` matches nothing, so the middle alternative `.*` decides.
@@ -51,8 +37,8 @@ describe('a pattern read by the grammar the broker compiles it with', () => {
     const risky = { claims: { repository: { pattern: EXPLOIT }, environment: 'production' } };
     const evil = await github.mint({ ...github.claimsFor({ repository: 'evil/x', repository_owner_id: '666', repository_id: '667', environment: 'production' }), iss: GITHUB_DOT_COM });
     // With the rule overridden the broker behaves as it did when the lint read the pattern as pinned.
-    expect(await exchangeWith(config({ ...risky, allow_risky: ['github-any-repository', 'owner-wildcard'].map((rule) => ({ rule, reason: 'the old reading' })) }), evil)).toBe(200);
-    await expect(exchangeWith(config(risky), evil)).rejects.toThrow(/policies\[0\]\.claims\.repository: owner-wildcard in policy deploy: repository "octo-org\/app\[\]\|\.\*\|\[\]" leaves the owner to a wildcard/);
+    expect(await exchangeStatus(config({ ...risky, allow_risky: ['github-any-repository', 'owner-wildcard'].map((rule) => ({ rule, reason: 'the old reading' })) }), evil)).toBe(200);
+    await expect(exchangeStatus(config(risky), evil)).rejects.toThrow(/policies\[0\]\.claims\.repository: owner-wildcard in policy deploy: repository "octo-org\/app\[\]\|\.\*\|\[\]" leaves the owner to a wildcard/);
   });
 
   it.each<[OwnerFormat, MatcherSpec, unknown]>([

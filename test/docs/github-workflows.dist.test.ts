@@ -8,15 +8,16 @@
 // actionlint say of the snippets: github-workflows.test.ts.)
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { startBed } from '../../src/harness/bed.js';
+import { demoConfig } from '../../src/harness/demo/config.js';
 import type { FakeGitHubApi } from '../../src/harness/fakes/github-api.js';
 import type { FakeIssuer } from '../../src/harness/fakes/issuer.js';
 import { startFakeRunner } from '../../src/harness/fakes/runner.js';
-import { ACTION_DIR, NODE24, ROOT, assertBuilt, leakedNames } from '../helpers/action.js';
+import { ACTION_DIR, NODE24, assertBuilt, leakedNames } from '../helpers/action.js';
 import { where } from '../helpers/docs.js';
 import { blocks, ourSteps, workflowText, type Workflow } from './workflows.js';
 
@@ -45,23 +46,7 @@ async function startDemoBroker(audience: string): Promise<DemoBed> {
       githubApi: true,
       configPath: join(dir, 'broker.yaml'),
       env: { DEMO_DB_PASSWORD: values.DB_PASSWORD, DEMO_REVOCATION_TOKEN: values.REVOCATION },
-      config: ({ github, gitlab, api }) => {
-        const raw = parse(readFileSync(join(ROOT, 'examples', 'demo.yaml'), 'utf8')) as {
-          audience: string;
-          issuers: Array<{ id: string; issuer: string; kind?: string; jwks_uri?: string }>;
-          github_apps: Record<string, Record<string, unknown>>;
-        };
-        raw.audience = audience;
-        for (const i of raw.issuers) {
-          const fake = i.id === 'github' ? github : gitlab;
-          i.issuer = fake.url;
-          i.kind = fake.kind; // the fake's loopback URL no longer says which platform it stands for
-          if (i.jwks_uri) i.jwks_uri = fake.jwksUri;
-        }
-        for (const app of Object.values(raw.github_apps)) Object.assign(app, { api_url: api!.url, app_id: String(api!.app.appId) });
-        writeFileSync(join(dir, 'demo-github-app.pem'), api!.app.privateKeyPem!, { mode: 0o600 });
-        return raw;
-      },
+      config: (doubles) => ({ ...demoConfig(doubles, dir), audience }),
     });
     return {
       url: bed.url,

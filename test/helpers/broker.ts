@@ -1,6 +1,9 @@
 // What the tests share around a broker: the test bed (src/harness/bed.ts, for the harness too), an exchange as a
 // client makes it, and the leak scan. startTestBed is the bed with the options the older tests name.
+import { Writable } from 'node:stream';
 import { request } from 'undici';
+import { buildConfig } from '../../src/broker/config/load.js';
+import { buildBroker } from '../../src/broker/http/app.js';
 import { AUDIENCE, startBed, type Bed, type Doubles } from '../../src/harness/bed.js';
 import type { FakeIssuer } from '../../src/harness/fakes/issuer.js';
 
@@ -62,4 +65,20 @@ export async function exchangeOver(url: string, opts: { authorization?: string; 
  */
 export function leaks(haystack: string, needles: string[]): string[] {
   return needles.flatMap((n, i) => (n.length > 0 && haystack.includes(n) ? [`value #${i} (${n.length} chars)`] : []));
+}
+
+/**
+ * The status a broker loaded from `raw` (as the broker starts: sources checked, lint at load) answers to one
+ * exchange of `token`; the broker is stopped afterwards. A configuration the broker refuses rejects with its
+ * ConfigError.
+ */
+export async function exchangeStatus(raw: Record<string, unknown>, token: string): Promise<number> {
+  const cfg = await buildConfig(raw, 'broker.yaml', { env: {}, checkSources: true });
+  const broker = buildBroker(cfg, { logStream: new Writable({ write: (_c, _e, cb) => cb() }) });
+  const url = await broker.app.listen({ host: '127.0.0.1', port: 0 });
+  try {
+    return (await exchangeOver(url, { token })).status;
+  } finally {
+    await broker.shutdown();
+  }
 }

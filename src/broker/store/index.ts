@@ -29,18 +29,6 @@ export function describeStore(spec: StoreSpec): string {
   return spec.kind === 'memory' ? 'memory' : redactUrl(spec.redis.url);
 }
 
-/** Why a `store:` value cannot be used, or undefined when it can (for the configuration check). */
-export function checkStoreSpec(spec: string): string | undefined {
-  if (spec === 'memory') return undefined;
-  if (!/^rediss?:\/\//.test(spec)) return `${JSON.stringify(redactUrl(spec))} is not supported; use "memory" or redis://host:port`;
-  try {
-    parseRedisSpec(spec);
-    return undefined;
-  } catch (e) {
-    return (e as Error).message;
-  }
-}
-
 /** The store URL without its password, for logs and error messages. */
 export function redactUrl(spec: string): string {
   try {

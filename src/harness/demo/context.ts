@@ -24,6 +24,8 @@ export interface DemoContext {
   githubApi?: FakeGitHubApi;
   /** The pre-shared token the broker's revocation API expects (as GitLab would send it). */
   revocationToken?: string;
+  /** Stops the broker (after the requests in flight), then the fake issuers and the fake GitHub API. */
+  close(): Promise<void>;
 }
 
 export interface DemoStep {

@@ -2,18 +2,13 @@
 // real broker with examples/demo.yaml, and a series of jobs, each checked against what should happen. It
 // prints a short report and exits 0 only if every step behaved as expected. Secret values are never
 // printed: the report shows names and sizes, and the last step scans the broker's log for every value.
-import { existsSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
-import { buildConfig } from '../../broker/config/load.js';
-import { buildBroker } from '../../broker/http/app.js';
-import { startFakeIssuer } from '../fakes/issuer.js';
-import { startFakeGitHubApi } from '../fakes/github-api.js';
+import { join } from 'node:path';
+import { startBed } from '../bed.js';
+import { demoConfig } from './config.js';
 import { postExchange, type DemoContext, type DemoStep } from './context.js';
 import { githubAppSteps } from './steps-github-app.js';
 
@@ -102,68 +97,48 @@ export const demoSecretValues: readonly string[] = [
   'demo-staging-7c1e4b9a',
 ];
 
-/** Where the repository's examples/ folder is, from the source tree or from the dist/ bundle. */
-export function examplesDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    const candidate = join(dir, 'examples');
-    if (existsSync(join(candidate, 'demo.yaml'))) return candidate;
-    dir = dirname(dir);
-  }
-  throw new Error('cannot find examples/demo.yaml next to the oidc-exchange installation');
-}
-
 export async function startDemo(): Promise<DemoContext> {
   const dir = await mkdtemp(join(tmpdir(), 'oidc-exchange-demo-'));
-  const [github, gitlab] = await Promise.all([startFakeIssuer({ kind: 'github' }), startFakeIssuer({ kind: 'gitlab' })]);
-  const raw = parse(await readFile(join(examplesDir(), 'demo.yaml'), 'utf8')) as {
-    audience: string;
-    issuers: Array<{ id: string; issuer: string; kind?: string; jwks_uri?: string }>;
-  };
-  for (const i of raw.issuers) {
-    const fake = i.id === 'github' ? github : gitlab;
-    i.issuer = fake.url;
-    i.kind = fake.kind; // the fake's loopback URL no longer says which platform it stands for
-    if (i.jwks_uri) i.jwks_uri = fake.jwksUri;
-  }
   const secretValues = [...demoSecretValues];
-  await writeFile(join(dir, 'demo-deploy-key.pem'), secretValues[1]!, { mode: 0o600 });
-  // The GitHub App mints at a fake GitHub API; its key is written where demo.yaml expects it.
-  const githubApi = await startFakeGitHubApi();
-  await writeFile(join(dir, 'demo-github-app.pem'), githubApi.app.privateKeyPem!, { mode: 0o600 });
-  for (const app of Object.values((raw as { github_apps?: Record<string, Record<string, unknown>> }).github_apps ?? {})) {
-    app.api_url = githubApi.url;
-    app.app_id = String(githubApi.app.appId);
-  }
   const revocationToken = randomBytes(24).toString('hex');
   secretValues.push(revocationToken);
   const configPath = join(dir, 'broker.yaml');
-  await writeFile(configPath, JSON.stringify(raw, null, 2));
-  let config;
   try {
-    config = await buildConfig(raw, configPath, { env: { DEMO_DB_PASSWORD: secretValues[0], DEMO_REVOCATION_TOKEN: revocationToken }, checkSources: true });
+    await writeFile(join(dir, 'demo-deploy-key.pem'), secretValues[1]!, { mode: 0o600 });
+    const bed = await startBed({
+      githubApi: true,
+      configPath,
+      env: { DEMO_DB_PASSWORD: secretValues[0], DEMO_REVOCATION_TOKEN: revocationToken },
+      config: (doubles) => {
+        const raw = demoConfig(doubles, dir);
+        // The steps that run a command against the demo's configuration read it from here.
+        writeFileSync(configPath, JSON.stringify(raw, null, 2));
+        return raw;
+      },
+    });
+    return {
+      github: bed.github,
+      gitlab: bed.gitlab,
+      broker: bed.broker,
+      brokerUrl: bed.url,
+      audience: bed.broker.config.audience,
+      dir,
+      configPath,
+      secretValues,
+      brokerLog: bed.log,
+      githubApi: bed.api,
+      revocationToken,
+      close: () => bed.close(),
+    };
   } catch (e) {
-    // Leave nothing listening behind a configuration error, or the process would never exit.
-    await Promise.all([github.close(), gitlab.close(), githubApi.close()]);
+    // Nothing is left listening (the bed stops what it started); the scratch folder goes too.
     await rm(dir, { recursive: true, force: true });
     throw e;
   }
-  const brokerLog: string[] = [];
-  const broker = buildBroker(config, {
-    logStream: new Writable({
-      write(chunk: Buffer, _enc, cb) {
-        brokerLog.push(chunk.toString('utf8'));
-        cb();
-      },
-    }),
-  });
-  const brokerUrl = await broker.app.listen({ host: '127.0.0.1', port: 0 });
-  return { github, gitlab, broker, brokerUrl, audience: raw.audience, dir, configPath, secretValues, brokerLog, githubApi, revocationToken };
 }
 
 export async function stopDemo(ctx: DemoContext): Promise<void> {
-  await ctx.broker.shutdown();
-  await Promise.all([ctx.github.close(), ctx.gitlab.close(), ctx.githubApi?.close()]);
+  await ctx.close();
   await rm(ctx.dir, { recursive: true, force: true });
 }
 
