@@ -11,7 +11,7 @@
 // action's two steps share one bundle, and ncc splits what is loaded with import() into numbered chunks.
 //
 //   node scripts/build.mjs                      everything (CI checks that the committed part is fresh)
-//   node scripts/build.mjs --action             the action only (what is committed, but the generated files)
+//   node scripts/build.mjs --action             the action's bundle only (not the generated files)
 //   node scripts/build.mjs --cli [--if-stale]   the CLI only; --if-stale: not when dist/cli/ was built from
 //                                               the same inputs (sources, lockfile, build scripts)
 import { createHash } from 'node:crypto';
