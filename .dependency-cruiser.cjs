@@ -1,7 +1,8 @@
-// The layout's rules (docs: /shared/architecture.md "Rules the layout holds"), checked by dependency-cruiser over
-// src/: `npx depcruise src` prints what breaks them, and test/layout/dependencies.test.ts fails `npm test` on it.
-// Type-only imports count (tsPreCompilationDeps): a module that needs another's types is tied to it in the
-// layout even when the bundle drops the import.
+// The rules src/'s layout holds, checked by dependency-cruiser: `npm run check:layout` prints what breaks them,
+// and test/layout/dependencies.test.ts fails `npm test` on it. The parts (action, broker, client, harness) sit
+// between src/cli, the only layer that reads argv or sets exit codes, on top, and src/platform (what GitHub and
+// GitLab put in tokens) at the bottom. Type-only imports count (tsPreCompilationDeps): a module that needs
+// another's types is tied to it in the layout even when the bundle drops the import.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [

@@ -11,7 +11,7 @@
 // action's two steps share one bundle, and ncc splits what is loaded with import() into numbered chunks.
 //
 //   node scripts/build.mjs                      everything (CI checks that the committed part is fresh)
-//   node scripts/build.mjs --action             the action only (what is committed, but the generated files)
+//   node scripts/build.mjs --action             the action's bundle only (not the generated files)
 //   node scripts/build.mjs --cli [--if-stale]   the CLI only; --if-stale: not when dist/cli/ was built from
 //                                               the same inputs (sources, lockfile, build scripts)
 import { createHash } from 'node:crypto';
@@ -20,7 +20,6 @@ import fs from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { bundle } from './bundle-plugin.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -104,6 +103,8 @@ function duplicates(files) {
 /** Bundles one program into its folder and writes the files that start it; returns the duplicated bytes. */
 async function build(name) {
   const spec = bundles[name];
+  // Loaded only to build (it wraps fs for ncc): `prepare` with a fresh bundle needs no devDependency.
+  const { bundle } = await import('./bundle-plugin.mjs');
   const out = await bundle(join(root, spec.entry), { mustMatch: spec.mustMatch });
   const dir = join(root, spec.dir);
   fs.rmSync(dir, { recursive: true, force: true });
