@@ -1,21 +1,18 @@
 // The blocks of the broker's operator docs (deploy.md, revocation.md, broker-api.md, github-app.md), as a
 // newcomer copies them: every `yaml broker-config` block loads through the broker's own config loader (a
-// `fragment` is wrapped in a minimal configuration, said in operator-docs.ts); the commands run; the systemd
-// unit and the container's command line start, reload and stop the real broker; the two docs that describe
-// GitLab's revocation client say the same facts. That the blocks validate against the published JSON Schema,
-// and that it is fresh: schema.dist.test.ts.
+// `fragment` is wrapped in a minimal configuration, said in operator-docs.ts); the commands run; the two docs
+// that describe GitLab's revocation client say the same facts. That the blocks validate against the published
+// JSON Schema, and that it is fresh: schema.dist.test.ts; the systemd unit and the container, which run the
+// bundle: docs-units.dist.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse, stringify } from 'yaml';
+import { parse } from 'yaml';
 import { buildConfig } from '../../src/broker/config/load.js';
 import { repoRoot, where, type DocBlock } from '../helpers/docs.js';
-import { runCli, startCli } from '../helpers/process.js';
-import { startIssuers, type Issuers } from '../scale/bed.js';
-import { freePort } from '../scale/redis.js';
 import { blocks, wrap } from './operator-docs.js';
 
 describe('every block in the operator docs says what it is (a kind tag, or sh for a command)', () => {
@@ -76,71 +73,6 @@ describe('commands in the docs', () => {
       { env: {}, checkSources: true },
     );
     expect((await cfg.secrets.get('DEPLOY_KEY')!.resolve()).value).toBe('deploy-key-from-the-docs');
-  });
-});
-
-describe('the systemd unit and the container', () => {
-  let iss: Issuers;
-  let dir: string;
-  let config: string;
-  beforeAll(async () => {
-    iss = await startIssuers();
-    dir = await mkdtemp(join(tmpdir(), 'oidcx-units-'));
-    config = join(dir, 'broker.yaml');
-    await writeFile(
-      config,
-      stringify({
-        audience: 'https://broker.example.com',
-        issuers: [{ id: 'gitlab', issuer: iss.gitlab.url, kind: 'gitlab', jwks_uri: iss.gitlab.jwksUri }],
-        secrets: { S: { value: 'x' } },
-        policies: [{ name: 'p', issuer: 'gitlab', claims: { project_path: 'a/b' }, secrets: ['S'] }],
-      }),
-    );
-  });
-  afterAll(async () => {
-    await Promise.all([iss?.close(), rm(dir, { recursive: true, force: true })]);
-  });
-
-  it('ExecStart starts the broker, ExecReload reloads it, KillSignal stops it cleanly', async () => {
-    const unit = blocks.find((b) => b.tags[0] === 'systemd-unit')!.text;
-    const value = (key: string) => new RegExp(`^${key}=(.*)$`, 'm').exec(unit)![1]!;
-    const start = value('ExecStart').split(' ');
-    expect(start.slice(0, 3)).toEqual(['/usr/bin/node', '/opt/oidc-exchange/dist/cli.js', 'broker']);
-    const args = start.slice(2).map((a) => (a === '/etc/oidc-exchange/broker.yaml' ? config : a));
-    const port = await freePort();
-    const proc = startCli([...args, '--port', String(port)]);
-    await proc.waitFor(/"event":"listening"/);
-    execFileSync('sh', ['-c', value('ExecReload').replace('$MAINPID', String(proc.child.pid))]);
-    await proc.waitFor(/"event":"config_reloaded","trigger":"SIGHUP"/);
-    expect(value('KillSignal')).toBe('SIGTERM');
-    proc.child.kill('SIGTERM');
-    expect(await proc.exited).toBe(0);
-  });
-
-  it("the container's command refuses plain HTTP on 0.0.0.0 unless the configuration says TLS or plain_http", async () => {
-    const file = readFileSync(join(repoRoot, 'Dockerfile'), 'utf8');
-    const entry = JSON.parse(/^ENTRYPOINT (.*)$/m.exec(file)![1]!) as string[];
-    const cmd = (JSON.parse(/^CMD (.*)$/m.exec(file)![1]!) as string[]).map((a) => (a === '/etc/oidc-exchange/broker.yaml' ? config : a));
-    expect(entry).toEqual(['node', '/opt/oidc-exchange/dist/cli.js', 'broker']);
-    const r = await runCli([...entry.slice(2), ...cmd]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('listen: plain HTTP on 0.0.0.0 would carry tokens unencrypted; configure listen.tls (cert and key), or set listen.plain_http: true');
-  });
-
-  it("the container's health check passes against a serving broker and fails without one", async () => {
-    const file = readFileSync(join(repoRoot, 'Dockerfile'), 'utf8');
-    const health = JSON.parse(/^HEALTHCHECK .* CMD (\[.*\])$/m.exec(file)![1]!) as string[];
-    expect(health.slice(0, 2)).toEqual(['node', '-e']);
-    const script = health[2]!;
-    const port = await freePort();
-    const proc = startCli(['broker', '--config', config, '--port', String(port)]);
-    await proc.waitFor(/"event":"listening"/);
-    const run = (url: string) =>
-      new Promise<number | null>((resolve) => spawn(process.execPath, ['-e', script], { env: { HEALTH_URL: url }, stdio: 'ignore' }).on('close', resolve));
-    expect(await run(`http://127.0.0.1:${port}/healthz`)).toBe(0);
-    proc.child.kill('SIGTERM');
-    await proc.exited;
-    expect(await run(`http://127.0.0.1:${port}/healthz`)).toBe(1);
   });
 });
 

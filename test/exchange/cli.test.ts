@@ -1,50 +1,32 @@
-// `oidc-exchange exchange`, the generic client, against a real broker, in process through the command function
-// (and as a real process of the sources where a shell evaluates its output): values
-// arrive byte-exact in 0600 files, in a sourceable env file and through eval, and are never printed; a
-// destination another local user could hijack (a planted link, their folder, a folder they can write to) is
-// refused before the token is spent; `eval "$(... --shell)"` fails under `set -e` when the exchange does.
+// `oidc-exchange exchange`, the generic client, against a real broker, in process through the command function:
+// values arrive byte-exact in 0600 files and in a sourceable env file, and are never printed; a destination
+// another local user could hijack (a planted link, their folder, a folder they can write to) is refused before
+// the token is spent. A shell evaluating the real process's `--shell` output: cli-shells.dist.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
-import { chmod, chown, mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, readFile, readdir, stat, symlink, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { leaks, startTestBed, type TestBed } from '../helpers/broker.js';
+import { leaks, type TestBed } from '../helpers/broker.js';
 import { callCli } from '../helpers/command.js';
-import { SOURCE_CLI_COMMAND } from '../helpers/process.js';
+import { closeClientBed, mintFor, startClientBed, VALUES } from './client-bed.js';
 import { SHELL_FAILURE_LINE } from '../../src/cli/commands/exchange.js';
 
 const run = promisify(execFile);
-const VALUES: Record<string, string> = {
-  QUOTES: `it's "quoted" and 'single' 7c2e`,
-  MULTILINE: 'line-one-4f1a\nline-two $HOME `id`\n\ntrailing\n',
-  UNICODE: 'pässwörd ✓ 日本 9b3d',
-};
-
 let bed: TestBed;
 let dir: string;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'oidc-exchange-client-'));
-  bed = await startTestBed({
-    env: Object.fromEntries(Object.entries(VALUES).map(([n, v]) => [`V_${n}`, v])),
-    config: () => ({
-      secrets: Object.fromEntries(Object.keys(VALUES).map((n) => [n, { env: `V_${n}` }])),
-      policies: [{ name: 'ci', issuer: 'gitlab', claims: { project_path: 'acme/platform/api' }, secrets: Object.keys(VALUES) }],
-    }),
-  });
+  ({ bed, dir } = await startClientBed());
 });
 
-afterAll(async () => {
-  await bed.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => closeClientBed(bed, dir));
 
-async function token(claims: Record<string, unknown> = {}): Promise<string> {
-  return bed.gitlab.mint({ ...bed.gitlab.claimsFor(), ...claims });
+function token(claims: Record<string, unknown> = {}): Promise<string> {
+  return mintFor(bed, claims);
 }
 
 function env(t: string): NodeJS.ProcessEnv {
@@ -75,16 +57,6 @@ describe('oidc-exchange exchange', () => {
       const { stdout } = await run('dash', ['-c', `set -a; . "${file}"; set +a; printf %s "$${n}"`]);
       expect(stdout).toBe(v);
     }
-  });
-
-  it('prints export lines for eval, and only then puts values on standard output', async () => {
-    const tokenFile = join(dir, 'token');
-    await writeFile(tokenFile, `${await token()}\n`);
-    const script = `eval "$(${SOURCE_CLI_COMMAND} exchange --broker-url "${bed.url}" --token-file "${tokenFile}" --shell --secret MULTILINE)" && printf %s "$MULTILINE"`;
-    const { stdout, stderr } = await run('bash', ['-c', script], { env: { PATH: process.env.PATH } });
-    expect(stdout).toBe(VALUES.MULTILINE);
-    expect(stderr).toContain('1 secret(s) from policy ci');
-    expect(leaks(stderr, Object.values(VALUES))).toEqual([]);
   });
 
   it('on a refusal shows the broker code and the token claims, never the token', async () => {
@@ -264,29 +236,7 @@ describe('destinations no other local user can hijack', () => {
   });
 });
 
-describe('eval "$(oidc-exchange exchange ... --shell)" under set -e', () => {
-  const script = (tokenFile: string, extra = '') =>
-    `set -e\neval "$(${SOURCE_CLI_COMMAND} exchange --broker-url "${bed.url}" --token-file "${tokenFile}" --shell${extra})"\necho "reached with DB=\${MULTILINE:-unset}"\n`;
-
-  it.each(['bash', 'dash'])('%s -e stops on a refused exchange, a broker that is down and a usage error', async (shell) => {
-    const tokenFile = join(dir, `refused-${shell}`);
-    await writeFile(tokenFile, await token({ project_path: 'acme/other/api' }));
-    const cases = [
-      ['refused', script(tokenFile), 'no_policy_matched'],
-      ['broker down', script(tokenFile, ' --timeout-seconds 1').replace(bed.url, 'http://127.0.0.1:9'), 'oidc-exchange'],
-      ['usage error', script(tokenFile, ' --secret LD_PRELOAD'), 'LD_PRELOAD is refused'],
-    ] as const;
-    for (const [, text, message] of cases) {
-      const r = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-        execFile(shell, ['-c', text], { env: { PATH: process.env.PATH } }, (e, stdout, stderr) => resolve({ code: e ? ((e as { code?: number }).code ?? 1) : 0, stdout, stderr }));
-      });
-      expect(r.stdout).not.toContain('reached');
-      expect(r.code).not.toBe(0);
-      expect(r.stderr).toContain(message);
-      expect(r.stderr).toContain('no secret was set');
-    }
-  });
-
+describe('oidc-exchange exchange --shell', () => {
   it('prints only the failing line on stdout when it fails', async () => {
     const r = await callCli(['exchange', '--broker-url', bed.url, '--token-env', 'CI_JOB_JWT', '--shell'], { env: env(await token({ project_path: 'acme/other/api' })) });
     expect(r.code).toBe(1);

@@ -1,7 +1,8 @@
 // Start-up of the real broker process on Redis: it connects to Redis (a bounded wait) before it listens, so
 // its first exchanges are not answered 503; a Redis that is still down after the wait leaves it listening but
 // unready until Redis comes; the password comes from the environment and Redis speaks TLS (rediss://) checked
-// against a CA; an issuer that cannot be reached at start-up is named in the log.
+// against a CA; an issuer that cannot be reached at start-up is named in the log. The bundled CLI as a process
+// (the dist tier): start-up is what users run.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,7 @@ import { join } from 'node:path';
 import { request } from 'undici';
 import { stringify } from 'yaml';
 import { exchangeOver, leaks } from '../helpers/broker.js';
-import { startCli, type Running } from '../helpers/process.js';
+import { startBundledCli, type Running } from '../helpers/process.js';
 import { makePki } from '../broker/pki.js';
 import { SECRET_VALUES, eventually, scaleConfig, startIssuers, type Issuers } from './bed.js';
 import { freePort, startRedis, type RedisServer } from './redis.js';
@@ -39,7 +40,7 @@ async function brokerOn(redis: RedisServer, extra: Record<string, unknown> = {},
   const file = join(dir, `broker-${Math.random().toString(36).slice(2)}.yaml`);
   await writeFile(file, stringify(raw));
   const port = await freePort();
-  const proc = startCli(['broker', '--config', file, '--port', String(port)], { PATH: process.env.PATH, REDIS_PASSWORD });
+  const proc = startBundledCli(['broker', '--config', file, '--port', String(port)], { PATH: process.env.PATH, REDIS_PASSWORD });
   return { proc, url: `http://127.0.0.1:${port}` };
 }
 
@@ -101,7 +102,7 @@ describe('a broker that starts before its Redis (TLS, password from the environm
       const file = join(dir, 'wrong-ca.yaml');
       await writeFile(file, stringify({ ...raw, store: { redis: { url: redis.url, password_env: 'REDIS_PASSWORD', ca_file: 'wrong-ca.crt', startup_wait_seconds: 1 } } }));
       const port = await freePort();
-      const proc = startCli(['broker', '--config', file, '--port', String(port)], { PATH: process.env.PATH, REDIS_PASSWORD });
+      const proc = startBundledCli(['broker', '--config', file, '--port', String(port)], { PATH: process.env.PATH, REDIS_PASSWORD });
       await proc.waitFor(/"event":"store_not_ready"/, 15_000);
       expect(proc.output()).toMatch(/"event":"store_error".*(certificate|self.signed|unable to verify)/i);
       await stop(proc);

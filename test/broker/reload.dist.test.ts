@@ -11,7 +11,7 @@ import { request } from 'undici';
 import { stringify } from 'yaml';
 import { startBed } from '../../src/harness/bed.js';
 import { AUDIENCE, exchangeOver, leaks } from '../helpers/broker.js';
-import { startCli, type Running } from '../helpers/process.js';
+import { startBundledCli, type Running } from '../helpers/process.js';
 import { startIssuers, type Issuers } from '../scale/bed.js';
 import { freePort } from '../scale/redis.js';
 
@@ -49,7 +49,7 @@ describe('SIGHUP to the broker process', () => {
     file = join(dir, 'broker.yaml');
     await writeFile(file, stringify(config('first')));
     const port = await freePort();
-    proc = startCli(['broker', '--config', file, '--port', String(port)], { PATH: process.env.PATH, SECRET_A: SECRETS.A, SECRET_B: SECRETS.B, ADMIN_TOKEN });
+    proc = startBundledCli(['broker', '--config', file, '--port', String(port)], { PATH: process.env.PATH, SECRET_A: SECRETS.A, SECRET_B: SECRETS.B, ADMIN_TOKEN });
     await proc.waitFor(/"event":"listening"/);
     url = `http://127.0.0.1:${port}`;
   });

@@ -1,13 +1,13 @@
 // The harness commands keep their keys, tokens and secret files in one scratch folder and remove it however
 // they end: Ctrl-C (SIGINT), SIGTERM, or a reader that goes away (`npm run demo | head`, EPIPE). Each run gets
 // its own TMPDIR here, so "nothing left" is checked on a folder no other test writes to. Real processes of the
-// sources (signals and pipes are the point); test/cli/commands.dist.test.ts runs the bundle.
+// bundled CLI, as users run it (signals and pipes are the point, so this is the dist tier).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SOURCE_CLI_COMMAND, startCli } from '../helpers/process.js';
+import { BUNDLED_CLI, startBundledCli } from '../helpers/process.js';
 
 let root: string;
 beforeAll(async () => {
@@ -25,7 +25,7 @@ describe('interrupted harness commands leave no folder behind', () => {
     ['SIGTERM', 143],
   ] as Array<[NodeJS.Signals, number]>)('demo stopped by %s mid-run exits %i and removes its folder', async (signal, code) => {
     const tmp = await isolatedTmp();
-    const demo = startCli(['demo'], { PATH: process.env.PATH, TMPDIR: tmp });
+    const demo = startBundledCli(['demo'], { PATH: process.env.PATH, TMPDIR: tmp });
     // Past the start-up (keys written, servers up) and inside the steps.
     await demo.waitFor(/^✓ /m, 60_000);
     expect((await readdir(tmp)).some((f) => f.startsWith('oidc-exchange-demo-'))).toBe(true);
@@ -37,8 +37,7 @@ describe('interrupted harness commands leave no folder behind', () => {
   it('demo whose reader goes away (| head -n 3) stops and removes its folder', async () => {
     const tmp = await isolatedTmp();
     const out = await new Promise<string>((resolve, reject) => {
-      // TSX_DISABLE_CACHE: the loader's compile cache would otherwise be written under TMPDIR.
-      execFile('sh', ['-c', `${SOURCE_CLI_COMMAND} demo | head -n 3`], { env: { PATH: process.env.PATH, TMPDIR: tmp, TSX_DISABLE_CACHE: '1' }, timeout: 60_000 }, (e, stdout) =>
+      execFile('sh', ['-c', `"${process.execPath}" "${BUNDLED_CLI}" demo | head -n 3`], { env: { PATH: process.env.PATH, TMPDIR: tmp }, timeout: 60_000 }, (e, stdout) =>
         e ? reject(e) : resolve(stdout),
       );
     });
@@ -53,7 +52,7 @@ describe('interrupted harness commands leave no folder behind', () => {
     // (on a loaded machine a step that went on to run the action recreated its files there).
     const slowNode = join(root, 'slow-node');
     await writeFile(slowNode, '#!/bin/sh\nexec sleep 30\n', { mode: 0o755 });
-    const run = startCli(['try-action', '--config', 'examples/broker.yaml', '--claims', 'examples/claims-github.json', '--node', slowNode], {
+    const run = startBundledCli(['try-action', '--config', 'examples/broker.yaml', '--claims', 'examples/claims-github.json', '--node', slowNode], {
       PATH: process.env.PATH,
       TMPDIR: tmp,
       PROD_DB_PASSWORD: 'cleanup-test-db',
