@@ -16,7 +16,7 @@ const KINDS: Record<string, string[]> = {
   'github-workflow': ['test/docs/github-workflows.test.ts', 'test/docs/github-workflows.dist.test.ts'],
   'gitlab-ci': ['test/docs/gitlab-ci.test.ts', 'test/gitlab/gitlab-ci-local.dist.test.ts'],
   'broker-config': ['test/docs/coverage.test.ts', 'test/broker/policy-docs.test.ts', 'test/broker/docs.test.ts', 'test/broker/schema.dist.test.ts'],
-  'systemd-unit': ['test/broker/docs.test.ts'],
+  'systemd-unit': ['test/broker/docs-units.dist.test.ts'],
   // GitLab's Rails console settings for revocation: what an administrator types on their GitLab.
   'needs-platform': ['test/broker/docs.test.ts'],
   // What a command prints or a server answers: illustrations, compared with nothing.
