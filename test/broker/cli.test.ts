@@ -1,13 +1,12 @@
 // The CLI as users run it: `broker` (start-up checks in process; serving, graceful SIGTERM and slow clients as a
-// real process of the sources), `check`, `issuers` (a process, stopped by SIGTERM) + `token`, and the demo.
-// test/cli/commands.dist.test.ts runs each command from the bundle.
+// real process of the sources), `check`, and `issuers` (a process, stopped by SIGTERM) + `token`. The demo, which
+// runs the bundled action, and each command from the bundle: test/cli/commands.dist.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'undici';
-import { demoSecretValues } from '../../src/harness/demo/run.js';
 import { startFakeIssuer, type FakeIssuer } from '../../src/harness/fakes/issuer.js';
 import { AUDIENCE, exchangeOver, leaks } from '../helpers/broker.js';
 import { callCli } from '../helpers/command.js';
@@ -163,14 +162,4 @@ describe('oidc-exchange issuers and token', () => {
       await issuers.exited;
     }
   }, 60_000);
-});
-
-describe('oidc-exchange demo', () => {
-  it('runs the whole flow, exits 0, and prints no secret value', async () => {
-    const r = await callCli(['demo']);
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/(\d+) of \1 steps behaved as expected/);
-    expect(leaks(r.stdout + r.stderr, [...demoSecretValues])).toEqual([]);
-  });
 });

@@ -94,11 +94,13 @@ describe('the bundled oidc-exchange', () => {
     expect(leaks(r.stdout + r.stderr, [VALUE])).toEqual([]);
   });
 
-  it('demo: runs the whole flow, exits 0, and prints no secret value', async () => {
+  it('demo: runs the whole flow, the GitLab component jobs included, exits 0, and prints no secret value', async () => {
     const r = await runBundledCli(['demo'], { timeoutMs: 60_000 });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/(\d+) of \1 steps behaved as expected/);
+    expect(r.stdout).toContain('✓ GitLab job extending the CI/CD component');
+    expect(r.stdout).toContain('✓ GitLab job with CI_DEBUG_TRACE on is refused');
     expect(leaks(r.stdout + r.stderr, [...demoSecretValues])).toEqual([]);
   }, 60_000);
 

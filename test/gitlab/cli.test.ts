@@ -1,6 +1,6 @@
 // Through the CLI's commands, in process: `oidc-exchange gitlab-job` runs the component's job against a
-// broker with a token minted by the fake GitLab issuer, and `oidc-exchange demo` includes the GitLab jobs.
-// test/cli/commands.dist.test.ts runs gitlab-job from the bundle.
+// broker with a token minted by the fake GitLab issuer. test/cli/commands.dist.test.ts runs gitlab-job from the
+// bundle, and the demo (which includes the GitLab jobs) from the bundle.
 import { AUDIENCE, startTestBed, type TestBed } from '../helpers/broker.js';
 import { callCli } from '../helpers/command.js';
 import { leaked } from './job-env.js';
@@ -34,11 +34,4 @@ it('gitlab-job runs the component job and returns its exit status', async () => 
   expect(refused.out).toContain('answered 403 no_policy_matched');
   expect(refused.code).not.toBe(0);
   expect(leaked(ok.out + refused.out, [VALUE])).toEqual([]);
-});
-
-it('npm run demo includes the GitLab component jobs and passes', async () => {
-  const { code, out } = await cliRun(['demo']);
-  expect(out).toContain('✓ GitLab job extending the CI/CD component');
-  expect(out).toContain('✓ GitLab job with CI_DEBUG_TRACE on is refused');
-  expect(code).toBe(0);
 });
