@@ -15,7 +15,7 @@ const current = () => readFileSync(componentTemplatePath(), 'utf8');
 const previous = () => readFileSync(join(here, 'fixtures', 'secrets-with-spec-description.yml'), 'utf8');
 
 describe("GitLab's schema", () => {
-  it('the copy in the repository is the one gitlab-ci-local 4.73.0 ships', () => {
+  it('the copy in the repository is the one gitlab-ci-local 4.75.1 ships', () => {
     const shipped = ciSchemaInGitlabCiLocal();
     if (process.env.REFRESH_GITLAB_CI_SCHEMA === '1') writeFileSync(SCHEMA_FILE, JSON.stringify(shipped, null, 2) + '\n');
     expect(ciSchema()).toEqual(shipped);

@@ -2,7 +2,7 @@
 // the catalog tree (`npm run release:gitlab-component`), commit and tag it, and push it to a Git server on
 // loopback that serves projects the way GitLab does (the only change: git's url.insteadOf sends
 // git@gitlab.example.com: there). Then projects whose .gitlab-ci.yml is a README snippet, as printed, include
-// `component: $CI_SERVER_FQDN/acme/oidc-exchange-component/secrets@0.1.0`: gitlab-ci-local 4.73.0 fetches that
+// `component: $CI_SERVER_FQDN/acme/oidc-exchange-component/secrets@0.1.0`: gitlab-ci-local 4.75.1 fetches that
 // tag from the server over git (it needs the consumer's origin on the same server) and runs the job on its
 // shell executor against the real broker. gitlab-ci-local does not inject id_tokens, so the token goes in as a
 // variable, and the snippets' example broker URL is replaced with --input, which overrides include inputs.
