@@ -12,9 +12,10 @@
 // The step's standard output is read line by line as the runner reads it: a line that starts with `::` after
 // spaces, or holds `##[` anywhere, is a workflow command (`add-mask`, `warning`, `error`, `debug`, the
 // deprecated but still honoured `set-output` and `save-state`, `stop-commands` until its token). The captured
-// log is masked the way the runner does it: `::add-mask::` registers the value and each of its lines, and
-// every later line has registered values replaced by ***. It also records any registered value that had
-// already been printed before its registration, so tests can prove the ordering.
+// log is masked the way the runner does it (secret-masker.ts): `::add-mask::` registers the value and each of
+// its lines, with the encoded forms the runner masks too (base64 at three offsets, JSON, URI and XML escapes,
+// ...), and every later line has them replaced by ***. It also records any registered form that had already
+// been printed before its registration, so tests can prove the ordering.
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -23,6 +24,7 @@ import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { inputVariable, readActionManifest, type ActionManifest } from './action-manifest.js';
+import { addMaskValues, BLANK_MASK_WARNING, RunnerSecretMasker } from './secret-masker.js';
 
 export interface TokenRequest {
   audience: string | undefined;
@@ -45,9 +47,9 @@ export interface StepResult {
   /** Workflow commands the step's output issued, by name, in order (`add-mask` data not kept). */
   commands: string[];
   summary: string;
-  /** Values registered with ::add-mask:: (and their lines). */
+  /** Values registered (`::add-mask::` data and its trimmed lines, a long stop-commands token), without the encoded forms. */
   masks: Set<string>;
-  /** Registered values that an earlier log line had already printed in the clear. */
+  /** Registered values, or encoded forms of them, that an earlier log line had already printed in the clear. */
   printedBeforeMask: string[];
   /** ::warning:: / ::error:: messages, masked. */
   warnings: string[];
@@ -444,7 +446,7 @@ type LogResult = Pick<StepResult, 'log' | 'raw' | 'masks' | 'printedBeforeMask' 
  * `preface` is what the runner itself printed before the step (its own warnings).
  */
 export function processLog(stdout: string, stderr: string, preface: string[] = []): LogResult {
-  const masks = new Set<string>();
+  const masker = new RunnerSecretMasker();
   const printedBeforeMask: string[] = [];
   const shownRaw: string[] = [];
   const shown: string[] = [];
@@ -455,19 +457,9 @@ export function processLog(stdout: string, stderr: string, preface: string[] = [
   const printedState: Record<string, string> = {};
   const registered = new Set(COMMANDS);
   let stopToken: string | undefined;
-  let sorted: string[] = [];
-  const mask = (line: string) => {
-    let out = line;
-    for (const m of sorted) if (out.includes(m)) out = out.split(m).join('***');
-    return out;
-  };
+  const mask = (line: string) => masker.mask(line);
   const register = (value: string) => {
-    for (const v of [value, ...value.split(/\r?\n/)]) {
-      if (v.trim() === '' || masks.has(v)) continue;
-      if (shownRaw.some((l) => l.includes(v))) printedBeforeMask.push(v);
-      masks.add(v);
-    }
-    sorted = [...masks].sort((a, b) => b.length - a.length);
+    for (const form of masker.addValue(value)) if (shownRaw.some((l) => l.includes(form))) printedBeforeMask.push(form);
   };
   const plain = (line: string) => {
     shownRaw.push(line);
@@ -495,12 +487,20 @@ export function processLog(stdout: string, stderr: string, preface: string[] = [
     }
     commands.push(cmd.name);
     switch (cmd.name) {
-      case 'add-mask':
-        if (cmd.data.trim() !== '') register(cmd.data);
+      case 'add-mask': {
+        const values = addMaskValues(cmd.data);
+        if (values.length === 0) {
+          warnings.push(BLANK_MASK_WARNING);
+          shown.push(`Warning: ${BLANK_MASK_WARNING}`);
+        }
+        for (const v of values) register(v);
         break;
+      }
       case 'stop-commands':
         stopToken = cmd.data;
         registered.add(cmd.data.toLowerCase());
+        // The runner masks a token longer than 6 characters before it echoes the line.
+        if (cmd.data.length > 6) register(cmd.data);
         plain(line);
         break;
       case 'set-output':
@@ -535,5 +535,5 @@ export function processLog(stdout: string, stderr: string, preface: string[] = [
     if (line === '') continue;
     plain(line);
   }
-  return { log: shown.join('\n'), raw: `${stdout}\n${stderr}`, masks, printedBeforeMask, warnings, errors, commands, printedOutputs, printedState };
+  return { log: shown.join('\n'), raw: `${stdout}\n${stderr}`, masks: new Set(masker.values), printedBeforeMask, warnings, errors, commands, printedOutputs, printedState };
 }
