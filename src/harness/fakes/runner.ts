@@ -321,12 +321,18 @@ function spawnStep(node: string, args: string[], env: Record<string, string>, ti
   });
 }
 
+/** The operating systems of GitHub's runners, as RUNNER_OS names them. */
+export type RunnerOs = 'Linux' | 'macOS' | 'Windows';
+
 /**
- * The runner's reading of GITHUB_ENV/OUTPUT/STATE: `name=value` lines, or `name<<DELIMITER` followed by the
- * value's lines up to a line that is exactly the delimiter. Lines end with LF or CRLF; the line break before
- * the closing delimiter is not part of the value, the others are kept as they were written.
+ * The runner's reading of GITHUB_ENV/OUTPUT/STATE (actions/runner, src/Runner.Worker/FileCommandManager.cs,
+ * EnvFileKeyValuePairs): `name=value` lines, or `name<<DELIMITER` followed by the value's lines up to a line
+ * that is exactly the delimiter; the line break before the closing delimiter is not part of the value, the
+ * others are kept as they were written. What ends a line depends on the runner's build: LF on Linux and
+ * macOS, where a CR before it stays in the line (so a value's final CR survives); CRLF or LF on Windows, where
+ * @actions/core writes os.EOL (CRLF) after the value, and a value's own final CR survives there too.
  */
-export function parseFileCommands(text: string): Record<string, string> {
+export function parseFileCommands(text: string, os: RunnerOs = 'Linux'): Record<string, string> {
   const out: Record<string, string> = {};
   let i = 0;
   const readLine = (): { line: string; nl: string } | undefined => {
@@ -337,7 +343,7 @@ export function parseFileCommands(text: string): Record<string, string> {
       i = text.length;
       return { line, nl: '' };
     }
-    const crlf = lf > i && text[lf - 1] === '\r';
+    const crlf = os === 'Windows' && lf > i && text[lf - 1] === '\r';
     const line = text.slice(i, crlf ? lf - 1 : lf);
     i = lf + 1;
     return { line, nl: crlf ? '\r\n' : '\n' };
