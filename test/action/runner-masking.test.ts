@@ -120,6 +120,12 @@ describe("the runner's add-mask rules", () => {
     expect(log('::stop-commands::tok123', 'tok123', '::tok123::').log).toBe('::stop-commands::tok123\ntok123\n::tok123::');
   });
 
+  it('ends a line at a lone CR too (.NET ReadLine), so a command after a progress line is still a command', () => {
+    const out = processLog('progress 50%\r::add-mask::lone-cr-secret\r\nnow lone-cr-secret\rand again lone-cr-secret\n', '');
+    expect(out.commands).toEqual(['add-mask']);
+    expect(out.log).toBe('progress 50%\nnow ***\nand again ***');
+  });
+
   it('merges overlapping matches into one ***', () => {
     const out = log('::add-mask::abcdef', '::add-mask::defghi', 'xx abcdefghi yy');
     expect(out.log).toBe('xx *** yy');

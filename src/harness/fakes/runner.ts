@@ -441,6 +441,17 @@ function unescapeV1(s: string): string {
   return s.replace(/%3B/g, ';').replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%5D/g, ']').replace(/%25/g, '%');
 }
 
+/**
+ * A step's output as the runner reads it: .NET's StreamReader.ReadLine (actions/runner
+ * src/Runner.Sdk/ProcessInvoker.cs) ends a line at LF, CRLF or a lone CR, so `a\rb` is two log lines, each
+ * parsed and masked on its own.
+ */
+export function outputLines(text: string): string[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
 type LogResult = Pick<StepResult, 'log' | 'raw' | 'masks' | 'printedBeforeMask' | 'warnings' | 'errors' | 'commands'> & {
   printedOutputs: Record<string, string>;
   printedState: Record<string, string>;
@@ -472,10 +483,7 @@ export function processLog(stdout: string, stderr: string, preface: string[] = [
     shown.push(mask(line));
   };
   for (const line of preface) plain(line);
-  const lines = stdout.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  for (const rawLine of lines) {
-    const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
+  for (const line of outputLines(stdout)) {
     const cmd = parseCommand(line, registered);
     if (!cmd) {
       plain(line);
@@ -537,7 +545,7 @@ export function processLog(stdout: string, stderr: string, preface: string[] = [
         plain(cmd.data);
     }
   }
-  for (const line of stderr.split('\n')) {
+  for (const line of outputLines(stderr)) {
     if (line === '') continue;
     plain(line);
   }
