@@ -1870,18 +1870,6 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
 /******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
-/******/ 	};
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/create fake namespace object */
 /******/ (() => {
 /******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
@@ -3333,7 +3321,6 @@ var errors = __nccwpck_require__(6468);
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: ./src/client/reserved-names.ts
 // The one list of variable names no secret may be exported under, shared by every part that exports or
 // grants a name: the GitHub Action, the generic client (`oidc-exchange exchange`), the broker's config check
@@ -3691,7 +3678,7 @@ function fileDirProblem(dir, runnerTemp) {
     if (typeof dir !== 'string' || !runnerTemp)
         return 'no RUNNER_TEMP, or no folder name';
     try {
-        const place = fileDirPlaceProblem(dir, (0,external_node_fs_namespaceObject.realpathSync)(runnerTemp), (external_node_path_default()));
+        const place = fileDirPlaceProblem(dir, (0,external_node_fs_namespaceObject.realpathSync)(runnerTemp), external_node_path_namespaceObject);
         if (place)
             return `${(0,errors/* peerText */.qT)(dir, 200)} ${place}`;
         // lstat: a symbolic link (or, on Windows, a junction, which Node reports as one) is never followed.

@@ -7,7 +7,7 @@
 // be GitHub's `DELETE <api>/installation/token` on the broker's host or on the job's GitHub API, and the Vault
 // URL must be the broker-url input. Anything else is skipped with a warning, whoever wrote it.
 import { lstatSync, realpathSync } from 'node:fs';
-import platformPath from 'node:path';
+import * as nodePath from 'node:path';
 import { peerText } from '../client/errors.js';
 import { cleartextProblem } from '../client/url.js';
 import { VARIABLE_NAME } from '../client/reserved-names.js';
@@ -154,7 +154,7 @@ export function loadCleanupState(
 function fileDirProblem(dir: unknown, runnerTemp: string | undefined): string | undefined {
   if (typeof dir !== 'string' || !runnerTemp) return 'no RUNNER_TEMP, or no folder name';
   try {
-    const place = fileDirPlaceProblem(dir, realpathSync(runnerTemp), platformPath);
+    const place = fileDirPlaceProblem(dir, realpathSync(runnerTemp), nodePath);
     if (place) return `${peerText(dir, 200)} ${place}`;
     // lstat: a symbolic link (or, on Windows, a junction, which Node reports as one) is never followed.
     const st = lstatSync(dir);
@@ -167,7 +167,7 @@ function fileDirProblem(dir: unknown, runnerTemp: string | undefined): string | 
 }
 
 /** The path rules of one platform: node:path's `posix` or `win32` (a test hands `win32` to a Linux run). */
-export type PathFlavour = Pick<typeof platformPath, 'basename' | 'dirname' | 'isAbsolute' | 'join' | 'sep'>;
+export type PathFlavour = Pick<typeof nodePath.posix, 'basename' | 'dirname' | 'isAbsolute' | 'join' | 'sep'>;
 
 /**
  * Whether a folder named in the state is, by its spelling alone, one the main step makes: an absolute path in
