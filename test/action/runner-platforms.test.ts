@@ -2,10 +2,14 @@
 // on Linux with Node's path rules for the other system: the post step removes only a folder spelled as the
 // main step spells it (`join(realpath(RUNNER_TEMP), "oidc-exchange-XXXXXX")`) directly under RUNNER_TEMP.
 // Windows paths: drive letters and names in any case, `\` separators, UNC shares, the `\\?\` spelling,
-// forward slashes. POSIX paths (Linux, macOS): exact names, macOS's /var -> /private/var.
-import { describe, expect, it } from '@jest/globals';
-import { posix, win32 } from 'node:path';
-import { fileDirPlaceProblem } from '../../src/action/state.js';
+// forward slashes. POSIX paths (Linux, macOS): exact names, macOS's /var -> /private/var, also on this
+// machine's real folders through the main step's export and the post step's state check.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, posix, win32 } from 'node:path';
+import { exportSecrets } from '../../src/action/export.js';
+import { fileDirPlaceProblem, loadCleanupState, STATE_KEY } from '../../src/action/state.js';
 
 const NAME = 'oidc-exchange-Ab12Cd';
 
@@ -65,5 +69,56 @@ describe('Linux and macOS (path.posix)', () => {
     const real = '/private/var/folders/xy/abc/T/runner/_temp';
     expect(check(`/var/folders/xy/abc/T/runner/_temp/${NAME}`, real)).toBe('is not directly under RUNNER_TEMP');
     expect(check(`${real}/${NAME}`, real)).toBe('accepted');
+  });
+});
+
+// The same rules on this machine's real folders, through the main step's own export and the post step's own
+// state check: RUNNER_TEMP reached through a link, as macOS's /var is a link to /private/var.
+describe('on real folders: RUNNER_TEMP behind a link (macOS /var -> /private/var)', () => {
+  let base: string;
+  let linkTemp: string;
+  let realTemp: string;
+
+  beforeAll(() => {
+    base = mkdtempSync(join(tmpdir(), 'runner-platforms-'));
+    realTemp = join(base, 'private', 'var', '_temp');
+    mkdirSync(realTemp, { recursive: true });
+    linkTemp = join(base, 'var');
+    symlinkSync(join(base, 'private', 'var'), linkTemp);
+  });
+
+  afterAll(() => rmSync(base, { recursive: true, force: true }));
+
+  const core = { exportVariable: () => undefined, setOutput: () => undefined };
+  const hosts = { brokerUrl: 'https://broker.example.com', githubApiUrl: 'https://api.github.com' };
+  const stateNaming = (fileDir: string) => ({ getState: (k: string) => (k === STATE_KEY ? JSON.stringify({ fileDir, revoke: [] }) : '') });
+
+  it('the main step writes under the real path, 0700 folder and 0600 file, and the post step accepts that folder', () => {
+    const { fileDir } = exportSecrets([{ spec: { line: 1, source: 'TLS_KEY', exportName: 'TLS_KEY_PATH', asFile: true }, value: 'key-material-5e1c' }], core, {
+      exportEnv: true,
+      runnerTemp: join(linkTemp, '_temp'),
+    });
+    expect(dirname(fileDir!)).toBe(realpathSync(realTemp));
+    expect(statSync(fileDir!).mode & 0o777).toBe(0o700);
+    expect(statSync(join(fileDir!, 'TLS_KEY_PATH')).mode & 0o777).toBe(0o600);
+    const { state, skipped } = loadCleanupState(stateNaming(fileDir!), { ...hosts, runnerTemp: join(linkTemp, '_temp') });
+    expect(skipped).toEqual([]);
+    expect(state?.fileDir).toBe(fileDir);
+  });
+
+  it('the same folder spelled through the link is refused', () => {
+    const { fileDir } = exportSecrets([{ spec: { line: 1, source: 'K', exportName: 'K_PATH', asFile: true }, value: 'key-material-77aa' }], core, { exportEnv: false, runnerTemp: join(linkTemp, '_temp') });
+    const throughLink = join(linkTemp, '_temp', basename(fileDir!));
+    const { state, skipped } = loadCleanupState(stateNaming(throughLink), { ...hosts, runnerTemp: join(linkTemp, '_temp') });
+    expect(state?.fileDir).toBeUndefined();
+    expect(skipped).toEqual([expect.stringMatching(/^the secret files folder: .* is not directly under RUNNER_TEMP$/)]);
+  });
+
+  it('a link in place of the folder is refused', () => {
+    const fake = join(realpathSync(realTemp), 'oidc-exchange-Lnk123');
+    symlinkSync(base, fake);
+    const { state, skipped } = loadCleanupState(stateNaming(fake), { ...hosts, runnerTemp: join(linkTemp, '_temp') });
+    expect(state?.fileDir).toBeUndefined();
+    expect(skipped).toEqual([expect.stringMatching(/is not a plain folder$/)]);
   });
 });
