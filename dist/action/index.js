@@ -3669,15 +3669,19 @@ function loadCleanupState(core, ctx) {
     }
     return { state, skipped };
 }
-/** Only a folder this action makes: `oidc-exchange-XXXXXX` directly under RUNNER_TEMP, a real directory of ours. */
+/**
+ * Only a folder this action makes: `oidc-exchange-XXXXXX` directly under RUNNER_TEMP, a real directory of ours.
+ * What holds on each runner is in docs/runners.md: the owner check needs POSIX uids (Linux, macOS); on Windows
+ * the name, place, plain-folder and symlink/junction checks remain.
+ */
 function fileDirProblem(dir, runnerTemp) {
     if (typeof dir !== 'string' || !runnerTemp)
         return 'no RUNNER_TEMP, or no folder name';
-    if (!/^oidc-exchange-[A-Za-z0-9]{6}$/.test((0,external_node_path_namespaceObject.basename)(dir)))
-        return `${(0,errors/* peerText */.qT)(dir, 200)} is not a folder this action creates`;
     try {
-        if ((0,external_node_path_namespaceObject.dirname)(dir) !== (0,external_node_fs_namespaceObject.realpathSync)(runnerTemp))
-            return `${(0,errors/* peerText */.qT)(dir, 200)} is not directly under RUNNER_TEMP`;
+        const place = fileDirPlaceProblem(dir, (0,external_node_fs_namespaceObject.realpathSync)(runnerTemp), external_node_path_namespaceObject);
+        if (place)
+            return `${(0,errors/* peerText */.qT)(dir, 200)} ${place}`;
+        // lstat: a symbolic link (or, on Windows, a junction, which Node reports as one) is never followed.
         const st = (0,external_node_fs_namespaceObject.lstatSync)(dir);
         if (!st.isDirectory() || st.isSymbolicLink())
             return `${(0,errors/* peerText */.qT)(dir, 200)} is not a plain folder`;
@@ -3687,6 +3691,25 @@ function fileDirProblem(dir, runnerTemp) {
     catch (e) {
         return `${(0,errors/* peerText */.qT)(dir, 200)}: ${e.code ?? 'cannot be read'}`;
     }
+    return undefined;
+}
+/**
+ * Whether a folder named in the state is, by its spelling alone, one the main step makes: an absolute path in
+ * the form join() gives it (no `.` or `..`, no doubled, trailing or, on Windows, forward separators: the
+ * system would resolve `link\..` through the link, so such spellings are refused rather than tidied), named as
+ * mkdtemp names ours, whose parent is RUNNER_TEMP's real path. Windows names compare case-insensitively, as
+ * NTFS does (drive letters, UNC server and share included); `\\?\D:\...` is another spelling of D:\... and is
+ * refused, as the main step never writes it. POSIX names compare exactly: on macOS's case-insensitive volumes
+ * that can only refuse a folder, never admit another one.
+ */
+function fileDirPlaceProblem(dir, runnerTempReal, path) {
+    if (!path.isAbsolute(dir) || path.join(path.dirname(dir), path.basename(dir)) !== dir)
+        return 'is not a plain absolute path';
+    if (!/^oidc-exchange-[A-Za-z0-9]{6}$/.test(path.basename(dir)))
+        return 'is not a folder this action creates';
+    const fold = (p) => (path.sep === '\\' ? p.toLowerCase() : p);
+    if (fold(path.dirname(dir)) !== fold(runnerTempReal))
+        return 'is not directly under RUNNER_TEMP';
     return undefined;
 }
 
@@ -4175,7 +4198,9 @@ async function cleanup(ctx) {
     // 2. The secret files.
     if (state.fileDir) {
         try {
-            (0,external_node_fs_namespaceObject.rmSync)(state.fileDir, { recursive: true, force: true });
+            // Retries: on Windows a file another process (an antivirus scan, an indexer) has open cannot be removed
+            // for a moment (EBUSY/EPERM); Node retries those with a growing delay.
+            (0,external_node_fs_namespaceObject.rmSync)(state.fileDir, { recursive: true, force: true, maxRetries: 3 });
             core.info('oidc-exchange post: removed the secret files');
         }
         catch (e) {

@@ -31,7 +31,9 @@ export async function cleanup(ctx: CleanupContext): Promise<void> {
   // 2. The secret files.
   if (state.fileDir) {
     try {
-      rmSync(state.fileDir, { recursive: true, force: true });
+      // Retries: on Windows a file another process (an antivirus scan, an indexer) has open cannot be removed
+      // for a moment (EBUSY/EPERM); Node retries those with a growing delay.
+      rmSync(state.fileDir, { recursive: true, force: true, maxRetries: 3 });
       core.info('oidc-exchange post: removed the secret files');
     } catch (e) {
       core.warning(`oidc-exchange post: could not remove ${state.fileDir}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);

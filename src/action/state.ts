@@ -7,7 +7,7 @@
 // be GitHub's `DELETE <api>/installation/token` on the broker's host or on the job's GitHub API, and the Vault
 // URL must be the broker-url input. Anything else is skipped with a warning, whoever wrote it.
 import { lstatSync, realpathSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import * as nodePath from 'node:path';
 import { peerText } from '../client/errors.js';
 import { cleartextProblem } from '../client/url.js';
 import { VARIABLE_NAME } from '../client/reserved-names.js';
@@ -146,17 +146,42 @@ export function loadCleanupState(
   return { state, skipped };
 }
 
-/** Only a folder this action makes: `oidc-exchange-XXXXXX` directly under RUNNER_TEMP, a real directory of ours. */
+/**
+ * Only a folder this action makes: `oidc-exchange-XXXXXX` directly under RUNNER_TEMP, a real directory of ours.
+ * What holds on each runner is in docs/runners.md: the owner check needs POSIX uids (Linux, macOS); on Windows
+ * the name, place, plain-folder and symlink/junction checks remain.
+ */
 function fileDirProblem(dir: unknown, runnerTemp: string | undefined): string | undefined {
   if (typeof dir !== 'string' || !runnerTemp) return 'no RUNNER_TEMP, or no folder name';
-  if (!/^oidc-exchange-[A-Za-z0-9]{6}$/.test(basename(dir))) return `${peerText(dir, 200)} is not a folder this action creates`;
   try {
-    if (dirname(dir) !== realpathSync(runnerTemp)) return `${peerText(dir, 200)} is not directly under RUNNER_TEMP`;
+    const place = fileDirPlaceProblem(dir, realpathSync(runnerTemp), nodePath);
+    if (place) return `${peerText(dir, 200)} ${place}`;
+    // lstat: a symbolic link (or, on Windows, a junction, which Node reports as one) is never followed.
     const st = lstatSync(dir);
     if (!st.isDirectory() || st.isSymbolicLink()) return `${peerText(dir, 200)} is not a plain folder`;
     if (typeof process.getuid === 'function' && st.uid !== process.getuid()) return `${peerText(dir, 200)} belongs to another user`;
   } catch (e) {
     return `${peerText(dir, 200)}: ${(e as NodeJS.ErrnoException).code ?? 'cannot be read'}`;
   }
+  return undefined;
+}
+
+/** The path rules of one platform: node:path's `posix` or `win32` (a test hands `win32` to a Linux run). */
+export type PathFlavour = Pick<typeof nodePath.posix, 'basename' | 'dirname' | 'isAbsolute' | 'join' | 'sep'>;
+
+/**
+ * Whether a folder named in the state is, by its spelling alone, one the main step makes: an absolute path in
+ * the form join() gives it (no `.` or `..`, no doubled, trailing or, on Windows, forward separators: the
+ * system would resolve `link\..` through the link, so such spellings are refused rather than tidied), named as
+ * mkdtemp names ours, whose parent is RUNNER_TEMP's real path. Windows names compare case-insensitively, as
+ * NTFS does (drive letters, UNC server and share included); `\\?\D:\...` is another spelling of D:\... and is
+ * refused, as the main step never writes it. POSIX names compare exactly: on macOS's case-insensitive volumes
+ * that can only refuse a folder, never admit another one.
+ */
+export function fileDirPlaceProblem(dir: string, runnerTempReal: string, path: PathFlavour): string | undefined {
+  if (!path.isAbsolute(dir) || path.join(path.dirname(dir), path.basename(dir)) !== dir) return 'is not a plain absolute path';
+  if (!/^oidc-exchange-[A-Za-z0-9]{6}$/.test(path.basename(dir))) return 'is not a folder this action creates';
+  const fold = (p: string) => (path.sep === '\\' ? p.toLowerCase() : p);
+  if (fold(path.dirname(dir)) !== fold(runnerTempReal)) return 'is not directly under RUNNER_TEMP';
   return undefined;
 }

@@ -238,6 +238,8 @@ describe('claims for diagnostics', () => {
 const esc = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 /** A file command as the toolkit writes it. */
 const heredoc = (name: string, value: string, delimiter = 'ghadelimiter_test') => `${name}<<${delimiter}\n${value}\n${delimiter}\n`;
+/** The same on Windows, where os.EOL is CRLF. */
+const windowsHeredoc = (name: string, value: string, delimiter = 'ghadelimiter_test') => `${name}<<${delimiter}\r\n${value}\r\n${delimiter}\r\n`;
 
 describe("the fake runner's reading of the runner protocol", () => {
   it('file commands round-trip byte for byte through the runner format, CR and CRLF included', () => {
@@ -248,8 +250,23 @@ describe("the fake runner's reading of the runner protocol", () => {
     expect(() => parseFileCommands('X<<EOF\nvalue\n')).toThrow(/no closing delimiter/);
   });
 
-  it('a value that ends in CR does not survive the format (which is why the action refuses it)', () => {
-    expect(parseFileCommands(heredoc('X', 'ends with cr\r')).X).toBe('ends with cr');
+  // The runner's reader (actions/runner src/Runner.Worker/FileCommandManager.cs, ReadLine) ends a line at LF,
+  // and at CRLF only in its Windows build; @actions/core writes os.EOL around the value. So a final CR is kept
+  // on every runner. (This test used to say the opposite, from the fake's own reading, not the runner's.)
+  it("a value's final CR survives on Linux, macOS and Windows runners", () => {
+    expect(parseFileCommands(heredoc('X', 'ends with cr\r')).X).toBe('ends with cr\r');
+    expect(parseFileCommands(heredoc('X', 'ends with cr\r'), 'macOS').X).toBe('ends with cr\r');
+    expect(parseFileCommands(windowsHeredoc('X', 'ends with cr\r'), 'Windows').X).toBe('ends with cr\r');
+    expect(parseFileCommands(windowsHeredoc('X', 'ends with crlf\r\n'), 'Windows').X).toBe('ends with crlf\r\n');
+  });
+
+  it('reads CRLF as a line break only on Windows, as the runner does', () => {
+    const values = { A: 'one\ntwo', B: 'x\r\ny\rz', C: '', E: '\r\n\nlead and trail\n\r\n' };
+    const text = Object.entries(values).map(([k, v]) => windowsHeredoc(k, v)).join('');
+    expect(parseFileCommands(text, 'Windows')).toEqual(values);
+    // The same bytes on a Linux runner: the delimiter line and the closing line both keep their CR.
+    expect(parseFileCommands('X<<D\r\nv\r\nD\r\n', 'Linux')).toEqual({ X: 'v\r' });
+    expect(parseFileCommands('X<<D\r\nv\r\nD\r\n', 'Windows')).toEqual({ X: 'v' });
   });
 
   it('reads commands where the runner does: `::` after leading spaces, `##[` anywhere', () => {

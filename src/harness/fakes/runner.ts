@@ -12,9 +12,10 @@
 // The step's standard output is read line by line as the runner reads it: a line that starts with `::` after
 // spaces, or holds `##[` anywhere, is a workflow command (`add-mask`, `warning`, `error`, `debug`, the
 // deprecated but still honoured `set-output` and `save-state`, `stop-commands` until its token). The captured
-// log is masked the way the runner does it: `::add-mask::` registers the value and each of its lines, and
-// every later line has registered values replaced by ***. It also records any registered value that had
-// already been printed before its registration, so tests can prove the ordering.
+// log is masked the way the runner does it (secret-masker.ts): `::add-mask::` registers the value and each of
+// its lines, with the encoded forms the runner masks too (base64 at three offsets, JSON, URI and XML escapes,
+// ...), and every later line has them replaced by ***. It also records any registered form that had already
+// been printed before its registration, so tests can prove the ordering.
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -23,6 +24,7 @@ import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { inputVariable, readActionManifest, type ActionManifest } from './action-manifest.js';
+import { addMaskValues, BLANK_MASK_WARNING, RunnerSecretMasker } from './secret-masker.js';
 
 export interface TokenRequest {
   audience: string | undefined;
@@ -45,9 +47,9 @@ export interface StepResult {
   /** Workflow commands the step's output issued, by name, in order (`add-mask` data not kept). */
   commands: string[];
   summary: string;
-  /** Values registered with ::add-mask:: (and their lines). */
+  /** Values registered (`::add-mask::` data and its trimmed lines, a long stop-commands token), without the encoded forms. */
   masks: Set<string>;
-  /** Registered values that an earlier log line had already printed in the clear. */
+  /** Registered values, or encoded forms of them, that an earlier log line had already printed in the clear. */
   printedBeforeMask: string[];
   /** ::warning:: / ::error:: messages, masked. */
   warnings: string[];
@@ -319,12 +321,18 @@ function spawnStep(node: string, args: string[], env: Record<string, string>, ti
   });
 }
 
+/** The operating systems of GitHub's runners, as RUNNER_OS names them. */
+export type RunnerOs = 'Linux' | 'macOS' | 'Windows';
+
 /**
- * The runner's reading of GITHUB_ENV/OUTPUT/STATE: `name=value` lines, or `name<<DELIMITER` followed by the
- * value's lines up to a line that is exactly the delimiter. Lines end with LF or CRLF; the line break before
- * the closing delimiter is not part of the value, the others are kept as they were written.
+ * The runner's reading of GITHUB_ENV/OUTPUT/STATE (actions/runner, src/Runner.Worker/FileCommandManager.cs,
+ * EnvFileKeyValuePairs): `name=value` lines, or `name<<DELIMITER` followed by the value's lines up to a line
+ * that is exactly the delimiter; the line break before the closing delimiter is not part of the value, the
+ * others are kept as they were written. What ends a line depends on the runner's build: LF on Linux and
+ * macOS, where a CR before it stays in the line (so a value's final CR survives); CRLF or LF on Windows, where
+ * @actions/core writes os.EOL (CRLF) after the value, and a value's own final CR survives there too.
  */
-export function parseFileCommands(text: string): Record<string, string> {
+export function parseFileCommands(text: string, os: RunnerOs = 'Linux'): Record<string, string> {
   const out: Record<string, string> = {};
   let i = 0;
   const readLine = (): { line: string; nl: string } | undefined => {
@@ -335,7 +343,7 @@ export function parseFileCommands(text: string): Record<string, string> {
       i = text.length;
       return { line, nl: '' };
     }
-    const crlf = lf > i && text[lf - 1] === '\r';
+    const crlf = os === 'Windows' && lf > i && text[lf - 1] === '\r';
     const line = text.slice(i, crlf ? lf - 1 : lf);
     i = lf + 1;
     return { line, nl: crlf ? '\r\n' : '\n' };
@@ -433,6 +441,17 @@ function unescapeV1(s: string): string {
   return s.replace(/%3B/g, ';').replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%5D/g, ']').replace(/%25/g, '%');
 }
 
+/**
+ * A step's output as the runner reads it: .NET's StreamReader.ReadLine (actions/runner
+ * src/Runner.Sdk/ProcessInvoker.cs) ends a line at LF, CRLF or a lone CR, so `a\rb` is two log lines, each
+ * parsed and masked on its own.
+ */
+export function outputLines(text: string): string[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
 type LogResult = Pick<StepResult, 'log' | 'raw' | 'masks' | 'printedBeforeMask' | 'warnings' | 'errors' | 'commands'> & {
   printedOutputs: Record<string, string>;
   printedState: Record<string, string>;
@@ -444,7 +463,7 @@ type LogResult = Pick<StepResult, 'log' | 'raw' | 'masks' | 'printedBeforeMask' 
  * `preface` is what the runner itself printed before the step (its own warnings).
  */
 export function processLog(stdout: string, stderr: string, preface: string[] = []): LogResult {
-  const masks = new Set<string>();
+  const masker = new RunnerSecretMasker();
   const printedBeforeMask: string[] = [];
   const shownRaw: string[] = [];
   const shown: string[] = [];
@@ -455,29 +474,16 @@ export function processLog(stdout: string, stderr: string, preface: string[] = [
   const printedState: Record<string, string> = {};
   const registered = new Set(COMMANDS);
   let stopToken: string | undefined;
-  let sorted: string[] = [];
-  const mask = (line: string) => {
-    let out = line;
-    for (const m of sorted) if (out.includes(m)) out = out.split(m).join('***');
-    return out;
-  };
+  const mask = (line: string) => masker.mask(line);
   const register = (value: string) => {
-    for (const v of [value, ...value.split(/\r?\n/)]) {
-      if (v.trim() === '' || masks.has(v)) continue;
-      if (shownRaw.some((l) => l.includes(v))) printedBeforeMask.push(v);
-      masks.add(v);
-    }
-    sorted = [...masks].sort((a, b) => b.length - a.length);
+    for (const form of masker.addValue(value)) if (shownRaw.some((l) => l.includes(form))) printedBeforeMask.push(form);
   };
   const plain = (line: string) => {
     shownRaw.push(line);
     shown.push(mask(line));
   };
   for (const line of preface) plain(line);
-  const lines = stdout.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  for (const rawLine of lines) {
-    const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
+  for (const line of outputLines(stdout)) {
     const cmd = parseCommand(line, registered);
     if (!cmd) {
       plain(line);
@@ -495,12 +501,20 @@ export function processLog(stdout: string, stderr: string, preface: string[] = [
     }
     commands.push(cmd.name);
     switch (cmd.name) {
-      case 'add-mask':
-        if (cmd.data.trim() !== '') register(cmd.data);
+      case 'add-mask': {
+        const values = addMaskValues(cmd.data);
+        if (values.length === 0) {
+          warnings.push(BLANK_MASK_WARNING);
+          shown.push(`Warning: ${BLANK_MASK_WARNING}`);
+        }
+        for (const v of values) register(v);
         break;
+      }
       case 'stop-commands':
         stopToken = cmd.data;
         registered.add(cmd.data.toLowerCase());
+        // The runner masks a token longer than 6 characters before it echoes the line.
+        if (cmd.data.length > 6) register(cmd.data);
         plain(line);
         break;
       case 'set-output':
@@ -531,9 +545,9 @@ export function processLog(stdout: string, stderr: string, preface: string[] = [
         plain(cmd.data);
     }
   }
-  for (const line of stderr.split('\n')) {
+  for (const line of outputLines(stderr)) {
     if (line === '') continue;
     plain(line);
   }
-  return { log: shown.join('\n'), raw: `${stdout}\n${stderr}`, masks, printedBeforeMask, warnings, errors, commands, printedOutputs, printedState };
+  return { log: shown.join('\n'), raw: `${stdout}\n${stderr}`, masks: new Set(masker.values), printedBeforeMask, warnings, errors, commands, printedOutputs, printedState };
 }
