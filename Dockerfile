@@ -2,7 +2,9 @@
 #   docker build -t oidc-exchange-broker .
 # dist/ is the bundle `npm ci` builds in the checkout (or `npm run build`), from the sources CI tests, so run
 # one of them first; it is self-contained and needs nothing but Node (no node_modules, no npm install).
-FROM node:24-bookworm-slim
+# Pinned by digest (node:24-bookworm-slim, Node 24.18.0), so a rebuild gets the same base; Dependabot (docker
+# ecosystem, .github/dependabot.yml) proposes the next digest.
+FROM node:24-bookworm-slim@sha256:6f7b03f7c2c8e2e784dcf9295400527b9b1270fd37b7e9a7285cf83b6951452d
 WORKDIR /opt/oidc-exchange
 COPY package.json LICENSE ./
 COPY dist/ ./dist/
