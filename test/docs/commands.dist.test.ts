@@ -35,6 +35,9 @@
 //                   and runs what `docker run` would (the image's ENTRYPOINT + CMD, with the block's -e
 //                   variables and -v mounts mapped onto the copy), probes it with the image's HEALTHCHECK, and
 //                   stops it
+//   needs-kubernetes needs a cluster: run with a `kubectl` on PATH that records its arguments; the test then
+//                   checks that each `apply -k` folder's manifests are valid by the Kubernetes API's schemas
+//                   and that the Secrets the block creates are the ones the manifests read (names and keys)
 // Every block's output is scanned for the secret values in play (the README's example values, the harness
 // configuration's, the loopback broker's); none may appear.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -48,10 +51,11 @@ import { validate } from 'dockerfile-utils';
 import { demoSecretValues } from '../../src/harness/demo/run.js';
 import { startTestBed, leaks, type TestBed } from '../helpers/broker.js';
 import { blocksOf, docFiles, repoRoot, where, type DocBlock } from '../helpers/docs.js';
+import { kustomize, schemaProblem } from '../helpers/kubernetes.js';
 import { installInto, offlineNpmEnv, pack } from '../helpers/package.js';
 
 const SHELLS = ['sh', 'bash', 'shell'];
-const TAGS = new Set(['setup', 'runs-tests', 'install', 'background', 'needs-platform', 'needs-gitlab', 'needs-docker', 'needs-release']);
+const TAGS = new Set(['setup', 'runs-tests', 'install', 'background', 'needs-platform', 'needs-gitlab', 'needs-docker', 'needs-release', 'needs-kubernetes']);
 const BROKER_PLACEHOLDER = 'https://broker.example.com';
 const PLATFORM_VALUES = { DB_PASSWORD: 'doc-test-db "pw" $x 3c9e', TLS_KEY: 'doc-test-tls-key 7f2d' };
 /** Every value a documented command could leak: none may appear in any block's output. */
@@ -89,6 +93,7 @@ it('every shell block carries known tags, and the tags match what the block does
       need(/\bnpm test\b/, 'runs-tests');
       need(/\bnpm (link|install (-g|--global))\b/, 'install');
       need(/\bdocker\b/, 'needs-docker');
+      need(/\bkubectl\b/, 'needs-kubernetes');
       need(/\bgit (-C \S+ )?push\b/, 'needs-gitlab');
       need(/\$CI_OIDC_TOKEN|CI_OIDC_TOKEN\b/, 'needs-platform');
       need(/\bgh (release|attestation)\b|\bnpm audit signatures\b|releases\/download\//, 'needs-release');
@@ -104,6 +109,7 @@ describe.each(shellFiles.map((f) => [f.file, f.blocks] as const))('%s', (file, b
   let netns: ChildProcess;
   let shimLog: string;
   let dockerLog: string;
+  let kubectlLog: string;
   let bed: TestBed | undefined;
   const background: Array<{ block: DocBlock; child: ChildProcess; output: () => string; exited: Promise<number | null>; alive: () => boolean }> = [];
 
@@ -115,8 +121,10 @@ describe.each(shellFiles.map((f) => [f.file, f.blocks] as const))('%s', (file, b
     mkdirSync(shim);
     shimLog = join(base, 'npm-shim.log');
     dockerLog = join(base, 'docker.log');
+    kubectlLog = join(base, 'kubectl.log');
     writeFileSync(join(shim, 'npm'), NPM_SHIM, { mode: 0o755 });
     writeFileSync(join(shim, 'docker'), DOCKER_SHIM, { mode: 0o755 });
+    writeFileSync(join(shim, 'kubectl'), DOCKER_SHIM.replace('docker for', 'kubectl for').replaceAll('"$DOCKER_LOG"', '"$KUBECTL_LOG"'), { mode: 0o755 });
     const home = join(base, 'home');
     mkdirSync(home);
     env = {
@@ -132,6 +140,7 @@ describe.each(shellFiles.map((f) => [f.file, f.blocks] as const))('%s', (file, b
       REAL_NPM: realNpm,
       SHIM_LOG: shimLog,
       DOCKER_LOG: dockerLog,
+      KUBECTL_LOG: kubectlLog,
     };
     netns = await startNetworkNamespace();
     // A docs/ page is read by someone who followed the README: its install step comes first.
@@ -187,6 +196,7 @@ describe.each(shellFiles.map((f) => [f.file, f.blocks] as const))('%s', (file, b
     if (b.tags.includes('background')) return startBackground(b);
     if (b.tags.includes('needs-platform')) return runOnHarness(b);
     if (b.tags.includes('needs-docker')) return runDockerRecipe(b);
+    if (b.tags.includes('needs-kubernetes')) return runKubectlRecipe(b);
     if (b.tags.includes('needs-gitlab')) return expect(b.text).toMatch(/\bnpm run release:gitlab-component\b[\s\S]*\bgit (-C \S+ )?push\b/);
     if (b.tags.includes('needs-release')) return expectReleaseShape(b);
 
@@ -255,6 +265,38 @@ describe.each(shellFiles.map((f) => [f.file, f.blocks] as const))('%s', (file, b
     }
     const length = /DB_PASSWORD has (\d+) characters/.exec(r.output);
     if (length) expect(Number(length[1])).toBe(PLATFORM_VALUES.DB_PASSWORD.length);
+  }
+
+  /** The kubectl commands against a recording kubectl: see the header. */
+  async function runKubectlRecipe(b: DocBlock): Promise<void> {
+    const r = await runBlock(b);
+    expect(r.code).toBe(0);
+    const calls = readFileSync(kubectlLog, 'utf8').split('\n\u0001\n').filter(Boolean).map((c) => c.split('\0').filter((a, i, all) => i < all.length - 1 || a !== ''));
+    // Without the global -n NAMESPACE, what the block asks kubectl to do.
+    const verbs = calls.map((c) => (c[0] === '-n' ? c.slice(2) : c));
+    const applied = verbs.filter((c) => c[0] === 'apply' && c[1] === '-k').map((c) => c[2]!);
+    expect(applied.length).toBeGreaterThan(0);
+    const read = { tls: new Set<string>(), keys: new Map<string, Set<string>>() };
+    for (const dir of applied) {
+      const { manifests } = kustomize(join(copy, dir));
+      for (const [f, m] of manifests) expect([f, schemaProblem(m)]).toEqual([f, undefined]);
+      for (const [, m] of manifests) {
+        if (m.kind !== 'Deployment') continue;
+        const spec = (m as unknown as { spec: { template: { spec: { volumes?: Array<{ secret?: { secretName: string } }>; containers: Array<{ env?: Array<{ valueFrom?: { secretKeyRef?: { name: string; key: string } } }> }> } } } }).spec.template.spec;
+        for (const v of spec.volumes ?? []) if (v.secret) read.tls.add(v.secret.secretName);
+        for (const e of spec.containers.flatMap((c) => c.env ?? [])) {
+          const ref = e.valueFrom?.secretKeyRef;
+          if (ref) read.keys.set(ref.name, (read.keys.get(ref.name) ?? new Set()).add(ref.key));
+        }
+      }
+    }
+    const created = verbs.filter((c) => c[0] === 'create' && c[1] === 'secret');
+    expect(created.filter((c) => c[2] === 'tls').map((c) => c[3]).sort()).toEqual([...read.tls].sort());
+    for (const [name, keys] of read.keys) {
+      const generic = created.find((c) => c[2] === 'generic' && c[3] === name);
+      const literals = (generic ?? []).filter((a) => a.startsWith('--from-literal=')).map((a) => a.slice('--from-literal='.length).split('=')[0]);
+      expect([name, literals.sort()]).toEqual([name, [...keys].sort()]);
+    }
   }
 
   /** `docker build` and `docker run` as far as this machine can: see the header. */
