@@ -575,7 +575,66 @@ EOF
     _oe_fail "the input secrets is empty: Vault mode needs at least one line PATH KEY | ENV_NAME"
     return 1
   fi
+  _oe_choice_ok "$_oe_targets" || return 1
   return 0
+}
+
+# The names the job chose (src/client/name-choice.ts, held to the same test table): a secrets list, or the
+# explicit opt-in export_all, under which every name the broker grants must match an allow_names pattern and
+# pass _oe_name_ok's reserved names. A name decides what later commands do, so the broker never picks one alone.
+
+# _oe_choice_ok TARGETS: a list, or export_all, not neither (nothing would be exported) and not both.
+_oe_choice_ok() {
+  if [ -z "$1" ] && ! _oe_true "$_oe_export_all"; then
+    _oe_fail "no secret names were chosen, so nothing would be exported: list the names in the input secrets (one per line), or set the input export_all: true to export every name the policy grants (narrowed by allow_names)"
+    return 1
+  fi
+  if [ -n "$1" ] && _oe_true "$_oe_export_all"; then
+    _oe_fail "export_all: true exports every name the policy grants, but names are listed too: keep the list and drop export_all: true, or the reverse"
+    return 1
+  fi
+  _oe_true "$_oe_export_all" || return 0
+  _oe_allow_ok
+}
+
+# _oe_allow_ok: every allow_names pattern (separated by spaces, commas or new lines) is upper-case letters,
+# digits, _ and *, so that it means the same here as in JavaScript; sets _oe_allow to them, space-separated.
+_oe_allow_ok() {
+  _oe_allow=''
+  _oe_al=$(printf '%s' "$_oe_allow_names" | tr ',\t\r\n' '    ')
+  # Split by hand: an unquoted expansion would also expand * against the working directory.
+  while :; do
+    _oe_al=${_oe_al#"${_oe_al%%[! ]*}"}
+    [ -n "$_oe_al" ] || break
+    _oe_ap=${_oe_al%% *}
+    _oe_al=${_oe_al#"$_oe_ap"}
+    case $_oe_ap in
+      *[!ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_*]*)
+        _oe_shown "$_oe_ap"
+        _oe_fail "allow_names: \"$_oe_sh\" is not a name pattern (upper-case letters, digits, _ and * for any run of them, e.g. APP_* DB_PASSWORD)"
+        return 1 ;;
+    esac
+    if [ "${#_oe_ap}" -gt 128 ]; then _oe_fail "allow_names: a pattern is longer than 128 characters"; return 1; fi
+    _oe_allow="$_oe_allow $_oe_ap"
+  done
+  if [ -z "$_oe_allow" ]; then _oe_fail "allow_names is empty: give at least one name pattern, e.g. * or APP_*"; return 1; fi
+  unset _oe_al _oe_ap
+}
+
+# _oe_granted_ok NAME: a name the broker granted under export_all may be exported: a broker-chosen name's shape,
+# not reserved, and matching one of the allow_names patterns (_oe_allow).
+_oe_granted_ok() {
+  _oe_name_ok "$1" broker || return 1
+  _oe_gl=$_oe_allow
+  while [ -n "$_oe_gl" ]; do
+    _oe_gl=${_oe_gl# }
+    _oe_gp=${_oe_gl%% *}
+    _oe_gl=${_oe_gl#"$_oe_gp"}
+    # shellcheck disable=SC2254 # the pattern is the point: only A-Z 0-9 _ and * reach here
+    case $1 in $_oe_gp) return 0 ;; esac
+  done
+  _oe_fail "$1 is not exported: it matches none of allow_names (${_oe_allow# }); widen allow_names, or list the secrets you want instead of export_all: true"
+  return 1
 }
 
 # _oe_unb64 BASE64: sets _oe_fmt to printf escapes (\NNN) that write the decoded bytes (the caller checked
@@ -697,7 +756,7 @@ _oe_exchange_broker() {
         _oe_keep "${_oe_w#*:}" "$_oe_kind" "$_oe_data"
       done
     else
-      _oe_name_ok "$_oe_n" broker || return 1
+      _oe_granted_ok "$_oe_n" || return 1
       case "$_oe_got " in *" $_oe_n "*) _oe_fail "the broker's answer names $_oe_n twice"; return 1 ;; esac
       _oe_keep "$_oe_n" "$_oe_kind" "$_oe_data"
     fi
@@ -843,6 +902,8 @@ oidc_exchange_main() {
   _oe_github_api_url=${OIDC_EXCHANGE_GITHUB_API_URL:-https://api.github.com}
   _oe_mode=${OIDC_EXCHANGE_BROKER:-oidc-exchange}
   _oe_secrets=${OIDC_EXCHANGE_SECRETS:-}
+  _oe_export_all=${OIDC_EXCHANGE_EXPORT_ALL:-false}
+  _oe_allow_names=${OIDC_EXCHANGE_ALLOW_NAMES:-*}
   _oe_token_var=${OIDC_EXCHANGE_TOKEN_VARIABLE:-OIDC_EXCHANGE_ID_TOKEN}
   _oe_export=${OIDC_EXCHANGE_EXPORT:-env}
   _oe_masking=${OIDC_EXCHANGE_MASKING:-wrapper}
@@ -860,7 +921,9 @@ oidc_exchange_main() {
       revoke=*) _oe_revoke=${_oe_arg#*=} ;;
       debug_claims=*) _oe_debug_claims=${_oe_arg#*=} ;;
       timeout_seconds=*) _oe_timeout=${_oe_arg#*=} ;;
-      *) _oe_fail "unknown argument \"$_oe_arg\" (takes allow_debug_trace=, revoke=, debug_claims=, timeout_seconds=)"; return 1 ;;
+      export_all=*) _oe_export_all=${_oe_arg#*=} ;;
+      allow_names=*) _oe_allow_names=${_oe_arg#*=} ;;
+      *) _oe_fail "unknown argument \"$_oe_arg\" (takes allow_debug_trace=, revoke=, debug_claims=, timeout_seconds=, export_all=, allow_names=)"; return 1 ;;
     esac
   done
   unset _oe_arg

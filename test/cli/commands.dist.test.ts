@@ -86,7 +86,7 @@ describe('the bundled oidc-exchange', () => {
   it('exchange: one 0600 file per secret, names only on stderr', async () => {
     const out = join(dir, 'files');
     const token = await bed.gitlab.mint(bed.gitlab.claimsFor());
-    const r = await runBundledCli(['exchange', '--broker-url', bed.url, '--token-env', 'CI_JOB_JWT', '--out-dir', out], { env: { PATH: process.env.PATH, CI_JOB_JWT: token } });
+    const r = await runBundledCli(['exchange', '--broker-url', bed.url, '--token-env', 'CI_JOB_JWT', '--out-dir', out, '--export-all'], { env: { PATH: process.env.PATH, CI_JOB_JWT: token } });
     expect(r.code).toBe(0);
     expect(await readdir(out)).toEqual(['API_TOKEN']);
     expect(await readFile(join(out, 'API_TOKEN'), 'utf8')).toBe(VALUE);
