@@ -556,12 +556,15 @@ class RetriesExhausted extends Error {
     attempts;
     lastReason;
     deadlinePassed;
-    constructor(attempts, lastReason, deadlinePassed) {
+    /** The peer asked (Retry-After) for a wait longer than what was left of the deadline: both, in ms. */
+    askedWait;
+    constructor(attempts, lastReason, deadlinePassed, askedWait) {
         super(lastReason);
         this.name = 'RetriesExhausted';
         this.attempts = attempts;
         this.lastReason = lastReason;
         this.deadlinePassed = deadlinePassed;
+        this.askedWait = askedWait;
     }
 }
 const realSleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -578,9 +581,13 @@ async function withRetries(settings, attempt) {
         if ('fail' in result)
             throw result.fail;
         const delay = retryDelayMs(n, result.retryAfter, random(), settings.backoff ?? DEFAULT_BACKOFF, now());
-        // A wait that would end past the deadline leaves no time for another attempt worth making.
-        if (now() + delay + 50 >= deadline)
-            throw new RetriesExhausted(n, result.retry, true);
+        // A wait that would end past the deadline leaves no time for another attempt worth making. When the peer
+        // asked for that wait itself (Retry-After), say so: the fix is a longer time limit, not a closer look at
+        // the network.
+        if (now() + delay + 50 >= deadline) {
+            const asked = parseRetryAfter(result.retryAfter, now());
+            throw new RetriesExhausted(n, result.retry, true, asked === undefined ? undefined : { askedMs: asked, leftMs: Math.max(0, deadline - now()) });
+        }
         settings.onRetry?.({ attempt: n, reason: result.retry, delayMs: delay });
         await sleep(delay);
     }
@@ -620,6 +627,10 @@ async function callWithToken(call) {
         });
     }
     catch (e) {
+        if (e instanceof RetriesExhausted && e.askedWait) {
+            const secs = (ms) => `${Math.ceil(ms / 1000)} s`;
+            throw new errors/* ExchangeError */.Sb('broker_unavailable', `${call.peer} at ${call.url} asked to be retried in ${secs(e.askedWait.askedMs)} (Retry-After), later than the ${secs(e.askedWait.leftMs)} left of the time limit (timeout-seconds), so no further attempt was made after ${e.attempts}; raise the time limit or run the job again later; last: ${e.lastReason}`, { status: lastStatus, claims, attempts: e.attempts });
+        }
         if (e instanceof RetriesExhausted) {
             throw new errors/* ExchangeError */.Sb('broker_unavailable', `no answer from ${call.peer} at ${call.url} after ${e.attempts} attempt(s)${e.deadlinePassed ? ' within the time limit (timeout-seconds)' : ''}; last: ${e.lastReason}`, { status: lastStatus, claims, attempts: e.attempts });
         }
