@@ -3,7 +3,7 @@
 // takes the DELETE), and Vault/OpenBao (JWT login, KV v2 reads, token revoke-self) per their documented APIs.
 import { readFile } from 'node:fs/promises';
 import { runGitLabJob, type GitLabJobOptions, type GitLabJobResult } from '../../src/harness/gitlab/job.js';
-import { fakeJwt as makeJwt, json, startFake, type Fake } from './fake-server.js';
+import { fakeJwt as makeJwt, json, plainAnswer, startFake, type Fake } from './fake-server.js';
 import { leaked, toolPath } from './job-env.js';
 
 const GH_TOKEN = 'ghs_fakeInstallationToken0123456789abcdef';
@@ -23,13 +23,64 @@ afterEach(async () => {
 });
 
 async function job(opts: Partial<GitLabJobOptions> & { inputs: GitLabJobOptions['inputs'] }): Promise<GitLabJobResult> {
-  const r = await runGitLabJob({ token: fakeJwt, shell: ['/bin/dash'], path: path.path, script: [], ...opts, inputs: { audience: 'https://broker.test', timeout_seconds: 10, ...opts.inputs } });
+  const r = await runGitLabJob({ token: fakeJwt, shell: ['/bin/dash'], path: path.path, script: [], ...opts, inputs: { audience: 'https://broker.test', timeout_seconds: 10, ...(opts.inputs.secrets ? {} : { export_all: true }), ...opts.inputs } });
   jobs.push(r);
   return r;
 }
 
 // The fakes do not verify signatures; the shape is what the script handles.
 const fakeJwt = makeJwt();
+
+describe('the names the job chose (a broker granting names that run code)', () => {
+  let fake: Fake;
+  let grant: Record<string, string> = {};
+  beforeAll(async () => {
+    fake = await startFake((req, res) => {
+      if (req.method === 'POST' && req.path === '/v1/exchange') return plainAnswer(res, grant);
+      json(res, 404, { message: 'Not Found' });
+    });
+  });
+  afterAll(() => fake.close());
+  beforeEach(() => {
+    fake.seen.length = 0;
+  });
+
+  it('with neither secrets nor export_all, nothing is requested or exported, and the job says how to ask', async () => {
+    grant = { GOCACHEPROG: '/tmp/evil-code', DB_PASSWORD: 'db-value-g1' };
+    const r = await job({ inputs: { broker_url: fake.url, export_all: false }, script: ['echo "script ran"'] });
+    expect(r.exitCode).not.toBe(0);
+    expect(r.scriptLog).toContain('no secret names were chosen, so nothing would be exported: list the names in the input secrets (one per line), or set the input export_all: true');
+    expect(r.scriptLog).not.toContain('script ran');
+    expect(fake.seen).toEqual([]);
+  });
+
+  it.each(['GOCACHEPROG', 'BAZELISK_BASE_URL', 'CYPRESS_INSTALL_BINARY', 'AWS_PAGER', 'PSQL_PAGER', 'KUBE_EDITOR'])('with export_all, %s is refused even when allow_names names it', async (name) => {
+    grant = { OK_NAME: 'ok-value-g2', [name]: '/tmp/evil-code' };
+    const r = await job({ inputs: { broker_url: fake.url, allow_names: `OK_NAME ${name}` }, script: ['echo "script ran"'] });
+    expect(r.exitCode).not.toBe(0);
+    expect(r.scriptLog).toContain(`${name} is refused: the name is reserved`);
+    expect(r.scriptLog).not.toContain('script ran');
+  });
+
+  it('with export_all, allow_names narrows what the broker may grant', async () => {
+    grant = { APP_TOKEN: 'app-value-g3', DB_PASSWORD: 'db-value-g3' };
+    const narrow = await job({ inputs: { broker_url: fake.url, allow_names: 'APP_*' }, script: ['echo "script ran"'] });
+    expect(narrow.exitCode).not.toBe(0);
+    expect(narrow.scriptLog).toContain('DB_PASSWORD is not exported: it matches none of allow_names (APP_*)');
+    expect(narrow.scriptLog).not.toContain('script ran');
+    grant = { APP_TOKEN: 'app-value-g4', APP_KEY: 'app-value-g4' };
+    const wide = await job({ inputs: { broker_url: fake.url, allow_names: 'APP_*, OTHER' }, script: ['test "$APP_TOKEN" = app-value-g4'] });
+    expect(wide.exitCode).toBe(0);
+    expect(wide.scriptLog).toContain('exported 2 secret(s) as variables: APP_TOKEN APP_KEY');
+  });
+
+  it('a secrets list exports only the listed names, whatever else the broker sends', async () => {
+    grant = { DB_PASSWORD: 'db-value-g5', GOCACHEPROG: '/tmp/evil-code' };
+    const r = await job({ inputs: { broker_url: fake.url, secrets: 'DB_PASSWORD' }, script: ['test -z "${GOCACHEPROG:-}"'] });
+    expect(r.exitCode).toBe(0);
+    expect(r.scriptLog).toContain('exported 1 secret(s) as variables: DB_PASSWORD');
+  });
+});
 
 describe('a broker that rate-limits, then hands out a revocable token', () => {
   let fake: Fake;
