@@ -209,6 +209,10 @@ _oe_name_ok() {
 
 _oe_now() { date +%s; }
 
+# The largest answer read (16 MiB, as the action and the generic client): an exchange answer is a few KiB, and
+# a peer sending more (128 MiB pushed a job's shell past 600 MiB) is not a broker to trust with the job.
+_oe_max_answer=16777216
+
 # The job's token must never be traced and the values must not be either: refuse debug trace unless told.
 _oe_guard_debug() {
   if _oe_true "${CI_DEBUG_TRACE:-}" || _oe_true "${CI_DEBUG_SERVICES:-}"; then
@@ -318,7 +322,7 @@ _oe_http() {
   _oe_status=000 _oe_took=1 _oe_hdrs='' _oe_body='' _oe_neterr=''
   _oe_hm=$1 _oe_hu=$2 _oe_hh=$3 _oe_hb=$4 _oe_hs=$5
   if [ "$_oe_client" = wget ]; then _oe_wget; return; fi
-  set -- -sS -X "$_oe_hm" -D - -H @- -H 'Expect:' -w "$_oe_nl%{http_code} %{time_total}" --max-time "$_oe_hs" --connect-timeout "$_oe_hs"
+  set -- -sS -X "$_oe_hm" -D - -H @- -H 'Expect:' -w "$_oe_nl%{http_code} %{time_total}" --max-time "$_oe_hs" --connect-timeout "$_oe_hs" --max-filesize "$_oe_max_answer"
   if [ -n "$_oe_hb" ]; then set -- "$@" --data-binary "$_oe_hb"; fi
   if [ -n "$_oe_ca_file" ]; then set -- "$@" --cacert "$_oe_ca_file"; fi
   if _oe_direct "$_oe_hu"; then set -- "$@" --noproxy '*'; fi
@@ -349,6 +353,7 @@ EOF
   case $_oe_rc in
     0) ;;
     1 | 3) _oe_fail "curl cannot use the URL $_oe_hu (curl exit status $_oe_rc)"; return 1 ;;
+    63) _oe_body=''; _oe_fail "$_oe_hu answered with more than 16 MiB, far more than an exchange answer; nothing was read (is the URL the broker?)"; return 1 ;;
     35 | 51 | 53 | 54 | 58 | 59 | 60 | 64 | 66 | 77 | 80 | 82 | 83 | 90 | 91)
       _oe_fail "TLS problem talking to $_oe_hu (curl exit status $_oe_rc). If the server uses a private CA, set the input ca_file"; return 1 ;;
     5) _oe_status=000 _oe_neterr='cannot resolve the proxy' ;;
@@ -376,6 +381,13 @@ _oe_wget() {
   wget "$@" -- "$_oe_hu" </dev/null || _oe_rc=$?
   _oe_took=$(($(_oe_now) - _oe_t0 + 1))
   : >"$_oe_dir/wgetrc"
+  # A bounded read: the size first, so an oversized answer never reaches the shell's memory.
+  _oe_trim "$(wc -c <"$_oe_dir/resp")"
+  if [ "${_oe_tr:-0}" -gt "$_oe_max_answer" ]; then
+    : >"$_oe_dir/resp"
+    _oe_fail "$_oe_hu answered with more than 16 MiB, far more than an exchange answer; nothing was read (is the URL the broker?)"
+    return 1
+  fi
   _oe_body=$(cat "$_oe_dir/resp")
   : >"$_oe_dir/resp"
   _oe_we=''

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { runGitLabJob, type GitLabJobOptions, type GitLabJobResult } from '../../src/harness/gitlab/job.js';
 import { fakeJwt as makeJwt, json, plainAnswer, startFake, type Fake } from './fake-server.js';
-import { leaked, toolPath } from './job-env.js';
+import { leaked, SHELLS, toolPath } from './job-env.js';
 
 const GH_TOKEN = 'ghs_fakeInstallationToken0123456789abcdef';
 const MULTI = '-----BEGIN FAKE-----\nZmFrZSBrZXkgbWF0ZXJpYWw=\n-----END FAKE-----\n';
@@ -79,6 +79,30 @@ describe('the names the job chose (a broker granting names that run code)', () =
     const r = await job({ inputs: { broker_url: fake.url, secrets: 'DB_PASSWORD' }, script: ['test -z "${GOCACHEPROG:-}"'] });
     expect(r.exitCode).toBe(0);
     expect(r.scriptLog).toContain('exported 1 secret(s) as variables: DB_PASSWORD');
+  });
+});
+
+describe('an answer larger than 16 MiB', () => {
+  let fake: Fake;
+  beforeAll(async () => {
+    // 20 MiB of NAME BASE64-looking lines, with its length announced.
+    const line = `BIG ${'QUFB'.repeat(255)}\n`;
+    const body = Buffer.from(line.repeat(Math.ceil((20 * 1024 * 1024) / line.length)));
+    fake = await startFake((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'content-length': String(body.length) });
+      res.on('error', () => undefined);
+      res.end(body);
+    });
+  });
+  afterAll(() => fake.close());
+
+  it.each(SHELLS.flatMap(([label, shell]) => [['curl', label, shell, path.path], ['wget', label, shell, wgetPath.path]] as const))('with %s under %s: refused with a clear error, once, and nothing exported', async (_c, _l, shell, p) => {
+    fake.seen.length = 0;
+    const r = await job({ shell: [...shell], path: p, inputs: { broker_url: fake.url, secrets: 'BIG' }, script: ['echo "script ran"'] });
+    expect(r.exitCode).not.toBe(0);
+    expect(r.scriptLog).toContain('answered with more than 16 MiB, far more than an exchange answer; nothing was read');
+    expect(r.scriptLog).not.toContain('script ran');
+    expect(fake.seen).toHaveLength(1);
   });
 });
 

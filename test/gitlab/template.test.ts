@@ -52,7 +52,7 @@ it('follows the catalog conventions: described inputs, one hidden job named by a
   expect(job.stage).toBe('deploy');
   expect(job.id_tokens).toEqual({ MY_ID_TOKEN: { aud: 'https://broker.example.com' } });
   expect((job.variables as Record<string, string>).OIDC_EXCHANGE_TOKEN_VARIABLE).toBe('MY_ID_TOKEN');
-  expect((job.before_script as string[])[1]).toBe('oidc_exchange_main allow_debug_trace=false revoke=true debug_claims=false timeout_seconds=30 || exit 1');
+  expect((job.before_script as string[])[1]).toBe("oidc_exchange_main allow_debug_trace=false revoke=true debug_claims=false timeout_seconds=30 export_all=false allow_names='*' || exit 1");
 });
 
 describe('inputs are checked as GitLab checks them', () => {
