@@ -908,6 +908,31 @@ _oe_add_masks() {
     BEGIN { load() }'
 }
 
+# Where the job's id token goes (broker_url, the token's variable) and where a token is sent to be revoked
+# (github_api_url) are the component's inputs, which GitLab writes into the script text at include time and the
+# component passes as arguments. Job variables are outranked by pipeline, project and group variables and by an
+# earlier job's dotenv report, so an OIDC_EXCHANGE_* variable saying otherwise is refused, never followed.
+# _oe_pin VARIABLE INPUT VALUE: fails when VARIABLE is set to anything but VALUE.
+_oe_pin() {
+  eval "_oe_pv=\${$1:-}"
+  [ -n "$_oe_pv" ] && [ "$_oe_pv" != "$3" ] || return 0
+  _oe_shown "$_oe_pv"
+  _oe_fail "$1 is \"$_oe_sh\", not the component's input $2: a pipeline, project or group variable (or an earlier job's dotenv report) tries to change $2. Remove that variable: $2 is set only in the include's inputs"
+}
+
+# _oe_pinned_args ARG...: applies the pinned settings among the arguments (broker_url=, github_api_url=,
+# token_variable=), each checked with _oe_pin.
+_oe_pinned_args() {
+  for _oe_pa in "$@"; do
+    case $_oe_pa in
+      broker_url=*) _oe_pin OIDC_EXCHANGE_BROKER_URL broker_url "${_oe_pa#*=}" || return 1; _oe_broker_url=${_oe_pa#*=} ;;
+      github_api_url=*) _oe_pin OIDC_EXCHANGE_GITHUB_API_URL github_api_url "${_oe_pa#*=}" || return 1; _oe_github_api_url=${_oe_pa#*=} ;;
+      token_variable=*) _oe_pin OIDC_EXCHANGE_TOKEN_VARIABLE token_variable "${_oe_pa#*=}" || return 1; _oe_token_var=${_oe_pa#*=} ;;
+    esac
+  done
+  unset _oe_pa _oe_pv
+}
+
 oidc_exchange_main() {
   # Settings: variables first, key=value arguments override them.
   _oe_broker_url=${OIDC_EXCHANGE_BROKER_URL:-}
@@ -935,10 +960,12 @@ oidc_exchange_main() {
       timeout_seconds=*) _oe_timeout=${_oe_arg#*=} ;;
       export_all=*) _oe_export_all=${_oe_arg#*=} ;;
       allow_names=*) _oe_allow_names=${_oe_arg#*=} ;;
-      *) _oe_fail "unknown argument \"$_oe_arg\" (takes allow_debug_trace=, revoke=, debug_claims=, timeout_seconds=, export_all=, allow_names=)"; return 1 ;;
+      broker_url=* | github_api_url=* | token_variable=*) ;;
+      *) _oe_fail "unknown argument \"$_oe_arg\" (takes allow_debug_trace=, revoke=, debug_claims=, timeout_seconds=, export_all=, allow_names=, broker_url=, github_api_url=, token_variable=)"; return 1 ;;
     esac
   done
   unset _oe_arg
+  _oe_pinned_args "$@" || return 1
 
   # 1. Never under debug trace (unless told), and never traced ourselves.
   _oe_guard_debug || return 1
@@ -1167,7 +1194,14 @@ _oe_mask() {
 # effort: it warns, never fails the job, never prints a value.
 oidc_exchange_cleanup() {
   case $- in *x*) set +x ;; esac
+  # Where a token may be sent to be revoked: the pinned inputs (see _oe_pin). A variable contradicting them
+  # stops revocation (the files are still removed): the tokens expire on their own.
+  _oe_broker_url=${OIDC_EXCHANGE_BROKER_URL:-}
+  _oe_github_api_url=${OIDC_EXCHANGE_GITHUB_API_URL:-https://api.github.com}
+  _oe_no_revoke=''
+  _oe_pinned_args "$@" 2>/dev/null || { _oe_no_revoke=1; _oe_warn "not revoking anything: an OIDC_EXCHANGE_* variable contradicts the component's inputs broker_url, github_api_url or token_variable"; }
   _oe_cleanup || :
+  unset _oe_no_revoke
   return 0
 }
 
@@ -1201,10 +1235,11 @@ _oe_cleanup() {
 # (the URL on the broker's or the GitHub API's host, the value a bearer token).
 _oe_revoke_in() {
   [ -s "$1/revoke" ] || return 0
+  [ -z "${_oe_no_revoke:-}" ] || return 0
   _oe_dir=$1
   _oe_ca_file=${OIDC_EXCHANGE_CA_FILE:-}
-  _oe_broker_url=${OIDC_EXCHANGE_BROKER_URL:-${_oe_broker_url:-}}
-  _oe_github_api_url=${OIDC_EXCHANGE_GITHUB_API_URL:-https://api.github.com}
+  # _oe_broker_url and _oe_github_api_url are the settings the caller checked (oidc_exchange_main or
+  # oidc_exchange_cleanup), never read again from variables here.
   if ! _oe_pick_client 2>/dev/null; then
     _oe_warn "cannot revoke (no curl or GNU wget); the tokens expire on their own"
     return 0
