@@ -117,7 +117,7 @@ describe('the bundled oidc-exchange', () => {
   });
 
   it("gitlab-job: runs the component's job and returns its exit status", async () => {
-    const r = await runBundledCli(['gitlab-job', '--input', `broker_url=${bed.url}`, '--input', `audience=${AUDIENCE}`, '--issuer-url', bed.gitlab.url, '--shell', '/bin/dash', '--script', 'oidc_exchange_redact sh -c "echo token=\\$API_TOKEN"']);
+    const r = await runBundledCli(['gitlab-job', '--input', `broker_url=${bed.url}`, '--input', `audience=${AUDIENCE}`, '--input', 'secrets=API_TOKEN', '--issuer-url', bed.gitlab.url, '--shell', '/bin/dash', '--script', 'oidc_exchange_redact sh -c "echo token=\\$API_TOKEN"']);
     expect(r.stdout).toContain('token=[MASKED]');
     expect(r.stdout).toContain('Job succeeded');
     expect(r.code).toBe(0);
