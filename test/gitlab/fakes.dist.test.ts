@@ -88,8 +88,10 @@ describe('an answer larger than 16 MiB', () => {
     // 20 MiB of NAME BASE64-looking lines, with its length announced.
     const line = `BIG ${'QUFB'.repeat(255)}\n`;
     const body = Buffer.from(line.repeat(Math.ceil((20 * 1024 * 1024) / line.length)));
-    fake = await startFake((_req, res) => {
-      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'content-length': String(body.length) });
+    fake = await startFake((req, res) => {
+      // ?chunked: no length announced, which curl before 8.4 does not stop at --max-filesize.
+      const announced = !req.path.includes('chunked');
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', ...(announced ? { 'content-length': String(body.length) } : {}) });
       res.on('error', () => undefined);
       res.end(body);
     });
@@ -101,6 +103,15 @@ describe('an answer larger than 16 MiB', () => {
     const r = await job({ shell: [...shell], path: p, inputs: { broker_url: fake.url, secrets: 'BIG' }, script: ['echo "script ran"'] });
     expect(r.exitCode).not.toBe(0);
     expect(r.scriptLog).toContain('answered with more than 16 MiB, far more than an exchange answer; nothing was read');
+    expect(r.scriptLog).not.toContain('script ran');
+    expect(fake.seen).toHaveLength(1);
+  });
+
+  it.each(SHELLS.map(([label, shell]) => [label, shell] as const))('with curl under %s and no length announced: refused the same way', async (_l, shell) => {
+    fake.seen.length = 0;
+    const r = await job({ shell: [...shell], path: path.path, inputs: { broker_url: `${fake.url}/chunked`, secrets: 'BIG' }, script: ['echo "script ran"'] });
+    expect(r.exitCode).not.toBe(0);
+    expect(r.scriptLog).toContain('answered with more than 16 MiB, far more than an exchange answer');
     expect(r.scriptLog).not.toContain('script ran');
     expect(fake.seen).toHaveLength(1);
   });
