@@ -1,6 +1,6 @@
 // What the GitLab component adds to a job: the embedded script's before_script (exchange, decode, export) plus
 // its after_script (cleanup), median of 10 jobs per case, against one bare `curl` POST to the same broker in the
-// same run (the work no component can avoid). Cases: the usual job (2 secrets the policy grants, exported as
+// same run (the work no component can avoid). Cases: the usual job (2 listed secrets the policy grants, exported as
 // variables: the target is at most 2x one curl), 10 listed secrets (what each secret adds), and export: file
 // (the private directory: mktemp, ls, rm), under dash, and the usual job under bash (GitLab's shell when the
 // image has it). Everything runs from the built dist/ CLI and the committed template, on loopback.
@@ -80,10 +80,10 @@ export default async function bench() {
       return (await res.json()).value;
     };
     const cases = [
-      { name: 'usual job: 2 granted secrets as variables', shell: 'dash', job: {}, env: {} },
-      { name: 'the same under bash', shell: 'bash', job: {}, env: {} },
+      { name: 'usual job: 2 listed secrets as variables', shell: 'dash', job: {}, env: { OIDC_EXCHANGE_SECRETS: 'DB_PASSWORD\nAPI_KEY' } },
+      { name: 'the same under bash', shell: 'bash', job: {}, env: { OIDC_EXCHANGE_SECRETS: 'DB_PASSWORD\nAPI_KEY' } },
       { name: '10 listed secrets as variables', shell: 'dash', job: { project_path: 'acme/platform/many' }, env: { OIDC_EXCHANGE_SECRETS: Object.keys(many).join('\n') } },
-      { name: '2 secrets as 0600 files (private directory)', shell: 'dash', job: {}, env: { OIDC_EXCHANGE_EXPORT: 'file' } },
+      { name: '2 secrets as 0600 files (private directory)', shell: 'dash', job: {}, env: { OIDC_EXCHANGE_EXPORT: 'file', OIDC_EXCHANGE_SECRETS: 'DB_PASSWORD\nAPI_KEY' } },
     ];
     const env = (token, id, extra) => ({ PATH: process.env.PATH, TMPDIR: dir, CI_BUILDS_DIR: dir, CI_JOB_ID: String(id), OIDC_EXCHANGE_ID_TOKEN: token, OIDC_EXCHANGE_BROKER_URL: brokerUrl, ...extra });
 

@@ -556,12 +556,15 @@ class RetriesExhausted extends Error {
     attempts;
     lastReason;
     deadlinePassed;
-    constructor(attempts, lastReason, deadlinePassed) {
+    /** The peer asked (Retry-After) for a wait longer than what was left of the deadline: both, in ms. */
+    askedWait;
+    constructor(attempts, lastReason, deadlinePassed, askedWait) {
         super(lastReason);
         this.name = 'RetriesExhausted';
         this.attempts = attempts;
         this.lastReason = lastReason;
         this.deadlinePassed = deadlinePassed;
+        this.askedWait = askedWait;
     }
 }
 const realSleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -578,9 +581,13 @@ async function withRetries(settings, attempt) {
         if ('fail' in result)
             throw result.fail;
         const delay = retryDelayMs(n, result.retryAfter, random(), settings.backoff ?? DEFAULT_BACKOFF, now());
-        // A wait that would end past the deadline leaves no time for another attempt worth making.
-        if (now() + delay + 50 >= deadline)
-            throw new RetriesExhausted(n, result.retry, true);
+        // A wait that would end past the deadline leaves no time for another attempt worth making. When the peer
+        // asked for that wait itself (Retry-After), say so: the fix is a longer time limit, not a closer look at
+        // the network.
+        if (now() + delay + 50 >= deadline) {
+            const asked = parseRetryAfter(result.retryAfter, now());
+            throw new RetriesExhausted(n, result.retry, true, asked === undefined ? undefined : { askedMs: asked, leftMs: Math.max(0, deadline - now()) });
+        }
         settings.onRetry?.({ attempt: n, reason: result.retry, delayMs: delay });
         await sleep(delay);
     }
@@ -620,6 +627,10 @@ async function callWithToken(call) {
         });
     }
     catch (e) {
+        if (e instanceof RetriesExhausted && e.askedWait) {
+            const secs = (ms) => `${Math.ceil(ms / 1000)} s`;
+            throw new errors/* ExchangeError */.Sb('broker_unavailable', `${call.peer} at ${call.url} asked to be retried in ${secs(e.askedWait.askedMs)} (Retry-After), later than the ${secs(e.askedWait.leftMs)} left of the time limit (timeout-seconds), so no further attempt was made after ${e.attempts}; raise the time limit or run the job again later; last: ${e.lastReason}`, { status: lastStatus, claims, attempts: e.attempts });
+        }
         if (e instanceof RetriesExhausted) {
             throw new errors/* ExchangeError */.Sb('broker_unavailable', `no answer from ${call.peer} at ${call.url} after ${e.attempts} attempt(s)${e.deadlinePassed ? ' within the time limit (timeout-seconds)' : ''}; last: ${e.lastReason}`, { status: lastStatus, claims, attempts: e.attempts });
         }
@@ -3226,101 +3237,6 @@ async function direct(req, ca, warmed) {
     });
 }
 
-// EXTERNAL MODULE: ./src/client/url.ts
-var url = __nccwpck_require__(1098);
-;// CONCATENATED MODULE: ./src/action/inputs.ts
-// The action's inputs, read with @actions/core and checked all at once, so a user fixes every problem in one
-// edit. Booleans are strict (the toolkit's YAML 1.2 core schema): a typo is an error, not a silent `false`.
-// broker-url must be https:// unless it is this machine: the job's token and secrets travel over it.
-
-class InputError extends Error {
-    code = 'input_invalid';
-    problems;
-    constructor(problems) {
-        super(problems.length === 1 ? problems[0] : `the inputs have ${problems.length} problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-        this.name = 'InputError';
-        this.problems = problems;
-    }
-}
-/**
- * The fallbacks below apply only when an input is empty: the runner passes action.yml's `default` for every
- * input the workflow omits, and a test holds each fallback equal to that default.
- */
-function readInputs(core) {
-    const problems = [];
-    const bool = (name, fallback) => {
-        const v = core.getInput(name);
-        if (v === '')
-            return fallback;
-        try {
-            return core.getBooleanInput(name);
-        }
-        catch {
-            problems.push(`${name}: expected true or false, got ${JSON.stringify(v)}`);
-            return fallback;
-        }
-    };
-    const brokerUrl = core.getInput('broker-url');
-    if (brokerUrl === '')
-        problems.push('broker-url is required: the https:// address of your oidc-exchange broker (or Vault server)');
-    else {
-        const problem = (0,url/* cleartextProblem */.s)(brokerUrl);
-        if (problem)
-            problems.push(problem);
-    }
-    const broker = core.getInput('broker') || 'oidc-exchange';
-    if (broker !== 'oidc-exchange' && broker !== 'vault')
-        problems.push(`broker: expected oidc-exchange or vault, got ${JSON.stringify(broker)}`);
-    const vaultRole = core.getInput('vault-role');
-    if (broker === 'vault' && vaultRole === '')
-        problems.push('vault-role is required with broker: vault (the role of your Vault JWT auth method)');
-    const vaultAuthPath = (core.getInput('vault-auth-path') || 'jwt').replace(/^\/+|\/+$/g, '');
-    if (!/^[A-Za-z0-9_.\-/]+$/.test(vaultAuthPath) || vaultAuthPath.split('/').includes('..'))
-        problems.push(`vault-auth-path: expected a mount path like jwt or github-actions, got ${JSON.stringify(vaultAuthPath)}`);
-    const timeoutText = core.getInput('timeout-seconds') || '60';
-    const timeoutSeconds = Number(timeoutText);
-    if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0 || timeoutSeconds > 3600) {
-        problems.push(`timeout-seconds: expected a number of seconds from 1 to 3600, got ${JSON.stringify(timeoutText)}`);
-    }
-    const inputs = {
-        brokerUrl,
-        audience: core.getInput('audience') || brokerUrl,
-        // Kept as written (not trimmed, blank lines kept) so problems name the line the user wrote.
-        secrets: core.getInput('secrets', { trimWhitespace: false }).replace(/\r\n/g, '\n'),
-        broker: broker,
-        vaultRole,
-        vaultAuthPath,
-        vaultNamespace: core.getInput('vault-namespace'),
-        exportEnv: bool('export-env', true),
-        caCertificate: core.getInput('ca-certificate'),
-        timeoutSeconds,
-        debugClaims: bool('debug-claims', false),
-        revoke: bool('revoke', true),
-    };
-    if (problems.length)
-        throw new InputError(problems);
-    return inputs;
-}
-/** `ca-certificate` as PEM, or base64 of a PEM (what fits in a one-line secret). */
-function parseCaCertificate(text) {
-    if (text === '')
-        return '';
-    if (text.includes('-----BEGIN CERTIFICATE-----'))
-        return text.replace(/\\n/g, '\n');
-    const decoded = Buffer.from(text.replace(/\s+/g, ''), 'base64').toString('utf8');
-    if (decoded.includes('-----BEGIN CERTIFICATE-----'))
-        return decoded;
-    throw new InputError(['ca-certificate: expected a PEM certificate (-----BEGIN CERTIFICATE-----) or the base64 of one']);
-}
-
-// EXTERNAL MODULE: ./src/action/job-context.ts
-var job_context = __nccwpck_require__(827);
-// EXTERNAL MODULE: ./src/client/errors.ts
-var errors = __nccwpck_require__(6468);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/client/reserved-names.ts
 // The one list of variable names no secret may be exported under, shared by every part that exports or
 // grants a name: the GitHub Action, the generic client (`oidc-exchange exchange`), the broker's config check
@@ -3464,6 +3380,177 @@ function exportNameProblem(name, chosenBy = 'user') {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/client/name-choice.ts
+// Which secret names a job exports: the one rule the GitHub Action, the generic client (`oidc-exchange
+// exchange`) and the GitLab component share (the component's shell carries the same rule, held to the same
+// test table as this file).
+//
+// A name a later step reads decides what that step does (GOCACHEPROG runs a program on every Go build,
+// CYPRESS_INSTALL_BINARY downloads one), and new such names appear faster than any deny-list grows. So the job
+// chooses its names: by default it lists them, and a client with no list exports nothing. Taking "everything
+// the policy grants" is an explicit opt-in, and even then every granted name must match one of the job's allow
+// patterns (which the job can narrow) and pass the reserved-name deny-list, which stays as a second wall that
+// no setting overrides.
+
+/**
+ * One allow pattern: upper-case letters, digits, `_` and `*` (any run of those characters). Nothing else, so a
+ * pattern means the same to a JavaScript client and to a POSIX shell's `case`.
+ */
+const ALLOW_PATTERN = /^[A-Z0-9_*]{1,128}$/;
+/** The allow patterns when the job gives none: any name of the shape a broker may choose (BROKER_CHOSEN_NAME). */
+const DEFAULT_ALLOW_NAMES = '*';
+const ACTION_WORDS = { list: 'list the names in the secrets input (one per line)', exportAll: 'export-all: true', allowNames: 'allow-names' };
+const CLI_WORDS = { list: 'list the names with --secret NAME (once per name)', exportAll: '--export-all', allowNames: '--allow-names' };
+class NameChoiceError extends Error {
+    code = 'names_not_chosen';
+    constructor(message) {
+        super(message);
+        this.name = 'NameChoiceError';
+    }
+}
+/**
+ * Why the job's choice of names cannot run, or undefined when it can: with no list the job must opt in to
+ * everything granted, and a list and the opt-in together are contradictory. Checked before any request, so a
+ * job that chose nothing spends no token.
+ */
+function nameChoiceProblem(choice, words) {
+    if (choice.listed === 0 && !choice.exportAll) {
+        return `no secret names were chosen, so nothing would be exported: ${words.list}, or set ${words.exportAll} to export every name the policy grants (narrowed by ${words.allowNames})`;
+    }
+    if (choice.listed > 0 && choice.exportAll) {
+        return `${words.exportAll} exports every name the policy grants, but names are listed too: keep the list and drop ${words.exportAll}, or the reverse`;
+    }
+    return undefined;
+}
+/** The allow patterns of a setting (separated by spaces, commas or new lines), or the problems with them. */
+function parseAllowNames(text, words) {
+    const words_ = text.split(/[\s,]+/).filter((w) => w !== '');
+    const problems = words_
+        .filter((w) => !ALLOW_PATTERN.test(w))
+        .map((w) => `${words.allowNames}: ${JSON.stringify(w.slice(0, 130))} is not a name pattern (upper-case letters, digits, _ and * for any run of them, e.g. APP_* DB_PASSWORD)`);
+    if (words_.length === 0)
+        problems.push(`${words.allowNames} is empty: give at least one name pattern, e.g. * or APP_*`);
+    return { patterns: words_.filter((w) => ALLOW_PATTERN.test(w)), problems };
+}
+/** `name` matches one of the patterns (`*` stands for any run of characters, possibly none). */
+function allowedBy(name, patterns) {
+    return patterns.some((p) => new RegExp(`^${p.replace(/\*+/g, '.*')}$`).test(name));
+}
+/**
+ * Why a name the broker granted under the opt-in cannot be exported, or undefined when it can: the shape a
+ * broker-chosen name must have and the reserved names first (the wall no setting moves), then the job's allow
+ * patterns.
+ */
+function grantedNameProblem(name, patterns, words) {
+    const problem = exportNameProblem(name, 'broker');
+    if (problem)
+        return problem;
+    if (!allowedBy(name, patterns)) {
+        return `${name} is not exported: it matches none of ${words.allowNames} (${patterns.join(' ')}); widen ${words.allowNames}, or list the secrets you want instead of ${words.exportAll}`;
+    }
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./src/client/url.ts
+var url = __nccwpck_require__(1098);
+;// CONCATENATED MODULE: ./src/action/inputs.ts
+// The action's inputs, read with @actions/core and checked all at once, so a user fixes every problem in one
+// edit. Booleans are strict (the toolkit's YAML 1.2 core schema): a typo is an error, not a silent `false`.
+// broker-url must be https:// unless it is this machine: the job's token and secrets travel over it.
+
+
+class InputError extends Error {
+    code = 'input_invalid';
+    problems;
+    constructor(problems) {
+        super(problems.length === 1 ? problems[0] : `the inputs have ${problems.length} problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+        this.name = 'InputError';
+        this.problems = problems;
+    }
+}
+/**
+ * The fallbacks below apply only when an input is empty: the runner passes action.yml's `default` for every
+ * input the workflow omits, and a test holds each fallback equal to that default.
+ */
+function readInputs(core) {
+    const problems = [];
+    const bool = (name, fallback) => {
+        const v = core.getInput(name);
+        if (v === '')
+            return fallback;
+        try {
+            return core.getBooleanInput(name);
+        }
+        catch {
+            problems.push(`${name}: expected true or false, got ${JSON.stringify(v)}`);
+            return fallback;
+        }
+    };
+    const brokerUrl = core.getInput('broker-url');
+    if (brokerUrl === '')
+        problems.push('broker-url is required: the https:// address of your oidc-exchange broker (or Vault server)');
+    else {
+        const problem = (0,url/* cleartextProblem */.s)(brokerUrl);
+        if (problem)
+            problems.push(problem);
+    }
+    const broker = core.getInput('broker') || 'oidc-exchange';
+    if (broker !== 'oidc-exchange' && broker !== 'vault')
+        problems.push(`broker: expected oidc-exchange or vault, got ${JSON.stringify(broker)}`);
+    const vaultRole = core.getInput('vault-role');
+    if (broker === 'vault' && vaultRole === '')
+        problems.push('vault-role is required with broker: vault (the role of your Vault JWT auth method)');
+    const vaultAuthPath = (core.getInput('vault-auth-path') || 'jwt').replace(/^\/+|\/+$/g, '');
+    if (!/^[A-Za-z0-9_.\-/]+$/.test(vaultAuthPath) || vaultAuthPath.split('/').includes('..'))
+        problems.push(`vault-auth-path: expected a mount path like jwt or github-actions, got ${JSON.stringify(vaultAuthPath)}`);
+    const timeoutText = core.getInput('timeout-seconds') || '60';
+    const timeoutSeconds = Number(timeoutText);
+    if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0 || timeoutSeconds > 3600) {
+        problems.push(`timeout-seconds: expected a number of seconds from 1 to 3600, got ${JSON.stringify(timeoutText)}`);
+    }
+    const allow = parseAllowNames(core.getInput('allow-names') || DEFAULT_ALLOW_NAMES, ACTION_WORDS);
+    problems.push(...allow.problems);
+    const inputs = {
+        brokerUrl,
+        audience: core.getInput('audience') || brokerUrl,
+        // Kept as written (not trimmed, blank lines kept) so problems name the line the user wrote.
+        secrets: core.getInput('secrets', { trimWhitespace: false }).replace(/\r\n/g, '\n'),
+        broker: broker,
+        vaultRole,
+        vaultAuthPath,
+        vaultNamespace: core.getInput('vault-namespace'),
+        exportEnv: bool('export-env', true),
+        exportAll: bool('export-all', false),
+        allowNames: allow.patterns,
+        caCertificate: core.getInput('ca-certificate'),
+        timeoutSeconds,
+        debugClaims: bool('debug-claims', false),
+        revoke: bool('revoke', true),
+    };
+    if (problems.length)
+        throw new InputError(problems);
+    return inputs;
+}
+/** `ca-certificate` as PEM, or base64 of a PEM (what fits in a one-line secret). */
+function parseCaCertificate(text) {
+    if (text === '')
+        return '';
+    if (text.includes('-----BEGIN CERTIFICATE-----'))
+        return text.replace(/\\n/g, '\n');
+    const decoded = Buffer.from(text.replace(/\s+/g, ''), 'base64').toString('utf8');
+    if (decoded.includes('-----BEGIN CERTIFICATE-----'))
+        return decoded;
+    throw new InputError(['ca-certificate: expected a PEM certificate (-----BEGIN CERTIFICATE-----) or the base64 of one']);
+}
+
+// EXTERNAL MODULE: ./src/action/job-context.ts
+var job_context = __nccwpck_require__(827);
+// EXTERNAL MODULE: ./src/client/errors.ts
+var errors = __nccwpck_require__(6468);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/action/secret-spec.ts
 // The `secrets` input: one secret per line, checked completely (with line numbers) before anything is
 // requested or exported.
@@ -3721,14 +3808,19 @@ function fileDirPlaceProblem(dir, runnerTempReal, path) {
 
 
 
+
 /** Linux's limit for one `NAME=value` string in a process environment (MAX_ARG_STRLEN). */
 const MAX_ENV_ENTRY_BYTES = 128 * 1024;
 /**
  * Every exported name and value checked before the first export, so a bad one leaves GITHUB_ENV untouched. A
- * name the broker chose (no `secrets` list) must also have the stricter shape a broker may use.
+ * name the broker chose (export-all) must also have the stricter shape a broker may use and match one of the
+ * job's allow patterns.
  */
 function checkDeliveries(deliveries, opts) {
-    const problems = deliveries.map((d) => exportNameProblem(d.spec.exportName, opts.namesChosenBy)).filter((p) => p !== undefined);
+    const chosen = opts.namesChosenBy;
+    const problems = deliveries
+        .map((d) => (chosen === 'user' ? exportNameProblem(d.spec.exportName) : grantedNameProblem(d.spec.exportName, chosen.broker, ACTION_WORDS)))
+        .filter((p) => p !== undefined);
     // The runner's file format ends a value at CRLF: a final CR would be lost on the way, so say so instead.
     for (const d of deliveries) {
         if (opts.exportEnv && !d.spec.asFile && Buffer.byteLength(`${d.spec.exportName}=${d.value}`) + 1 > MAX_ENV_ENTRY_BYTES) {
@@ -4106,10 +4198,15 @@ function summaryMarkdown(deliveries, info) {
 
 
 
+
 async function run(inputs, ctx) {
     const { core } = ctx;
-    // 1. The secrets input, completely checked before any request.
+    // 1. The secrets input, completely checked before any request, and the names the job chose: a list, or the
+    //    explicit opt-in to everything granted (name-choice.ts). A job that chose neither spends no token.
     const specs = parseSecretSpecs(inputs.secrets, inputs.broker);
+    const choiceProblem = nameChoiceProblem({ listed: specs.length, exportAll: inputs.exportAll }, ACTION_WORDS);
+    if (choiceProblem)
+        throw new NameChoiceError(`${choiceProblem}; nothing was requested or exported`);
     // 2. Trade the OIDC token for the values (a fresh token per attempt). The connection to the broker is
     //    opened first, so that its handshake overlaps loading the provider and the runner issuing the token.
     ctx.http.warm?.(inputs.brokerUrl);
@@ -4131,8 +4228,9 @@ async function run(inputs, ctx) {
             (await __nccwpck_require__.e(/* import() */ 582).then(__nccwpck_require__.bind(__nccwpck_require__, 8582))).explainFailure(core, e, ctx.job);
         throw e;
     }
-    // 4. Every exported name is checked before the first export (with no `secrets` list, the broker chose them).
-    checkDeliveries(deliveries, { exportEnv: inputs.exportEnv, namesChosenBy: specs.length === 0 ? 'broker' : 'user' });
+    // 4. Every exported name is checked before the first export (with export-all, the broker chose them: they
+    //    must also match allow-names).
+    checkDeliveries(deliveries, { exportEnv: inputs.exportEnv, namesChosenBy: specs.length === 0 ? { broker: inputs.allowNames } : 'user' });
     // 5. Export, and leave the post step what it must remove.
     const result = exportSecrets(deliveries, core, { exportEnv: inputs.exportEnv, runnerTemp: ctx.env.RUNNER_TEMP });
     if (result.fileDir)

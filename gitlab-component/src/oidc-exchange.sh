@@ -209,6 +209,10 @@ _oe_name_ok() {
 
 _oe_now() { date +%s; }
 
+# The largest answer read (16 MiB, as the action and the generic client): an exchange answer is a few KiB, and
+# a peer sending more (128 MiB pushed a job's shell past 600 MiB) is not a broker to trust with the job.
+_oe_max_answer=16777216
+
 # The job's token must never be traced and the values must not be either: refuse debug trace unless told.
 _oe_guard_debug() {
   if _oe_true "${CI_DEBUG_TRACE:-}" || _oe_true "${CI_DEBUG_SERVICES:-}"; then
@@ -318,7 +322,7 @@ _oe_http() {
   _oe_status=000 _oe_took=1 _oe_hdrs='' _oe_body='' _oe_neterr=''
   _oe_hm=$1 _oe_hu=$2 _oe_hh=$3 _oe_hb=$4 _oe_hs=$5
   if [ "$_oe_client" = wget ]; then _oe_wget; return; fi
-  set -- -sS -X "$_oe_hm" -D - -H @- -H 'Expect:' -w "$_oe_nl%{http_code} %{time_total}" --max-time "$_oe_hs" --connect-timeout "$_oe_hs"
+  set -- -sS -X "$_oe_hm" -D - -H @- -H 'Expect:' -w "$_oe_nl%{http_code} %{time_total}" --max-time "$_oe_hs" --connect-timeout "$_oe_hs" --max-filesize "$_oe_max_answer"
   if [ -n "$_oe_hb" ]; then set -- "$@" --data-binary "$_oe_hb"; fi
   if [ -n "$_oe_ca_file" ]; then set -- "$@" --cacert "$_oe_ca_file"; fi
   if _oe_direct "$_oe_hu"; then set -- "$@" --noproxy '*'; fi
@@ -327,6 +331,10 @@ _oe_http() {
 $_oe_hh
 EOF
 ) || _oe_rc=$?
+  # --max-filesize stops an announced length; curl before 8.4 lets an unannounced (chunked) one through, so
+  # the length read is checked too: the memory is spent, but the answer is refused the same way.
+  if [ "$_oe_rc" = 0 ] && [ "${#_oe_out}" -gt "$_oe_max_answer" ]; then _oe_rc=63; fi
+  if [ "$_oe_rc" = 63 ]; then _oe_out=''; _oe_fail "$_oe_hu answered with more than 16 MiB, far more than an exchange answer; nothing was read (is the URL the broker?)"; return 1; fi
   # The last line is -w's "STATUS SECONDS"; before it, header blocks (a proxy's or a 100 Continue first),
   # each ending with an empty line, then the body.
   _oe_hw=${_oe_out##*"$_oe_nl"}
@@ -376,6 +384,13 @@ _oe_wget() {
   wget "$@" -- "$_oe_hu" </dev/null || _oe_rc=$?
   _oe_took=$(($(_oe_now) - _oe_t0 + 1))
   : >"$_oe_dir/wgetrc"
+  # A bounded read: the size first, so an oversized answer never reaches the shell's memory.
+  _oe_trim "$(wc -c <"$_oe_dir/resp")"
+  if [ "${_oe_tr:-0}" -gt "$_oe_max_answer" ]; then
+    : >"$_oe_dir/resp"
+    _oe_fail "$_oe_hu answered with more than 16 MiB, far more than an exchange answer; nothing was read (is the URL the broker?)"
+    return 1
+  fi
   _oe_body=$(cat "$_oe_dir/resp")
   : >"$_oe_dir/resp"
   _oe_we=''
@@ -575,7 +590,66 @@ EOF
     _oe_fail "the input secrets is empty: Vault mode needs at least one line PATH KEY | ENV_NAME"
     return 1
   fi
+  _oe_choice_ok "$_oe_targets" || return 1
   return 0
+}
+
+# The names the job chose (src/client/name-choice.ts, held to the same test table): a secrets list, or the
+# explicit opt-in export_all, under which every name the broker grants must match an allow_names pattern and
+# pass _oe_name_ok's reserved names. A name decides what later commands do, so the broker never picks one alone.
+
+# _oe_choice_ok TARGETS: a list, or export_all, not neither (nothing would be exported) and not both.
+_oe_choice_ok() {
+  if [ -z "$1" ] && ! _oe_true "$_oe_export_all"; then
+    _oe_fail "no secret names were chosen, so nothing would be exported: list the names in the input secrets (one per line), or set the input export_all: true to export every name the policy grants (narrowed by allow_names)"
+    return 1
+  fi
+  if [ -n "$1" ] && _oe_true "$_oe_export_all"; then
+    _oe_fail "export_all: true exports every name the policy grants, but names are listed too: keep the list and drop export_all: true, or the reverse"
+    return 1
+  fi
+  _oe_true "$_oe_export_all" || return 0
+  _oe_allow_ok
+}
+
+# _oe_allow_ok: every allow_names pattern (separated by spaces, commas or new lines) is upper-case letters,
+# digits, _ and *, so that it means the same here as in JavaScript; sets _oe_allow to them, space-separated.
+_oe_allow_ok() {
+  _oe_allow=''
+  _oe_al=$(printf '%s' "$_oe_allow_names" | tr ',\t\r\n' '    ')
+  # Split by hand: an unquoted expansion would also expand * against the working directory.
+  while :; do
+    _oe_al=${_oe_al#"${_oe_al%%[! ]*}"}
+    [ -n "$_oe_al" ] || break
+    _oe_ap=${_oe_al%% *}
+    _oe_al=${_oe_al#"$_oe_ap"}
+    case $_oe_ap in
+      *[!ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_*]*)
+        _oe_shown "$_oe_ap"
+        _oe_fail "allow_names: \"$_oe_sh\" is not a name pattern (upper-case letters, digits, _ and * for any run of them, e.g. APP_* DB_PASSWORD)"
+        return 1 ;;
+    esac
+    if [ "${#_oe_ap}" -gt 128 ]; then _oe_fail "allow_names: a pattern is longer than 128 characters"; return 1; fi
+    _oe_allow="$_oe_allow $_oe_ap"
+  done
+  if [ -z "$_oe_allow" ]; then _oe_fail "allow_names is empty: give at least one name pattern, e.g. * or APP_*"; return 1; fi
+  unset _oe_al _oe_ap
+}
+
+# _oe_granted_ok NAME: a name the broker granted under export_all may be exported: a broker-chosen name's shape,
+# not reserved, and matching one of the allow_names patterns (_oe_allow).
+_oe_granted_ok() {
+  _oe_name_ok "$1" broker || return 1
+  _oe_gl=$_oe_allow
+  while [ -n "$_oe_gl" ]; do
+    _oe_gl=${_oe_gl# }
+    _oe_gp=${_oe_gl%% *}
+    _oe_gl=${_oe_gl#"$_oe_gp"}
+    # shellcheck disable=SC2254 # the pattern is the point: only A-Z 0-9 _ and * reach here
+    case $1 in $_oe_gp) return 0 ;; esac
+  done
+  _oe_fail "$1 is not exported: it matches none of allow_names (${_oe_allow# }); widen allow_names, or list the secrets you want instead of export_all: true"
+  return 1
 }
 
 # _oe_unb64 BASE64: sets _oe_fmt to printf escapes (\NNN) that write the decoded bytes (the caller checked
@@ -697,7 +771,7 @@ _oe_exchange_broker() {
         _oe_keep "${_oe_w#*:}" "$_oe_kind" "$_oe_data"
       done
     else
-      _oe_name_ok "$_oe_n" broker || return 1
+      _oe_granted_ok "$_oe_n" || return 1
       case "$_oe_got " in *" $_oe_n "*) _oe_fail "the broker's answer names $_oe_n twice"; return 1 ;; esac
       _oe_keep "$_oe_n" "$_oe_kind" "$_oe_data"
     fi
@@ -837,12 +911,39 @@ _oe_add_masks() {
     BEGIN { load() }'
 }
 
+# Where the job's id token goes (broker_url, the token's variable) and where a token is sent to be revoked
+# (github_api_url) are the component's inputs, which GitLab writes into the script text at include time and the
+# component passes as arguments. Job variables are outranked by pipeline, project and group variables and by an
+# earlier job's dotenv report, so an OIDC_EXCHANGE_* variable saying otherwise is refused, never followed.
+# _oe_pin VARIABLE INPUT VALUE: fails when VARIABLE is set to anything but VALUE.
+_oe_pin() {
+  eval "_oe_pv=\${$1:-}"
+  [ -n "$_oe_pv" ] && [ "$_oe_pv" != "$3" ] || return 0
+  _oe_shown "$_oe_pv"
+  _oe_fail "$1 is \"$_oe_sh\", not the component's input $2: a pipeline, project or group variable (or an earlier job's dotenv report) tries to change $2. Remove that variable: $2 is set only in the include's inputs"
+}
+
+# _oe_pinned_args ARG...: applies the pinned settings among the arguments (broker_url=, github_api_url=,
+# token_variable=), each checked with _oe_pin.
+_oe_pinned_args() {
+  for _oe_pa in "$@"; do
+    case $_oe_pa in
+      broker_url=*) _oe_pin OIDC_EXCHANGE_BROKER_URL broker_url "${_oe_pa#*=}" || return 1; _oe_broker_url=${_oe_pa#*=} ;;
+      github_api_url=*) _oe_pin OIDC_EXCHANGE_GITHUB_API_URL github_api_url "${_oe_pa#*=}" || return 1; _oe_github_api_url=${_oe_pa#*=} ;;
+      token_variable=*) _oe_pin OIDC_EXCHANGE_TOKEN_VARIABLE token_variable "${_oe_pa#*=}" || return 1; _oe_token_var=${_oe_pa#*=} ;;
+    esac
+  done
+  unset _oe_pa _oe_pv
+}
+
 oidc_exchange_main() {
   # Settings: variables first, key=value arguments override them.
   _oe_broker_url=${OIDC_EXCHANGE_BROKER_URL:-}
   _oe_github_api_url=${OIDC_EXCHANGE_GITHUB_API_URL:-https://api.github.com}
   _oe_mode=${OIDC_EXCHANGE_BROKER:-oidc-exchange}
   _oe_secrets=${OIDC_EXCHANGE_SECRETS:-}
+  _oe_export_all=${OIDC_EXCHANGE_EXPORT_ALL:-false}
+  _oe_allow_names=${OIDC_EXCHANGE_ALLOW_NAMES:-*}
   _oe_token_var=${OIDC_EXCHANGE_TOKEN_VARIABLE:-OIDC_EXCHANGE_ID_TOKEN}
   _oe_export=${OIDC_EXCHANGE_EXPORT:-env}
   _oe_masking=${OIDC_EXCHANGE_MASKING:-wrapper}
@@ -860,10 +961,14 @@ oidc_exchange_main() {
       revoke=*) _oe_revoke=${_oe_arg#*=} ;;
       debug_claims=*) _oe_debug_claims=${_oe_arg#*=} ;;
       timeout_seconds=*) _oe_timeout=${_oe_arg#*=} ;;
-      *) _oe_fail "unknown argument \"$_oe_arg\" (takes allow_debug_trace=, revoke=, debug_claims=, timeout_seconds=)"; return 1 ;;
+      export_all=*) _oe_export_all=${_oe_arg#*=} ;;
+      allow_names=*) _oe_allow_names=${_oe_arg#*=} ;;
+      broker_url=* | github_api_url=* | token_variable=*) ;;
+      *) _oe_fail "unknown argument \"$_oe_arg\" (takes allow_debug_trace=, revoke=, debug_claims=, timeout_seconds=, export_all=, allow_names=, broker_url=, github_api_url=, token_variable=)"; return 1 ;;
     esac
   done
   unset _oe_arg
+  _oe_pinned_args "$@" || return 1
 
   # 1. Never under debug trace (unless told), and never traced ourselves.
   _oe_guard_debug || return 1
@@ -1092,7 +1197,14 @@ _oe_mask() {
 # effort: it warns, never fails the job, never prints a value.
 oidc_exchange_cleanup() {
   case $- in *x*) set +x ;; esac
+  # Where a token may be sent to be revoked: the pinned inputs (see _oe_pin). A variable contradicting them
+  # stops revocation (the files are still removed): the tokens expire on their own.
+  _oe_broker_url=${OIDC_EXCHANGE_BROKER_URL:-}
+  _oe_github_api_url=${OIDC_EXCHANGE_GITHUB_API_URL:-https://api.github.com}
+  _oe_no_revoke=''
+  _oe_pinned_args "$@" 2>/dev/null || { _oe_no_revoke=1; _oe_warn "not revoking anything: an OIDC_EXCHANGE_* variable contradicts the component's inputs broker_url, github_api_url or token_variable"; }
   _oe_cleanup || :
+  unset _oe_no_revoke
   return 0
 }
 
@@ -1126,10 +1238,11 @@ _oe_cleanup() {
 # (the URL on the broker's or the GitHub API's host, the value a bearer token).
 _oe_revoke_in() {
   [ -s "$1/revoke" ] || return 0
+  [ -z "${_oe_no_revoke:-}" ] || return 0
   _oe_dir=$1
   _oe_ca_file=${OIDC_EXCHANGE_CA_FILE:-}
-  _oe_broker_url=${OIDC_EXCHANGE_BROKER_URL:-${_oe_broker_url:-}}
-  _oe_github_api_url=${OIDC_EXCHANGE_GITHUB_API_URL:-https://api.github.com}
+  # _oe_broker_url and _oe_github_api_url are the settings the caller checked (oidc_exchange_main or
+  # oidc_exchange_cleanup), never read again from variables here.
   if ! _oe_pick_client 2>/dev/null; then
     _oe_warn "cannot revoke (no curl or GNU wget); the tokens expire on their own"
     return 0

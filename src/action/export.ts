@@ -3,6 +3,7 @@
 // instead of the values. Everything is checked before the first export (checkDeliveries).
 import { mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ACTION_WORDS, grantedNameProblem } from '../client/name-choice.js';
 import { exportNameProblem, SecretSpecError, type SecretSpec } from './secret-spec.js';
 import { FILE_DIR_PREFIX } from './state.js';
 import type { ActionCore } from './toolkit.js';
@@ -17,10 +18,14 @@ const MAX_ENV_ENTRY_BYTES = 128 * 1024;
 
 /**
  * Every exported name and value checked before the first export, so a bad one leaves GITHUB_ENV untouched. A
- * name the broker chose (no `secrets` list) must also have the stricter shape a broker may use.
+ * name the broker chose (export-all) must also have the stricter shape a broker may use and match one of the
+ * job's allow patterns.
  */
-export function checkDeliveries(deliveries: Delivery[], opts: { exportEnv: boolean; namesChosenBy: 'broker' | 'user' }): void {
-  const problems = deliveries.map((d) => exportNameProblem(d.spec.exportName, opts.namesChosenBy)).filter((p): p is string => p !== undefined);
+export function checkDeliveries(deliveries: Delivery[], opts: { exportEnv: boolean; namesChosenBy: { broker: readonly string[] } | 'user' }): void {
+  const chosen = opts.namesChosenBy;
+  const problems = deliveries
+    .map((d) => (chosen === 'user' ? exportNameProblem(d.spec.exportName) : grantedNameProblem(d.spec.exportName, chosen.broker, ACTION_WORDS)))
+    .filter((p): p is string => p !== undefined);
   // The runner's file format ends a value at CRLF: a final CR would be lost on the way, so say so instead.
   for (const d of deliveries) {
     if (opts.exportEnv && !d.spec.asFile && Buffer.byteLength(`${d.spec.exportName}=${d.value}`) + 1 > MAX_ENV_ENTRY_BYTES) {

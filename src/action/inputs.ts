@@ -1,6 +1,7 @@
 // The action's inputs, read with @actions/core and checked all at once, so a user fixes every problem in one
 // edit. Booleans are strict (the toolkit's YAML 1.2 core schema): a typo is an error, not a silent `false`.
 // broker-url must be https:// unless it is this machine: the job's token and secrets travel over it.
+import { ACTION_WORDS, DEFAULT_ALLOW_NAMES, parseAllowNames } from '../client/name-choice.js';
 import { cleartextProblem } from '../client/url.js';
 import type { ActionCore } from './toolkit.js';
 
@@ -13,6 +14,9 @@ export interface ActionInputs {
   vaultAuthPath: string;
   vaultNamespace: string;
   exportEnv: boolean;
+  /** With no `secrets` list: export every name the policy grants that `allow-names` allows (name-choice.ts). */
+  exportAll: boolean;
+  allowNames: string[];
   caCertificate: string;
   timeoutSeconds: number;
   debugClaims: boolean;
@@ -70,6 +74,9 @@ export function readInputs(core: InputReader): ActionInputs {
     problems.push(`timeout-seconds: expected a number of seconds from 1 to 3600, got ${JSON.stringify(timeoutText)}`);
   }
 
+  const allow = parseAllowNames(core.getInput('allow-names') || DEFAULT_ALLOW_NAMES, ACTION_WORDS);
+  problems.push(...allow.problems);
+
   const inputs: ActionInputs = {
     brokerUrl,
     audience: core.getInput('audience') || brokerUrl,
@@ -80,6 +87,8 @@ export function readInputs(core: InputReader): ActionInputs {
     vaultAuthPath,
     vaultNamespace: core.getInput('vault-namespace'),
     exportEnv: bool('export-env', true),
+    exportAll: bool('export-all', false),
+    allowNames: allow.patterns,
     caCertificate: core.getInput('ca-certificate'),
     timeoutSeconds,
     debugClaims: bool('debug-claims', false),

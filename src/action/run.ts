@@ -2,6 +2,7 @@
 // the `broker` input names, mask every value before anything can print it, check the names, export, leave
 // the post step what it must clean up, and write the summary.
 import { ExchangeError } from '../client/errors.js';
+import { ACTION_WORDS, NameChoiceError, nameChoiceProblem } from '../client/name-choice.js';
 import type { RetrySettings } from '../client/retry.js';
 import type { HttpClient } from '../client/transport.js';
 import { checkDeliveries, exportSecrets, type Delivery } from './export.js';
@@ -34,8 +35,11 @@ export interface RunResult {
 
 export async function run(inputs: ActionInputs, ctx: RunContext): Promise<RunResult> {
   const { core } = ctx;
-  // 1. The secrets input, completely checked before any request.
+  // 1. The secrets input, completely checked before any request, and the names the job chose: a list, or the
+  //    explicit opt-in to everything granted (name-choice.ts). A job that chose neither spends no token.
   const specs = parseSecretSpecs(inputs.secrets, inputs.broker);
+  const choiceProblem = nameChoiceProblem({ listed: specs.length, exportAll: inputs.exportAll }, ACTION_WORDS);
+  if (choiceProblem) throw new NameChoiceError(`${choiceProblem}; nothing was requested or exported`);
 
   // 2. Trade the OIDC token for the values (a fresh token per attempt). The connection to the broker is
   //    opened first, so that its handshake overlaps loading the provider and the runner issuing the token.
@@ -57,8 +61,9 @@ export async function run(inputs: ActionInputs, ctx: RunContext): Promise<RunRes
     throw e;
   }
 
-  // 4. Every exported name is checked before the first export (with no `secrets` list, the broker chose them).
-  checkDeliveries(deliveries, { exportEnv: inputs.exportEnv, namesChosenBy: specs.length === 0 ? 'broker' : 'user' });
+  // 4. Every exported name is checked before the first export (with export-all, the broker chose them: they
+  //    must also match allow-names).
+  checkDeliveries(deliveries, { exportEnv: inputs.exportEnv, namesChosenBy: specs.length === 0 ? { broker: inputs.allowNames } : 'user' });
 
   // 5. Export, and leave the post step what it must remove.
   const result = exportSecrets(deliveries, core, { exportEnv: inputs.exportEnv, runnerTemp: ctx.env.RUNNER_TEMP });

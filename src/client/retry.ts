@@ -4,7 +4,7 @@
 // login) on top of it: a fresh token per attempt (a service that remembers `jti` refuses a replayed one),
 // network errors, 429 and 5xx retried, certificate problems and the other answers final, and running out
 // of time reported the same way whichever service it was.
-import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from './backoff.js';
+import { DEFAULT_BACKOFF, parseRetryAfter, retryDelayMs, type BackoffPolicy } from './backoff.js';
 import { decodeClaims } from './claims.js';
 import { ExchangeError } from './errors.js';
 import { TransportError, type HttpClient, type HttpRequest, type HttpResponse } from './transport.js';
@@ -33,12 +33,15 @@ export class RetriesExhausted extends Error {
   readonly attempts: number;
   readonly lastReason: string;
   readonly deadlinePassed: boolean;
-  constructor(attempts: number, lastReason: string, deadlinePassed: boolean) {
+  /** The peer asked (Retry-After) for a wait longer than what was left of the deadline: both, in ms. */
+  readonly askedWait?: { askedMs: number; leftMs: number };
+  constructor(attempts: number, lastReason: string, deadlinePassed: boolean, askedWait?: { askedMs: number; leftMs: number }) {
     super(lastReason);
     this.name = 'RetriesExhausted';
     this.attempts = attempts;
     this.lastReason = lastReason;
     this.deadlinePassed = deadlinePassed;
+    this.askedWait = askedWait;
   }
 }
 
@@ -55,8 +58,13 @@ export async function withRetries<T>(settings: RetrySettings, attempt: (timeoutM
     if ('ok' in result) return { value: result.ok, attempts: n };
     if ('fail' in result) throw result.fail;
     const delay = retryDelayMs(n, result.retryAfter, random(), settings.backoff ?? DEFAULT_BACKOFF, now());
-    // A wait that would end past the deadline leaves no time for another attempt worth making.
-    if (now() + delay + 50 >= deadline) throw new RetriesExhausted(n, result.retry, true);
+    // A wait that would end past the deadline leaves no time for another attempt worth making. When the peer
+    // asked for that wait itself (Retry-After), say so: the fix is a longer time limit, not a closer look at
+    // the network.
+    if (now() + delay + 50 >= deadline) {
+      const asked = parseRetryAfter(result.retryAfter, now());
+      throw new RetriesExhausted(n, result.retry, true, asked === undefined ? undefined : { askedMs: asked, leftMs: Math.max(0, deadline - now()) });
+    }
     settings.onRetry?.({ attempt: n, reason: result.retry, delayMs: delay });
     await sleep(delay);
   }
@@ -108,6 +116,14 @@ export async function callWithToken<T>(call: TokenCall<T>): Promise<{ value: T; 
       return call.settle(res, { n, claims });
     });
   } catch (e) {
+    if (e instanceof RetriesExhausted && e.askedWait) {
+      const secs = (ms: number) => `${Math.ceil(ms / 1000)} s`;
+      throw new ExchangeError(
+        'broker_unavailable',
+        `${call.peer} at ${call.url} asked to be retried in ${secs(e.askedWait.askedMs)} (Retry-After), later than the ${secs(e.askedWait.leftMs)} left of the time limit (timeout-seconds), so no further attempt was made after ${e.attempts}; raise the time limit or run the job again later; last: ${e.lastReason}`,
+        { status: lastStatus, claims, attempts: e.attempts },
+      );
+    }
     if (e instanceof RetriesExhausted) {
       throw new ExchangeError(
         'broker_unavailable',

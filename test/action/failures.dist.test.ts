@@ -47,7 +47,7 @@ describe.each(RUNTIMES)('failures under %s', (_label, node) => {
       mint: (audience) => ab.bed.github.mint(ab.bed.github.claimsFor({ environment: 'hijack' }), { audience }),
     });
     try {
-      const job = await runner.runJob({ node, inputs: { 'broker-url': ab.bed.url, audience: AUDIENCE } });
+      const job = await runner.runJob({ node, inputs: { 'broker-url': ab.bed.url, audience: AUDIENCE, 'export-all': 'true' } });
       expect(job.main.exitCode).toBe(1);
       expect(job.main.errors.join('\n')).toMatch(/from the broker's answer: PATH is refused/);
       expect(job.main.env).toEqual({});
@@ -59,7 +59,7 @@ describe.each(RUNTIMES)('failures under %s', (_label, node) => {
   });
 
   it('debug-claims: true prints the claims on success; an empty secrets input delivers all the policy grants', async () => {
-    const job = await ab.runner.runJob({ node, inputs: { 'broker-url': ab.bed.url, audience: AUDIENCE, 'debug-claims': 'true' } });
+    const job = await ab.runner.runJob({ node, inputs: { 'broker-url': ab.bed.url, audience: AUDIENCE, 'debug-claims': 'true', 'export-all': 'true' } });
     expect(job.main.exitCode).toBe(0);
     expect(job.main.log).toMatch(/Claims of this job's OIDC token \(debug-claims\):/);
     expect(job.main.log).toMatch(/job_workflow_ref: octo-org\/octo-repo\/\.github\/workflows\/ci\.yml@refs\/heads\/main/);
@@ -75,7 +75,7 @@ describe.each(RUNTIMES)('failures under %s', (_label, node) => {
   });
 
   it('without id-token: write the step says what to add', async () => {
-    const job = await ab.runner.runJob({ node, idToken: false, inputs: { 'broker-url': ab.bed.url, audience: AUDIENCE } });
+    const job = await ab.runner.runJob({ node, idToken: false, inputs: { 'broker-url': ab.bed.url, audience: AUDIENCE, 'export-all': 'true' } });
     expect(job.main.exitCode).toBe(1);
     expect(job.main.errors.join('\n')).toMatch(/permissions: id-token: write/);
     expect(job.main.errors.join('\n')).toMatch(/forks/);

@@ -44,7 +44,7 @@ const forgedState = () => JSON.stringify({ fileDir: victim, revoke: [{ name: 'DB
 describe.each(RUNTIMES)('a hostile broker under %s', (_label, node) => {
   async function run(b: Front, inputs: Record<string, string> = {}, extra: Partial<JobOptions> = {}) {
     try {
-      return await ab.runner.runJob({ node, inputs: { 'broker-url': b.url, audience: AUDIENCE, ...inputs }, ...extra });
+      return await ab.runner.runJob({ node, inputs: { 'broker-url': b.url, audience: AUDIENCE, ...(inputs.secrets ? {} : { 'export-all': 'true' }), ...inputs }, ...extra });
     } finally {
       await b.close();
     }
@@ -119,6 +119,46 @@ describe.each(RUNTIMES)('a hostile broker under %s', (_label, node) => {
     expect(job.main.outputs).toEqual({});
   });
 
+  it('with neither a secrets list nor export-all, nothing is requested or exported, and the step says how to ask', async () => {
+    const b = await broker({ secrets: { GOCACHEPROG: '/tmp/evil-code', DB_PASSWORD: 'fine-value-2' }, policy: 'p', expires_at: null });
+    const tokensBefore = ab.runner.tokenRequests.length;
+    try {
+      const job = await ab.runner.runJob({ node, inputs: { 'broker-url': b.url, audience: AUDIENCE } });
+      expect(job.main.exitCode).toBe(1);
+      expect(job.main.errors.join('\n')).toMatch(/no secret names were chosen, so nothing would be exported: list the names in the secrets input \(one per line\), or set export-all: true/);
+      expect(job.main.env).toEqual({});
+      expect(job.main.outputs).toEqual({});
+      expect(b.requests.length).toBe(0);
+      expect(ab.runner.tokenRequests.length).toBe(tokensBefore);
+    } finally {
+      await b.close();
+    }
+  });
+
+  it.each(['GOCACHEPROG', 'BAZELISK_BASE_URL', 'CYPRESS_INSTALL_BINARY', 'AWS_PAGER', 'PSQL_PAGER', 'KUBE_EDITOR'])('with export-all, cannot choose %s even when allow-names names it', async (name) => {
+    const job = await run(await broker({ secrets: { [name]: '/tmp/evil-code', OK_NAME: 'fine-value-3' }, policy: 'p', expires_at: null }), { 'allow-names': `${name} OK_NAME` });
+    expect(job.main.exitCode).toBe(1);
+    expect(job.main.errors.join('\n')).toMatch(new RegExp(`${name} is refused: the name is reserved`));
+    expect(job.main.env).toEqual({});
+    expect(job.main.outputs).toEqual({});
+  });
+
+  it('with export-all, a granted name outside allow-names fails the step before anything is exported', async () => {
+    const job = await run(await broker({ secrets: { APP_TOKEN: 'app-value-4', DB_PASSWORD: 'db-value-4' }, policy: 'p', expires_at: null }), { 'allow-names': 'APP_*' });
+    expect(job.main.exitCode).toBe(1);
+    expect(job.main.errors.join('\n')).toMatch(/DB_PASSWORD is not exported: it matches none of allow-names \(APP_\*\)/);
+    expect(job.main.env).toEqual({});
+    const ok = await run(await broker({ secrets: { APP_TOKEN: 'app-value-5', APP_KEY: 'app-value-6' }, policy: 'p', expires_at: null }), { 'allow-names': 'APP_*' });
+    expect(ok.main.exitCode).toBe(0);
+    expect(Object.keys(ok.main.env).sort()).toEqual(['APP_KEY', 'APP_TOKEN']);
+  });
+
+  it('a secrets list exports only the listed names, whatever else the broker sends', async () => {
+    const job = await run(await broker({ secrets: { DB_PASSWORD: 'db-value-7', GOCACHEPROG: '/tmp/evil-code' }, policy: 'p', expires_at: null }), { secrets: 'DB_PASSWORD' });
+    expect(job.main.exitCode).toBe(0);
+    expect(Object.keys(job.main.env)).toEqual(['DB_PASSWORD']);
+  });
+
   it('numbers in a JSON secret are masked; a boolean is warned about', async () => {
     // Written as JSON text: a JavaScript number could not even hold the account number.
     const value = '{"pin": 48213377, "account": 12345678901234567890, "enabled": true}';
@@ -160,7 +200,7 @@ describe.each(RUNTIMES)('a hostile broker under %s', (_label, node) => {
     'https://user:pass@broker.example.com/',
   ])('broker-url %s is refused before any token is requested', async (url) => {
     const before = ab.runner.tokenRequests.length;
-    const job = await ab.runner.runJob({ node, inputs: { 'broker-url': url, audience: AUDIENCE } });
+    const job = await ab.runner.runJob({ node, inputs: { 'broker-url': url, audience: AUDIENCE, 'export-all': 'true' } });
     expect(job.main.exitCode).toBe(1);
     expect(job.main.errors.join('\n')).toMatch(/broker-url: (http:\/\/.* would send the job's OIDC token and the secrets in clear text|remove the user name and password)/);
     expect(ab.runner.tokenRequests.length).toBe(before);

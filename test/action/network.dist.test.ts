@@ -98,7 +98,7 @@ afterAll(async () => {
 describe.each(RUNTIMES)('network under %s', (_label, node) => {
   it('HTTPS with the CA as PEM and as base64 PEM', async () => {
     for (const ca of [caPem, Buffer.from(caPem).toString('base64')]) {
-      const job = await ab.runner.runJob({ node, inputs: { 'broker-url': tlsUrl, audience: AUDIENCE, 'ca-certificate': ca } });
+      const job = await ab.runner.runJob({ node, inputs: { 'broker-url': tlsUrl, audience: AUDIENCE, 'export-all': 'true', 'ca-certificate': ca } });
       expect(job.main.errors).toEqual([]);
       expect(job.main.env.NET_SECRET === SECRET).toBe(true);
     }
@@ -106,7 +106,7 @@ describe.each(RUNTIMES)('network under %s', (_label, node) => {
 
   it('HTTPS without the CA fails at once, pointing at ca-certificate', async () => {
     const started = Date.now();
-    const job = await ab.runner.runJob({ node, inputs: { 'broker-url': tlsUrl, audience: AUDIENCE, 'timeout-seconds': '20' } });
+    const job = await ab.runner.runJob({ node, inputs: { 'broker-url': tlsUrl, audience: AUDIENCE, 'export-all': 'true', 'timeout-seconds': '20' } });
     expect(job.main.exitCode).toBe(1);
     expect(job.main.errors.join('\n')).toMatch(/TLS certificate of https:\/\/127\.0\.0\.1:\d+ is not trusted .*ca-certificate/);
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -115,7 +115,7 @@ describe.each(RUNTIMES)('network under %s', (_label, node) => {
   it('through tinyproxy (HTTPS_PROXY/HTTP_PROXY), with the private CA', async () => {
     const before = readFileSync(proxyLog, 'utf8').length;
     const tlsPort = new URL(tlsUrl).port;
-    const job = await ab.runner.runJob({ node, inputs: { 'broker-url': tlsUrl, audience: AUDIENCE, 'ca-certificate': caPem }, env: { HTTPS_PROXY: proxyUrl, HTTP_PROXY: proxyUrl } });
+    const job = await ab.runner.runJob({ node, inputs: { 'broker-url': tlsUrl, audience: AUDIENCE, 'export-all': 'true', 'ca-certificate': caPem }, env: { HTTPS_PROXY: proxyUrl, HTTP_PROXY: proxyUrl } });
     expect(job.main.errors).toEqual([]);
     expect(job.main.env.NET_SECRET === SECRET).toBe(true);
     const log = readFileSync(proxyLog, 'utf8').slice(before);
@@ -128,7 +128,7 @@ describe.each(RUNTIMES)('network under %s', (_label, node) => {
     const tlsPort = new URL(tlsUrl).port;
     const job = await ab.runner.runJob({
       node,
-      inputs: { 'broker-url': tlsUrl, audience: AUDIENCE, 'ca-certificate': caPem },
+      inputs: { 'broker-url': tlsUrl, audience: AUDIENCE, 'export-all': 'true', 'ca-certificate': caPem },
       env: { HTTPS_PROXY: proxyUrl, NO_PROXY: `example.com,127.0.0.1:${tlsPort}` },
     });
     expect(job.main.errors).toEqual([]);
@@ -137,7 +137,7 @@ describe.each(RUNTIMES)('network under %s', (_label, node) => {
 
   it('a proxy that is down is retried until the deadline, without printing proxy credentials', async () => {
     const dead = `http://user:proxy-pa55@127.0.0.1:${await freePort()}`;
-    const job = await ab.runner.runJob({ node, inputs: { 'broker-url': tlsUrl, audience: AUDIENCE, 'ca-certificate': caPem, 'timeout-seconds': '2' }, env: { HTTPS_PROXY: dead, HTTP_PROXY: dead } });
+    const job = await ab.runner.runJob({ node, inputs: { 'broker-url': tlsUrl, audience: AUDIENCE, 'export-all': 'true', 'ca-certificate': caPem, 'timeout-seconds': '2' }, env: { HTTPS_PROXY: dead, HTTP_PROXY: dead } });
     expect(job.main.exitCode).toBe(1);
     expect(job.main.raw).not.toContain('proxy-pa55');
   });

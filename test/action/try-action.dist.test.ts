@@ -53,7 +53,7 @@ it('prints what the job would receive, masked', async () => {
 });
 
 it('shows why a policy does not match the claims', async () => {
-  const r = await cli(['--claims', join(dir, 'staging.json')]);
+  const r = await cli(['--claims', join(dir, 'staging.json'), '--secrets', 'DB_PASSWORD']);
   expect(r.code).toBe(1);
   expect(r.out).toMatch(/403 no_policy_matched/);
   expect(r.out).toMatch(/environment: staging/);

@@ -133,7 +133,7 @@ describe.each(RUNTIMES)('revocation in the post step under %s', (_label, node) =
 
   it('revokes the token with the contract headers, says so, never prints it; 401 later is fine', async () => {
     const before = github.requests.length;
-    const job = await ab.runner.runJob({ node, inputs: { 'broker-url': broker.url, audience: AUDIENCE }, env: { GITHUB_API_URL: github.url } });
+    const job = await ab.runner.runJob({ node, inputs: { 'broker-url': broker.url, audience: AUDIENCE, 'export-all': 'true' }, env: { GITHUB_API_URL: github.url } });
     expect(job.main.exitCode).toBe(0);
     expect(job.main.env.GH_TOKEN === GH).toBe(true);
     expect(job.post!.exitCode).toBe(0);
@@ -149,7 +149,7 @@ describe.each(RUNTIMES)('revocation in the post step under %s', (_label, node) =
     // The state that carries the token to the post step holds no other value.
     expect(job.main.state['oidc-exchange']).not.toContain('static-db-password-9');
 
-    const again = await ab.runner.runJob({ node, inputs: { 'broker-url': broker.url, audience: AUDIENCE }, env: { GITHUB_API_URL: github.url } });
+    const again = await ab.runner.runJob({ node, inputs: { 'broker-url': broker.url, audience: AUDIENCE, 'export-all': 'true' }, env: { GITHUB_API_URL: github.url } });
     expect(again.post!.exitCode).toBe(0);
     expect(again.post!.log).toMatch(/GH_TOKEN had already expired or been revoked/);
     expect(again.post!.warnings).toEqual([]);
@@ -157,7 +157,7 @@ describe.each(RUNTIMES)('revocation in the post step under %s', (_label, node) =
 
   it('revoke: false leaves the token alone; a failing revocation only warns', async () => {
     const before = github.requests.length;
-    const off = await ab.runner.runJob({ node, inputs: { 'broker-url': broker.url, audience: AUDIENCE, revoke: 'false' }, env: { GITHUB_API_URL: github.url } });
+    const off = await ab.runner.runJob({ node, inputs: { 'broker-url': broker.url, audience: AUDIENCE, 'export-all': 'true', revoke: 'false' }, env: { GITHUB_API_URL: github.url } });
     expect(off.post!.exitCode).toBe(0);
     expect(github.requests.length).toBe(before);
     const down = await startFront(undefined, (_n, _req, res) => sendJson(res, 500, { message: 'boom' }));
@@ -165,7 +165,7 @@ describe.each(RUNTIMES)('revocation in the post step under %s', (_label, node) =
       sendJson(res, 200, { secrets: { GH_TOKEN: GH }, policy: 'gh', expires_at: null, revoke: [{ name: 'GH_TOKEN', method: 'DELETE', url: `${down.url}/installation/token` }] }),
     );
     try {
-      const job = await ab.runner.runJob({ node, inputs: { 'broker-url': b2.url, audience: AUDIENCE }, env: { GITHUB_API_URL: down.url } });
+      const job = await ab.runner.runJob({ node, inputs: { 'broker-url': b2.url, audience: AUDIENCE, 'export-all': 'true' }, env: { GITHUB_API_URL: down.url } });
       expect(job.post!.exitCode).toBe(0);
       expect(job.post!.warnings.join('\n')).toMatch(/revoking GH_TOKEN answered HTTP 500/);
       expect(leakedNames(job.post!.log, { GH })).toEqual([]);

@@ -42,7 +42,7 @@ describe('the same file in check and try-action', () => {
     const conflict = await callCli(['try-action', '--config', 'examples/broker.yaml', '--claims', p, '--input', 'audience=https://broker.example.com'], { env });
     expect(conflict.code).toBe(2);
     expect(conflict.stderr).toContain(`${p} says aud "https://elsewhere.example" but --input audience is "https://broker.example.com"`);
-    const used = await callCli(['try-action', '--config', 'examples/broker.yaml', '--claims', p], { env });
+    const used = await callCli(['try-action', '--config', 'examples/broker.yaml', '--claims', p, '--secrets', 'DB_PASSWORD'], { env });
     expect(used.stdout).toContain('401 audience_mismatch');
     expect(used.code).toBe(1);
   });

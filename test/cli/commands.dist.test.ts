@@ -86,7 +86,7 @@ describe('the bundled oidc-exchange', () => {
   it('exchange: one 0600 file per secret, names only on stderr', async () => {
     const out = join(dir, 'files');
     const token = await bed.gitlab.mint(bed.gitlab.claimsFor());
-    const r = await runBundledCli(['exchange', '--broker-url', bed.url, '--token-env', 'CI_JOB_JWT', '--out-dir', out], { env: { PATH: process.env.PATH, CI_JOB_JWT: token } });
+    const r = await runBundledCli(['exchange', '--broker-url', bed.url, '--token-env', 'CI_JOB_JWT', '--out-dir', out, '--export-all'], { env: { PATH: process.env.PATH, CI_JOB_JWT: token } });
     expect(r.code).toBe(0);
     expect(await readdir(out)).toEqual(['API_TOKEN']);
     expect(await readFile(join(out, 'API_TOKEN'), 'utf8')).toBe(VALUE);
@@ -119,7 +119,7 @@ describe('the bundled oidc-exchange', () => {
   });
 
   it("gitlab-job: runs the component's job and returns its exit status", async () => {
-    const r = await runBundledCli(['gitlab-job', '--input', `broker_url=${bed.url}`, '--input', `audience=${AUDIENCE}`, '--issuer-url', bed.gitlab.url, '--shell', '/bin/dash', '--script', 'oidc_exchange_redact sh -c "echo token=\\$API_TOKEN"']);
+    const r = await runBundledCli(['gitlab-job', '--input', `broker_url=${bed.url}`, '--input', `audience=${AUDIENCE}`, '--input', 'secrets=API_TOKEN', '--issuer-url', bed.gitlab.url, '--shell', '/bin/dash', '--script', 'oidc_exchange_redact sh -c "echo token=\\$API_TOKEN"']);
     expect(r.stdout).toContain('token=[MASKED]');
     expect(r.stdout).toContain('Job succeeded');
     expect(r.code).toBe(0);

@@ -47,8 +47,8 @@ describe('eval "$(oidc-exchange exchange ... --shell)" under set -e', () => {
     const tokenFile = join(dir, `refused-${shell}`);
     await writeFile(tokenFile, await token({ project_path: 'acme/other/api' }));
     const cases = [
-      ['refused', script(tokenFile), 'no_policy_matched'],
-      ['broker down', script(tokenFile, ' --timeout-seconds 1').replace(bed.url, 'http://127.0.0.1:9'), 'oidc-exchange'],
+      ['refused', script(tokenFile, ' --export-all'), 'no_policy_matched'],
+      ['broker down', script(tokenFile, ' --export-all --timeout-seconds 1').replace(bed.url, 'http://127.0.0.1:9'), 'oidc-exchange'],
       ['usage error', script(tokenFile, ' --secret LD_PRELOAD'), 'LD_PRELOAD is refused'],
     ] as const;
     for (const [, text, message] of cases) {

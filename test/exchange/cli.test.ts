@@ -36,7 +36,7 @@ function env(t: string): NodeJS.ProcessEnv {
 describe('oidc-exchange exchange', () => {
   it('writes one 0600 file per secret, byte-exact, and prints names only', async () => {
     const out = join(dir, 'files');
-    const r = await callCli(['exchange', '--broker-url', bed.url, '--token-env', 'CI_JOB_JWT', '--out-dir', out], { env: env(await token()) });
+    const r = await callCli(['exchange', '--broker-url', bed.url, '--token-env', 'CI_JOB_JWT', '--out-dir', out, '--export-all'], { env: env(await token()) });
     expect(r.code).toBe(0);
     expect((await readdir(out)).sort()).toEqual(Object.keys(VALUES).sort());
     for (const [n, v] of Object.entries(VALUES)) {
@@ -50,7 +50,7 @@ describe('oidc-exchange exchange', () => {
 
   it('writes a 0600 env file that sh sources back to the same bytes', async () => {
     const file = join(dir, 'secrets.env');
-    const r = await callCli(['exchange', '--broker-url', bed.url, '--token-env', 'CI_JOB_JWT', '--dotenv', file], { env: env(await token()) });
+    const r = await callCli(['exchange', '--broker-url', bed.url, '--token-env', 'CI_JOB_JWT', '--dotenv', file, '--export-all'], { env: env(await token()) });
     expect(r.code).toBe(0);
     expect((await stat(file)).mode & 0o777).toBe(0o600);
     for (const [n, v] of Object.entries(VALUES)) {
@@ -61,7 +61,7 @@ describe('oidc-exchange exchange', () => {
 
   it('on a refusal shows the broker code and the token claims, never the token', async () => {
     const t = await token({ project_path: 'acme/other/api' });
-    const r = await callCli(['exchange', '--broker-url', bed.url, '--token-env', 'CI_JOB_JWT', '--out-dir', join(dir, 'refused')], { env: env(t) });
+    const r = await callCli(['exchange', '--broker-url', bed.url, '--token-env', 'CI_JOB_JWT', '--out-dir', join(dir, 'refused'), '--export-all'], { env: env(t) });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('no_policy_matched');
     expect(r.stderr).toContain('project_path: acme/other/api');
@@ -72,7 +72,10 @@ describe('oidc-exchange exchange', () => {
     [['--token-env', 'CI_JOB_JWT', '--out-dir', 'x'], 'no broker URL', '--broker-url is required'],
     [['--broker-url', 'http://127.0.0.1:1', '--token-env', 'CI_JOB_JWT'], 'no destination', 'exactly one of --out-dir DIR, --dotenv FILE or --shell'],
     [['--broker-url', 'http://127.0.0.1:1', '--out-dir', 'x'], 'no token', 'exactly one of --token-env VAR or --token-file FILE'],
-    [['--broker-url', 'http://127.0.0.1:1', '--token-env', 'NOT_SET', '--shell'], 'an empty token', 'NOT_SET is empty or not set'],
+    [['--broker-url', 'http://127.0.0.1:1', '--token-env', 'NOT_SET', '--shell', '--export-all'], 'an empty token', 'NOT_SET is empty or not set'],
+    [['--broker-url', 'http://127.0.0.1:1', '--token-env', 'CI_JOB_JWT', '--shell'], 'neither --secret nor --export-all', 'no secret names were chosen, so nothing would be exported: list the names with --secret NAME (once per name), or set --export-all'],
+    [['--broker-url', 'http://127.0.0.1:1', '--token-env', 'CI_JOB_JWT', '--shell', '--secret', 'A', '--export-all'], 'both --secret and --export-all', 'names are listed too'],
+    [['--broker-url', 'http://127.0.0.1:1', '--token-env', 'CI_JOB_JWT', '--shell', '--export-all', '--allow-names', 'app_*'], 'a lower-case allow pattern', '--allow-names: "app_*" is not a name pattern'],
     [['--broker-url', 'http://127.0.0.1:1', '--token-env', 'CI_JOB_JWT', '--shell', '--secret', 'LD_PRELOAD'], 'a hijacking name', 'LD_PRELOAD is refused'],
   ].map(([args, what, message]) => [what, args, message] as const))('refuses to run with %s, exit 2', async (_what, args, message) => {
     const r = await callCli(['exchange', ...args], { env: env('x.y.z') });
@@ -99,7 +102,7 @@ describe('oidc-exchange exchange', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      const r = await callCli(['exchange', '--broker-url', url, '--token-env', 'CI_JOB_JWT', '--out-dir', join(dir, 'hostile')], { env: env('x.y.z') });
+      const r = await callCli(['exchange', '--broker-url', url, '--token-env', 'CI_JOB_JWT', '--out-dir', join(dir, 'hostile'), '--export-all'], { env: env('x.y.z') });
       expect(r.code).toBe(0);
       expect(r.stderr.split('\n').filter((l) => l.startsWith('::'))).toEqual([]);
       expect(r.stderr).not.toContain('\u001b');
@@ -110,8 +113,51 @@ describe('oidc-exchange exchange', () => {
     }
   });
 
+  it('writes only the names the job chose: the listed ones, or with --export-all those --allow-names allows and none reserved', async () => {
+    const answers: Array<Record<string, string>> = [];
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ secrets: answers.shift(), policy: 'p', expires_at: null }));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const to = (name: string, ...args: string[]) => callCli(['exchange', '--broker-url', url, '--token-env', 'CI_JOB_JWT', '--out-dir', join(dir, name), ...args], { env: env('x.y.z') });
+    try {
+      // A list: only the listed name is written, whatever else the broker sends.
+      answers.push({ DB_PASSWORD: 'db-value-c1', GOCACHEPROG: '/tmp/evil-code' });
+      const listed = await to('chosen-list', '--secret', 'DB_PASSWORD');
+      expect(listed.code).toBe(0);
+      expect(await readdir(join(dir, 'chosen-list'))).toEqual(['DB_PASSWORD']);
+      // The opt-in: every name the review saw exported is refused, and nothing is written.
+      for (const name of ['GOCACHEPROG', 'BAZELISK_BASE_URL', 'CYPRESS_INSTALL_BINARY', 'AWS_PAGER', 'PSQL_PAGER', 'KUBE_EDITOR']) {
+        answers.push({ [name]: '/tmp/evil-code', OK_NAME: 'ok-value-c2' });
+        const r = await to(`chosen-${name}`, '--export-all', '--allow-names', `${name},OK_NAME`);
+        expect({ name, code: r.code }).toEqual({ name, code: 1 });
+        expect(r.stderr).toContain(`${name} is refused: the name is reserved`);
+        expect(existsSync(join(dir, `chosen-${name}`))).toBe(false);
+      }
+      // The opt-in narrowed: a granted name outside the patterns writes nothing; inside, all are written.
+      answers.push({ APP_TOKEN: 'app-value-c3', DB_PASSWORD: 'db-value-c3' });
+      const narrowed = await to('chosen-narrow', '--export-all', '--allow-names', 'APP_*');
+      expect(narrowed.code).toBe(1);
+      expect(narrowed.stderr).toContain('DB_PASSWORD is not exported: it matches none of --allow-names (APP_*)');
+      expect(existsSync(join(dir, 'chosen-narrow'))).toBe(false);
+      answers.push({ APP_TOKEN: 'app-value-c4', APP_KEY: 'app-value-c4' });
+      const wide = await to('chosen-wide', '--export-all', '--allow-names', 'APP_*');
+      expect(wide.code).toBe(0);
+      expect((await readdir(join(dir, 'chosen-wide'))).sort()).toEqual(['APP_KEY', 'APP_TOKEN']);
+      // A listed name the answer lacks writes nothing.
+      answers.push({ OTHER: 'other-value-c5' });
+      const lacking = await to('chosen-lacking', '--secret', 'DB_PASSWORD');
+      expect(lacking.code).toBe(1);
+      expect(lacking.stderr).toContain('its answer lacks DB_PASSWORD');
+    } finally {
+      server.close();
+    }
+  });
+
   it("shows a GitLab token's project_id and namespace_id when the broker refuses it", async () => {
-    const r = await callCli(['exchange', '--broker-url', bed.url, '--token-env', 'CI_JOB_JWT', '--shell'], { env: env(await token({ project_path: 'acme/other/api', project_id: '9001' })) });
+    const r = await callCli(['exchange', '--broker-url', bed.url, '--token-env', 'CI_JOB_JWT', '--shell', '--export-all'], { env: env(await token({ project_path: 'acme/other/api', project_id: '9001' })) });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('project_id: 9001');
     expect(r.stderr).toContain('namespace_id: 72');
@@ -126,7 +172,7 @@ describe('destinations no other local user can hijack', () => {
     await mkdir(d, { mode: 0o700 });
     return d;
   };
-  const exchangeTo = (t: string, ...dest: string[]) => callCli(['exchange', '--broker-url', bed.url, '--token-env', 'CI_JOB_JWT', ...dest], { env: env(t) });
+  const exchangeTo = (t: string, ...dest: string[]) => callCli(['exchange', '--broker-url', bed.url, '--token-env', 'CI_JOB_JWT', '--export-all', ...dest], { env: env(t) });
 
   it('runs as root here, so "another user" is a chown to a uid that is not ours', () => {
     expect(process.getuid?.()).toBe(0);
@@ -199,7 +245,7 @@ describe('destinations no other local user can hijack', () => {
 
   it('refuses "$UNSET/secrets", that is /secrets, and creates nothing there', async () => {
     expect(existsSync('/secrets')).toBe(false);
-    const r = await callCli(['exchange', '--broker-url', bed.url, '--token-env', 'CI_JOB_JWT', '--out-dir', '/secrets'], { env: env(await token()) });
+    const r = await callCli(['exchange', '--broker-url', bed.url, '--token-env', 'CI_JOB_JWT', '--out-dir', '/secrets', '--export-all'], { env: env(await token()) });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('is directly in /; an unset variable');
     expect(existsSync('/secrets')).toBe(false);
@@ -238,7 +284,7 @@ describe('destinations no other local user can hijack', () => {
 
 describe('oidc-exchange exchange --shell', () => {
   it('prints only the failing line on stdout when it fails', async () => {
-    const r = await callCli(['exchange', '--broker-url', bed.url, '--token-env', 'CI_JOB_JWT', '--shell'], { env: env(await token({ project_path: 'acme/other/api' })) });
+    const r = await callCli(['exchange', '--broker-url', bed.url, '--token-env', 'CI_JOB_JWT', '--shell', '--export-all'], { env: env(await token({ project_path: 'acme/other/api' })) });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(SHELL_FAILURE_LINE);
   });

@@ -65,7 +65,7 @@ async function job(opts: Partial<GitLabJobOptions>): Promise<GitLabJobResult> {
     path: paths.curl.path,
     script: [],
     ...opts,
-    inputs: { broker_url: broker.url, audience: 'https://broker.test', timeout_seconds: 5, ...(opts.inputs ?? {}) },
+    inputs: { broker_url: broker.url, audience: 'https://broker.test', timeout_seconds: 5, ...(opts.inputs?.secrets ? {} : { export_all: true }), ...(opts.inputs ?? {}) },
   });
   jobs.push(r);
   return r;

@@ -25,7 +25,7 @@ async function cliRun(args: string[]): Promise<{ code: number; out: string }> {
 }
 
 it('gitlab-job runs the component job and returns its exit status', async () => {
-  const base = ['gitlab-job', '--input', `broker_url=${bed.url}`, '--input', `audience=${AUDIENCE}`, '--issuer-url', bed.gitlab.url, '--shell', '/bin/dash'];
+  const base = ['gitlab-job', '--input', `broker_url=${bed.url}`, '--input', `audience=${AUDIENCE}`, '--input', 'secrets=API_TOKEN', '--issuer-url', bed.gitlab.url, '--shell', '/bin/dash'];
   const ok = await cliRun([...base, '--script', 'oidc_exchange_redact sh -c "echo token=\\$API_TOKEN"']);
   expect(ok.out).toContain('token=[MASKED]');
   expect(ok.out).toContain('Job succeeded');

@@ -64,7 +64,7 @@ describe('values too long for the shell decoder', () => {
       token: fakeJwt(),
       shell: ['/bin/dash'],
       path: path.path,
-      inputs: { broker_url: broker.url, audience: 'https://broker.test', export: 'both' },
+      inputs: { broker_url: broker.url, audience: 'https://broker.test', export: 'both', export_all: true },
       script: ['printf %s "$LONG" > "$CI_PROJECT_DIR/env"', 'cp "$LONG_FILE" "$CI_PROJECT_DIR/file"'],
     });
     try {
@@ -84,7 +84,7 @@ describe('values too long for the shell decoder', () => {
       token: fakeJwt(),
       shell: ['/bin/dash'],
       path: path.path,
-      inputs: { broker_url: broker.url, audience: 'https://broker.test' },
+      inputs: { broker_url: broker.url, audience: 'https://broker.test', export_all: true },
       script: ['echo "script ran"'],
     });
     try {

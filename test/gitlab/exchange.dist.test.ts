@@ -57,7 +57,7 @@ async function job(opts: Partial<GitLabJobOptions> & { inputs?: GitLabJobOptions
     shell: ['/bin/dash'],
     script: [],
     ...opts,
-    inputs: { broker_url: bed.url, audience: AUDIENCE, timeout_seconds: 10, ...(opts.inputs ?? {}) },
+    inputs: { broker_url: bed.url, audience: AUDIENCE, timeout_seconds: 10, ...(opts.inputs?.secrets ? {} : { export_all: true }), ...(opts.inputs ?? {}) },
   });
   if (keep) jobs.push(result);
   return result;

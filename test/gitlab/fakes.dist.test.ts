@@ -3,8 +3,8 @@
 // takes the DELETE), and Vault/OpenBao (JWT login, KV v2 reads, token revoke-self) per their documented APIs.
 import { readFile } from 'node:fs/promises';
 import { runGitLabJob, type GitLabJobOptions, type GitLabJobResult } from '../../src/harness/gitlab/job.js';
-import { fakeJwt as makeJwt, json, startFake, type Fake } from './fake-server.js';
-import { leaked, toolPath } from './job-env.js';
+import { fakeJwt as makeJwt, json, plainAnswer, startFake, type Fake } from './fake-server.js';
+import { leaked, SHELLS, toolPath } from './job-env.js';
 
 const GH_TOKEN = 'ghs_fakeInstallationToken0123456789abcdef';
 const MULTI = '-----BEGIN FAKE-----\nZmFrZSBrZXkgbWF0ZXJpYWw=\n-----END FAKE-----\n';
@@ -23,13 +23,99 @@ afterEach(async () => {
 });
 
 async function job(opts: Partial<GitLabJobOptions> & { inputs: GitLabJobOptions['inputs'] }): Promise<GitLabJobResult> {
-  const r = await runGitLabJob({ token: fakeJwt, shell: ['/bin/dash'], path: path.path, script: [], ...opts, inputs: { audience: 'https://broker.test', timeout_seconds: 10, ...opts.inputs } });
+  const r = await runGitLabJob({ token: fakeJwt, shell: ['/bin/dash'], path: path.path, script: [], ...opts, inputs: { audience: 'https://broker.test', timeout_seconds: 10, ...(opts.inputs.secrets ? {} : { export_all: true }), ...opts.inputs } });
   jobs.push(r);
   return r;
 }
 
 // The fakes do not verify signatures; the shape is what the script handles.
 const fakeJwt = makeJwt();
+
+describe('the names the job chose (a broker granting names that run code)', () => {
+  let fake: Fake;
+  let grant: Record<string, string> = {};
+  beforeAll(async () => {
+    fake = await startFake((req, res) => {
+      if (req.method === 'POST' && req.path === '/v1/exchange') return plainAnswer(res, grant);
+      json(res, 404, { message: 'Not Found' });
+    });
+  });
+  afterAll(() => fake.close());
+  beforeEach(() => {
+    fake.seen.length = 0;
+  });
+
+  it('with neither secrets nor export_all, nothing is requested or exported, and the job says how to ask', async () => {
+    grant = { GOCACHEPROG: '/tmp/evil-code', DB_PASSWORD: 'db-value-g1' };
+    const r = await job({ inputs: { broker_url: fake.url, export_all: false }, script: ['echo "script ran"'] });
+    expect(r.exitCode).not.toBe(0);
+    expect(r.scriptLog).toContain('no secret names were chosen, so nothing would be exported: list the names in the input secrets (one per line), or set the input export_all: true');
+    expect(r.scriptLog).not.toContain('script ran');
+    expect(fake.seen).toEqual([]);
+  });
+
+  it.each(['GOCACHEPROG', 'BAZELISK_BASE_URL', 'CYPRESS_INSTALL_BINARY', 'AWS_PAGER', 'PSQL_PAGER', 'KUBE_EDITOR'])('with export_all, %s is refused even when allow_names names it', async (name) => {
+    grant = { OK_NAME: 'ok-value-g2', [name]: '/tmp/evil-code' };
+    const r = await job({ inputs: { broker_url: fake.url, allow_names: `OK_NAME ${name}` }, script: ['echo "script ran"'] });
+    expect(r.exitCode).not.toBe(0);
+    expect(r.scriptLog).toContain(`${name} is refused: the name is reserved`);
+    expect(r.scriptLog).not.toContain('script ran');
+  });
+
+  it('with export_all, allow_names narrows what the broker may grant', async () => {
+    grant = { APP_TOKEN: 'app-value-g3', DB_PASSWORD: 'db-value-g3' };
+    const narrow = await job({ inputs: { broker_url: fake.url, allow_names: 'APP_*' }, script: ['echo "script ran"'] });
+    expect(narrow.exitCode).not.toBe(0);
+    expect(narrow.scriptLog).toContain('DB_PASSWORD is not exported: it matches none of allow_names (APP_*)');
+    expect(narrow.scriptLog).not.toContain('script ran');
+    grant = { APP_TOKEN: 'app-value-g4', APP_KEY: 'app-value-g4' };
+    const wide = await job({ inputs: { broker_url: fake.url, allow_names: 'APP_*, OTHER' }, script: ['test "$APP_TOKEN" = app-value-g4'] });
+    expect(wide.exitCode).toBe(0);
+    expect(wide.scriptLog).toContain('exported 2 secret(s) as variables: APP_TOKEN APP_KEY');
+  });
+
+  it('a secrets list exports only the listed names, whatever else the broker sends', async () => {
+    grant = { DB_PASSWORD: 'db-value-g5', GOCACHEPROG: '/tmp/evil-code' };
+    const r = await job({ inputs: { broker_url: fake.url, secrets: 'DB_PASSWORD' }, script: ['test -z "${GOCACHEPROG:-}"'] });
+    expect(r.exitCode).toBe(0);
+    expect(r.scriptLog).toContain('exported 1 secret(s) as variables: DB_PASSWORD');
+  });
+});
+
+describe('an answer larger than 16 MiB', () => {
+  let fake: Fake;
+  beforeAll(async () => {
+    // 20 MiB of NAME BASE64-looking lines, with its length announced.
+    const line = `BIG ${'QUFB'.repeat(255)}\n`;
+    const body = Buffer.from(line.repeat(Math.ceil((20 * 1024 * 1024) / line.length)));
+    fake = await startFake((req, res) => {
+      // ?chunked: no length announced, which curl before 8.4 does not stop at --max-filesize.
+      const announced = !req.path.includes('chunked');
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', ...(announced ? { 'content-length': String(body.length) } : {}) });
+      res.on('error', () => undefined);
+      res.end(body);
+    });
+  });
+  afterAll(() => fake.close());
+
+  it.each(SHELLS.flatMap(([label, shell]) => [['curl', label, shell, path.path], ['wget', label, shell, wgetPath.path]] as const))('with %s under %s: refused with a clear error, once, and nothing exported', async (_c, _l, shell, p) => {
+    fake.seen.length = 0;
+    const r = await job({ shell: [...shell], path: p, inputs: { broker_url: fake.url, secrets: 'BIG' }, script: ['echo "script ran"'] });
+    expect(r.exitCode).not.toBe(0);
+    expect(r.scriptLog).toContain('answered with more than 16 MiB, far more than an exchange answer; nothing was read');
+    expect(r.scriptLog).not.toContain('script ran');
+    expect(fake.seen).toHaveLength(1);
+  });
+
+  it.each(SHELLS.map(([label, shell]) => [label, shell] as const))('with curl under %s and no length announced: refused the same way', async (_l, shell) => {
+    fake.seen.length = 0;
+    const r = await job({ shell: [...shell], path: path.path, inputs: { broker_url: `${fake.url}/chunked`, secrets: 'BIG' }, script: ['echo "script ran"'] });
+    expect(r.exitCode).not.toBe(0);
+    expect(r.scriptLog).toContain('answered with more than 16 MiB, far more than an exchange answer');
+    expect(r.scriptLog).not.toContain('script ran');
+    expect(fake.seen).toHaveLength(1);
+  });
+});
 
 describe('a broker that rate-limits, then hands out a revocable token', () => {
   let fake: Fake;

@@ -16,6 +16,7 @@ import { NODE22 } from '../helpers/action.js';
 import { AUDIENCE, startTestBed, type TestBed } from '../helpers/broker.js';
 import { blocksOf, type DocBlock } from '../helpers/docs.js';
 import { releasableClone, setVersion } from '../helpers/release-clone.js';
+import { plainAnswer, startFake } from './fake-server.js';
 import { startGitServer, type GitServer } from './git-server.js';
 import { leaked, toolPath, VALUES } from './job-env.js';
 
@@ -234,6 +235,27 @@ it("the catalog project's own pipeline: the component loads from its commit, and
   const tagged = await gitlabCiLocal(clone, ['--list', '--variable', `CI_COMMIT_TAG=${VERSION}`]);
   expect(tagged.output).toContain('create-release');
 });
+
+it('a pipeline variable cannot redirect the job\'s id token: broker_url and github_api_url are written into the script at include time', async () => {
+  // A pipeline variable outranks the component's job variables in GitLab (and in gitlab-ci-local): before the
+  // inputs were pinned, OIDC_EXCHANGE_BROKER_URL sent a protected job's id token to this server.
+  const elsewhere = await startFake((_req, res) => plainAnswer(res, { DB_PASSWORD: 'from-elsewhere-1' }));
+  try {
+    const dir = await project('pipeline-variable-redirect', snippet('README.md', 0));
+    const token = await bed.gitlab.mint(bed.gitlab.claimsFor({ environment: 'production' }), { audience: AUDIENCE });
+    const exchanges = bed.log.filter((l) => l.includes('"event":"exchange"')).length;
+    for (const [variable, value] of [['OIDC_EXCHANGE_BROKER_URL', elsewhere.url], ['OIDC_EXCHANGE_GITHUB_API_URL', elsewhere.url]] as const) {
+      const { code, output } = await gitlabCiLocal(dir, [...brokerInputs(), '--variable', `${variable}=${value}`, 'deploy'], token);
+      expect(code).not.toBe(0);
+      expect(output).toContain(`${variable} is "${value}", not the component's input`);
+      expect(output).toContain('Remove that variable');
+    }
+    expect(elsewhere.seen).toEqual([]);
+    expect(bed.log.filter((l) => l.includes('"event":"exchange"')).length).toBe(exchanges);
+  } finally {
+    await elsewhere.close();
+  }
+}, 120_000);
 
 it('a missing required input fails the pipeline before any job runs, as GitLab does', async () => {
   const yaml = snippet('README.md', 0).replace(/broker_url: [^,]+, /, '');

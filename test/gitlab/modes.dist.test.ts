@@ -70,7 +70,7 @@ async function job(opts: Partial<GitLabJobOptions>): Promise<GitLabJobResult> {
     path: paths.curl.path,
     script: [],
     ...opts,
-    inputs: { broker_url: bed.url, audience: AUDIENCE, timeout_seconds: 10, ...(opts.inputs ?? {}) },
+    inputs: { broker_url: bed.url, audience: AUDIENCE, timeout_seconds: 10, ...(opts.inputs?.secrets ? {} : { export_all: true }), ...(opts.inputs ?? {}) },
   });
   jobs.push(r);
   return r;

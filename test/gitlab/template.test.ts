@@ -30,7 +30,7 @@ it('follows the catalog conventions: described inputs, one hidden job named by a
   expect(job.stage).toBe('deploy');
   expect(job.id_tokens).toEqual({ MY_ID_TOKEN: { aud: 'https://broker.example.com' } });
   expect((job.variables as Record<string, string>).OIDC_EXCHANGE_TOKEN_VARIABLE).toBe('MY_ID_TOKEN');
-  expect((job.before_script as string[])[1]).toBe('oidc_exchange_main allow_debug_trace=false revoke=true debug_claims=false timeout_seconds=30 || exit 1');
+  expect((job.before_script as string[])[1]).toBe("oidc_exchange_main allow_debug_trace=false revoke=true debug_claims=false timeout_seconds=30 export_all=false allow_names='*' broker_url='https://broker.example.com' github_api_url='https://api.github.com' token_variable=MY_ID_TOKEN || exit 1");
 });
 
 describe('inputs are checked as GitLab checks them', () => {
@@ -44,6 +44,9 @@ describe('inputs are checked as GitLab checks them', () => {
     [{ ...required, allow_debug_trace: 'yes' }, '`allow_debug_trace` input: provided value is not a boolean'],
     [{ ...required, token_variable: 'my-token' }, '`token_variable` input: `my-token` does not match required regex'],
     [{ ...required, brokerurl: 'x' }, 'unknown input name provided: `brokerurl`'],
+    // Written into the script between single quotes (pinned, see the component README): a quote cannot be one.
+    [{ ...required, broker_url: "https://b/'x" }, "`broker_url` input: `https://b/'x` does not match required regex"],
+    [{ ...required, allow_names: 'APP_*; id' }, '`allow_names` input: `APP_*; id` does not match required regex'],
   ])('%j', async (given, message) => {
     const s = await spec();
     expect(() => resolveInputs(s, given as Record<string, string>)).toThrow(GitLabConfigError);

@@ -73,7 +73,7 @@ describe('the installed package, offline', () => {
   it('npx oidc-exchange@1 exchange against a loopback broker writes the secret to a private folder', async () => {
     const token = await bed.gitlab.mint(bed.gitlab.claimsFor());
     const out = join(job, 'secrets');
-    const r = await npx(['oidc-exchange@1', 'exchange', '--broker-url', bed.url, '--token-env', 'CI_OIDC_TOKEN', '--out-dir', out], { CI_OIDC_TOKEN: token });
+    const r = await npx(['oidc-exchange@1', 'exchange', '--broker-url', bed.url, '--token-env', 'CI_OIDC_TOKEN', '--out-dir', out, '--export-all'], { CI_OIDC_TOKEN: token });
     expect(r.stderr).toContain('1 secret(s) from policy ci');
     expect(r.code).toBe(0);
     expect(await readFile(join(out, 'API_TOKEN'), 'utf8')).toBe(VALUE);

@@ -8,6 +8,7 @@
 // (`false`), so `eval "$(oidc-exchange exchange ... --shell)"` fails too and `set -e` stops the script instead
 // of going on with the variables unset.
 import { readFile } from 'node:fs/promises';
+import { CLI_WORDS, DEFAULT_ALLOW_NAMES, grantedNameProblem, nameChoiceProblem, parseAllowNames } from '../../client/name-choice.js';
 import { exportNameProblem } from '../../client/reserved-names.js';
 import { exchangeWithBroker, type ExchangeResult } from '../../client/broker.js';
 import { describeClaims } from '../../client/claims.js';
@@ -21,13 +22,16 @@ import { runCommand, UsageError, type CommandSpec, type Values } from '../option
 export const exchangeSpec = {
   name: 'exchange',
   synopsis: `--broker-url URL (--token-env VAR | --token-file FILE)
-             (--out-dir DIR | --dotenv FILE | --shell) [--secret NAME ...] [--timeout-seconds N] [--ca-certificate FILE]`,
+             (--out-dir DIR | --dotenv FILE | --shell) (--secret NAME ... | --export-all [--allow-names PATTERNS])
+             [--timeout-seconds N] [--ca-certificate FILE]`,
   description: "Trades this job's OIDC token for the secrets a broker's policy grants, and puts them where the job asks.",
   options: {
     'broker-url': { type: 'string', arg: 'URL', help: "the broker's https:// address (http:// only on loopback)" },
     'token-env': { type: 'string', arg: 'VAR', help: 'the environment variable holding the OIDC token' },
     'token-file': { type: 'string', arg: 'FILE', help: 'a file holding the OIDC token' },
-    secret: { type: 'string', multiple: true, arg: 'NAME', help: 'ask for this secret only (default: all the policy grants)' },
+    secret: { type: 'string', multiple: true, arg: 'NAME', help: 'ask for this secret (repeat for each); a list or --export-all is required' },
+    'export-all': { type: 'boolean', help: 'instead of --secret: write every name the policy grants, each matching --allow-names and none reserved' },
+    'allow-names': { type: 'string', arg: 'PATTERNS', help: 'with --export-all, the names allowed: patterns of A-Z, 0-9, _ and * (any run), separated by spaces or commas (default *)' },
     'out-dir': { type: 'string', arg: 'DIR', help: 'one 0600 file per secret in DIR: DIR must not exist (it is created 0700) or be an empty 0700 folder of yours' },
     dotenv: { type: 'string', arg: 'FILE', help: `NAME='value' lines in a 0600 FILE, for: set -a; . ./FILE; set +a` },
     shell: { type: 'boolean', help: `export lines on standard output, for: eval "$(oidc-exchange exchange ... --shell)" (a failure prints "false")` },
@@ -98,6 +102,13 @@ async function run(values: Values<typeof exchangeSpec.options>, io: CommandIo): 
     const problem = exportNameProblem(n);
     if (problem) usage(problem.replace(/; (export the secret under another name|list the secrets you want).*$/, ''));
   }
+  // The names are the job's choice (name-choice.ts): a list, or the explicit opt-in to everything granted.
+  const exportAll = values['export-all'] === true;
+  const choiceProblem = nameChoiceProblem({ listed: values.secret?.length ?? 0, exportAll }, CLI_WORDS);
+  if (choiceProblem) usage(choiceProblem);
+  if (values['allow-names'] !== undefined && !exportAll) usage('--allow-names narrows --export-all; with --secret the listed names are the ones written');
+  const allow = parseAllowNames(values['allow-names'] ?? DEFAULT_ALLOW_NAMES, CLI_WORDS);
+  if (allow.problems.length) usage(allow.problems.join('; '));
 
   // 2. The token and the CA.
   let token: string;
@@ -138,25 +149,32 @@ async function run(values: Values<typeof exchangeSpec.options>, io: CommandIo): 
     return 1;
   }
 
-  // 5. Names come from the broker: check them as strictly as the ones the caller asked for.
-  const names = Object.keys(result.secrets);
+  // 5. What is written is what the job chose: with --secret the listed names only (each must be in the
+  //    answer; anything else the broker sent is dropped), with --export-all every granted name, each checked as
+  //    a broker's choice that must also match --allow-names. Any problem writes nothing.
+  const listed = values.secret ?? [];
+  const missing = exportAll ? [] : listed.filter((n) => !(n in result.secrets));
+  const names = exportAll ? Object.keys(result.secrets) : [...new Set(listed)].filter((n) => n in result.secrets);
+  const problems = missing.length ? [`its answer lacks ${missing.join(', ')}`] : [];
   for (const n of names) {
-    const problem = exportNameProblem(n, values.secret?.includes(n) ? 'user' : 'broker');
-    if (problem) {
-      if (outDir?.created) await abandonOutDir(outDir.dir);
-      io.stderr.write(`oidc-exchange exchange: the broker returned a secret this client will not write: ${problem.replace(/; (export the secret under another name|list the secrets you want).*$/, '')}\n`);
-      return 1;
-    }
+    const problem = exportAll ? grantedNameProblem(n, allow.patterns, CLI_WORDS) : exportNameProblem(n);
+    if (problem) problems.push(problem.replace(/; export the secret under another name.*$/, ''));
   }
+  if (problems.length) {
+    if (outDir?.created) await abandonOutDir(outDir.dir);
+    io.stderr.write(`oidc-exchange exchange: nothing was written, the broker's answer has a problem: ${problems.join('; ')}\n`);
+    return 1;
+  }
+  const chosen = Object.fromEntries(names.map((n) => [n, result.secrets[n]!]));
 
   // 6. The values, where they were asked for.
-  if (outDir) await writeSecretFiles(outDir.dir, result.secrets);
-  else if (dotenv) await writePrivateFile(dotenv, names.map((n) => `${n}=${shellQuote(result.secrets[n]!)}\n`).join(''));
-  else io.stdout.write(names.map((n) => `export ${n}=${shellQuote(result.secrets[n]!)}\n`).join(''));
+  if (outDir) await writeSecretFiles(outDir.dir, chosen);
+  else if (dotenv) await writePrivateFile(dotenv, names.map((n) => `${n}=${shellQuote(chosen[n]!)}\n`).join(''));
+  else io.stdout.write(names.map((n) => `export ${n}=${shellQuote(chosen[n]!)}\n`).join(''));
 
   const where = outDir ? ` in ${outDir.dir}` : dotenv ? ` in ${dotenv}` : '';
   io.stderr.write(`oidc-exchange: ${names.length} secret(s) from policy ${oneLine(result.policy, 200)}${where}: ${names.join(', ')}${result.expiresAt ? `; they expire at ${oneLine(result.expiresAt, 100)}` : ''}\n`);
-  for (const r of result.revoke) {
+  for (const r of result.revoke.filter((e) => e.name in chosen)) {
     io.stderr.write(`oidc-exchange: revoke ${r.name} at the end of the job: ${oneLine(r.method, 20)} ${oneLine(r.url)} with "Authorization: Bearer $${r.name}"\n`);
   }
   return 0;
