@@ -3,14 +3,14 @@
 // runs the bundled action, and each command from the bundle: test/cli/commands.dist.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { connect } from 'node:net';
+import { connect, createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'undici';
 import { startFakeIssuer, type FakeIssuer } from '../../src/harness/fakes/issuer.js';
 import { AUDIENCE, exchangeOver, leaks } from '../helpers/broker.js';
 import { callCli } from '../helpers/command.js';
-import { startCli } from '../helpers/process.js';
+import { runCli, startCli } from '../helpers/process.js';
 
 const SECRET = 'cli-test-secret-value-3f9a';
 let dir: string;
@@ -160,6 +160,23 @@ describe('oidc-exchange issuers and token', () => {
     } finally {
       issuers.child.kill('SIGTERM');
       await issuers.exited;
+    }
+  }, 60_000);
+});
+
+describe('oidc-exchange issuers with its port taken', () => {
+  it.each(['github', 'gitlab'])('--%s-port on a port in use: one line naming the port and how to pick another, exit 2, no stack', async (which) => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const r = await runCli(['issuers', `--${which}-port`, String(port)]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      const name = which === 'github' ? 'GitHub' : 'GitLab';
+      expect(r.stderr).toBe(`oidc-exchange issuers: port ${port} (fake ${name} issuer) is in use on 127.0.0.1; pick another with --${which}-port N, or leave --${which}-port out for any free port\n`);
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
     }
   }, 60_000);
 });
