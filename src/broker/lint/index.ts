@@ -46,6 +46,8 @@ export const RULES: readonly LintRule[] = [
   i.noIdentityClaim,
   // Nor this: a value in a shape the platform never sends (GitHub's `ref: main`) makes a policy dead (issue 18).
   f.neverMatches,
+  // Nor this: plain HTTP beyond loopback, trusting a proxy to be the only way in (issue 19).
+  g.plainHttpBeyondLoopback,
 ];
 
 export function ruleById(id: string): LintRule | undefined {
