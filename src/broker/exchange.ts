@@ -7,7 +7,7 @@ import { checkNarrowingTargets, parseGitHubNarrowing } from './sources/github-ap
 import { recordIssuances, settleSecrets, type RevokeEntry } from './issuance.js';
 import { claimText, closestPolicy, findPolicy, type Policy } from './policy/policy.js';
 import type { Store } from './store/store.js';
-import type { TokenVerifier, VerifiedToken } from './verify/token.js';
+import { TokenVerifier, type VerifiedToken } from './verify/token.js';
 
 export interface ExchangeInput {
   authorization: string | undefined;
@@ -36,6 +36,13 @@ export interface AuditRecord {
   enterprise_id?: string;
   policy?: string;
   secrets?: string[];
+  /**
+   * For a token the broker refused before trusting it: who it claims to be, read from its payload unverified
+   * (anyone can write these), so an operator can tell a misconfigured job from noise. Never set once verified.
+   */
+  unverified_issuer?: string;
+  unverified_repository?: string;
+  unverified_project_path?: string;
 }
 
 export interface ExchangeContext {
@@ -61,7 +68,10 @@ export async function exchange(ctx: ExchangeContext, input: ExchangeInput, audit
   const token = bearerToken(input.authorization);
 
   // 2. Verify it: issuer allow list, keys, algorithm, signature, time and audience claims.
-  const { issuer, claims } = await ctx.verifier.verify(token);
+  const { issuer, claims } = await ctx.verifier.verify(token).catch((e: unknown) => {
+    noteUnverifiedClaims(token, e, audit);
+    throw e;
+  });
   audit.issuer = issuer.id;
   audit.sub = claimText(claims.sub);
   audit.repository = claimText(claims.repository);
@@ -247,4 +257,22 @@ function noPolicy(ctx: ExchangeContext, issuerId: string, claims: Record<string,
     'no_policy_matched',
     `no policy matches this token; the closest, ${closest.policy.name}, does not accept its ${which}. Run "oidc-exchange check" with these claims, or ask the broker's operator`,
   );
+}
+
+/** Longest claimed value the refusal line carries: enough for any real name, not a way to fill the log. */
+const UNVERIFIED_TEXT_MAX = 256;
+
+/** The refused token's claimed issuer, repository and project, for the audit line; never the token. */
+function noteUnverifiedClaims(token: string, e: unknown, audit: AuditRecord): void {
+  // An oversized token is not decoded at all: that is the work its limit saves.
+  if (e instanceof BrokerError && e.code === 'token_too_large') return;
+  const claims = TokenVerifier.peek(token);
+  if (!claims) return;
+  const text = (v: unknown) => {
+    const t = claimText(v);
+    return t === undefined || t.length <= UNVERIFIED_TEXT_MAX ? t : `${t.slice(0, UNVERIFIED_TEXT_MAX)}…`;
+  };
+  audit.unverified_issuer = text(claims.iss);
+  audit.unverified_repository = text(claims.repository);
+  audit.unverified_project_path = text(claims.project_path);
 }

@@ -1,6 +1,7 @@
 // The reference broker as a long-running process: load and check the configuration, wait for the store and
 // warm the issuers' keys and the secret backends, listen, reload on SIGHUP, and shut down gracefully on SIGTERM
 // or SIGINT. `oidc-exchange broker` (src/cli/commands/broker.ts) calls it with the command line's values.
+import { plainHttpExposure } from './config/listen.js';
 import { loadConfigFile, plainListenProblem, type BrokerConfig } from './config/load.js';
 import { configSummary, logLintFindings } from './config/log.js';
 import { ConfigError } from './errors.js';
@@ -35,6 +36,11 @@ export async function runBroker(opts: BrokerProcessOptions): Promise<void> {
 
   const broker = buildBroker(config, { processMetrics: true, loadConfig: load, ...(opts.logStream ? { logStream: opts.logStream } : {}) });
   logLintFindings(broker.log, config.lintFindings);
+  // The linter read the file's host; --host (a container's 0.0.0.0) can move plain HTTP off loopback after it.
+  const exposure = opts.host ? plainHttpExposure(config.listen.host, config.listen.tls !== undefined, config.listen.plainHttp) : undefined;
+  if (exposure && !config.lintFindings.some((f) => f.rule === 'plain-http-beyond-loopback')) {
+    broker.log.warn({ event: 'plain_http_beyond_loopback', host: config.listen.host }, exposure);
+  }
   // Redis connected (bounded wait) and keys fetched before the first request arrives.
   await broker.prepare();
   const address = await broker.app.listen({ host: config.listen.host, port: config.listen.port });

@@ -86,10 +86,12 @@ export function createMetrics(opts: { processMetrics?: boolean } = {}): BrokerMe
       help: '1 when the last reload was refused (the file on disk is not what is served), else 0.',
       registers: [registry],
     }),
+    // Registered only while the broker serves TLS (showTlsExpiry): an unlabelled gauge that was never set is
+    // exported as 0, and "expires at 1970" made the expiry alert fire forever on every broker behind a proxy.
     tlsNotAfter: new Gauge({
       name: 'oidc_exchange_tls_certificate_expiry_timestamp_seconds',
       help: 'When the certificate the broker serves expires (Unix time); absent without listen.tls.',
-      registers: [registry],
+      registers: [],
     }),
     revocations: new Counter({
       name: 'oidc_exchange_revoked_tokens_total',
@@ -98,4 +100,16 @@ export function createMetrics(opts: { processMetrics?: boolean } = {}): BrokerMe
       registers: [registry],
     }),
   };
+}
+
+/** Exports the served certificate's expiry, or nothing at all when the broker serves no TLS. */
+export function showTlsExpiry(metrics: BrokerMetrics, notAfter: Date | undefined): void {
+  const { registry, tlsNotAfter } = metrics;
+  const name = 'oidc_exchange_tls_certificate_expiry_timestamp_seconds';
+  if (!notAfter) {
+    registry.removeSingleMetric(name);
+    return;
+  }
+  if (!registry.getSingleMetric(name)) registry.registerMetric(tlsNotAfter);
+  tlsNotAfter.set(Math.floor(notAfter.getTime() / 1000));
 }

@@ -85,3 +85,68 @@ export function claimNames(kind: 'github' | 'gitlab'): string[] {
 export function claimAliases(kind: 'github' | 'gitlab'): Readonly<Record<string, string[]>> {
   return ALIASES[kind];
 }
+
+/**
+ * The shape a platform gives a claim's values, for the claims people most often write in the other platform's
+ * form: GitHub's `ref` is the full ref (`refs/heads/main`), GitLab's the short name (`main`); `ref_type` is one
+ * of a fixed set; `sub` is built by the platform (src/platform/subject.ts). A condition value outside the shape
+ * never matches a token.
+ */
+export interface ClaimFormat {
+  /** The shape in words, for a message: `refs/heads/<branch>, refs/tags/<tag> or refs/pull/<n>/merge`. */
+  shape: string;
+  /** Whether a value of that shape can be this. */
+  accepts(value: string): boolean;
+  /**
+   * Whether some value of that shape can start with `prefix` (for a wildcard whose fixed start is known).
+   * Absent: only whole values can be judged.
+   */
+  startsPossible?(prefix: string): boolean;
+  /** The value in the platform's shape the operator probably meant, when there is one. */
+  suggest?(value: string): string | undefined;
+  /** Every value, when the set is finite (then any matcher can be judged by trying them all). */
+  values?: readonly string[];
+}
+
+const REF_TYPES = ['branch', 'tag'] as const;
+
+/** GitLab refuses branch and tag names that start with `refs/`, so its short names never do. */
+const FULL_REF = /^refs\//;
+
+const FORMATS: Record<'github' | 'gitlab', Record<string, ClaimFormat>> = {
+  github: {
+    ref: {
+      shape: 'the full ref: refs/heads/<branch>, refs/tags/<tag> or refs/pull/<n>/merge',
+      accepts: (v) => FULL_REF.test(v),
+      startsPossible: (p) => FULL_REF.test(p) || 'refs/'.startsWith(p),
+      suggest: (v) => (v.includes('*') || v === '' ? undefined : /^v?\d+(\.\d+)*$/.test(v) ? `refs/tags/${v}` : `refs/heads/${v}`),
+    },
+    ref_type: { shape: 'branch or tag', accepts: (v) => (REF_TYPES as readonly string[]).includes(v), values: REF_TYPES },
+    sub: {
+      shape: 'repo:<owner>/<repo>:<context> (or the key:value pairs of a customized subject)',
+      // `key:value` pairs, `pull_request` standing alone: anything without a `:` is a name, not a subject.
+      accepts: (v) => /^[a-z][a-z0-9_]*:[^:]*(:(pull_request|[a-z][a-z0-9_]*:[^:]*))*$/.test(v),
+      startsPossible: (p) => /^[a-z0-9_]*$/.test(p) || /^[a-z][a-z0-9_]*:/.test(p),
+    },
+  },
+  gitlab: {
+    ref: {
+      shape: 'the short branch or tag name (main, v1.2.0), without refs/heads/ or refs/tags/',
+      accepts: (v) => !FULL_REF.test(v),
+      startsPossible: (p) => !FULL_REF.test(p),
+      suggest: (v) => /^refs\/(heads|tags)\/./.test(v) ? v.replace(/^refs\/(heads|tags)\//, '') : undefined,
+    },
+    ref_type: { shape: 'branch or tag', accepts: (v) => (REF_TYPES as readonly string[]).includes(v), values: REF_TYPES },
+    sub: {
+      shape: 'project_path:<group>/<project>:ref_type:<branch|tag>:ref:<ref>',
+      // The project first, then `key:value` pairs (a project may choose which, GitLab 17.10+).
+      accepts: (v) => /^project_path:[^:]+\/[^:]+(:[a-z][a-z0-9_]*:[^:]*)*$/.test(v),
+      startsPossible: (p) => p.startsWith('project_path:') || 'project_path:'.startsWith(p),
+    },
+  },
+};
+
+/** The shape the platform gives this claim's values, when the catalogue knows it. */
+export function claimFormat(kind: IssuerKind, claim: string): ClaimFormat | undefined {
+  return kind === 'unknown' ? undefined : FORMATS[kind][claim];
+}

@@ -3,14 +3,14 @@
 // runs the bundled action, and each command from the bundle: test/cli/commands.dist.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { connect } from 'node:net';
+import { connect, createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'undici';
 import { startFakeIssuer, type FakeIssuer } from '../../src/harness/fakes/issuer.js';
 import { AUDIENCE, exchangeOver, leaks } from '../helpers/broker.js';
 import { callCli } from '../helpers/command.js';
-import { startCli } from '../helpers/process.js';
+import { runCli, startCli } from '../helpers/process.js';
 
 const SECRET = 'cli-test-secret-value-3f9a';
 let dir: string;
@@ -139,6 +139,45 @@ describe('oidc-exchange check', () => {
     expect(r.stdout).toContain('! audience "https://wrong.example" is not the broker\'s "https://broker.example.com"');
   });
 
+  describe("--token shows the token's expiry, and an expired token fails", () => {
+    const matching = () => ({ ...github.claimsFor({ environment: 'production' }), iss: 'https://token.actions.githubusercontent.com', aud: 'https://broker.example.com' });
+    // The test reads exp itself, so the expected time does not come from the code under test.
+    const expOf = (token: string) => (JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { exp: number }).exp;
+    const iso = (exp: number) => new Date(exp * 1000).toISOString();
+
+    it('a fresh token: when it expires, and the match', async () => {
+      const token = await github.mint(matching(), { ttlSeconds: 300 });
+      const r = await callCli(['check', '--config', 'examples/broker.yaml', '--token', token]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(new RegExp(`^token: expires at ${iso(expOf(token)).replace(/\./g, '\\.')} \\(in (4 min [0-9]+ s|5 min)\\)$`, 'm'));
+      expect(r.stdout).toContain('✓ prod-deploy: MATCHES');
+      const json = JSON.parse((await callCli(['check', '--json', '--config', 'examples/broker.yaml', '--token', token])).stdout) as Record<string, unknown>;
+      expect(json.expires_at).toBe(iso(expOf(token)));
+      expect(json.seconds_left).toBeGreaterThan(290);
+      expect(json.seconds_left).toBeLessThanOrEqual(300);
+    });
+
+    it('a token expired ten minutes ago: says when and how long ago, and exits 1 although its claims match', async () => {
+      const token = await github.mint(matching(), { ttlSeconds: 300, shiftSeconds: -900 });
+      const r = await callCli(['check', '--config', 'examples/broker.yaml', '--token', token]);
+      expect(r.code).toBe(1);
+      const when = iso(expOf(token));
+      expect(r.stdout).toMatch(new RegExp(`^token: expired at ${when.replace(/\./g, '\\.')}, 10 min( 1 s)? ago$`, 'm'));
+      expect(r.stdout).toMatch(new RegExp(`^! the token expired at ${when.replace(/\./g, '\\.')}, 10 min( 1 s)? ago: the broker would refuse it \\(401 token_expired\\); use a fresh token from the job$`, 'm'));
+      expect(r.stdout).toContain('result: the broker would refuse this token before policies apply (401)');
+      const json = JSON.parse((await callCli(['check', '--json', '--config', 'examples/broker.yaml', '--token', token])).stdout) as Record<string, unknown>;
+      expect(json.matched).toBeNull();
+      expect(json.seconds_left).toBeLessThanOrEqual(-600);
+    });
+
+    it("a token expired within the issuer's clock-skew allowance (60 s) still passes, and says so", async () => {
+      const token = await github.mint(matching(), { ttlSeconds: 300, shiftSeconds: -320 });
+      const r = await callCli(['check', '--config', 'examples/broker.yaml', '--token', token]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/^token: expired at \S+, 2[0-9] s ago; the broker still accepts it for [34][0-9] s \(its 60 s clock-skew allowance\)$/m);
+    });
+  });
+
   it('explains its usage', async () => {
     const r = await callCli(['check', '--config', 'examples/broker.yaml']);
     expect(r.code).toBe(2);
@@ -160,6 +199,23 @@ describe('oidc-exchange issuers and token', () => {
     } finally {
       issuers.child.kill('SIGTERM');
       await issuers.exited;
+    }
+  }, 60_000);
+});
+
+describe('oidc-exchange issuers with its port taken', () => {
+  it.each(['github', 'gitlab'])('--%s-port on a port in use: one line naming the port and how to pick another, exit 2, no stack', async (which) => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const r = await runCli(['issuers', `--${which}-port`, String(port)]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      const name = which === 'github' ? 'GitHub' : 'GitLab';
+      expect(r.stderr).toBe(`oidc-exchange issuers: port ${port} (fake ${name} issuer) is in use on 127.0.0.1; pick another with --${which}-port N, or leave --${which}-port out for any free port\n`);
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
     }
   }, 60_000);
 });

@@ -280,4 +280,37 @@ describe('operations', () => {
     expect(lines[1]).toMatchObject({ issuer: 'github', outcome: 'denied', code: 'no_policy_matched', status: 403 });
     expect(lines[1]!.policy).toBeUndefined();
   });
+
+  it('a 401 line names the repository or project and issuer the refused token claims, marked unverified, never the token', async () => {
+    const before = bed.log.length;
+    const stranger = await startFakeIssuer({ kind: 'github', audience: AUDIENCE });
+    try {
+      const wrongAudience = await githubToken({}, { audience: 'https://someone-else.example' });
+      const forged = await bed.gitlab.mint(bed.gitlab.claimsFor({ environment: 'production' }), { key: await bed.gitlab.strayKey() });
+      const untrusted = await stranger.mint(stranger.claimsFor({ repository: 'evil-org/app' }));
+      tokens.push(forged, untrusted);
+      for (const token of [wrongAudience, forged, untrusted]) expect((await exchangeOver(bed.url, { token })).status).toBe(401);
+      const lines = bed.log.slice(before).map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.event === 'exchange');
+      expect(lines).toHaveLength(3);
+      expect(lines[0]).toMatchObject({ code: 'audience_mismatch', status: 401, unverified_issuer: bed.github.url, unverified_repository: 'octo-org/octo-repo' });
+      expect(lines[1]).toMatchObject({ code: 'unknown_key', status: 401, unverified_issuer: bed.gitlab.url, unverified_project_path: 'acme/platform/api' });
+      expect(lines[2]).toMatchObject({ code: 'issuer_not_trusted', status: 401, unverified_issuer: stranger.url, unverified_repository: 'evil-org/app' });
+      // What was not verified is never written where a verified value goes.
+      for (const line of lines) {
+        expect(line.issuer).toBeUndefined();
+        expect(line.repository).toBeUndefined();
+        expect(line.project_path).toBeUndefined();
+      }
+      expect(leaks(bed.log.slice(before).join(''), [wrongAudience, forged, untrusted])).toEqual([]);
+    } finally {
+      await stranger.close();
+    }
+  });
+
+  it('a granted exchange carries no unverified fields', async () => {
+    const before = bed.log.length;
+    expect((await exchangeOver(bed.url, { token: await githubToken() })).status).toBe(200);
+    const line = bed.log.slice(before).map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.event === 'exchange')!;
+    expect(Object.keys(line).filter((k) => k.startsWith('unverified_'))).toEqual([]);
+  });
 });

@@ -154,7 +154,7 @@ describe('oidc-exchange check --lint', () => {
     expect(sarif.version).toBe('2.1.0');
     const run = sarif.runs[0]!;
     expect(run.invocations[0]!.executionSuccessful).toBe(true);
-    expect(run.tool.driver.rules).toHaveLength(30);
+    expect(run.tool.driver.rules).toHaveLength(32);
     const wildcard = run.results.find((x) => x.ruleId === 'owner-wildcard')!;
     expect(wildcard).toMatchObject({ level: 'error', suppressions: [{ kind: 'inSource', status: 'accepted', justification: 'accepted for now' }] });
     expect(wildcard.locations[0].physicalLocation).toMatchObject({ artifactLocation: { uri: expect.stringMatching(/^file:\/\/\/.*sarif\.yaml$/) }, region: { startLine: 7, startColumn: 65 } });

@@ -69,6 +69,8 @@ const cases: Case[] = [
   { rule: 'repo-property-equality', bad: policy(`${IDS}, environment: production, repo_property_regions: "us-east-1,eu-west-1"`), good: policy(`${IDS}, environment: production, repo_property_regions: { pattern: "(.*,)?us-east-1(,.*)?" }`), path: 'policies[0].claims.repo_property_regions', policy: 'p', exit: 0 },
   { rule: 'unknown-claim', bad: policy(`${IDS}, enviroment: production`), good: policy(`${IDS}, environment: production`), path: 'policies[0].claims.enviroment', policy: 'p', exit: 0 },
   { rule: 'no-identity-claim', bad: policy('environment: production', '', 'p', 'ghes'), good: policy(`${IDS}, environment: production`, '', 'p', 'ghes'), path: 'policies[0].claims', policy: 'p', exit: 1 },
+  { rule: 'plain-http-beyond-loopback', bad: policy(`${IDS}, environment: production`), good: policy(`${IDS}, environment: production`), path: 'listen.plain_http', exit: 0, audience: { bad: `${AUDIENCE}listen: { host: 0.0.0.0, plain_http: true }\n`, good: `${AUDIENCE}listen: { host: 127.0.0.1, plain_http: true }\n` } },
+  { rule: 'never-matches', bad: policy(`${IDS}, environment: production, ref: main`), good: policy(`${IDS}, environment: production, ref: refs/heads/main`), path: 'policies[0].claims.ref', policy: 'p', exit: 0 },
 ];
 
 let dir: string;
@@ -88,7 +90,7 @@ async function lint(name: string, yaml: string): Promise<{ code: number | null; 
 }
 
 describe('check --lint: one risky and one safe configuration per rule', () => {
-  it('has the 27 ranked rules in rank order, then unknown-claim, repo-property-equality and no-identity-claim, and a case for each', () => {
+  it('has the 27 ranked rules in rank order, then unknown-claim, repo-property-equality, no-identity-claim, never-matches and plain-http-beyond-loopback, and a case for each', () => {
     expect(RULES.map((r) => `${r.id} ${r.severity}`)).toEqual([
       'github-any-repository error', 'gitlab-any-project error', 'owner-wildcard error', 'pattern-escapes-anchor error',
       'reusable-workflow-any-caller error', 'untrusted-trigger-event error', 'audience-not-unique error', 'name-only-identity warning',
@@ -99,6 +101,8 @@ describe('check --lint: one risky and one safe configuration per rule', () => {
       'replay-allowed warning', 'unsafe-numeric-id warning', 'case-variant-name warning', 'unknown-claim warning',
       'repo-property-equality warning',
       'no-identity-claim error',
+      'never-matches warning',
+      'plain-http-beyond-loopback warning',
     ]);
     expect(cases.map((c) => c.rule).sort()).toEqual(RULES.map((r) => r.id).sort());
   });

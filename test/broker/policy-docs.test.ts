@@ -74,13 +74,13 @@ function ruleOf(b: DocBlock): { id: string; severity: string } {
 
 /**
  * An example document is one policy without name and secrets (wrapped as policy `deploy` granting
- * DB_PASSWORD), a `policies:` list, or an `audience:`; each replaces its part of BASE. Built as text, so the
+ * DB_PASSWORD), a `policies:` list, an `audience:` or a `listen:`; each replaces its part of BASE. Built as text, so the
  * loader sees numbers as the example writes them.
  */
 function exampleConfig(doc: string): string {
   const keys = Object.keys(parse(doc) as Record<string, unknown>);
   const base = stringify({ ...BASE, ...Object.fromEntries(keys.filter((k) => TOP_LEVEL.has(k)).map((k) => [k, undefined])) });
-  if (keys.includes('policies') || keys.includes('audience')) return `${base.replace(/^policies:(\n[ -].*)*\n?/m, '')}${keys.includes('policies') ? '' : stringify({ policies: BASE.policies })}${doc}`;
+  if (keys.includes('policies') || keys.includes('audience') || keys.includes('listen')) return `${base.replace(/^policies:(\n[ -].*)*\n?/m, '')}${keys.includes('policies') ? '' : stringify({ policies: BASE.policies })}${doc}`;
   const body = doc.split('\n').filter((l) => l.trim() && !l.startsWith('#')).map((l) => `    ${l}`).join('\n');
   const wrapper = [...(keys.includes('name') ? [] : ['name: deploy']), ...(keys.includes('secrets') ? [] : ['secrets: [DB_PASSWORD]'])];
   return `${base.replace(/^policies:(\n[ -].*)*\n?/m, '')}policies:\n  - ${wrapper.join('\n    ')}\n${body}\n`;

@@ -335,6 +335,7 @@ describe.each(shellFiles.map((f) => [f.file, f.blocks] as const))('%s', (file, b
     const runEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH };
     const mounts: Array<[string, string]> = [[workdir, copy]];
     let image: string | undefined;
+    const published: string[] = [];
     for (let i = 0; i < args.length; i++) {
       const a = args[i]!;
       if (a === '-e') {
@@ -343,7 +344,7 @@ describe.each(shellFiles.map((f) => [f.file, f.blocks] as const))('%s', (file, b
       } else if (a === '-v') {
         const [host, container] = args[++i]!.split(':');
         mounts.push([container!, host!]);
-      } else if (a === '-p') i++;
+      } else if (a === '-p') published.push(args[++i]!);
       else if (a === '--rm') continue;
       else if (!a.startsWith('-')) {
         image = a;
@@ -351,6 +352,10 @@ describe.each(shellFiles.map((f) => [f.file, f.blocks] as const))('%s', (file, b
       }
     }
     expect(image).toBe(tag);
+    // The image serves plain HTTP (plain_http: true, TLS at a proxy): published to this machine only, since a bare
+    // -p 8080:8080 reaches every network the host is on.
+    expect(published.length).toBeGreaterThan(0);
+    for (const p of published) expect(p).toMatch(/^(127\.0\.0\.1|\[::1\]):/);
     const mapPath = (p: string) => {
       const m = mounts.find(([c]) => p === c || p.startsWith(`${c}/`));
       return m ? m[1] + p.slice(m[0].length) : p;
@@ -372,6 +377,8 @@ describe.each(shellFiles.map((f) => [f.file, f.blocks] as const))('%s', (file, b
         execFile('nsenter', ['--net=/proc/' + container.pid + '/ns/net', '--', ...health], { env: { PATH: process.env.PATH } }, (e) => resolve(e ? ((e as { code?: number }).code ?? 1) : 0)),
       );
       expect(probe).toBe(0);
+      // --host 0.0.0.0 moved the file's loopback host: the broker says what plain HTTP there needs.
+      expect(output).toContain('"event":"plain_http_beyond_loopback"');
     } finally {
       server.kill('SIGTERM');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);

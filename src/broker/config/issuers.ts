@@ -6,6 +6,9 @@ import { checkEndpointUrl } from './endpoint-url.js';
 import { resolveIssuerKind } from '../../platform/issuers.js';
 import { isObject, list, type SectionContext } from './section.js';
 
+/** How far past `exp` (and before `iat`/`nbf`) a token is still accepted when the issuer says nothing. */
+export const DEFAULT_CLOCK_SKEW_SECONDS = 60;
+
 export function loadIssuers(raw: unknown, ctx: SectionContext): IssuerSettings[] {
   const ids = new Set<string>();
   const issuers: IssuerSettings[] = list(raw).flatMap((i, n) => {
@@ -28,7 +31,7 @@ export function loadIssuers(raw: unknown, ctx: SectionContext): IssuerSettings[]
       kind: 'kind' in kind ? kind.kind : 'github', // never served: the problem above refuses the configuration
       jwksUri: i.jwks_uri as string | undefined,
       algorithms: (i.algorithms as string[] | undefined) ?? ['RS256'],
-      clockSkewSeconds: (i.clock_skew_seconds as number | undefined) ?? 60,
+      clockSkewSeconds: (i.clock_skew_seconds as number | undefined) ?? DEFAULT_CLOCK_SKEW_SECONDS,
       maxTokenAgeSeconds: (i.max_token_age_seconds as number | undefined) ?? 3600,
       jwksRefreshSeconds: (i.jwks_refresh_seconds as number | undefined) ?? 600,
       jwksMaxStaleSeconds: (i.jwks_max_stale_seconds as number | undefined) ?? 86400,

@@ -33,3 +33,18 @@ export function plainListenProblem(host: string, tls: boolean, plainHttp: boolea
   if (tls || plainHttp || isLoopbackHost(host)) return undefined;
   return `plain HTTP on ${host} would carry tokens unencrypted; configure listen.tls (cert and key), or set listen.plain_http: true when a TLS-terminating proxy is in front of the broker`;
 }
+
+/**
+ * Why plain HTTP on `host` is worth a second look even when the operator says a proxy terminates TLS: the broker
+ * answers every address that reaches that interface, so the proxy protects tokens only if it is the only way
+ * in. Undefined on loopback or with TLS. The linter reports it; the broker logs it when --host moves it off
+ * loopback.
+ */
+export function plainHttpExposure(host: string, tls: boolean, plainHttp: boolean): string | undefined {
+  if (!plainHttp || tls || isLoopbackHost(host)) return undefined;
+  return (
+    `plain_http: true on ${host}: the broker answers plain HTTP to anything that reaches ${host}, so bearer tokens and secret values cross ` +
+    'that network unencrypted unless the TLS-terminating proxy is the only way in; publish the port only to the proxy ' +
+    '(docker run -p 127.0.0.1:8080:8080 with the proxy on the host, a private network, a NetworkPolicy), or configure listen.tls'
+  );
+}

@@ -14,6 +14,7 @@ import type { TokenVerifier } from '../verify/token.js';
 import { answerErrors } from './errors.js';
 import { exchangeRoute } from './exchange-route.js';
 import { Generations } from './generations.js';
+import { GuessingGuard } from './guessing.js';
 import { createLog } from './logger.js';
 import { opsRoutes } from './ops-routes.js';
 import { Reloader, serving, type ReloadOutcome } from './reload.js';
@@ -70,14 +71,16 @@ export function buildBroker(config: BrokerConfig, opts: BrokerOptions = {}): Bro
   const generations = new Generations(serving(config, servingDeps), (s) => s.config.backends.close());
   const store = openStore(config.store, opts.now, metrics, log);
   let shuttingDown = false;
+  // One guard for both pre-shared tokens: a source guessing one API is not let loose on the other.
+  const guard = new GuessingGuard(opts.now);
 
   const app = createServer(config.listen, log);
   const reloader = new Reloader({ ...servingDeps, app, generations, log, loadConfig: opts.loadConfig });
   answerErrors(app, log, PATHS);
   void app.register(exchangeRoute, { generations, store, metrics, log, now: opts.now });
-  void app.register(revocationRoutes, { config: () => generations.current.config, store, log, metrics, bodyLimit: revocationBodyLimit(config) });
+  void app.register(revocationRoutes, { config: () => generations.current.config, store, log, metrics, bodyLimit: revocationBodyLimit(config), guard });
   logGitHubApps(config, log);
-  void app.register(opsRoutes, { generations, store, metrics, reload: (trigger) => reloader.reload(trigger), shuttingDown: () => shuttingDown });
+  void app.register(opsRoutes, { generations, store, metrics, reload: (trigger) => reloader.reload(trigger), shuttingDown: () => shuttingDown, guard });
 
   return {
     app,

@@ -1,11 +1,13 @@
 // The operator's endpoints: liveness (/healthz), readiness (/readyz: usable issuer keys and a reachable store),
-// Prometheus metrics (/metrics), and the reload (POST /-/reload) behind the admin section's pre-shared token.
+// Prometheus metrics (/metrics), and the reload (POST /-/reload) behind the admin section's pre-shared token,
+// slowed for a source that guesses it (guessing.ts).
 import type { FastifyPluginAsync } from 'fastify';
 import { BrokerError } from '../errors.js';
 import type { BrokerMetrics } from '../metrics.js';
 import { presentsSharedToken } from '../shared-secret.js';
 import type { Store } from '../store/store.js';
 import type { Generations } from './generations.js';
+import type { GuessingGuard } from './guessing.js';
 import type { ReloadOutcome, Serving } from './reload.js';
 
 export interface OpsRouteDeps {
@@ -15,16 +17,20 @@ export interface OpsRouteDeps {
   reload(trigger: string): Promise<ReloadOutcome>;
   /** Whether the broker is shutting down (readiness answers 503 so the load balancer stops sending). */
   shuttingDown(): boolean;
+  /** Locks a source out after repeated wrong tokens, shared with the revocation API. */
+  guard: GuessingGuard;
 }
 
-export const opsRoutes: FastifyPluginAsync<OpsRouteDeps> = async (app, { generations, store, metrics, reload, shuttingDown }) => {
+export const opsRoutes: FastifyPluginAsync<OpsRouteDeps> = async (app, { generations, store, metrics, reload, shuttingDown, guard }) => {
   // The operator's reload, behind the admin section's pre-shared token (404 without one).
   app.post('/-/reload', async (req, reply) => {
     const admin = generations.current.config.admin;
     if (!admin) throw new BrokerError('not_found', 'the admin API is not enabled on this broker; its operator enables it with an "admin:" section');
+    guard.admit(req.ip, 'admin');
     if (!admin.tokens || !presentsSharedToken(admin.tokens, req.headers.authorization)) {
-      const r = await store.hit('admin:unauthorized', 60).catch(() => ({ count: 0, resetSeconds: 60 }));
-      if (r.count > 10) throw new BrokerError('rate_limited', 'too many unauthorized admin requests; wait and retry', { retryAfter: r.resetSeconds });
+      // Tokens the broker could not read are its own fault, not the caller's guess. The per-source lock
+      // replaces a shared count of wrong tokens, which only changed their error code.
+      if (admin.tokens) guard.wrongToken(req.ip);
       throw new BrokerError('unauthorized', 'send the admin token as "Authorization: Bearer <token>"');
     }
     const outcome = await reload('admin_api');

@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import type { BrokerConfig } from '../config/load.js';
 import { configSummary, logGitHubApps, logLintFindings } from '../config/log.js';
 import { ConfigError } from '../errors.js';
-import type { BrokerMetrics } from '../metrics.js';
+import { showTlsExpiry, type BrokerMetrics } from '../metrics.js';
 import type { BackendEvents } from '../sources/backend.js';
 import { sameStore } from '../store/index.js';
 import type { Clock } from '../verify/issuer-keys.js';
@@ -47,7 +47,7 @@ export function serving(config: BrokerConfig, deps: ServingDeps, previous?: Serv
     now: deps.now,
     previous: previous?.verifier,
   });
-  if (config.listen.tls?.notAfter) deps.metrics.tlsNotAfter.set(Math.floor(config.listen.tls.notAfter.getTime() / 1000));
+  showTlsExpiry(deps.metrics, config.listen.tls?.notAfter);
   deps.metrics.configLoaded.set(Math.floor(Date.now() / 1000));
   return { config, verifier };
 }

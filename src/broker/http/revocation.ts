@@ -8,10 +8,13 @@ import type { BrokerConfig } from '../config/load.js';
 import { BrokerError } from '../errors.js';
 import { authorizedRevoker, DEFAULT_REVOCATION_BODY_LIMIT, MAX_CONCURRENT_BATCHES, revocableTypes, Revoker, type RevocationDeps } from '../revocation.js';
 import type { Failure } from './errors.js';
+import type { GuessingGuard } from './guessing.js';
 
 export interface RevocationRouteDeps extends RevocationDeps {
   /** The batch size limit, fixed when the server starts (a change needs a restart): see `revocationBodyLimit`. */
   bodyLimit: number;
+  /** Locks a source out after repeated wrong tokens, shared with the admin API. */
+  guard: GuessingGuard;
 }
 
 /**
@@ -34,8 +37,11 @@ export const revocationRoutes: FastifyPluginAsync<RevocationRouteDeps> = async (
 
   const revoker = new Revoker(deps);
 
-  /** 404 when not configured, 401 (or 429 when guessing) for a wrong or missing pre-shared token. */
-  async function authenticate(authorization: string | undefined): Promise<void> {
+  /**
+   * 404 when not configured, 401 (or 429 when guessing) for a wrong or missing pre-shared token, 429 for any
+   * request from a source locked for guessing.
+   */
+  async function authenticate(authorization: string | undefined, remote: string): Promise<void> {
     const settings = deps.config().revocation;
     if (!settings) {
       throw new BrokerError('not_found', 'the Token Revocation API is not enabled on this broker; its operator enables it with a "revocation:" section in the configuration');
@@ -45,8 +51,10 @@ export const revocationRoutes: FastifyPluginAsync<RevocationRouteDeps> = async (
         detail: `revocation token (${settings.tokenOrigin}) could not be read`,
       });
     }
+    deps.guard.admit(remote, 'revocation');
     const { requests: limit, perSeconds } = settings.rateLimit;
     if (!authorizedRevoker(settings.tokens, authorization)) {
+      deps.guard.wrongToken(remote);
       // Failed attempts are limited on their own counter, so guessing cannot use up GitLab's allowance.
       const r = await deps.store.hit('revocation:unauthorized', perSeconds);
       if (r.count > limit) throw new BrokerError('rate_limited', 'too many unauthorized revocation requests; wait and retry', { retryAfter: r.resetSeconds });
@@ -76,7 +84,7 @@ export const revocationRoutes: FastifyPluginAsync<RevocationRouteDeps> = async (
   async function admit(req: FastifyRequest, reply: FastifyReply): Promise<void> {
     // A refused request's body is not wanted: close the connection after the answer instead of draining it.
     reply.header('connection', 'close');
-    await authenticate(req.headers.authorization);
+    await authenticate(req.headers.authorization, req.ip);
     if (req.method === 'POST') {
       await rateLimit();
       if (largeBodies >= MAX_CONCURRENT_BATCHES) {

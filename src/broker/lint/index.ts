@@ -3,6 +3,7 @@
 // an `error` finding that its policy does not override stops the load. `check --lint` reports everything.
 import { contextRules as c } from './rules-context.js';
 import { configRules as g } from './rules-config.js';
+import { formatRules as f } from './rules-formats.js';
 import { identityRules as i } from './rules-identity.js';
 import { propertyRules as r } from './rules-properties.js';
 import type { LintFinding } from './finding.js';
@@ -43,6 +44,10 @@ export const RULES: readonly LintRule[] = [
   r.repoPropertyEquality,
   // Not in the ranked table either: the kind-independent floor under rules 1 and 2 (issue 18).
   i.noIdentityClaim,
+  // Nor this: a value in a shape the platform never sends (GitHub's `ref: main`) makes a policy dead (issue 18).
+  f.neverMatches,
+  // Nor this: plain HTTP beyond loopback, trusting a proxy to be the only way in (issue 19).
+  g.plainHttpBeyondLoopback,
 ];
 
 export function ruleById(id: string): LintRule | undefined {

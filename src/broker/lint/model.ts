@@ -49,6 +49,8 @@ export interface LintPolicy {
 
 export interface LintConfig {
   audience?: string;
+  /** Where the broker listens, as the file says (the command line's --host can move it). */
+  listen: { host: string; plainHttp: boolean; tls: boolean };
   issuers: LintIssuer[];
   policies: LintPolicy[];
 }
@@ -111,7 +113,14 @@ export function lintModel(raw: unknown, numberSources: ReadonlyMap<string, strin
       numbers,
     }];
   });
-  return { audience: typeof cfg.audience === 'string' ? cfg.audience : undefined, issuers, policies };
+  const listen = isObject(cfg.listen) ? cfg.listen : {};
+  return {
+    audience: typeof cfg.audience === 'string' ? cfg.audience : undefined,
+    // The loader's defaults: 127.0.0.1, no TLS, no plain_http.
+    listen: { host: typeof listen.host === 'string' ? listen.host : '127.0.0.1', plainHttp: listen.plain_http === true, tls: listen.tls !== undefined && listen.tls !== null },
+    issuers,
+    policies,
+  };
 }
 
 /** The policy's condition on a claim, if it has one. */

@@ -103,3 +103,29 @@ export function samplesOf(source: string, limit = 32): string[] {
   };
   return alts(ast.alternatives);
 }
+
+/**
+ * The fixed text each top-level alternative starts with (a leading group's alternatives counted one by one):
+ * `main|develop` gives `main` and `develop`, `(main|dev)-.*` gives `main` and `dev`. Every value the pattern
+ * accepts starts with one of them. Undefined when the parser refuses the pattern.
+ */
+export function alternativePrefixes(source: string, limit = 32): string[] | undefined {
+  const ast = parsePattern(source);
+  if (ast === undefined) return undefined;
+  const ofAlternatives = (alternatives: readonly AST.Alternative[]): string[] => alternatives.flatMap((a) => ofSequence(a.elements)).slice(0, limit);
+  const ofSequence = (elements: readonly AST.Element[]): string[] => {
+    let prefix = '';
+    for (const [i, e] of elements.entries()) {
+      if (e.type === 'Character') {
+        prefix += String.fromCodePoint(e.value);
+        continue;
+      }
+      // `^` at the very start changes nothing: the broker anchors the pattern anyway.
+      if (i === 0 && e.type === 'Assertion' && e.kind === 'start') continue;
+      if (e.type === 'Group' || e.type === 'CapturingGroup') return ofAlternatives(e.alternatives).map((inner) => prefix + inner);
+      break;
+    }
+    return [prefix];
+  };
+  return ofAlternatives(ast.alternatives);
+}

@@ -1,9 +1,11 @@
 // Rules about the configuration as a whole and about how matchers are written: the audience, patterns that
-// escape their anchors or leave a dot unescaped, policies that can never decide, replayable tokens.
+// escape their anchors or leave a dot unescaped, policies that can never decide, replayable tokens, plain HTTP
+// beyond loopback.
 import { literalOf } from './matchers.js';
 import { hasBareDot } from './pattern-syntax.js';
 import { eachPolicy, type Hit, type LintCondition, type LintRule } from './model.js';
 import { patternProblem } from '../policy/policy.js';
+import { plainHttpExposure } from '../config/listen.js';
 
 const patternEscapesAnchor: LintRule = {
   id: 'pattern-escapes-anchor',
@@ -97,4 +99,17 @@ const replayAllowed: LintRule = {
   check: eachPolicy((p) => (p.singleUse ? [] : [{ path: `${p.path}.single_use`, message: `policy ${p.name} lets a token be exchanged more than once` }])),
 };
 
-export const configRules = { patternEscapesAnchor, audienceNotUnique, shadowedPolicy, unescapedRegexDot, replayAllowed };
+const plainHttpBeyondLoopback: LintRule = {
+  id: 'plain-http-beyond-loopback',
+  severity: 'warning',
+  risk: 'with plain_http: true on an address other than loopback the broker serves plain HTTP to everything that reaches it: a TLS-terminating proxy protects tokens and secrets only if it is the only way in, and a published container port (docker run -p 8080:8080) is reachable from every network the host is on',
+  fix: 'publish the port only to the proxy (docker run -p 127.0.0.1:8080:8080, a private network, a Kubernetes NetworkPolicy), or configure listen.tls',
+  overridable: false,
+  check(cfg) {
+    const { host, tls, plainHttp } = cfg.listen;
+    const message = plainHttpExposure(host, tls, plainHttp);
+    return message ? [{ path: 'listen.plain_http', message }] : [];
+  },
+};
+
+export const configRules = { patternEscapesAnchor, audienceNotUnique, shadowedPolicy, unescapedRegexDot, replayAllowed, plainHttpBeyondLoopback };

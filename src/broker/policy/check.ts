@@ -13,8 +13,9 @@ export interface CheckReport {
   evaluations: PolicyEvaluation[];
 }
 
-export function checkClaims(config: BrokerConfig, claims: Claims): CheckReport {
-  const problems: string[] = [];
+/** `known`: reasons the broker would refuse the token found before this (its lifetime, say). */
+export function checkClaims(config: BrokerConfig, claims: Claims, known: string[] = []): CheckReport {
+  const problems: string[] = [...known];
   const iss = claimText(claims.iss);
   const issuer = iss === undefined ? undefined : config.issuers.find((i) => i.issuer === iss.replace(/\/+$/, ''));
   if (iss === undefined) problems.push('the claims have no "iss": the broker could not pick an issuer');

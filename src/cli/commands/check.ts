@@ -2,11 +2,13 @@
 // not (src/broker/policy/check.ts decides); with --lint, the trust-policy lint findings of the configuration
 // (src/broker/lint/report.ts). Claims come from a claims file, filled in as every command fills them in
 // (src/cli/claims-file.ts), or from a token that is decoded, not verified.
+import { DEFAULT_CLOCK_SKEW_SECONDS } from '../../broker/config/issuers.js';
 import { loadConfigFile, type BrokerConfig } from '../../broker/config/load.js';
 import { ConfigError } from '../../broker/errors.js';
 import type { LintReport } from '../../broker/lint/report.js';
 import { checkClaims, formatReport, tokenIdentity } from '../../broker/policy/check.js';
 import type { Claims } from '../../broker/policy/policy.js';
+import { tokenExpiry, type Expiry } from '../../broker/verify/expiry.js';
 import { TokenVerifier } from '../../broker/verify/token.js';
 import { platformIssuer } from '../../platform/completion.js';
 import { completeClaims, describeCompletion, readGivenClaims, type Completed } from '../claims-file.js';
@@ -58,22 +60,28 @@ async function check(values: Values<typeof checkSpec.options>, io: CommandIo): P
   }
   let claims: Claims | undefined;
   let completed: Completed | undefined;
+  let expiry: Expiry | undefined;
   if (values.token) {
     claims = TokenVerifier.peek(values.token.trim());
     if (!claims) throw new UsageError('check', '--token is not a decodable JWT');
+    // A real token's lifetime is the broker's first question: an expired one never reaches the policies.
+    const iss = typeof claims.iss === 'string' ? claims.iss.replace(/\/+$/, '') : undefined;
+    const skew = config.issuers.find((i) => i.issuer === iss)?.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS;
+    expiry = tokenExpiry(claims, Date.now(), skew);
   } else {
     const given = await readGivenClaims('check', values.claims);
     const platform = completeClaims('check', given, {}).platform;
     completed = completeClaims('check', given, { iss: platformIssuer(config.issuers, platform)?.issuer, aud: config.audience });
     claims = completed.claims;
   }
-  const report = checkClaims(config, claims);
+  const report = checkClaims(config, claims, expiry?.problem ? [expiry.problem] : []);
   if (values.json) {
     io.stdout.write(
       JSON.stringify(
         {
           matched: report.matched ?? null,
           identity: tokenIdentity(claims) ?? null,
+          ...(expiry ? { expires_at: expiry.expiresAt ?? null, seconds_left: expiry.secondsLeft ?? null } : {}),
           ...(completed ? { filled_in: { derived: completed.derived, defaults: completed.defaults, warnings: completed.unknown } } : {}),
           problems: report.problems,
           policies: report.evaluations.map((e) => ({ name: e.policy.name, issuer_matches: e.issuerMatches, matched: e.matched, failures: e.failures })),
@@ -84,6 +92,7 @@ async function check(values: Values<typeof checkSpec.options>, io: CommandIo): P
     );
   } else {
     if (completed) io.stdout.write(describeCompletion(completed, values.claims!).map((l) => `claims: ${l}\n`).join(''));
+    if (expiry) io.stdout.write(`${expiry.line}\n`);
     io.stdout.write(formatReport(report, claims));
     // A match that rests on a claim the file did not give is worth a second look.
     const decided = report.evaluations.find((e) => e.policy.name === report.matched)?.policy;

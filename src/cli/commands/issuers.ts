@@ -20,11 +20,13 @@ export async function issuersCommand(args: string[], io?: Partial<CommandIo>): P
   return runCommand(issuersSpec, args, io, async (values, io) => {
     const githubPort = integerOption('issuers', values['github-port'], '--github-port', 0, 65535) ?? 0;
     const gitlabPort = integerOption('issuers', values['gitlab-port'], '--gitlab-port', 0, 65535) ?? 0;
-    const github = await startFakeIssuer({ kind: 'github', port: githubPort, audience: values.audience });
-    const gitlab = await startFakeIssuer({ kind: 'gitlab', port: gitlabPort, audience: values.audience }).catch(async (e: unknown) => {
+    const github = await startFakeIssuer({ kind: 'github', port: githubPort, audience: values.audience }).catch((e: unknown) => portProblem(e, 'github', githubPort));
+    if (typeof github === 'string') return explain(io, github);
+    const gitlab = await startFakeIssuer({ kind: 'gitlab', port: gitlabPort, audience: values.audience }).catch((e: unknown) => portProblem(e, 'gitlab', gitlabPort));
+    if (typeof gitlab === 'string') {
       await github.close();
-      throw e;
-    });
+      return explain(io, gitlab);
+    }
     io.stdout.write(
       `fake GitHub issuer: ${github.url}\nfake GitLab issuer: ${gitlab.url}\n` +
         `mint a token:  oidc-exchange token --issuer-url ${github.url} --audience <broker audience> --set environment=production\n` +
@@ -37,4 +39,22 @@ export async function issuersCommand(args: string[], io?: Partial<CommandIo>): P
     await Promise.all([github.close(), gitlab.close()]);
     return 0;
   });
+}
+
+/**
+ * The one line that says why a fake issuer could not listen on its port (in use, or not ours to take); any other
+ * error is rethrown.
+ */
+function portProblem(e: unknown, which: 'github' | 'gitlab', port: number): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  const name = which === 'github' ? 'GitHub' : 'GitLab';
+  const choose = `pick another with --${which}-port N, or leave --${which}-port out for any free port`;
+  if (code === 'EADDRINUSE') return `port ${port} (fake ${name} issuer) is in use on 127.0.0.1; ${choose}`;
+  if (code === 'EACCES') return `port ${port} (fake ${name} issuer) needs privileges this user does not have; ${choose}`;
+  throw e;
+}
+
+function explain(io: CommandIo, line: string): number {
+  io.stderr.write(`oidc-exchange issuers: ${line}\n`);
+  return 2;
 }

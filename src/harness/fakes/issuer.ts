@@ -124,7 +124,14 @@ export async function startFakeIssuer(opts: FakeIssuerOptions): Promise<FakeIssu
     send(res, 404, { message: 'not found' });
   }
 
-  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', resolve));
+  // A port in use is an error to hand back (the CLI explains it), not an 'error' event nobody listens to.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   const addr = server.address() as AddressInfo;
   const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
   url = `http://${host}:${addr.port}`;
