@@ -37,6 +37,24 @@ describe('the masking forms, by hand', () => {
     ],
     ['pretty JSON: structural lines are skipped without a warning, the key line kept as printed', PRETTY, [PRETTY, '  "a": "long-value-1"', '"a": "long-value-1"', 'long-value-1'], false],
     ['a boolean leaf is warned about, not registered', '{"on": true, "token": "tok-12345"}', ['{"on": true, "token": "tok-12345"}', 'tok-12345'], true],
+    ['false is not registered either (five characters, but every false in the log would go)', '{"off": false, "token": "tok-12345"}', ['{"off": false, "token": "tok-12345"}', 'tok-12345'], true],
+    ['a JSON leaf made only of punctuation is a password: registered', '{"pw": "::::"}', ['{"pw": "::::"}', '::::'], false],
+    [
+      'pretty JSON with an array: "]," is structure, skipped without a warning',
+      '{\n  "a": [\n    "long-value-1"\n  ],\n  "b": "long-value-2"\n}',
+      [
+        '{\n  "a": [\n    "long-value-1"\n  ],\n  "b": "long-value-2"\n}',
+        '  "b": "long-value-2"',
+        '"b": "long-value-2"',
+        '    "long-value-1"',
+        '"long-value-1"',
+        'long-value-1',
+        'long-value-2',
+        '  "a": [', // a key line is not structure: registered, as the value's lines are
+        '"a": [',
+      ],
+      false,
+    ],
     ['a number leaf as written (1.50), and its parsed form is too short', '{"n": 1.50}', ['{"n": 1.50}', '1.50'], true],
     ['a big number leaf as written, not as JSON.parse rounds it', '{"n": 12345678901234567890}', ['{"n": 12345678901234567890}', '12345678901234567000', '12345678901234567890'], false], // the parsed form first, equal length
     ['text that merely starts with { is no JSON: the whole value only', '{not json at all', ['{not json at all'], false],
@@ -80,6 +98,9 @@ describe('the masking forms, by hand', () => {
     ['null is no leaf', '{"a": null}', []],
     ['a JSON string is no object: no leaves', '"just a string"', []],
     ['leading whitespace is no reason to skip the leaves', '\n\t {"a": "b"}', ['b']],
+    ['JSON that does not parse has no leaves, digits or not', '{"a": 12345', []],
+    ['an exponent with a sign, as written', '[3e+2]', ['300', '3e+2']],
+    ['an exponent of several digits, as written', '[1e10]', ['10000000000', '1e10']],
   ])('jsonLeaves: %s', (_why, value, leaves) => {
     expect(jsonLeaves(value)).toEqual(leaves);
   });
