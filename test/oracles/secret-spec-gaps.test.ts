@@ -43,6 +43,14 @@ describe('Vault paths, by hand', () => {
     expect(parseSecretSpecs(`${path} password`, 'vault')).toEqual([{ line: 1, source: 'password', vaultPath, exportName: 'PASSWORD', asFile: false }]);
   });
 
+  it('path and field are separated by any run of spaces or tabs', () => {
+    expect(parseSecretSpecs('kv/app   password\nkv/app\tkey\nkv/app \t token', 'vault').map((s) => [s.vaultPath, s.source])).toEqual([
+      ['kv/app', 'password'],
+      ['kv/app', 'key'],
+      ['kv/app', 'token'],
+    ]);
+  });
+
   it('the field becomes the export name upper-cased, other characters as _', () => {
     expect(parseSecretSpecs('kv/app api-key.v2', 'vault')[0]!.exportName).toBe('API_KEY_V2');
     expect(parseSecretSpecs('kv/app api-key | file:KEY_FILE', 'vault')[0]).toMatchObject({ exportName: 'KEY_FILE', asFile: true, source: 'api-key' });
@@ -72,6 +80,12 @@ describe('names, renames and files', () => {
       expect((e as Error).name).toBe('SecretSpecError');
       expect((e as SecretSpecError).code).toBe('secrets_invalid');
     }
+  });
+
+  it('file: counts only at the start of the name, and takes the whole rest of it', () => {
+    expect(problems('A | xfile:B', 'oidc-exchange')).toEqual(['line 1: "xfile:B" is not a valid variable name (letters, digits and _, not starting with a digit)']);
+    // A carriage return inside the name (`.` stops at it): the whole text after "|" is the name, and it is no name.
+    expect(problems('A | file:B\rC', 'oidc-exchange')).toEqual(['line 1: "file:B\\rC" is not a valid variable name (letters, digits and _, not starting with a digit)']);
   });
 
   it('a file export keeps what follows file:, spaces allowed after the colon; an empty list is no problem outside Vault mode', () => {
