@@ -20,6 +20,8 @@ const table = JSON.parse(readFileSync(tablePath, 'utf8'));
 
 const args = process.argv.slice(2);
 const force = args.includes('--force');
+// --rescore: score the last report again (after editing a module's `equivalent` list) without running Stryker.
+const rescore = args.includes('--rescore');
 const names = args.filter((a) => !a.startsWith('--'));
 for (const n of names) if (!table.modules[n]) throw new Error(`unknown module ${n}; the modules are ${Object.keys(table.modules).join(', ')}`);
 const selected = names.length ? names : Object.keys(table.modules);
@@ -90,18 +92,28 @@ for (const name of selected) {
   );
   const started = Date.now();
   console.log(`\n== mutation: ${name} (${module.mutate.join(', ')})`);
-  const run = spawnSync(runner, [join(root, 'node_modules/@stryker-mutator/core/bin/stryker.js'), 'run', config, ...(force ? ['--force'] : [])], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, MUTATION_MODULE: name, NODE_OPTIONS: '' },
-  });
-  const seconds = Math.round((Date.now() - started) / 1000);
+  const previous = results.modules[name];
+  if (rescore && (previous?.sourceHash !== sourceHash(module.mutate) || !existsSync(reportFile))) {
+    console.error(`mutation: ${name} changed since its last report (or has none): run it instead of --rescore`);
+    failed = true;
+    continue;
+  }
+  const run = rescore
+    ? { status: 0 }
+    : spawnSync(runner, [join(root, 'node_modules/@stryker-mutator/core/bin/stryker.js'), 'run', config, ...(force ? ['--force'] : [])], {
+        cwd: root,
+        stdio: 'inherit',
+        env: { ...process.env, MUTATION_MODULE: name, NODE_OPTIONS: '' },
+      });
+  const seconds = rescore ? previous.seconds : Math.round((Date.now() - started) / 1000);
   if (run.status !== 0) {
     console.error(`mutation: Stryker failed on ${name} (exit ${run.status})`);
     failed = true;
     continue;
   }
   const s = score(name, module, JSON.parse(readFileSync(reportFile, 'utf8')));
+  // Read again before writing: another module's run may have recorded its result meanwhile.
+  if (existsSync(resultsPath)) results.modules = { ...results.modules, ...JSON.parse(readFileSync(resultsPath, 'utf8')).modules };
   results.modules[name] = {
     score: s.score,
     killed: s.killed,
@@ -111,7 +123,7 @@ for (const name of selected) {
     equivalent: s.equivalent,
     sourceHash: sourceHash(module.mutate),
     seconds,
-    incremental: !force,
+    forced: rescore ? previous.forced : force,
     survivors: s.survivors,
   };
   const ok = s.score >= table.threshold;

@@ -91,6 +91,9 @@ describe('patterns, anchored as a whole', () => {
     );
     expect(patternProblem('\\u{110000}')).toMatch(/^invalid regular expression "\\\\u\{110000\}": /); // invalid only with the u flag
     expect(patternProblem('a.b')).toBeUndefined();
+    // Wrapped, it still does not compile under the broker's flags (a code point past U+10FFFF): it cannot
+    // escape the anchors, so the message does not say it would (without the u flag, \u{110000} would be 110000 u's).
+    expect(patternProblem('a)|(\\u{110000}')).toBe('invalid regular expression "a)|(\\\\u{110000}": Unmatched \')\'');
     expect(() => compileMatcher({ pattern: 'a(' })).toThrow('invalid regular expression "a(": Unterminated group');
   });
 });
