@@ -206,3 +206,54 @@ describe('a sample value shown to an operator', () => {
     expect(sampleOf(m, '-evil')).toBe(evil);
   });
 });
+
+// Found by Stryker (npm run test:mutation -- lint-patterns): readings no test held.
+describe('more readings, by hand', () => {
+  it('an exact string with regex metacharacters is its own literal and prefix (never read as a pattern)', () => {
+    expect(literalOf(compileMatcher('a.b'))).toBe('a.b');
+    expect(literalPrefix(compileMatcher('a.b'))).toBe('a.b');
+    expect(literalOf(compileMatcher('x(y)'))).toBe('x(y)');
+  });
+
+  it('the fill of a glob sample loses only its leading non-alphanumerics after a separator', () => {
+    expect(sampleOf(compileMatcher('a/*'), '--evil')).toBe('a/evil');
+    expect(sampleOf(compileMatcher('a/*'), 'ev-il')).toBe('a/ev-il');
+  });
+
+  it.each<[OwnerFormat, MatcherSpec, unknown, string]>([
+    ['path', '', { wildcard: true }, 'the empty value names no owner: not the owner ""'],
+    ['github-sub', 'repo:', { wildcard: true }, 'an empty owner after repo: is no owner'],
+    ['whole', 'a/b', { literal: 'a/b' }, 'a whole owner is the whole value, / and all'],
+  ])('%s %j -> %j (%s)', (format, spec, owner) => {
+    expect(ownerOf(compileMatcher(spec), format)).toEqual(owner);
+  });
+
+  it.each<[string, boolean, string | undefined, string]>([
+    ['ref:refs/heads/main', true, undefined, 'no repo: key at all'],
+    ['repo::a/b', true, undefined, 'an empty repository part'],
+  ])('subRepoIn %j complete %j -> %j (%s)', (text, complete, repo) => {
+    expect(subRepoIn(text, complete)).toBe(repo);
+  });
+
+  it('a repo: key right after a leading colon', () => {
+    expect(repoKeyAt(':repo:x')).toBe(1);
+  });
+
+  it('a list is any of its entries: an extra entry that refuses "false" keeps the list true-only', () => {
+    expect(acceptsOnlyTrue(['true', 'x'].map((s) => compileMatcher(s)))).toBe(true);
+  });
+
+  it('assertions without alternatives (^, $, \\b) are walked past', () => {
+    expect(hasBareDot('^a\\bb$')).toBe(false);
+    expect(hasBareDot('^a.b$')).toBe(true);
+  });
+
+  it.each<[string, string[]]>([
+    ['\\P{L}', ['x']],
+    ['a{0}', ['']],
+    ['a{3}', ['aaa']],
+    ['(?:a|b)c', ['ac', 'bc']],
+  ])('samplesOf %j -> %j', (pattern, samples) => {
+    expect(samplesOf(pattern)).toEqual(samples);
+  });
+});
