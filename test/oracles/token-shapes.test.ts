@@ -31,6 +31,7 @@ describe('the form of a whole value', () => {
 
   it.each<[string, boolean, string]>([
     [`ghs_${'a-'.repeat(18)}`, true, '36 characters of the alphabet, neither form: GitHub may change what is inside'],
+    ['ghs_12_x.y.z', true, 'the stateless form is a token whatever its length (the 36-character floor is for bodies of no known form)'],
     [`ghs_${'a-'.repeat(17)}a`, false, '35 characters'],
     [`ghs_${'a'.repeat(20)}.${'b'.repeat(20)}`, true, 'one dot'],
     [`ghs_${'a'.repeat(20)}.${'b'.repeat(10)}.${'c'.repeat(10)}`, true, 'two dots'],
