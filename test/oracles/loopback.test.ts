@@ -86,6 +86,9 @@ describe('the proxy a request goes through', () => {
     ['https://[2001:db8::1]:8443/v1', { HTTPS_PROXY: 'http://p:1', NO_PROXY: '[2001:db8::1]:9999' }, 'http://p:1', 'an IPv6 entry with another port'],
     ['https://b.example/v1', { HTTPS_PROXY: 'http://p:1', NO_PROXY: 'a:b:c' }, 'http://p:1', 'an entry that reads as no host is skipped'],
     ['https://b.example/v1', { HTTPS_PROXY: 'http://p:1', NO_PROXY: ',,' }, 'http://p:1', 'empty entries are skipped'],
+    ['http://b.example/v1', { HTTP_PROXY: ' p:1 ' }, 'http://p:1', 'spaces around a proxy without a scheme are dropped too'],
+    ['https://b.example/v1', { HTTPS_PROXY: 'http://p:1', NO_PROXY: 'x:b.example' }, 'http://p:1', 'an entry is a host and a port, read whole: not its tail'],
+    ['https://b.example/v1', { HTTPS_PROXY: 'http://p:1', NO_PROXY: 'b.example:443x' }, 'http://p:1', 'a port is digits to the end of the entry'],
   ])('%s via %j: %j (%s)', (url, e, proxy) => {
     expect(proxyFor(url, e)).toBe(proxy);
   });
