@@ -70,6 +70,7 @@ describe('hostile-input corpus', () => {
 
   it.each(corpus)('%s', async (_name, given) => {
     const c = placeholders(given);
+    if (c.expectOnNode20 && Number(process.versions.node.split('.')[0]) < 22) c.expect = c.expectOnNode20;
     const got = await send(c);
     let json: Record<string, unknown> = {};
     try {

@@ -34,7 +34,13 @@ export interface CorpusCase {
   path?: string;
   /** A whole raw HTTP request (CRLF line ends written as \r\n in the JSON); "{token}" allowed. */
   raw?: string;
+  /** The answer on the Node versions the broker supports (22 and later). */
   expect: { status: number; code?: string; secrets?: string[]; contentType?: string };
+  /**
+   * The answer where Node 20 (end of life, still this machine's node) parses the request differently; the
+   * source tier runs on Node 20 here and on 24 in the mutation runs and node-version checks.
+   */
+  expectOnNode20?: { status: number; code?: string; secrets?: string[]; contentType?: string };
 }
 
 export interface CorpusIssuers {
