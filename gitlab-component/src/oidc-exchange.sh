@@ -598,7 +598,8 @@ EOF
 # explicit opt-in export_all, under which every name the broker grants must match an allow_names pattern and
 # pass _oe_name_ok's reserved names. A name decides what later commands do, so the broker never picks one alone.
 
-# _oe_choice_ok TARGETS: a list, or export_all, not neither (nothing would be exported) and not both.
+# _oe_choice_ok TARGETS: a list, or export_all, not neither (nothing would be exported) and not both; allow_names
+# only with export_all.
 _oe_choice_ok() {
   if [ -z "$1" ] && ! _oe_true "$_oe_export_all"; then
     _oe_fail "no secret names were chosen, so nothing would be exported: list the names in the input secrets (one per line), or set the input export_all: true to export every name the policy grants (narrowed by allow_names)"
@@ -608,7 +609,17 @@ _oe_choice_ok() {
     _oe_fail "export_all: true exports every name the policy grants, but names are listed too: keep the list and drop export_all: true, or the reverse"
     return 1
   fi
-  _oe_true "$_oe_export_all" || return 0
+  if ! _oe_true "$_oe_export_all"; then
+    # Patterns without the opt-in would be ignored, and the job would believe its names narrowed.
+    _oe_an=$(printf '%s' "$_oe_allow_names" | tr ',\t\r\n' '    ' | tr -s ' ')
+    _oe_an=${_oe_an# }
+    _oe_an=${_oe_an% }
+    if [ "$_oe_an" != '*' ]; then
+      _oe_fail "allow_names only narrows export_all: true; with a list, the listed names are the ones exported: drop allow_names, or drop the list and set export_all: true"
+      return 1
+    fi
+    return 0
+  fi
   _oe_allow_ok
 }
 

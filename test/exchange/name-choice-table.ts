@@ -3,9 +3,13 @@
 // (test/gitlab/name-choice.dist.test.ts, under dash, BusyBox sh and bash) are both held to it.
 
 /** A list, the opt-in, neither or both. */
-export const CHOICES: Array<{ listed: number; exportAll: boolean; ok: boolean; says?: RegExp }> = [
+export const CHOICES: Array<{ listed: number; exportAll: boolean; allow?: string; ok: boolean; says?: RegExp }> = [
   { listed: 2, exportAll: false, ok: true },
   { listed: 0, exportAll: true, ok: true },
+  { listed: 0, exportAll: true, allow: 'APP_*, DB_PASSWORD', ok: true },
+  // Patterns without the opt-in narrow nothing: said, not ignored.
+  { listed: 2, exportAll: false, allow: 'APP_*', ok: false, says: /only narrows .*with a list, the listed names are the ones exported/ },
+  { listed: 2, exportAll: false, allow: ' * ', ok: true },
   { listed: 0, exportAll: false, ok: false, says: /no secret names were chosen, so nothing would be exported/ },
   { listed: 1, exportAll: true, ok: false, says: /names are listed too/ },
 ];

@@ -39,7 +39,7 @@ async function sh(shell: string[], body: string, env: Record<string, string> = {
 describe.each(SHELLS)('under %s', (_label, shell) => {
   it.each(CHOICES.map((c) => [c.listed, c.exportAll, c] as const))('listed %d, export_all %s', async (_l, _e, c) => {
     const targets = Array.from({ length: c.listed }, (_, i) => ` NAME_${i}`).join('');
-    const r = await sh(shell, `_oe_export_all=${c.exportAll}; _oe_allow_names='*'; _oe_choice_ok "$T"`, { T: targets });
+    const r = await sh(shell, `_oe_export_all=${c.exportAll}; _oe_allow_names=$A; _oe_choice_ok "$T"`, { T: targets, A: c.allow ?? '*' });
     expect({ status: r.status === 0, stderr: r.stderr }).toMatchObject({ status: c.ok });
     if (c.says) expect(r.stderr).toMatch(c.says);
     if (!c.exportAll && c.listed === 0) expect(r.stderr).toContain('list the names in the input secrets (one per line), or set the input export_all: true');
