@@ -3422,7 +3422,7 @@ function nameChoiceProblem(choice, words) {
         return `${words.exportAll} exports every name the policy grants, but names are listed too: keep the list and drop ${words.exportAll}, or the reverse`;
     }
     // Patterns given without the opt-in would be ignored, and the job would believe its names narrowed.
-    const allow = (choice.allow ?? DEFAULT_ALLOW_NAMES).split(/[\s,]+/).filter((w) => w !== '');
+    const allow = choice.allow ?? [DEFAULT_ALLOW_NAMES];
     if (!choice.exportAll && (allow.length !== 1 || allow[0] !== DEFAULT_ALLOW_NAMES)) {
         return `${words.allowNames} only narrows ${words.exportAll}; with a list, the listed names are the ones exported: drop ${words.allowNames}, or drop the list and set ${words.exportAll}`;
     }
@@ -4210,7 +4210,7 @@ async function run(inputs, ctx) {
     // 1. The secrets input, completely checked before any request, and the names the job chose: a list, or the
     //    explicit opt-in to everything granted (name-choice.ts). A job that chose neither spends no token.
     const specs = parseSecretSpecs(inputs.secrets, inputs.broker);
-    const choiceProblem = nameChoiceProblem({ listed: specs.length, exportAll: inputs.exportAll, allow: inputs.allowNames.join(' ') }, ACTION_WORDS);
+    const choiceProblem = nameChoiceProblem({ listed: specs.length, exportAll: inputs.exportAll, allow: inputs.allowNames }, ACTION_WORDS);
     if (choiceProblem)
         throw new NameChoiceError(`${choiceProblem}; nothing was requested or exported`);
     // 2. Trade the OIDC token for the values (a fresh token per attempt). The connection to the broker is

@@ -38,7 +38,7 @@ export async function run(inputs: ActionInputs, ctx: RunContext): Promise<RunRes
   // 1. The secrets input, completely checked before any request, and the names the job chose: a list, or the
   //    explicit opt-in to everything granted (name-choice.ts). A job that chose neither spends no token.
   const specs = parseSecretSpecs(inputs.secrets, inputs.broker);
-  const choiceProblem = nameChoiceProblem({ listed: specs.length, exportAll: inputs.exportAll, allow: inputs.allowNames.join(' ') }, ACTION_WORDS);
+  const choiceProblem = nameChoiceProblem({ listed: specs.length, exportAll: inputs.exportAll, allow: inputs.allowNames }, ACTION_WORDS);
   if (choiceProblem) throw new NameChoiceError(`${choiceProblem}; nothing was requested or exported`);
 
   // 2. Trade the OIDC token for the values (a fresh token per attempt). The connection to the broker is

@@ -46,7 +46,7 @@ export class NameChoiceError extends Error {
  * opt-in (they narrow nothing). Checked before any request, so a
  * job that chose nothing spends no token.
  */
-export function nameChoiceProblem(choice: { listed: number; exportAll: boolean; allow?: string }, words: NameChoiceWords): string | undefined {
+export function nameChoiceProblem(choice: { listed: number; exportAll: boolean; allow?: readonly string[] }, words: NameChoiceWords): string | undefined {
   if (choice.listed === 0 && !choice.exportAll) {
     return `no secret names were chosen, so nothing would be exported: ${words.list}, or set ${words.exportAll} to export every name the policy grants (narrowed by ${words.allowNames})`;
   }
@@ -54,7 +54,7 @@ export function nameChoiceProblem(choice: { listed: number; exportAll: boolean; 
     return `${words.exportAll} exports every name the policy grants, but names are listed too: keep the list and drop ${words.exportAll}, or the reverse`;
   }
   // Patterns given without the opt-in would be ignored, and the job would believe its names narrowed.
-  const allow = (choice.allow ?? DEFAULT_ALLOW_NAMES).split(/[\s,]+/).filter((w) => w !== '');
+  const allow = choice.allow ?? [DEFAULT_ALLOW_NAMES];
   if (!choice.exportAll && (allow.length !== 1 || allow[0] !== DEFAULT_ALLOW_NAMES)) {
     return `${words.allowNames} only narrows ${words.exportAll}; with a list, the listed names are the ones exported: drop ${words.allowNames}, or drop the list and set ${words.exportAll}`;
   }

@@ -123,8 +123,8 @@ describe.each(shellFiles.map((f) => [f.file, f.blocks] as const))('%s', (file, b
     dockerLog = join(base, 'docker.log');
     kubectlLog = join(base, 'kubectl.log');
     writeFileSync(join(shim, 'npm'), NPM_SHIM, { mode: 0o755 });
-    writeFileSync(join(shim, 'docker'), DOCKER_SHIM, { mode: 0o755 });
-    writeFileSync(join(shim, 'kubectl'), DOCKER_SHIM.replace('docker for', 'kubectl for').replaceAll('"$DOCKER_LOG"', '"$KUBECTL_LOG"'), { mode: 0o755 });
+    writeFileSync(join(shim, 'docker'), recordingShim('docker', 'DOCKER_LOG'), { mode: 0o755 });
+    writeFileSync(join(shim, 'kubectl'), recordingShim('kubectl', 'KUBECTL_LOG'), { mode: 0o755 });
     const home = join(base, 'home');
     mkdirSync(home);
     env = {
@@ -271,7 +271,7 @@ describe.each(shellFiles.map((f) => [f.file, f.blocks] as const))('%s', (file, b
   async function runKubectlRecipe(b: DocBlock): Promise<void> {
     const r = await runBlock(b);
     expect(r.code).toBe(0);
-    const calls = readFileSync(kubectlLog, 'utf8').split('\n\u0001\n').filter(Boolean).map((c) => c.split('\0').filter((a, i, all) => i < all.length - 1 || a !== ''));
+    const calls = recordedCalls(kubectlLog);
     // Without the global -n NAMESPACE, what the block asks kubectl to do.
     const verbs = calls.map((c) => (c[0] === '-n' ? c.slice(2) : c));
     const applied = verbs.filter((c) => c[0] === 'apply' && c[1] === '-k').map((c) => c[2]!);
@@ -303,7 +303,7 @@ describe.each(shellFiles.map((f) => [f.file, f.blocks] as const))('%s', (file, b
   async function runDockerRecipe(b: DocBlock): Promise<void> {
     const r = await runBlock(b);
     expect(r.code).toBe(0);
-    const calls = readFileSync(dockerLog, 'utf8').split('\n\u0001\n').filter(Boolean).map((c) => c.split('\0').filter((a, i, all) => i < all.length - 1 || a !== ''));
+    const calls = recordedCalls(dockerLog);
     const build = calls.find((c) => c[0] === 'build');
     const runCall = calls.find((c) => c[0] === 'run');
     expect(build).toBeDefined();
@@ -455,8 +455,19 @@ esac
 exec "$REAL_NPM" "$@"
 `;
 
-const DOCKER_SHIM = `#!/bin/sh
-# docker for the doc test: no engine here; records each call's arguments for the test to check and run.
-for a in "$@"; do printf '%s\\0' "$a"; done >>"$DOCKER_LOG"
-printf '\\n\\001\\n' >>"$DOCKER_LOG"
+/** A stand-in for `tool`, which this machine lacks: records each call's arguments in $LOG_VAR for the test. */
+function recordingShim(tool: string, logVar: string): string {
+  return `#!/bin/sh
+# ${tool} for the doc test: no engine or cluster here; records each call's arguments for the test to check.
+for a in "$@"; do printf '%s\\0' "$a"; done >>"$${logVar}"
+printf '\\n\\001\\n' >>"$${logVar}"
 `;
+}
+
+/** The calls a recordingShim logged, each as its argument list. */
+function recordedCalls(log: string): string[][] {
+  return readFileSync(log, 'utf8')
+    .split('\n\u0001\n')
+    .filter(Boolean)
+    .map((c) => c.split('\0').filter((a, i, all) => i < all.length - 1 || a !== ''));
+}

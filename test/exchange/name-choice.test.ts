@@ -7,7 +7,9 @@ import { CHOICES, GRANTED, PATTERNS, verdictOf } from './name-choice-table.js';
 describe('the names a job chose', () => {
   it.each(CHOICES.map((c) => [c.listed, c.exportAll, c] as const))('listed %d, export-all %s', (_l, _e, c) => {
     for (const words of [ACTION_WORDS, CLI_WORDS]) {
-      const problem = nameChoiceProblem(c, words);
+      // As the clients call it: the allow setting parsed first (parseAllowNames), then the choice checked.
+      const allow = c.allow === undefined ? undefined : parseAllowNames(c.allow, words).patterns;
+      const problem = nameChoiceProblem({ listed: c.listed, exportAll: c.exportAll, allow }, words);
       expect(problem === undefined).toBe(c.ok);
       if (c.says) expect(problem).toMatch(c.says);
     }
