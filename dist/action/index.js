@@ -3749,7 +3749,7 @@ function loadCleanupState(core, ctx) {
         if ('problem' in target)
             skipped.push(`revoking ${name}: ${target.problem}`);
         else
-            state.revoke.push({ name, apiBase: target.apiBase, token: raw.token });
+            state.revoke.push({ name, apiBase: target.apiBase, token: raw.token, ...(Number.isFinite(raw.receivedAt) ? { receivedAt: raw.receivedAt } : {}) });
     }
     const vault = parsed.vault;
     if (vault !== undefined) {
@@ -4114,12 +4114,13 @@ function brokerProvider(ctx) {
                 settle() {
                     // Revocation is kept only where the post step may send a token: GitHub's API or the broker's host.
                     const targets = [];
+                    const receivedAt = Date.now();
                     for (const entry of r.revoke) {
                         const target = revocationBase(entry, { brokerUrl: inputs.brokerUrl, githubApiUrl: ctx.job.apiUrl });
                         if ('problem' in target)
                             core.warning(`${(0,errors/* peerText */.qT)(entry.name, 130)} will not be revoked at the end of the job: ${target.problem}`);
                         else
-                            targets.push({ name: entry.name, apiBase: target.apiBase, token: r.secrets[entry.name] });
+                            targets.push({ name: entry.name, apiBase: target.apiBase, token: r.secrets[entry.name], receivedAt });
                     }
                     ctx.post.keepRevocable(targets);
                     const deliveries = deliveriesFor(specs, r.secrets);
@@ -4282,12 +4283,45 @@ async function main() {
     }
 }
 
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/platform/replication-lag.ts
+// GitHub replicates a freshly minted installation token to its API servers asynchronously. For a few seconds
+// after minting, a server that has not seen it yet answers 401 ("we can't find your token yet"), or 403 when
+// it has the token but not yet its permissions; GitHub hides some refusals as 404. GitHub's own SDK retries
+// such an answer after 1 s, 2 s and 4 s when it comes within the token's first seconds
+// (octokit/auth-app.js#65, #168, #589). Revocation has the same problem from the other side: a "Bad
+// credentials" answer to a young token does not mean it is already dead, and reporting it so would leave a
+// live token behind. Old tokens get no retry: for them a 401 means expired or revoked.
+/** The delays before each retry, in order. */
+const REPLICATION_RETRY_DELAYS_MS = [1000, 2000, 4000];
+/** How long after minting an answer may still be replication lag. */
+const REPLICATION_WINDOW_MS = 10_000;
+/** The statuses GitHub gives a token its API servers have not caught up with. */
+const LAG_STATUSES = new Set([401, 403, 404]);
+/**
+ * How long to wait before asking again, or undefined when the answer stands.
+ * @param status the answer's HTTP status
+ * @param mintedAtMs when the token was minted (undefined: unknown, so no retry)
+ * @param answeredAtMs when the answer came
+ * @param retriesSoFar retries already made for this request
+ */
+function replicationRetryDelay(status, mintedAtMs, answeredAtMs, retriesSoFar) {
+    if (!LAG_STATUSES.has(status) || mintedAtMs === undefined || !Number.isFinite(mintedAtMs))
+        return undefined;
+    if (answeredAtMs - mintedAtMs >= REPLICATION_WINDOW_MS)
+        return undefined;
+    return REPLICATION_RETRY_DELAYS_MS[retriesSoFar];
+}
+
 ;// CONCATENATED MODULE: ./src/action/cleanup.ts
 // The post step: remove the files the main step wrote and revoke what the broker (or Vault) said can be
 // revoked. GitHub App installation tokens are revoked with Octokit from @actions/github (`DELETE
 // /installation/token`, authenticated by the token itself), at the API base the state names once it has
 // been checked again (see state.ts). Best effort: it explains what it skipped and warns on failures, but never
 // fails the job, and it never prints a token.
+
+
 
 
 
@@ -4337,26 +4371,36 @@ async function cleanup(ctx) {
 }
 async function revokeInstallationToken(ctx, target) {
     const { core } = ctx;
-    try {
-        const { getOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(413)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
-        const quiet = (m) => core.debug(`octokit: ${(0,errors/* peerText */.qT)(m)}`);
-        const octokit = getOctokit(target.token, {
-            baseUrl: target.apiBase,
-            userAgent: 'oidc-exchange-action',
-            log: { debug: quiet, info: quiet, warn: quiet, error: quiet },
-            request: { fetch: await ctx.fetch(), signal: AbortSignal.timeout(ctx.timeoutMs) },
-        });
-        await octokit.rest.apps.revokeInstallationAccessToken({ headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' } });
-        core.info(`oidc-exchange post: revoked ${target.name}`);
-    }
-    catch (e) {
-        const status = e.status;
-        if (status === 401)
-            core.info(`oidc-exchange post: ${target.name} had already expired or been revoked`);
-        else if (typeof status === 'number')
-            core.warning(`oidc-exchange post: revoking ${target.name} answered HTTP ${status}; it stays valid until it expires`);
-        else
-            core.warning(`oidc-exchange post: could not revoke ${target.name}: ${(0,errors/* peerText */.qT)(e.message)}; it stays valid until it expires`);
+    for (let retries = 0;; retries++) {
+        try {
+            const { getOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(413)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+            const quiet = (m) => core.debug(`octokit: ${(0,errors/* peerText */.qT)(m)}`);
+            const octokit = getOctokit(target.token, {
+                baseUrl: target.apiBase,
+                userAgent: 'oidc-exchange-action',
+                log: { debug: quiet, info: quiet, warn: quiet, error: quiet },
+                request: { fetch: await ctx.fetch(), signal: AbortSignal.timeout(ctx.timeoutMs) },
+            });
+            await octokit.rest.apps.revokeInstallationAccessToken({ headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' } });
+            return core.info(`oidc-exchange post: revoked ${target.name}`);
+        }
+        catch (e) {
+            const status = e.status;
+            // A job that ends seconds after the exchange can revoke a token GitHub has not replicated yet.
+            const wait = typeof status === 'number' ? replicationRetryDelay(status, target.receivedAt, Date.now(), retries) : undefined;
+            if (wait !== undefined) {
+                core.info(`oidc-exchange post: GitHub does not know ${target.name} yet (HTTP ${status}, minted seconds ago); asking again in ${wait / 1000} s`);
+                await (0,promises_namespaceObject.setTimeout)(wait);
+                continue;
+            }
+            if (status === 401)
+                core.info(`oidc-exchange post: ${target.name} had already expired or been revoked`);
+            else if (typeof status === 'number')
+                core.warning(`oidc-exchange post: revoking ${target.name} answered HTTP ${status}; it stays valid until it expires`);
+            else
+                core.warning(`oidc-exchange post: could not revoke ${target.name}: ${(0,errors/* peerText */.qT)(e.message)}; it stays valid until it expires`);
+            return;
+        }
     }
 }
 

@@ -4,8 +4,10 @@
 // been checked again (see state.ts). Best effort: it explains what it skipped and warns on failures, but never
 // fails the job, and it never prints a token.
 import { rmSync } from 'node:fs';
+import { setTimeout as delay } from 'node:timers/promises';
 import { peerText } from '../client/errors.js';
 import type { HttpClient } from '../client/transport.js';
+import { replicationRetryDelay } from '../platform/replication-lag.js';
 import { loadCleanupState, type RevokeTarget, type TrustedHosts } from './state.js';
 import type { ActionCore } from './toolkit.js';
 
@@ -61,21 +63,31 @@ export async function cleanup(ctx: CleanupContext): Promise<void> {
 
 async function revokeInstallationToken(ctx: CleanupContext, target: RevokeTarget): Promise<void> {
   const { core } = ctx;
-  try {
-    const { getOctokit } = await import('@actions/github');
-    const quiet = (m: string) => core.debug(`octokit: ${peerText(m)}`);
-    const octokit = getOctokit(target.token, {
-      baseUrl: target.apiBase,
-      userAgent: 'oidc-exchange-action',
-      log: { debug: quiet, info: quiet, warn: quiet, error: quiet },
-      request: { fetch: await ctx.fetch(), signal: AbortSignal.timeout(ctx.timeoutMs) },
-    });
-    await octokit.rest.apps.revokeInstallationAccessToken({ headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' } });
-    core.info(`oidc-exchange post: revoked ${target.name}`);
-  } catch (e) {
-    const status = (e as { status?: unknown }).status;
-    if (status === 401) core.info(`oidc-exchange post: ${target.name} had already expired or been revoked`);
-    else if (typeof status === 'number') core.warning(`oidc-exchange post: revoking ${target.name} answered HTTP ${status}; it stays valid until it expires`);
-    else core.warning(`oidc-exchange post: could not revoke ${target.name}: ${peerText((e as Error).message)}; it stays valid until it expires`);
+  for (let retries = 0; ; retries++) {
+    try {
+      const { getOctokit } = await import('@actions/github');
+      const quiet = (m: string) => core.debug(`octokit: ${peerText(m)}`);
+      const octokit = getOctokit(target.token, {
+        baseUrl: target.apiBase,
+        userAgent: 'oidc-exchange-action',
+        log: { debug: quiet, info: quiet, warn: quiet, error: quiet },
+        request: { fetch: await ctx.fetch(), signal: AbortSignal.timeout(ctx.timeoutMs) },
+      });
+      await octokit.rest.apps.revokeInstallationAccessToken({ headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' } });
+      return core.info(`oidc-exchange post: revoked ${target.name}`);
+    } catch (e) {
+      const status = (e as { status?: unknown }).status;
+      // A job that ends seconds after the exchange can revoke a token GitHub has not replicated yet.
+      const wait = typeof status === 'number' ? replicationRetryDelay(status, target.receivedAt, Date.now(), retries) : undefined;
+      if (wait !== undefined) {
+        core.info(`oidc-exchange post: GitHub does not know ${target.name} yet (HTTP ${status}, minted seconds ago); asking again in ${wait / 1000} s`);
+        await delay(wait);
+        continue;
+      }
+      if (status === 401) core.info(`oidc-exchange post: ${target.name} had already expired or been revoked`);
+      else if (typeof status === 'number') core.warning(`oidc-exchange post: revoking ${target.name} answered HTTP ${status}; it stays valid until it expires`);
+      else core.warning(`oidc-exchange post: could not revoke ${target.name}: ${peerText((e as Error).message)}; it stays valid until it expires`);
+      return;
+    }
   }
 }

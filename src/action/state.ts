@@ -23,6 +23,11 @@ export interface RevokeTarget {
   /** The GitHub API base the token is revoked at (`DELETE {base}/installation/token`). */
   apiBase: string;
   token: string;
+  /**
+   * When the main step received the token (ms since the epoch): for its first seconds GitHub may not know it
+   * yet, and the post step asks again rather than take a 401 for "already dead".
+   */
+  receivedAt?: number;
 }
 
 export interface CleanupState {
@@ -133,7 +138,7 @@ export function loadCleanupState(
     }
     const target = revocationBase({ method: 'DELETE', url: `${raw.apiBase}/installation/token` }, ctx);
     if ('problem' in target) skipped.push(`revoking ${name}: ${target.problem}`);
-    else state.revoke.push({ name, apiBase: target.apiBase, token: raw.token });
+    else state.revoke.push({ name, apiBase: target.apiBase, token: raw.token, ...(Number.isFinite(raw.receivedAt) ? { receivedAt: raw.receivedAt as number } : {}) });
   }
   const vault = parsed.vault as Record<string, unknown> | undefined;
   if (vault !== undefined) {

@@ -83,12 +83,17 @@ export async function recordIssuances(store: Store | undefined, secrets: NamedSe
   return minted.filter((s) => s.revoke).map((s) => ({ name: s.name, method: s.revoke!.method, url: s.revoke!.url }));
 }
 
-/** Revokes one issued token at its provider, by kind. */
-export async function revokeIssued(kind: string, meta: Record<string, string> | undefined, token: string): Promise<'revoked' | 'already_dead'> {
-  if (kind === GITHUB_INSTALLATION_TOKEN && meta?.api_url) return revokeInstallationToken(meta.api_url, token);
+/**
+ * Revokes one issued token at its provider, by kind.
+ * @param issuedAtMs when the broker minted it (a provider may not know a token for its first seconds)
+ */
+export async function revokeIssued(kind: string, meta: Record<string, string> | undefined, token: string, issuedAtMs: number): Promise<'revoked' | 'already_dead'> {
+  if (kind === GITHUB_INSTALLATION_TOKEN && meta?.api_url) return revokeInstallationToken(meta.api_url, token, undefined, issuedAtMs);
   throw new BrokerError('internal_error', 'the broker does not know how to revoke this token', { detail: `no revoker for kind ${kind}` });
 }
 
 async function discard(secrets: NamedSecret[]): Promise<void> {
-  await Promise.allSettled(secrets.filter((s) => s.issuance).map((s) => revokeIssued(s.issuance!.kind, s.issuance!.meta, s.value)));
+  // Minted moments ago: now stands in for the minting time.
+  const mintedAt = Date.now();
+  await Promise.allSettled(secrets.filter((s) => s.issuance).map((s) => revokeIssued(s.issuance!.kind, s.issuance!.meta, s.value, mintedAt)));
 }

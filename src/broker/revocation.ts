@@ -188,7 +188,7 @@ export class Revoker {
       return 'failed';
     }
     try {
-      const result = await revokeIssued(record.kind, record.meta, token);
+      const result = await revokeIssued(record.kind, record.meta, token, Date.parse(record.issuedAt));
       log.info(
         { event: 'token_revoked', token_sha256: hash, kind: record.kind, policy: record.policy, sub: record.sub, repository: record.repository, project_path: record.project_path, result, location: f.location },
         'leaked token revoked',

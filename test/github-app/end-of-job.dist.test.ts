@@ -99,3 +99,49 @@ describe.each(RUNTIMES)('GitHub Action on %s', (_label, node) => {
     expect(job.main.printedBeforeMask.length + (job.post?.printedBeforeMask.length ?? 0)).toBe(0);
   });
 });
+
+describe('GitHub Action, a job that ends before GitHub knows its token', () => {
+  // GitHub's API servers learn of a token seconds after it is minted and answer 401 to it until then: a post step
+  // that took that 401 for "already revoked" would leave the token alive for an hour.
+  let lagging: GitHubBed;
+  let lagRunner: FakeRunner;
+  // The fake GitHub's clock: set back between the steps to just after the token was minted, so the post step
+  // meets the lag however long the main step took on a loaded machine.
+  let offset = 0;
+  beforeAll(async () => {
+    lagging = await startGitHubBed({ api: { replicationLagMs: 2500, now: () => Date.now() + offset } });
+    lagRunner = await startFakeRunner({
+      distDir: DIST,
+      mint: (audience) => lagging.github.mint(lagging.github.claimsFor({ environment: 'production' }), { audience }),
+    });
+  });
+  afterAll(async () => {
+    await lagRunner.close();
+    await lagging.close();
+  });
+
+  it('the post step asks again until GitHub knows the token, then revokes it', async () => {
+    let token = '';
+    const job = await lagRunner.runJob({
+      node: RUNTIMES[0]![1],
+      inputs: { 'broker-url': lagging.url, audience: AUDIENCE, secrets: 'GH_TOKEN' },
+      env: { GITHUB_API_URL: lagging.api.url },
+      betweenSteps: async (main) => {
+        token = main.env.GH_TOKEN ?? '';
+        offset = lagging.api.token(token)!.issuedAt.getTime() + 100 - Date.now();
+      },
+    });
+    offset = 0;
+    expect(job.main.exitCode).toBe(0);
+    expect(job.post?.exitCode).toBe(0);
+    const deletes = lagging.api.requests.filter((r) => r.method === 'DELETE' && r.path === '/installation/token');
+    expect(deletes[0]!.status).toBe(401);
+    expect(deletes.at(-1)!.status).toBe(204);
+    expect(lagging.api.isAlive(token)).toBe(false);
+    expect(job.post!.log).toMatch(/GitHub does not know GH_TOKEN yet \(HTTP 401, minted seconds ago\); asking again in 1 s/);
+    expect(job.post!.log).toMatch(/revoked GH_TOKEN/);
+    expect(job.post!.log).not.toMatch(/already expired/);
+    expect(job.post!.warnings).toEqual([]);
+    expect((job.main.log + job.post!.log).includes(token)).toBe(false);
+  });
+});

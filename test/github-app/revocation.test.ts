@@ -242,3 +242,54 @@ describe('Token Revocation API limits and configuration', () => {
     }
   });
 });
+
+describe('Token Revocation API and GitHub replication lag', () => {
+  // GitHub's API servers learn of a token seconds after it is minted; until then they answer 401 to it.
+  let bed: GitHubBed;
+  const tokens: string[] = [];
+  beforeAll(async () => {
+    bed = await startGitHubBed({ api: { replicationLagMs: 1500 }, extra: { revocation: { token_env: 'REVOCATION_TOKEN', rate_limit: { requests: 1000, per_seconds: 60 } } } });
+  });
+  afterAll(async () => {
+    expect(leaks(bed.log.join(''), [...tokens, REVOCATION_TOKEN])).toEqual([]);
+    await bed.close();
+  });
+  async function mint(): Promise<string> {
+    const a = await exchangeOver(bed.url, { token: await jobToken(bed), body: JSON.stringify({ secrets: ['GH_TOKEN'] }) });
+    expect(a.status).toBe(200);
+    const t = (a.json.secrets as Record<string, string>).GH_TOKEN!;
+    tokens.push(t);
+    return t;
+  }
+  const revokedLine = (t: string) => bed.log.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.event === 'token_revoked' && l.token_sha256 === sha256(t));
+  const deletesWith = (since: number) => bed.api.requests.slice(since).filter((r) => r.method === 'DELETE' && r.path === '/installation/token');
+
+  it('a token leaked the moment it was minted is asked for again until GitHub knows it, then revoked', async () => {
+    const t = await mint();
+    const before = bed.api.requests.length;
+    const r = await revokeTokens(bed, [{ type: TYPE, token: t }]);
+    expect(r.status).toBe(204);
+    // The first answer was GitHub's 401 for a token it does not know yet, not a sign that the token is dead.
+    const calls = deletesWith(before);
+    expect(calls[0]!.status).toBe(401);
+    expect(calls.at(-1)!.status).toBe(204);
+    expect(calls.length).toBeGreaterThanOrEqual(2);
+    expect(bed.api.isAlive(t)).toBe(false);
+    expect(revokedLine(t)).toMatchObject({ result: 'revoked' });
+  });
+
+  it('a token minted long ago that GitHub refuses is reported as already dead at once, without asking again', async () => {
+    const t = await mint();
+    // The record says it was minted a minute ago, and the token was revoked at GitHub meanwhile.
+    const record = (await bed.broker.store.getIssuance(sha256(t)))!;
+    await bed.broker.store.putIssuance({ ...record, issuedAt: new Date(Date.now() - 60_000).toISOString() });
+    await new Promise((done) => setTimeout(done, 1600));
+    const own = await call(`${bed.api.url}/installation/token`, { method: 'DELETE', headers: { authorization: `Bearer ${t}` } });
+    expect(own.status).toBe(204);
+    const before = bed.api.requests.length;
+    const r = await revokeTokens(bed, [{ type: TYPE, token: t }]);
+    expect(r.status).toBe(204);
+    expect(deletesWith(before).map((c) => c.status)).toEqual([401]);
+    expect(revokedLine(t)).toMatchObject({ result: 'already_dead' });
+  });
+});

@@ -26,10 +26,11 @@ export function brokerProvider(ctx: ProviderContext): SecretProvider {
         settle() {
           // Revocation is kept only where the post step may send a token: GitHub's API or the broker's host.
           const targets: RevokeTarget[] = [];
+          const receivedAt = Date.now();
           for (const entry of r.revoke) {
             const target = revocationBase(entry, { brokerUrl: inputs.brokerUrl, githubApiUrl: ctx.job.apiUrl });
             if ('problem' in target) core.warning(`${peerText(entry.name, 130)} will not be revoked at the end of the job: ${target.problem}`);
-            else targets.push({ name: entry.name, apiBase: target.apiBase, token: r.secrets[entry.name]! });
+            else targets.push({ name: entry.name, apiBase: target.apiBase, token: r.secrets[entry.name]!, receivedAt });
           }
           ctx.post.keepRevocable(targets);
           const deliveries = deliveriesFor(specs, r.secrets);

@@ -3,7 +3,9 @@
 // permissions a policy grants. GitHub's refusals become broker errors that tell the operator what to fix.
 // Tokens are never logged; GitHub's own error text is (it carries no secret).
 import type { KeyObject } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import { request } from 'undici';
+import { replicationRetryDelay } from '../../platform/replication-lag.js';
 import { AppJwt, keyFingerprint } from './app-jwt.js';
 import { BrokerError } from '../errors.js';
 
@@ -180,16 +182,26 @@ export class GitHubApp {
 
 /**
  * Revokes an installation token with the token itself (`DELETE /installation/token`). GitHub answers 204; a
- * 401 means the token is already dead (expired or revoked), which is what the caller wanted.
+ * 401 means the token is already dead (expired or revoked), which is what the caller wanted, unless the token
+ * is only seconds old: then GitHub may not know it yet (replication lag), and the call is repeated a few times
+ * before the token is reported dead.
+ * @param mintedAtMs when the token was minted, if known
  */
-export async function revokeInstallationToken(apiUrl: string, token: string, timeoutSeconds = 10): Promise<'revoked' | 'already_dead'> {
-  const res = await callGitHub(apiUrl, 'DELETE', '/installation/token', `Bearer ${token}`, undefined, timeoutSeconds, 'revocation');
-  if (res.status === 204) return 'revoked';
-  if (res.status === 401) return 'already_dead';
-  throw new BrokerError('upstream_unavailable', 'GitHub could not revoke the token right now; try again later', {
-    detail: `DELETE ${apiUrl}/installation/token answered ${res.status}`,
-    retryAfter: 30,
-  });
+export async function revokeInstallationToken(apiUrl: string, token: string, timeoutSeconds = 10, mintedAtMs?: number): Promise<'revoked' | 'already_dead'> {
+  for (let retries = 0; ; retries++) {
+    const res = await callGitHub(apiUrl, 'DELETE', '/installation/token', `Bearer ${token}`, undefined, timeoutSeconds, 'revocation');
+    if (res.status === 204) return 'revoked';
+    const wait = replicationRetryDelay(res.status, mintedAtMs, Date.now(), retries);
+    if (wait !== undefined) {
+      await delay(wait);
+      continue;
+    }
+    if (res.status === 401) return 'already_dead';
+    throw new BrokerError('upstream_unavailable', 'GitHub could not revoke the token right now; try again later', {
+      detail: `DELETE ${apiUrl}/installation/token answered ${res.status}`,
+      retryAfter: 30,
+    });
+  }
 }
 
 async function callGitHub(

@@ -8,7 +8,9 @@
 //    permissions, 422 when asking for more than the installation has; stateless (`ghs_<APPID>_<JWT>`, ~520
 //    characters) unless the fake plays a classic GitHub or the request sends `X-GitHub-Stateless-S2S-Token`;
 //  - installation tokens revoke themselves (`DELETE /installation/token`) and show what they reach
-//    (`GET /installation/repositories`, 401 once dead or expired).
+//    (`GET /installation/repositories`, 401 once dead or expired);
+//  - optionally, GitHub's replication lag: a token used in its first moments is not found yet (401), as
+//    GitHub's SDK authors describe in octokit/auth-app.js#65 and #589.
 // Every request is recorded (method, path, status, which kind of credential, the JWT's claims, the requested
 // scope) so a test shows what went over the wire. Tokens and keys are never recorded.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -71,6 +73,7 @@ export interface IssuedToken {
   repositories: string[];
   repositorySelection: 'all' | 'selected';
   permissions: Permissions;
+  issuedAt: Date;
   expiresAt: Date;
   revokedAt?: Date;
 }
@@ -101,6 +104,11 @@ export interface FakeGitHubApiOptions {
   tokenTtlSeconds?: number;
   /** The form of installation tokens issued when the request does not force one (default: stateless, as github.com). */
   tokenForm?: InstallationTokenForm;
+  /**
+   * For this long after minting, GitHub's API servers do not know a token yet and answer 401 to it (the token
+   * is replicated to them asynchronously); default 0.
+   */
+  replicationLagMs?: number;
   now?: () => number;
 }
 
@@ -193,7 +201,8 @@ export async function startFakeGitHubApi(opts: FakeGitHubApiOptions = {}): Promi
       const t = credential(req.headers.authorization);
       const issued = t === undefined ? undefined : tokens.get(t);
       rec.auth = issued ? 'installation_token' : t === undefined ? 'none' : 'invalid';
-      if (!issued || !alive(issued)) {
+      const notReplicatedYet = issued !== undefined && now() - issued.issuedAt.getTime() < (opts.replicationLagMs ?? 0);
+      if (!issued || !alive(issued) || notReplicatedYet) {
         if (t === undefined) return reply(401, { message: 'Requires authentication', documentation_url: DOCS, status: '401' });
         return reply(401, { message: 'Bad credentials', documentation_url: DOCS, status: '401' });
       }
@@ -279,7 +288,7 @@ export async function startFakeGitHubApi(opts: FakeGitHubApiOptions = {}): Promi
         issuedAt: new Date(now()),
         expiresAt,
       });
-      tokens.set(token, { installationId: inst.id, appId: app.appId, repositories, repositorySelection: selection, permissions, expiresAt });
+      tokens.set(token, { installationId: inst.id, appId: app.appId, repositories, repositorySelection: selection, permissions, issuedAt: new Date(now()), expiresAt });
       return reply(201, {
         token,
         expires_at: expiresAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
