@@ -843,6 +843,8 @@ _oe_record_revocations() {
       _oe_need_dir || return 1
       [ -f "$_oe_dir/v.$_oe_t" ] || _oe_write "$_oe_t"
       printf '%s %s\n' "$_oe_t" "$_oe_u" >>"$_oe_dir/revoke"
+      # When the tokens arrived: GitHub may not know them for their first seconds (see _oe_revoke_in).
+      [ -s "$_oe_dir/received" ] || date +%s >"$_oe_dir/received" 2>/dev/null || :
     done
   done
   unset _oe_rv _oe_e _oe_u _oe_ps _oe_w
@@ -1275,7 +1277,19 @@ _oe_revoke_in() {
       _oe_val=''
       _oe_m=DELETE
     fi
-    _oe_http "$_oe_m" "$_oe_u" "$_oe_rh" '' 10 2>/dev/null || _oe_status=000
+    _oe_try=0
+    while :; do
+      _oe_http "$_oe_m" "$_oe_u" "$_oe_rh" '' 10 2>/dev/null || _oe_status=000
+      # GitHub copies a new token to its API servers a moment after minting it: in the token's first ten
+      # seconds a 401/403/404 may mean "not known yet", so ask again after 1, 2 and 4 s (GitHub's own SDK does).
+      [ "$_oe_m" = DELETE ] || break
+      case $_oe_status in 401 | 403 | 404) ;; *) break ;; esac
+      _oe_young || break
+      case $_oe_try in 0) _oe_w=1 ;; 1) _oe_w=2 ;; 2) _oe_w=4 ;; *) break ;; esac
+      _oe_say "GitHub does not know $_oe_t yet (HTTP $_oe_status, minted seconds ago); asking again in $_oe_w s"
+      sleep "$_oe_w"
+      _oe_try=$((_oe_try + 1))
+    done
     _oe_rh='' _oe_body=''
     case $_oe_status in
       2??) _oe_say "revoked $_oe_t" ;;
@@ -1284,5 +1298,15 @@ _oe_revoke_in() {
       *) _oe_warn "revoking $_oe_t answered $_oe_status; it expires on its own" ;;
     esac
   done <"$_oe_dir/revoke"
-  unset _oe_t _oe_u _oe_kind _oe_m _oe_rh
+  unset _oe_t _oe_u _oe_kind _oe_m _oe_rh _oe_try _oe_w
+}
+
+# _oe_young: whether the tokens in $_oe_dir arrived less than ten seconds ago (no record: no).
+_oe_young() {
+  _oe_rcv=''
+  if [ -s "$_oe_dir/received" ]; then IFS= read -r _oe_rcv <"$_oe_dir/received" || :; fi
+  case $_oe_rcv in '' | *[!0-9]*) return 1 ;; esac
+  _oe_now=$(date +%s 2>/dev/null) || return 1
+  case $_oe_now in '' | *[!0-9]*) return 1 ;; esac
+  [ $((_oe_now - _oe_rcv)) -lt 10 ]
 }

@@ -11,19 +11,20 @@ import { AUDIENCE } from '../helpers/broker.js';
 import { toolPath } from '../gitlab/job-env.js';
 import { reach, startGitHubBed, type GitHubBed } from './bed.js';
 
+// A GitLab and a GitHub job that may each get GH_TOKEN.
+const RELEASE_POLICIES = {
+  policies: [
+    { name: 'gitlab-release', issuer: 'gitlab', claims: { project_path: 'acme/platform/api', ref_protected: 'true' }, secrets: ['GH_TOKEN'] },
+    { name: 'github-release', issuer: 'github', claims: { repository: 'octo-org/octo-repo', ref: 'refs/heads/main' }, secrets: ['GH_TOKEN', 'DB_PASSWORD'] },
+  ],
+};
+
 let bed: GitHubBed;
 let path: ReturnType<typeof toolPath>;
 let runner: FakeRunner;
 
 beforeAll(async () => {
-  bed = await startGitHubBed({
-    extra: {
-      policies: [
-        { name: 'gitlab-release', issuer: 'gitlab', claims: { project_path: 'acme/platform/api', ref_protected: 'true' }, secrets: ['GH_TOKEN'] },
-        { name: 'github-release', issuer: 'github', claims: { repository: 'octo-org/octo-repo', ref: 'refs/heads/main' }, secrets: ['GH_TOKEN', 'DB_PASSWORD'] },
-      ],
-    },
-  });
+  bed = await startGitHubBed({ extra: RELEASE_POLICIES });
   path = toolPath(['curl']);
   assertBuilt();
   runner = await startFakeRunner({
@@ -100,7 +101,7 @@ describe.each(RUNTIMES)('GitHub Action on %s', (_label, node) => {
   });
 });
 
-describe('GitHub Action, a job that ends before GitHub knows its token', () => {
+describe('A job that ends before GitHub knows its token', () => {
   // GitHub's API servers learn of a token seconds after it is minted and answer 401 to it until then: a post step
   // that took that 401 for "already revoked" would leave the token alive for an hour.
   let lagging: GitHubBed;
@@ -109,7 +110,7 @@ describe('GitHub Action, a job that ends before GitHub knows its token', () => {
   // meets the lag however long the main step took on a loaded machine.
   let offset = 0;
   beforeAll(async () => {
-    lagging = await startGitHubBed({ api: { replicationLagMs: 2500, now: () => Date.now() + offset } });
+    lagging = await startGitHubBed({ api: { replicationLagMs: 5000, now: () => Date.now() + offset }, extra: RELEASE_POLICIES });
     lagRunner = await startFakeRunner({
       distDir: DIST,
       mint: (audience) => lagging.github.mint(lagging.github.claimsFor({ environment: 'production' }), { audience }),
@@ -118,6 +119,32 @@ describe('GitHub Action, a job that ends before GitHub knows its token', () => {
   afterAll(async () => {
     await lagRunner.close();
     await lagging.close();
+  });
+
+  it("the component's after_script asks again until GitHub knows the token, then revokes it", async () => {
+    const before = lagging.api.requests.length;
+    const job = await runGitLabJob({
+      issuer: lagging.gitlab,
+      job: { ref: 'main', ref_protected: true },
+      path: path.path,
+      shell: ['/bin/dash'],
+      inputs: { broker_url: lagging.url, audience: AUDIENCE, secrets: 'GH_TOKEN', timeout_seconds: 10 },
+      script: ['printf %s "$GH_TOKEN" > "$CI_PROJECT_DIR/token"'],
+    });
+    try {
+      expect({ exit: job.exitCode, after: job.afterExitCode }).toEqual({ exit: 0, after: 0 });
+      const token = await readFile(join(job.projectDir, 'token'), 'utf8');
+      const deletes = lagging.api.requests.slice(before).filter((r) => r.method === 'DELETE' && r.path === '/installation/token');
+      expect(deletes[0]!.status).toBe(401);
+      expect(deletes.at(-1)!.status).toBe(204);
+      expect(lagging.api.isAlive(token)).toBe(false);
+      expect(job.log).toContain('GitHub does not know GH_TOKEN yet (HTTP 401, minted seconds ago); asking again in 1 s');
+      expect(job.log).toContain('revoked GH_TOKEN');
+      expect(job.log).not.toContain('already revoked');
+      expect(job.log.includes(token)).toBe(false);
+    } finally {
+      await job.cleanup();
+    }
   });
 
   it('the post step asks again until GitHub knows the token, then revokes it', async () => {
