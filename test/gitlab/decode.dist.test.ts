@@ -2,28 +2,14 @@
 // every byte value, every padding, at every length up to where base64 -d takes over, gives exactly Node's
 // bytes, under dash, BusyBox sh and bash, with GNU and BusyBox tools around it. Longer values go to base64 -d,
 // and an image without base64 gets a clear error for them, never a wrong value.
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { componentTemplatePath } from '../../src/harness/gitlab/component.js';
 import { runGitLabJob } from '../../src/harness/gitlab/job.js';
+import { sourced, useEmbeddedScript } from './embedded-script.js';
 import { fakeJwt, plainAnswer, startFake, type Fake } from './fake-server.js';
-import { parseGitLabYaml } from './gitlab-schema.js';
 import { SHELLS, toolPath } from './job-env.js';
 
-const run = promisify(execFile);
-let dir: string;
-let script: string;
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'oidc-exchange-decode-'));
-  const body = parseGitLabYaml(readFileSync(componentTemplatePath(), 'utf8'))[1] as Record<string, { before_script: string[] }>;
-  script = join(dir, 'embedded.sh');
-  writeFileSync(script, Object.values(body)[0]!.before_script[0]!);
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const script = useEmbeddedScript('oidc-exchange-decode-');
 
 /** Values covering all 256 byte values, each length 0..120 (every padding), and the tricky bytes alone. */
 function samples(): Buffer[] {
@@ -38,11 +24,11 @@ function samples(): Buffer[] {
 describe.each(SHELLS)('under %s', (_label, shell) => {
   it('the shell decoder writes exactly the bytes base64 encodes, for every byte and padding', async () => {
     const values = samples();
-    const input = join(dir, `in-${shell.join('')}`.replace(/\W/g, '_'));
+    const input = join(script.dir, `in-${shell.join('')}`.replace(/\W/g, '_'));
     writeFileSync(input, values.map((v) => v.toString('base64')).join('\n') + '\n');
-    const out = join(dir, `out-${shell.join('')}`.replace(/\W/g, '_'));
-    const driver = `. "$1"; i=0; while IFS= read -r b; do _oe_unb64 "$b"; printf "$_oe_fmt" > "$3.$i"; i=$((i + 1)); done <"$2"`;
-    await run(shell[0]!, [...shell.slice(1), '-c', driver, 'sh', script, input, out]);
+    const out = join(script.dir, `out-${shell.join('')}`.replace(/\W/g, '_'));
+    const driver = `i=0; while IFS= read -r b; do _oe_unb64 "$b"; printf "$_oe_fmt" > "$3.$i"; i=$((i + 1)); done <"$2"`;
+    expect((await sourced(shell, script, driver, { args: [input, out] })).status).toBe(0);
     const wrong = values.filter((v, i) => !readFileSync(`${out}.${i}`).equals(v)).map((v) => v.toString('hex'));
     expect(wrong).toEqual([]);
   });
@@ -79,7 +65,7 @@ describe('values too long for the shell decoder', () => {
 
   it('an image without base64 is told so, and nothing is exported', async () => {
     const path = toolPath(['curl']);
-    await run('rm', [join(path.path, 'base64')]);
+    rmSync(join(path.path, 'base64'));
     const r = await runGitLabJob({
       token: fakeJwt(),
       shell: ['/bin/dash'],

@@ -3,17 +3,11 @@
 // Under dash, BusyBox sh and bash, one shell process each runs `_oe_name_ok` (the script embedded in the
 // template, as GitLab runs it) on every row's name in three spellings, the credential exceptions and the near
 // misses, and the verdict and the reason must be the table's.
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { componentTemplatePath } from '../../src/harness/gitlab/component.js';
 import { allRows, CREDENTIALS, FREE, probe, WHY, type Group } from '../oracles/reserved-names-table.js';
-import { parseGitLabYaml } from './gitlab-schema.js';
+import { sourced, useEmbeddedScript } from './embedded-script.js';
 import { SHELLS } from './job-env.js';
-
-const run = promisify(execFile);
 
 /** What the shell must answer for each name: the reason's group, or null when the name is free. */
 function expectations(): Map<string, Group | null> {
@@ -29,30 +23,21 @@ function expectations(): Map<string, Group | null> {
   return out;
 }
 
-let dir: string;
-let script: string;
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'oidc-exchange-oracle-'));
-  const body = parseGitLabYaml(readFileSync(componentTemplatePath(), 'utf8'))[1] as Record<string, { before_script: string[] }>;
-  script = join(dir, 'embedded.sh');
-  writeFileSync(script, Object.values(body)[0]!.before_script[0]!);
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const script = useEmbeddedScript('oidc-exchange-oracle-');
 
 describe.each(SHELLS)('under %s', (_label, shell) => {
   it("refuses every name of the table with the table's reason, and lets the credentials and near misses through", async () => {
     const expected = expectations();
-    const input = join(dir, `names-${shell.join('-').replace(/\W/g, '')}`);
+    const input = join(script.dir, `names-${shell.join('-').replace(/\W/g, '')}`);
     writeFileSync(input, [...expected.keys()].join('\n') + '\n');
     // No command substitution per name (one process for all of them): each answer is framed by marker lines.
-    const driver = `. "$1"
-while IFS= read -r n; do
+    const driver = `while IFS= read -r n; do
   printf '@@name %s\\n' "$n"
   _oe_name_ok "$n" 2>&1
   printf '@@status %s\\n' "$?"
 done <"$2"`;
-    const { stdout } = await run(shell[0]!, [...shell.slice(1), '-c', driver, 'sh', script, input], { maxBuffer: 16 * 1024 * 1024 });
+    const { status, stdout } = await sourced(shell, script, driver, { args: [input] });
+    expect(status).toBe(0);
     const answers = new Map<string, { status: string; message: string }>();
     for (const block of stdout.split('@@name ').slice(1)) {
       const m = /^(.*)\n([\s\S]*?)@@status (\d+)\n$/.exec(block);

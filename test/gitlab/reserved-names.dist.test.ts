@@ -3,18 +3,13 @@
 // template), gives exportNameProblem's verdict and words for every exact name, a sample under every prefix
 // and suffix, in every case, the credential exceptions, invalid names and broker-chosen names, under dash,
 // BusyBox sh and bash.
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
 import * as reserved from '../../src/client/reserved-names.js';
-import { componentTemplatePath } from '../../src/harness/gitlab/component.js';
-import { parseGitLabYaml } from './gitlab-schema.js';
+import { sourced, useEmbeddedScript } from './embedded-script.js';
 import { SHELLS } from './job-env.js';
 
-const run = promisify(execFile);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { RESERVED, exportNameProblem } = reserved;
 const CREDENTIAL_NAMES: readonly string[] = (reserved as { CREDENTIAL_NAMES?: readonly string[] }).CREDENTIAL_NAMES ?? [];
@@ -34,30 +29,21 @@ function probes(): string[] {
   return [...out];
 }
 
-let dir: string;
-let script: string;
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'oidc-exchange-names-'));
-  const body = parseGitLabYaml(readFileSync(componentTemplatePath(), 'utf8'))[1] as Record<string, { before_script: string[] }>;
-  script = join(dir, 'embedded.sh');
-  writeFileSync(script, Object.values(body)[0]!.before_script[0]!);
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const script = useEmbeddedScript('oidc-exchange-names-');
 
 describe.each(SHELLS)('under %s', (_label, shell) => {
   it('the shell list gives the same verdict and message as exportNameProblem, for user and broker names', async () => {
     const names = probes();
-    const input = join(dir, `names-${shell.join('-').replace(/\W/g, '')}`);
+    const input = join(script.dir, `names-${shell.join('-').replace(/\W/g, '')}`);
     writeFileSync(input, names.join('\n') + '\n');
-    const driver = `. "$1"
-while IFS= read -r n; do
+    const driver = `while IFS= read -r n; do
   for who in user broker; do
     if [ "$who" = user ]; then m=$(_oe_name_ok "$n" 2>&1); else m=$(_oe_name_ok "$n" broker 2>&1); fi
     printf '%s\\t%s\\t%s\\t%s\\n' "$n" "$who" "$?" "$m"
   done
 done <"$2"`;
-    const { stdout } = await run(shell[0]!, [...shell.slice(1), '-c', driver, 'sh', script, input], { maxBuffer: 16 * 1024 * 1024 });
+    const { status, stdout } = await sourced(shell, script, driver, { args: [input] });
+    expect(status).toBe(0);
     const got = stdout.trimEnd().split('\n').map((l) => l.split('\t'));
     expect(got).toHaveLength(names.length * 2);
     const mismatches: string[] = [];
