@@ -3817,23 +3817,31 @@ function fileDirPlaceProblem(dir, runnerTempReal, path) {
 
 /** Linux's limit for one `NAME=value` string in a process environment (MAX_ARG_STRLEN). */
 const MAX_ENV_ENTRY_BYTES = 128 * 1024;
+/** Windows' limit for one environment variable's value, in UTF-16 units (SetEnvironmentVariable's documentation). */
+const MAX_WINDOWS_ENV_CHARS = 32_767;
 /**
  * Every exported name and value checked before the first export, so a bad one leaves GITHUB_ENV untouched. A
  * name the broker chose (export-all) must also have the stricter shape a broker may use and match one of the
- * job's allow patterns.
+ * job's allow patterns. Any byte may travel: the runner reads GITHUB_ENV and GITHUB_OUTPUT so that a value
+ * comes back byte for byte, final CR included, on all three systems (docs/runners.md).
+ * @param opts.platform the system the runner runs on (process.platform; a test names another)
  */
 function checkDeliveries(deliveries, opts) {
     const chosen = opts.namesChosenBy;
     const problems = deliveries
         .map((d) => (chosen === 'user' ? exportNameProblem(d.spec.exportName) : grantedNameProblem(d.spec.exportName, chosen.broker, ACTION_WORDS)))
         .filter((p) => p !== undefined);
-    // The runner's file format ends a value at CRLF: a final CR would be lost on the way, so say so instead.
+    const windows = (opts.platform ?? process.platform) === 'win32';
     for (const d of deliveries) {
-        if (opts.exportEnv && !d.spec.asFile && Buffer.byteLength(`${d.spec.exportName}=${d.value}`) + 1 > MAX_ENV_ENTRY_BYTES) {
-            problems.push(`${d.spec.exportName} is ${Buffer.byteLength(d.value)} bytes, more than Linux lets one environment variable hold (128 KiB): every later step would fail to start. Deliver it as a file ("| file:${d.spec.exportName}_FILE") or set export-env: false and use the step output`);
+        if (!opts.exportEnv || d.spec.asFile)
+            continue;
+        const instead = `Deliver it as a file ("| file:${d.spec.exportName}_FILE") or set export-env: false and use the step output`;
+        if (Buffer.byteLength(`${d.spec.exportName}=${d.value}`) + 1 > MAX_ENV_ENTRY_BYTES) {
+            problems.push(`${d.spec.exportName} is ${Buffer.byteLength(d.value)} bytes, more than Linux lets one environment variable hold (128 KiB): every later step would fail to start. ${instead}`);
         }
-        if (!d.spec.asFile && d.value.endsWith('\r'))
-            problems.push(`${d.spec.exportName} ends with a carriage return, which GITHUB_ENV/GITHUB_OUTPUT cannot carry; deliver it as a file with "| file:${d.spec.exportName}_FILE"`);
+        else if (windows && d.value.length > MAX_WINDOWS_ENV_CHARS) {
+            problems.push(`${d.spec.exportName} is ${d.value.length} characters, more than Windows lets one environment variable hold (32,767): later steps would not get it. ${instead}`);
+        }
     }
     if (problems.length)
         throw new SecretSpecError(problems.map((p) => `from the broker's answer: ${p}`));

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, posix, win32 } from 'node:path';
-import { exportSecrets } from '../../src/action/export.js';
+import { checkDeliveries, exportSecrets } from '../../src/action/export.js';
+import { parseSecretSpecs } from '../../src/action/secret-spec.js';
 import { fileDirPlaceProblem, loadCleanupState, STATE_KEY } from '../../src/action/state.js';
 
 const NAME = 'oidc-exchange-Ab12Cd';
@@ -120,5 +121,41 @@ describe('on real folders: RUNNER_TEMP behind a link (macOS /var -> /private/var
     const { state, skipped } = loadCleanupState(stateNaming(fake), { ...hosts, runnerTemp: join(linkTemp, '_temp') });
     expect(state?.fileDir).toBeUndefined();
     expect(skipped).toEqual([expect.stringMatching(/is not a plain folder$/)]);
+  });
+});
+
+describe('what one environment variable can hold, by system', () => {
+  // Windows: 32,767 characters for one variable (SetEnvironmentVariable's documentation); Linux: 128 KiB for
+  // NAME=value (MAX_ARG_STRLEN); the final CR travels on every system (the runner's file reading, above).
+  const deliver = (value: string, platform: NodeJS.Platform, line = 'VALUE', exportEnv = true) => {
+    try {
+      checkDeliveries(
+        parseSecretSpecs(line, 'oidc-exchange').map((spec) => ({ spec, value })),
+        { exportEnv, namesChosenBy: 'user', platform },
+      );
+      return 'accepted';
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
+
+  it.each([
+    ['win32', 32_767, 'accepted'],
+    ['win32', 32_768, /VALUE is 32768 characters, more than Windows lets one environment variable hold \(32,767\)/],
+    ['linux', 100_000, 'accepted'],
+    ['darwin', 100_000, 'accepted'],
+  ] as const)('on %s, a value of %i characters: %p', (platform, length, verdict) => {
+    const got = deliver('v'.repeat(length), platform);
+    if (typeof verdict === 'string') expect(got).toBe(verdict);
+    else expect(got).toMatch(verdict);
+  });
+
+  it('on Windows, a long value still goes as a file or as a step output only', () => {
+    expect(deliver('v'.repeat(40_000), 'win32', 'VALUE | file:VALUE_FILE')).toBe('accepted');
+    expect(deliver('v'.repeat(40_000), 'win32', 'VALUE', false)).toBe('accepted');
+  });
+
+  it('a value ending in a carriage return is exported on every system', () => {
+    for (const platform of ['linux', 'darwin', 'win32'] as const) expect(deliver('ends-with-cr\r', platform)).toBe('accepted');
   });
 });

@@ -8,6 +8,7 @@ const VALUES: Record<string, string> = {
   MULTILINE: 'first line of the secret\nsecond line\n  indented third line\n',
   PERCENT: '100% sure %25 %0A %0D %%',
   CARRIAGE: 'before-cr\rafter-cr and crlf\r\nnext line',
+  FINAL_CR: 'the runner keeps a final carriage return\r',
   QUOTES: `it's "double" and 'single' \`back\` $HOME \\ backslash`,
   JSON_SECRET: JSON.stringify({ user: 'svc-deploy', password: 'json-leaf-pa55', nested: { token: 'nested-leaf-token-77' } }),
   WORKFLOW_COMMAND: '::set-env name=PWNED::owned\n::add-mask::x\n::error::not an error',
