@@ -5,7 +5,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import { loadClientCertificate } from '../../src/client/client-certificate.js';
+import { createHttpClient } from '../../src/client/http.js';
 import { startTestBed, type TestBed } from '../helpers/broker.js';
 import { callCli } from '../helpers/command.js';
 import { keyBodyLines, makeMtlsFiles, type MtlsFiles } from '../helpers/mtls.js';
@@ -138,5 +142,37 @@ describe('loadClientCertificate', () => {
     await expect(loadClientCertificate({ cert: f.client.key, key: f.client.key, brokerUrl: bed.url, names })).rejects.toMatchObject({ code: 'client_certificate_not_pem' });
     await expect(loadClientCertificate({ cert: f.client.cert, key: f.client.cert, brokerUrl: bed.url, names })).rejects.toMatchObject({ code: 'client_certificate_not_pem' });
     await expect(loadClientCertificate({ cert: join(f.dir, 'server.csr'), key: f.client.keyFile, brokerUrl: bed.url, names })).rejects.toMatchObject({ code: 'client_certificate_not_pem' });
+  });
+});
+
+describe('the certificate goes to the broker origin only', () => {
+  it('a server that asks every client for a certificate sees it on the broker origin and not on another', async () => {
+    // Two loopback TLS servers that request (not require) a client certificate and answer with the CN they got.
+    const servers: Server[] = [];
+    const urls: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const server = createServer({ cert: await readFile(join(f.dir, 'server.crt')), key: await readFile(join(f.dir, 'server.key')), ca: f.caCert, requestCert: true, rejectUnauthorized: false }, (req, res) => {
+        const cn = (req.socket as TLSSocket).getPeerCertificate()?.subject?.CN;
+        res.end(cn ? String(cn) : '(none)');
+      });
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      servers.push(server);
+      urls.push(`https://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    }
+    try {
+      const own = await loadClientCertificate({ cert: f.client.certFile, key: f.client.keyFile, brokerUrl: `${urls[0]}/broker`, names: { cert: 'c', key: 'k' } });
+      const http = createHttpClient({ ca: f.caCert, clientCertificate: own!, env: {} });
+      // Through a connection opened ahead (warm) and a fresh one, as the action does.
+      http.warm?.(urls[0]!);
+      http.warm?.(urls[1]!);
+      const seen = [];
+      for (const url of [urls[0], urls[1], urls[0], urls[1]]) seen.push((await http({ method: 'GET', url: `${url}/v1/exchange`, timeoutMs: 5000 })).body);
+      expect(seen).toEqual(['ci-runner', '(none)', 'ci-runner', '(none)']);
+    } finally {
+      for (const s of servers) {
+        s.closeAllConnections();
+        await new Promise<void>((r) => s.close(() => r()));
+      }
+    }
   });
 });
