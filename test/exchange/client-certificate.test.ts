@@ -5,8 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { loadClientCertificate } from '../../src/client/client-certificate.js';
 import { createHttpClient } from '../../src/client/http.js';
@@ -146,7 +147,7 @@ describe('loadClientCertificate', () => {
 });
 
 describe('the certificate goes to the broker origin only', () => {
-  it('a server that asks every client for a certificate sees it on the broker origin and not on another', async () => {
+  it('a server that asks every client for a certificate sees it on the broker origin and not on another, directly and through a proxy', async () => {
     // Two loopback TLS servers that request (not require) a client certificate and answer with the CN they got.
     const servers: Server[] = [];
     const urls: string[] = [];
@@ -168,6 +169,33 @@ describe('the certificate goes to the broker origin only', () => {
       const seen = [];
       for (const url of [urls[0], urls[1], urls[0], urls[1]]) seen.push((await http({ method: 'GET', url: `${url}/v1/exchange`, timeoutMs: 5000 })).body);
       expect(seen).toEqual(['ci-runner', '(none)', 'ci-runner', '(none)']);
+
+      // Through an HTTPS_PROXY (a CONNECT tunnel; the certificate is presented inside it), the same.
+      const tunnels: string[] = [];
+      const proxy = createHttpServer();
+      proxy.on('connect', (req, client, head) => {
+        tunnels.push(String(req.url));
+        const [host, port] = String(req.url).split(':');
+        const upstream = connect(Number(port), host!, () => {
+          client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+          upstream.write(head);
+          upstream.pipe(client).pipe(upstream);
+        });
+        upstream.on('error', () => client.destroy());
+        client.on('error', () => upstream.destroy());
+      });
+      await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+      const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+      try {
+        const proxied = createHttpClient({ ca: f.caCert, clientCertificate: own!, env: { HTTPS_PROXY: proxyUrl } });
+        const viaProxy = [];
+        for (const url of [urls[0], urls[1]]) viaProxy.push((await proxied({ method: 'GET', url: `${url}/v1/exchange`, timeoutMs: 5000 })).body);
+        expect(viaProxy).toEqual(['ci-runner', '(none)']);
+        expect(tunnels).toEqual([urls[0]!.slice('https://'.length), urls[1]!.slice('https://'.length)]);
+      } finally {
+        proxy.closeAllConnections();
+        await new Promise<void>((r) => proxy.close(() => r()));
+      }
     } finally {
       for (const s of servers) {
         s.closeAllConnections();
