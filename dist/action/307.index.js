@@ -14,20 +14,24 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
 /* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4790);
 // Requests through an HTTP proxy, with undici's ProxyAgent (CONNECT tunnels). Loaded only when a proxy
-// applies, so jobs without one never load undici.
+// applies, so jobs without one never load undici. A client certificate is presented inside the tunnel, to
+// its own origin only: requests elsewhere go through a second agent that has none.
 
 
-async function proxyHttpClient(proxy, ca) {
+async function proxyHttpClient(proxy, ca, own) {
     const tls = ca ? { ca: await (0,_transport_js__WEBPACK_IMPORTED_MODULE_1__/* .withDefaultCAs */ .N1)(ca) } : undefined;
     const agent = new undici__WEBPACK_IMPORTED_MODULE_0__.ProxyAgent({ uri: proxy, ...(tls ? { requestTls: tls } : {}) });
+    const identity = own ? { cert: own.cert, key: own.key, ...(own.passphrase ? { passphrase: own.passphrase } : {}) } : undefined;
+    const presenting = identity ? new undici__WEBPACK_IMPORTED_MODULE_0__.ProxyAgent({ uri: proxy, requestTls: { ...tls, ...identity } }) : undefined;
     return async (req) => {
         const origin = new URL(req.url).origin;
+        const presented = presenting !== undefined && own?.origin === origin;
         try {
             const res = await (0,undici__WEBPACK_IMPORTED_MODULE_0__.request)(req.url, {
                 method: req.method,
                 headers: req.headers,
                 body: req.body,
-                dispatcher: agent,
+                dispatcher: presented ? presenting : agent,
                 signal: AbortSignal.timeout(req.timeoutMs),
             });
             const limit = req.maxBodyBytes ?? _transport_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_ANSWER_BYTES */ .gB;
@@ -59,7 +63,7 @@ async function proxyHttpClient(proxy, ca) {
             if (err.name === 'TimeoutError' || err.name === 'AbortError') {
                 throw new _transport_js__WEBPACK_IMPORTED_MODULE_1__/* .TransportError */ .wX('timeout', `no answer from ${origin} (through proxy) within ${(req.timeoutMs / 1000).toFixed(1)} s`);
             }
-            throw new _transport_js__WEBPACK_IMPORTED_MODULE_1__/* .TransportError */ .wX(err.code ?? 'network_error', `${origin} through proxy ${redactProxy(proxy)}: ${err.message}`);
+            throw (0,_transport_js__WEBPACK_IMPORTED_MODULE_1__/* .transportFailure */ .qO)(err, origin, presented, ` through proxy ${redactProxy(proxy)}`);
         }
     };
 }

@@ -546,7 +546,7 @@ var transport = __nccwpck_require__(4790);
 // the total deadline passes; each attempt gets its own timeout, never longer than what is left of the
 // deadline. callWithToken() is every call that trades the job's OIDC token (the broker's exchange, Vault's
 // login) on top of it: a fresh token per attempt (a service that remembers `jti` refuses a replayed one),
-// network errors, 429 and 5xx retried, certificate problems and the other answers final, and running out
+// network errors, 429 and 5xx retried, certificate problems (the broker's, or our client certificate refused) and the other answers final, and running out
 // of time reported the same way whichever service it was.
 
 
@@ -615,6 +615,9 @@ async function callWithToken(call) {
             catch (e) {
                 if (isCertificateProblem(e))
                     return { fail: untrusted(call.url, e) };
+                // The broker refused the client certificate (or the lack of one) in the handshake: the same again will not pass.
+                if (e instanceof transport/* TransportError */.wX && e.code === 'client_certificate_refused')
+                    return { fail: new errors/* ExchangeError */.Sb('client_certificate_refused', e.message, { attempts: n }) };
                 // Asking again brings the same oversized answer.
                 if (e instanceof transport/* TransportError */.wX && e.code === 'answer_too_large')
                     return { fail: new errors/* ExchangeError */.Sb('broker_answer_invalid', e.message, { attempts: n }) };
@@ -667,6 +670,7 @@ function untrusted(url, e) {
 /* harmony export */   N1: () => (/* binding */ withDefaultCAs),
 /* harmony export */   g$: () => (/* binding */ tooLarge),
 /* harmony export */   gB: () => (/* binding */ MAX_ANSWER_BYTES),
+/* harmony export */   qO: () => (/* binding */ transportFailure),
 /* harmony export */   wX: () => (/* binding */ TransportError)
 /* harmony export */ });
 /** What the client reads of an answer at most: a broker's answer is kilobytes; 16 MiB leaves room for big keys. */
@@ -684,28 +688,58 @@ class TransportError extends Error {
 function tooLarge(origin, limit) {
     return new TransportError('answer_too_large', `${origin} answered with more than ${limit / 1024 / 1024} MiB; the client stops reading there. Is broker-url the broker, and does its policy hand out only what the job needs?`);
 }
-let trusting;
+let made;
 /**
- * A TLS context that trusts Node's bundled roots and `ca` too (a proxy or mirror may use either). The CA is
- * added to the default store rather than passed as `ca` with every root, which would parse all ~140 bundled
- * root certificates on each start (several ms). Made once per process.
+ * A TLS context that trusts Node's bundled roots and `ca` too (a proxy or mirror may use either), and presents
+ * `identity` when given. The CA is added to the default store rather than passed as `ca` with every root,
+ * which would parse all ~140 bundled root certificates on each start (several ms). Made once per process.
  */
-async function contextTrusting(ca) {
-    if (trusting?.ca !== ca) {
-        trusting = {
+async function contextTrusting(ca, identity) {
+    if (!made || made.ca !== ca || made.identity !== identity) {
+        made = {
             ca,
+            identity,
             context: Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1692, 23)).then((tls) => {
-                const context = tls.createSecureContext();
+                const own = identity ? { cert: identity.cert, key: identity.key, ...(identity.passphrase ? { passphrase: identity.passphrase } : {}) } : {};
+                const context = tls.createSecureContext(own);
+                if (ca === undefined)
+                    return context;
                 const native = context.context;
                 // Node's own way of loading `ca`; should a future Node drop it, fall back to the documented option.
                 if (typeof native?.addCACert !== 'function')
-                    return tls.createSecureContext({ ca: [...tls.rootCertificates, ca] });
+                    return tls.createSecureContext({ ...own, ca: [...tls.rootCertificates, ca] });
                 native.addCACert(ca);
                 return context;
             }),
         };
     }
-    return trusting.context;
+    return made.context;
+}
+/**
+ * TLS alerts a server sends when it refuses the client's certificate (none, an unknown CA, expired, revoked):
+ * sending the same again cannot help. Node reports them as ERR_SSL_<alert>.
+ */
+const CLIENT_CERTIFICATE_ALERTS = /^ERR_SSL_(?:TLSV13_ALERT_CERTIFICATE_REQUIRED|TLSV1_ALERT_UNKNOWN_CA|SSLV3_ALERT_BAD_CERTIFICATE|SSLV3_ALERT_CERTIFICATE_UNKNOWN|SSLV3_ALERT_CERTIFICATE_EXPIRED|SSLV3_ALERT_CERTIFICATE_REVOKED|SSLV3_ALERT_UNSUPPORTED_CERTIFICATE|TLSV1_ALERT_ACCESS_DENIED|SSLV3_ALERT_HANDSHAKE_FAILURE)$/;
+/**
+ * A request's failure as the client reports it: a refused client certificate becomes `client_certificate_refused`
+ * (final), and a connection the server closed without a word while a certificate was presented says that the
+ * broker may not accept that certificate (a Node broker closes the connection after the handshake instead of
+ * sending an alert for a certificate from another CA: indistinguishable from a broken connection, so it stays
+ * retried, with the hint).
+ */
+function transportFailure(e, origin, presented, via = '') {
+    if (e instanceof TransportError)
+        return e;
+    const code = e.code ?? 'network_error';
+    if (CLIENT_CERTIFICATE_ALERTS.test(code)) {
+        return new TransportError('client_certificate_refused', presented
+            ? `${origin} refused the client certificate in the TLS handshake (${code}): the broker requires one signed by its client CA (listen.tls.client_ca), valid and not revoked`
+            : `${origin} requires a client certificate (mutual TLS) and none was given (${code}): set the client certificate and key (action inputs client-certificate and client-key, oidc-exchange exchange --client-cert and --client-key, component inputs client_cert and client_key)`);
+    }
+    const hint = presented && (code === 'ECONNRESET' || code === 'EPIPE')
+        ? ' (the broker closed the connection after the TLS handshake: if it requires mutual TLS, check that the client certificate is signed by its client CA)'
+        : '';
+    return new TransportError(code, `${origin}${via}: ${e.message}${hint}`);
 }
 /** A custom CA is added to Node's bundled roots, not instead of them (a proxy or mirror may use either). */
 async function withDefaultCAs(ca) {
@@ -3116,13 +3150,15 @@ var transport = __nccwpck_require__(4790);
 
 function createHttpClient(opts = {}) {
     const env = opts.env ?? process.env;
+    const own = opts.clientCertificate;
+    const tls = { ca: opts.ca, identity: (origin) => (own && own.origin === origin ? own : undefined) };
     let proxied;
     const warmed = new Map();
     const client = async (req) => {
         const proxy = (0,proxy_env.proxyFor)(req.url, env);
         if (!proxy)
-            return direct(req, opts.ca, warmed);
-        proxied ??= Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(307)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6307)).then((m) => m.proxyHttpClient(proxy, opts.ca));
+            return direct(req, tls, warmed);
+        proxied ??= Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(307)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6307)).then((m) => m.proxyHttpClient(proxy, opts.ca, own));
         return (await proxied)(req);
     };
     client.warm = (target) => {
@@ -3134,7 +3170,7 @@ function createHttpClient(opts = {}) {
             return;
         }
         if ((url.protocol === 'https:' || url.protocol === 'http:') && !(0,proxy_env.proxyFor)(url.href, env) && !warmed.has(url.origin))
-            warmed.set(url.origin, preconnect(url, opts.ca));
+            warmed.set(url.origin, preconnect(url, tls));
     };
     return client;
 }
@@ -3152,11 +3188,11 @@ function readyWithin(early, timeoutMs, origin) {
     });
 }
 /** A connected (and for https, verified) socket to `url`'s origin, or undefined when that failed. */
-async function preconnect(url, ca) {
+async function preconnect(url, tls) {
     const https = url.protocol === 'https:';
     const host = url.hostname.replace(/^\[|\]$/g, '');
     const port = Number(url.port || (https ? 443 : 80));
-    const secureContext = https && ca ? await (0,transport/* contextTrusting */.M0)(ca) : undefined;
+    const secureContext = https ? await contextFor(url.origin, tls) : undefined;
     const socket = https
         ? (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1692, 23))).connect({ host, port, servername: (0,external_node_net_.isIP)(host) ? undefined : host, ALPNProtocols: ['http/1.1'], ...(secureContext ? { secureContext } : {}) })
         : (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7030, 23))).connect({ host, port });
@@ -3177,13 +3213,19 @@ async function preconnect(url, ca) {
         socket.once('error', () => done(false));
     });
 }
-async function direct(req, ca, warmed) {
+/** The TLS context for an origin, or undefined for Node's defaults (no extra CA, no client certificate). */
+async function contextFor(origin, tls) {
+    const identity = tls.identity(origin);
+    return tls.ca !== undefined || identity ? (0,transport/* contextTrusting */.M0)(tls.ca, identity) : undefined;
+}
+async function direct(req, tls, warmed) {
     const url = new URL(req.url);
     const https = url.protocol === 'https:';
     if (!https && url.protocol !== 'http:')
         throw new transport/* TransportError */.wX('bad_url', `unsupported URL scheme ${url.protocol} (use https:// or http://)`);
     const mod = https ? await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23)) : await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23));
-    const secureContext = https && ca ? await (0,transport/* contextTrusting */.M0)(ca) : undefined;
+    const secureContext = https ? await contextFor(url.origin, tls) : undefined;
+    const presented = https && tls.identity(url.origin) !== undefined;
     // A connection opened ahead by warm() serves one request, if it is ready within this request's time.
     const early = warmed.get(url.origin);
     warmed.delete(url.origin);
@@ -3230,11 +3272,174 @@ async function direct(req, ca, warmed) {
             clearTimeout(timer);
             reuse?.destroy();
             r.destroy();
-            reject(e instanceof transport/* TransportError */.wX ? e : new transport/* TransportError */.wX(e.code ?? 'network_error', `${url.origin}: ${e.message}`));
+            reject((0,transport/* transportFailure */.qO)(e, url.origin, presented));
         }
         r.on('error', fail);
         r.end(req.body);
     });
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/client/client-certificate.ts
+// The client certificate a client presents to a broker behind mutual TLS (`listen.tls.client_auth`), shared
+// by the action (inputs client-certificate / client-key) and the CLI (--client-cert / --client-key). Each is
+// PEM text or a file path. Everything is checked before the job's token is requested, so a wrong setting
+// fails at once with what to fix rather than as a TLS reset from the broker: both halves given, files
+// readable, PEM, the key belonging to the certificate (X509Certificate#checkPrivateKey) and the certificate
+// within its validity period. An expired certificate is refused, not warned about: the broker refuses it in
+// the handshake anyway, and its refusal reaches the client as a bare connection reset.
+// The key never appears in a message; callers register it with their masker (keyMaskParts) before reading.
+
+
+class ClientCertificateError extends Error {
+    code;
+    constructor(code, message) {
+        // The code is part of the message: docs/troubleshooting.md is indexed by it.
+        super(`${message} (${code})`);
+        this.name = 'ClientCertificateError';
+        this.code = code;
+    }
+}
+/** Whether a setting holds PEM text (otherwise it names a file). */
+function isPemText(value) {
+    return value.includes('-----BEGIN ');
+}
+/** Only one of the two given: the problem, in words naming both settings; undefined when both or neither. */
+function incompleteProblem(cert, key, names) {
+    const hasCert = !!cert?.trim();
+    const hasKey = !!key?.trim();
+    if (hasCert === hasKey)
+        return undefined;
+    return hasCert
+        ? `${names.cert} is set but ${names.key} is not: mutual TLS needs the certificate's private key too`
+        : `${names.key} is set but ${names.cert} is not: mutual TLS needs the certificate the key belongs to`;
+}
+/**
+ * The lines of a PEM key to register with a masker: the base64 body lines (and the whole text), not the
+ * `-----BEGIN/END ... PRIVATE KEY-----` armour, which is public and would star out every PEM header in the log.
+ */
+function keyMaskParts(pem) {
+    const text = pem.replace(/\\n/g, '\n');
+    const lines = text
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l.length >= 4 && !/^-----(BEGIN|END) /.test(l) && !/^[A-Za-z-]+: /.test(l));
+    return [text.trim(), ...lines].filter((v) => v !== '');
+}
+/** The certificate and key the settings name, checked; undefined when neither is given. */
+async function loadClientCertificate(spec) {
+    const { names } = spec;
+    const incomplete = incompleteProblem(spec.cert, spec.key, names);
+    if (incomplete)
+        throw new ClientCertificateError('client_certificate_incomplete', incomplete);
+    if (!spec.cert?.trim() || !spec.key?.trim())
+        return undefined;
+    const certText = await pemOrFile(spec.cert, names.cert, 'certificate');
+    const keyText = await pemOrFile(spec.key, names.key, 'key');
+    let cert;
+    try {
+        if (!certText.includes('-----BEGIN CERTIFICATE-----'))
+            throw new Error('no certificate');
+        cert = new external_node_crypto_.X509Certificate(certText);
+    }
+    catch {
+        throw new ClientCertificateError('client_certificate_not_pem', `${names.cert}: expected a PEM certificate (-----BEGIN CERTIFICATE-----), as PEM text or the path of a file holding one`);
+    }
+    if (!/-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/.test(keyText)) {
+        throw new ClientCertificateError('client_certificate_not_pem', `${names.key}: expected a PEM private key (-----BEGIN PRIVATE KEY-----, or RSA/EC/ENCRYPTED PRIVATE KEY), as PEM text or the path of a file holding one`);
+    }
+    const key = privateKey(keyText, spec.passphrase, names);
+    if (!cert.checkPrivateKey(key)) {
+        throw new ClientCertificateError('client_key_mismatch', `${names.key} is not the private key of the certificate in ${names.cert} (subject ${cert.subject.replace(/\n/g, ', ')}): give the key that was made with that certificate`);
+    }
+    const now = (spec.now ?? Date.now)();
+    const notBefore = new Date(cert.validFrom);
+    const notAfter = new Date(cert.validTo);
+    if (notAfter.getTime() < now) {
+        throw new ClientCertificateError('client_certificate_expired', `${names.cert}: the certificate expired on ${notAfter.toISOString()}; the broker would refuse it. Renew it with your CA`);
+    }
+    if (notBefore.getTime() > now) {
+        throw new ClientCertificateError('client_certificate_expired', `${names.cert}: the certificate is not valid before ${notBefore.toISOString()}; the broker would refuse it. Check the machine's clock or the certificate`);
+    }
+    return {
+        origin: new URL(spec.brokerUrl).origin,
+        cert: certText,
+        key: keyText,
+        ...(spec.passphrase ? { passphrase: spec.passphrase } : {}),
+        subject: cert.subject.replace(/\n/g, ', '),
+        notAfter,
+    };
+}
+/** A setting's PEM: the text itself (`\n` written as two characters accepted, as in a one-line secret), or the file it names. */
+async function pemOrFile(value, name, what) {
+    if (isPemText(value))
+        return value.replace(/\\n/g, '\n');
+    const path = value.trim();
+    try {
+        return await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    }
+    catch (e) {
+        const code = e.code ?? 'error';
+        throw new ClientCertificateError('client_certificate_unreadable', `${name}: cannot read the ${what} file ${JSON.stringify(path)} (${code}); give a readable file, or the PEM text itself`);
+    }
+}
+function privateKey(pem, passphrase, names) {
+    const encrypted = /ENCRYPTED/.test(pem);
+    try {
+        return (0,external_node_crypto_.createPrivateKey)(passphrase ? { key: pem, passphrase } : { key: pem });
+    }
+    catch (e) {
+        const code = e.code ?? '';
+        if (encrypted || code === 'ERR_MISSING_PASSPHRASE') {
+            const how = names.passphrase ? `give its passphrase in ${names.passphrase}` : 'give the key unencrypted (openssl pkey -in key.pem -out plain.pem)';
+            throw new ClientCertificateError('client_key_passphrase', passphrase ? `${names.key}: the passphrase does not decrypt the key` : `${names.key}: the key is encrypted; ${how}`);
+        }
+        throw new ClientCertificateError('client_certificate_not_pem', `${names.key}: the private key cannot be read (${code || 'invalid PEM'})`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/client-certificate.ts
+// The action's client certificate for a broker behind mutual TLS (inputs client-certificate, client-key,
+// client-key-passphrase). The key and the passphrase are registered with the runner's masker before anything
+// is read or checked, the key again once read from a file; then the pair is checked (client/client-certificate.ts)
+// and bound to the broker-url origin, the only host it is presented to.
+
+const CLIENT_CERTIFICATE_INPUTS = { cert: 'client-certificate', key: 'client-key', passphrase: 'client-key-passphrase' };
+/** A certificate this close to its end gets a warning: the job after the next renewal deadline fails. */
+const EXPIRY_WARNING_DAYS = 14;
+/** Registers the key input (when it is PEM text) and the passphrase with the masker. Call before reading inputs. */
+function maskClientKeyInputs(core) {
+    const key = core.getInput('client-key');
+    if (key.includes('-----BEGIN '))
+        for (const part of keyMaskParts(key))
+            core.setSecret(part);
+    const passphrase = core.getInput('client-key-passphrase');
+    if (passphrase !== '')
+        core.setSecret(passphrase);
+}
+/** The checked certificate the inputs name, or undefined when they name none. Throws ClientCertificateError. */
+async function actionClientCertificate(inputs, core, now = Date.now) {
+    const loaded = await loadClientCertificate({
+        cert: inputs.clientCertificate,
+        key: inputs.clientKey,
+        passphrase: inputs.clientKeyPassphrase || undefined,
+        brokerUrl: inputs.brokerUrl,
+        names: CLIENT_CERTIFICATE_INPUTS,
+        now,
+    });
+    if (!loaded)
+        return undefined;
+    // A key read from a file: registered too, in case a later step prints the file.
+    for (const part of keyMaskParts(loaded.key))
+        core.setSecret(part);
+    core.info(`oidc-exchange: presenting the client certificate ${loaded.subject} (valid until ${loaded.notAfter.toISOString()}) to ${loaded.origin}`);
+    const daysLeft = (loaded.notAfter.getTime() - now()) / 86_400_000;
+    if (daysLeft < EXPIRY_WARNING_DAYS)
+        core.warning(`client-certificate expires in ${Math.max(0, Math.floor(daysLeft))} day(s), on ${loaded.notAfter.toISOString()}: renew it before the broker refuses it`);
+    return loaded;
 }
 
 ;// CONCATENATED MODULE: ./src/client/reserved-names.ts
@@ -3465,6 +3670,8 @@ var url = __nccwpck_require__(1098);
 // broker-url must be https:// unless it is this machine: the job's token and secrets travel over it.
 
 
+
+
 class InputError extends Error {
     code = 'input_invalid';
     problems;
@@ -3516,6 +3723,11 @@ function readInputs(core) {
     }
     const allow = parseAllowNames(core.getInput('allow-names') || DEFAULT_ALLOW_NAMES, ACTION_WORDS);
     problems.push(...allow.problems);
+    const clientCertificate = core.getInput('client-certificate');
+    const clientKey = core.getInput('client-key');
+    const certProblem = incompleteProblem(clientCertificate, clientKey, CLIENT_CERTIFICATE_INPUTS);
+    if (certProblem)
+        problems.push(`${certProblem} (client_certificate_incomplete)`);
     const inputs = {
         brokerUrl,
         audience: core.getInput('audience') || brokerUrl,
@@ -3529,6 +3741,9 @@ function readInputs(core) {
         exportAll: bool('export-all', false),
         allowNames: allow.patterns,
         caCertificate: core.getInput('ca-certificate'),
+        clientCertificate,
+        clientKey,
+        clientKeyPassphrase: core.getInput('client-key-passphrase'),
         timeoutSeconds,
         debugClaims: bool('debug-claims', false),
         revoke: bool('revoke', true),
@@ -4280,10 +4495,14 @@ function attemptTimes(inputs, ctx) {
 
 
 
+
 async function main() {
     try {
+        // The client key is a secret: masked before anything else can print it.
+        maskClientKeyInputs(core_namespaceObject);
         const inputs = readInputs(core_namespaceObject);
-        const http = createHttpClient({ ca: parseCaCertificate(inputs.caCertificate) || undefined });
+        const clientCertificate = await actionClientCertificate(inputs, core_namespaceObject);
+        const http = createHttpClient({ ca: parseCaCertificate(inputs.caCertificate) || undefined, ...(clientCertificate ? { clientCertificate } : {}) });
         await run(inputs, { core: core_namespaceObject, env: process.env, http, job: (0,job_context/* jobContext */.R)(process.env) });
     }
     catch (e) {
@@ -4292,7 +4511,7 @@ async function main() {
 }
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/platform/replication-lag.ts
 // GitHub replicates a freshly minted installation token to its API servers asynchronously. For a few seconds
 // after minting, a server that has not seen it yet answers 401 ("we can't find your token yet"), or 403 when
@@ -4398,7 +4617,7 @@ async function revokeInstallationToken(ctx, target) {
             const wait = typeof status === 'number' ? replicationRetryDelay(status, target.receivedAt, Date.now(), retries) : undefined;
             if (wait !== undefined) {
                 core.info(`oidc-exchange post: GitHub does not know ${target.name} yet (HTTP ${status}, minted seconds ago); asking again in ${wait / 1000} s`);
-                await (0,promises_namespaceObject.setTimeout)(wait);
+                await (0,external_node_timers_promises_namespaceObject.setTimeout)(wait);
                 continue;
             }
             if (status === 401)
@@ -4419,6 +4638,8 @@ async function revokeInstallationToken(ctx, target) {
 
 
 
+
+
 async function post() {
     try {
         // A typo in `revoke` failed the main step already; here anything but false revokes (the safe side).
@@ -4430,9 +4651,25 @@ async function post() {
         catch {
             ca = undefined;
         }
+        // The broker's client certificate, for a revocation sent to the broker-url host (Vault's revoke-self); the
+        // main step reported any problem with it already.
+        maskClientKeyInputs(core_namespaceObject);
+        let clientCertificate;
+        try {
+            clientCertificate = await loadClientCertificate({
+                cert: getInput('client-certificate'),
+                key: getInput('client-key'),
+                passphrase: getInput('client-key-passphrase') || undefined,
+                brokerUrl: getInput('broker-url'),
+                names: CLIENT_CERTIFICATE_INPUTS,
+            });
+        }
+        catch {
+            clientCertificate = undefined;
+        }
         await cleanup({
             core: core_namespaceObject,
-            http: createHttpClient({ ca }),
+            http: createHttpClient({ ca, ...(clientCertificate ? { clientCertificate } : {}) }),
             fetch: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(307)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6307))).clientFetch(process.env, ca),
             revoke,
             brokerUrl: getInput('broker-url'),

@@ -11,6 +11,9 @@
 # to disk, so the after_script has nothing to remove. A private directory is made only when something must
 # outlive the before_script or live in a file: file export, a token to revoke at the end, Vault mode, wget.
 #
+# A broker behind mutual TLS gets the client certificate and key named by client_cert and client_key (files:
+# curl and GNU wget read them, the shell never does), on requests to broker_url's host and port only.
+#
 # Peers are not trusted: the broker's answer (names, values, the revoke list, error text) is checked before it
 # becomes a file name, a variable, a URL or a line in the job log.
 
@@ -299,6 +302,49 @@ _oe_direct() {
   _oe_url_parse "$1" && [ "$_oe_scheme" = http ] && _oe_loopback "$_oe_host"
 }
 
+# _oe_client_cert_ok: client_cert and client_key (mutual TLS) are both set or both empty, and name readable PEM
+# files of the right kind, checked here because GNU wget silently sends no certificate when it cannot use them.
+# The key file is searched for its armour only; its path is never shown (a variable that is not of type File
+# would put the key itself there).
+_oe_client_cert_ok() {
+  [ -n "$_oe_client_cert$_oe_client_key" ] || return 0
+  if [ -z "$_oe_client_key" ]; then _oe_fail "client_cert is set but client_key is not: mutual TLS needs the certificate's private key too"; return 1; fi
+  if [ -z "$_oe_client_cert" ]; then _oe_fail "client_key is set but client_cert is not: mutual TLS needs the certificate the key belongs to"; return 1; fi
+  case $_oe_client_cert$_oe_client_key in
+    *-----BEGIN*) _oe_fail "client_cert and client_key take the paths of PEM files, and one holds PEM text: make the CI/CD variable of type File, so that it gives the job a path"; return 1 ;;
+  esac
+  _oe_shown "$_oe_client_cert"
+  if [ ! -f "$_oe_client_cert" ] || [ ! -r "$_oe_client_cert" ]; then _oe_fail "client_cert $_oe_sh is not a readable file"; return 1; fi
+  if [ ! -f "$_oe_client_key" ] || [ ! -r "$_oe_client_key" ]; then _oe_fail "client_key is not a readable file (the path is not shown)"; return 1; fi
+  if ! grep -q -e '-----BEGIN CERTIFICATE-----' "$_oe_client_cert"; then _oe_fail "client_cert $_oe_sh is not a PEM certificate (-----BEGIN CERTIFICATE-----)"; return 1; fi
+  if ! grep -q -e 'PRIVATE KEY-----' "$_oe_client_key"; then _oe_fail "client_key is not a PEM private key (-----BEGIN PRIVATE KEY-----, or RSA/EC PRIVATE KEY)"; return 1; fi
+  if grep -q -e ENCRYPTED "$_oe_client_key"; then _oe_fail "client_key is encrypted: curl and wget would need its passphrase on a command line; store the key unencrypted in a protected, masked File-type CI/CD variable"; return 1; fi
+}
+
+# _oe_to_broker URL: URL has broker_url's scheme, host and port: the only place the client certificate goes.
+_oe_to_broker() {
+  _oe_url_parse "$1" || return 1
+  _oe_tb="$_oe_scheme $_oe_host $_oe_port"
+  _oe_url_parse "$_oe_broker_url" && [ "$_oe_tb" = "$_oe_scheme $_oe_host $_oe_port" ]
+}
+
+# _oe_cert_refused TEXT: TEXT (curl's or GNU wget's error) says the broker refused the TLS session over the
+# client certificate, or over the lack of one; then says what to fix and returns 0 (the same again cannot pass).
+_oe_cert_refused() {
+  case $1 in
+    *'alert certificate required'* | *'alert unknown ca'* | *'alert bad certificate'* | *'alert certificate unknown'* | \
+    *'alert access denied'* | *'alert certificate expired'* | *'alert certificate revoked'* | \
+    *'session has been invalidated'* | *'fatal alert'*) ;;
+    *) return 1 ;;
+  esac
+  if [ -n "$_oe_hcert" ]; then
+    _oe_fail "$_oe_hu refused the TLS session with the client certificate: it must be signed by the broker's client CA (listen.tls.client_ca) and valid, and client_key must be client_cert's key (GNU wget sends no certificate, silently, when the pair does not match)"
+  else
+    _oe_fail "$_oe_hu refused the TLS session: it requires a client certificate (mutual TLS); set the inputs client_cert and client_key"
+  fi
+  return 0
+}
+
 # Which HTTP client to use: curl, else GNU wget (it reads headers from a config file, so tokens never reach
 # a command line, and keeps error bodies). BusyBox wget can do neither.
 _oe_pick_client() {
@@ -321,10 +367,13 @@ _oe_pick_client() {
 _oe_http() {
   _oe_status=000 _oe_took=1 _oe_hdrs='' _oe_body='' _oe_neterr=''
   _oe_hm=$1 _oe_hu=$2 _oe_hh=$3 _oe_hb=$4 _oe_hs=$5
+  _oe_hcert=''
+  if [ -n "$_oe_client_cert" ] && _oe_to_broker "$_oe_hu"; then _oe_hcert=1; fi
   if [ "$_oe_client" = wget ]; then _oe_wget; return; fi
-  set -- -sS -X "$_oe_hm" -D - -H @- -H 'Expect:' -w "$_oe_nl%{http_code} %{time_total}" --max-time "$_oe_hs" --connect-timeout "$_oe_hs" --max-filesize "$_oe_max_answer"
+  set -- -sS -X "$_oe_hm" -D - -H @- -H 'Expect:' -w "$_oe_nl%{http_code} %{time_total} %{errormsg}" --max-time "$_oe_hs" --connect-timeout "$_oe_hs" --max-filesize "$_oe_max_answer"
   if [ -n "$_oe_hb" ]; then set -- "$@" --data-binary "$_oe_hb"; fi
   if [ -n "$_oe_ca_file" ]; then set -- "$@" --cacert "$_oe_ca_file"; fi
+  if [ -n "$_oe_hcert" ]; then set -- "$@" --cert "$_oe_client_cert" --key "$_oe_client_key"; fi
   if _oe_direct "$_oe_hu"; then set -- "$@" --noproxy '*'; fi
   _oe_rc=0
   _oe_out=$(curl "$@" -- "$_oe_hu" 2>/dev/null <<EOF
@@ -335,12 +384,13 @@ EOF
   # the length read is checked too: the memory is spent, but the answer is refused the same way.
   if [ "$_oe_rc" = 0 ] && [ "${#_oe_out}" -gt "$_oe_max_answer" ]; then _oe_rc=63; fi
   if [ "$_oe_rc" = 63 ]; then _oe_out=''; _oe_fail "$_oe_hu answered with more than 16 MiB, far more than an exchange answer; nothing was read (is the URL the broker?)"; return 1; fi
-  # The last line is -w's "STATUS SECONDS"; before it, header blocks (a proxy's or a 100 Continue first),
+  # The last line is -w's "STATUS SECONDS ERROR" (curl 7.75 and later fill ERROR); before it, header blocks (a proxy's or a 100 Continue first),
   # each ending with an empty line, then the body.
   _oe_hw=${_oe_out##*"$_oe_nl"}
   _oe_out=${_oe_out%"$_oe_nl"*}
   case ${_oe_hw%% *} in [0-9][0-9][0-9]) _oe_status=${_oe_hw%% *} ;; esac
   _oe_ht=${_oe_hw#* }
+  _oe_em=${_oe_ht#* }
   _oe_ht=${_oe_ht%%[!0123456789]*}
   [ -z "$_oe_ht" ] || _oe_took=$((_oe_ht + 1))
   # Header lines end in CR LF: the CR is the last character of the status line.
@@ -354,17 +404,23 @@ EOF
   done
   _oe_body=$_oe_out
   _oe_out=''
+  if [ "$_oe_rc" != 0 ] && _oe_cert_refused "$_oe_em"; then return 1; fi
   case $_oe_rc in
     0) ;;
     1 | 3) _oe_fail "curl cannot use the URL $_oe_hu (curl exit status $_oe_rc)"; return 1 ;;
-    35 | 51 | 53 | 54 | 58 | 59 | 60 | 64 | 66 | 77 | 80 | 82 | 83 | 90 | 91)
+    58) if [ -n "$_oe_hcert" ]; then _oe_fail "curl cannot use client_cert and client_key (curl exit status 58): client_key must be the private key of client_cert, both PEM"; return 1; fi
+      _oe_fail "TLS problem talking to $_oe_hu (curl exit status 58)"; return 1 ;;
+    35 | 51 | 53 | 54 | 59 | 60 | 64 | 66 | 77 | 80 | 82 | 83 | 90 | 91)
       _oe_fail "TLS problem talking to $_oe_hu (curl exit status $_oe_rc). If the server uses a private CA, set the input ca_file"; return 1 ;;
     5) _oe_status=000 _oe_neterr='cannot resolve the proxy' ;;
     6) _oe_status=000 _oe_neterr='cannot resolve the host' ;;
     7) _oe_status=000 _oe_neterr='cannot connect' ;;
     28) _oe_status=000 _oe_neterr='timed out' ;;
-    52) _oe_status=000 _oe_neterr='empty reply' ;;
-    56) _oe_status=000 _oe_neterr='connection reset' ;;
+    52 | 56)
+      if [ "$_oe_rc" = 52 ]; then _oe_neterr='empty reply'; else _oe_neterr='connection reset'; fi
+      _oe_status=000
+      # A Node broker closes the session, without an alert, on a certificate from a CA it does not know.
+      [ -z "$_oe_hcert" ] || _oe_neterr="$_oe_neterr (the broker closed the connection after the TLS handshake: if it requires mutual TLS, check that client_cert is signed by its client CA)" ;;
     *) _oe_status=000 _oe_neterr="curl exit status $_oe_rc" ;;
   esac
   return 0
@@ -378,6 +434,7 @@ _oe_wget() {
     --tries=1 --timeout="$_oe_hs" --method="$_oe_hm" --max-redirect=0
   case $_oe_hb in '') ;; @*) set -- "$@" --body-file="${_oe_hb#@}" ;; *) set -- "$@" --body-data="$_oe_hb" ;; esac
   if [ -n "$_oe_ca_file" ]; then set -- "$@" --ca-certificate="$_oe_ca_file"; fi
+  if [ -n "$_oe_hcert" ]; then set -- "$@" --certificate="$_oe_client_cert" --private-key="$_oe_client_key"; fi
   if _oe_direct "$_oe_hu"; then set -- "$@" --no-proxy; fi
   _oe_rc=0
   _oe_t0=$(_oe_now)
@@ -393,8 +450,9 @@ _oe_wget() {
   fi
   _oe_body=$(cat "$_oe_dir/resp")
   : >"$_oe_dir/resp"
-  _oe_we=''
+  _oe_we='' _oe_wtls=''
   while IFS= read -r _oe_l; do
+    case $_oe_l in *'session has been invalidated'* | *'fatal alert'* | *'alert '*) _oe_wtls=$_oe_l ;; esac
     case $_oe_l in
       '  '*)
         _oe_trim "$_oe_l"
@@ -404,6 +462,7 @@ _oe_wget() {
     esac
   done <"$_oe_dir/log"
   if [ "$_oe_status" = 000 ]; then
+    if [ -n "$_oe_wtls" ] && _oe_cert_refused "$_oe_wtls"; then return 1; fi
     _oe_shown "$_oe_we"
     _oe_neterr="wget exit status $_oe_rc: $_oe_sh"
     case $_oe_rc in
@@ -962,6 +1021,8 @@ oidc_exchange_main() {
   _oe_masking=${OIDC_EXCHANGE_MASKING:-wrapper}
   _oe_timeout=${OIDC_EXCHANGE_TIMEOUT_SECONDS:-30}
   _oe_ca_file=${OIDC_EXCHANGE_CA_FILE:-}
+  _oe_client_cert=${OIDC_EXCHANGE_CLIENT_CERT:-}
+  _oe_client_key=${OIDC_EXCHANGE_CLIENT_KEY:-}
   _oe_allow_debug_trace=${OIDC_EXCHANGE_ALLOW_DEBUG_TRACE:-false}
   _oe_revoke=${OIDC_EXCHANGE_REVOKE:-true}
   _oe_debug_claims=${OIDC_EXCHANGE_DEBUG_CLAIMS:-false}
@@ -1003,6 +1064,7 @@ _oe_run() {
   case $_oe_masking in wrapper | proxy_exec) ;; *) _oe_fail "the input masking must be wrapper or proxy_exec, not \"$_oe_masking\""; return 1 ;; esac
   case $_oe_timeout in '' | *[!0123456789]* | 0 | ??????*) _oe_fail "timeout_seconds must be a whole number of seconds above 0, not \"$_oe_timeout\""; return 1 ;; esac
   if [ -n "$_oe_ca_file" ] && [ ! -r "$_oe_ca_file" ]; then _oe_fail "ca_file $_oe_ca_file is not a readable file"; return 1; fi
+  _oe_client_cert_ok || return 1
   _oe_ident_ok "$_oe_token_var" 2>/dev/null || { _oe_fail "token_variable \"$_oe_token_var\" is not a variable name"; return 1; }
   eval "_oe_token=\${$_oe_token_var:-}"
   if [ -z "$_oe_token" ]; then
@@ -1254,6 +1316,8 @@ _oe_revoke_in() {
   [ -z "${_oe_no_revoke:-}" ] || return 0
   _oe_dir=$1
   _oe_ca_file=${OIDC_EXCHANGE_CA_FILE:-}
+  _oe_client_cert=${OIDC_EXCHANGE_CLIENT_CERT:-}
+  _oe_client_key=${OIDC_EXCHANGE_CLIENT_KEY:-}
   # _oe_broker_url and _oe_github_api_url are the settings the caller checked (oidc_exchange_main or
   # oidc_exchange_cleanup), never read again from variables here.
   if ! _oe_pick_client 2>/dev/null; then

@@ -1,6 +1,8 @@
 // The action's inputs, read with @actions/core and checked all at once, so a user fixes every problem in one
 // edit. Booleans are strict (the toolkit's YAML 1.2 core schema): a typo is an error, not a silent `false`.
 // broker-url must be https:// unless it is this machine: the job's token and secrets travel over it.
+import { CLIENT_CERTIFICATE_INPUTS } from './client-certificate.js';
+import { incompleteProblem } from '../client/client-certificate.js';
 import { ACTION_WORDS, DEFAULT_ALLOW_NAMES, parseAllowNames } from '../client/name-choice.js';
 import { cleartextProblem } from '../client/url.js';
 import type { ActionCore } from './toolkit.js';
@@ -18,6 +20,10 @@ export interface ActionInputs {
   exportAll: boolean;
   allowNames: string[];
   caCertificate: string;
+  /** Mutual TLS: PEM text or a file path each (checked and loaded by client-certificate.ts). */
+  clientCertificate: string;
+  clientKey: string;
+  clientKeyPassphrase: string;
   timeoutSeconds: number;
   debugClaims: boolean;
   revoke: boolean;
@@ -77,6 +83,11 @@ export function readInputs(core: InputReader): ActionInputs {
   const allow = parseAllowNames(core.getInput('allow-names') || DEFAULT_ALLOW_NAMES, ACTION_WORDS);
   problems.push(...allow.problems);
 
+  const clientCertificate = core.getInput('client-certificate');
+  const clientKey = core.getInput('client-key');
+  const certProblem = incompleteProblem(clientCertificate, clientKey, CLIENT_CERTIFICATE_INPUTS);
+  if (certProblem) problems.push(`${certProblem} (client_certificate_incomplete)`);
+
   const inputs: ActionInputs = {
     brokerUrl,
     audience: core.getInput('audience') || brokerUrl,
@@ -90,6 +101,9 @@ export function readInputs(core: InputReader): ActionInputs {
     exportAll: bool('export-all', false),
     allowNames: allow.patterns,
     caCertificate: core.getInput('ca-certificate'),
+    clientCertificate,
+    clientKey,
+    clientKeyPassphrase: core.getInput('client-key-passphrase'),
     timeoutSeconds,
     debugClaims: bool('debug-claims', false),
     revoke: bool('revoke', true),

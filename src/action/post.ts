@@ -1,7 +1,9 @@
 // The action's post step: clean up after the main step. Never fails the job.
 import * as core from '@actions/core';
 import { createHttpClient } from '../client/http.js';
+import { loadClientCertificate, type ClientCertificate } from '../client/client-certificate.js';
 import { cleanup } from './cleanup.js';
+import { CLIENT_CERTIFICATE_INPUTS, maskClientKeyInputs } from './client-certificate.js';
 import { parseCaCertificate } from './inputs.js';
 import { jobContext } from './job-context.js';
 
@@ -15,9 +17,24 @@ export async function post(): Promise<void> {
     } catch {
       ca = undefined;
     }
+    // The broker's client certificate, for a revocation sent to the broker-url host (Vault's revoke-self); the
+    // main step reported any problem with it already.
+    maskClientKeyInputs(core);
+    let clientCertificate: ClientCertificate | undefined;
+    try {
+      clientCertificate = await loadClientCertificate({
+        cert: core.getInput('client-certificate'),
+        key: core.getInput('client-key'),
+        passphrase: core.getInput('client-key-passphrase') || undefined,
+        brokerUrl: core.getInput('broker-url'),
+        names: CLIENT_CERTIFICATE_INPUTS,
+      });
+    } catch {
+      clientCertificate = undefined;
+    }
     await cleanup({
       core,
-      http: createHttpClient({ ca }),
+      http: createHttpClient({ ca, ...(clientCertificate ? { clientCertificate } : {}) }),
       fetch: async () => (await import('../client/proxy-client.js')).clientFetch(process.env, ca),
       revoke,
       brokerUrl: core.getInput('broker-url'),

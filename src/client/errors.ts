@@ -11,7 +11,9 @@ export type ExchangeErrorCode =
   /** The broker's TLS certificate is not trusted (a private CA needs `ca-certificate`). */
   | 'broker_untrusted'
   /** The broker's answer could not be understood, or was larger than the client reads. */
-  | 'broker_answer_invalid';
+  | 'broker_answer_invalid'
+  /** The broker's TLS handshake refused our client certificate, or asked for one and none was set (mutual TLS). */
+  | 'client_certificate_refused';
 
 export class ExchangeError extends Error {
   readonly code: ExchangeErrorCode;

@@ -4,23 +4,36 @@
 // Either way an answer is read up to MAX_ANSWER_BYTES, never more.
 import { isIP, type Socket } from 'node:net';
 import { proxyFor } from './proxy-env.js';
-import { contextTrusting, MAX_ANSWER_BYTES, tooLarge, TransportError, type HttpClient, type HttpRequest, type HttpResponse } from './transport.js';
+import { contextTrusting, MAX_ANSWER_BYTES, tooLarge, transportFailure, TransportError, type HttpClient, type HttpRequest, type HttpResponse, type TlsIdentity } from './transport.js';
 
 export interface HttpClientOptions {
   /** Extra trusted CA certificates (PEM), added to Node's defaults. */
   ca?: string;
   /** Where proxy settings are read (HTTPS_PROXY, HTTP_PROXY, NO_PROXY and lower-case forms). */
   env?: NodeJS.ProcessEnv;
+  /**
+   * A client certificate for mutual TLS, presented to `origin` only (the broker's): never to the GitHub API,
+   * a token service or any other host the client talks to.
+   */
+  clientCertificate?: TlsIdentity & { origin: string };
+}
+
+/** What TLS needs for one origin: the extra CA, and the client certificate when the origin is the one it is for. */
+interface TlsFor {
+  ca: string | undefined;
+  identity: (origin: string) => TlsIdentity | undefined;
 }
 
 export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
   const env = opts.env ?? process.env;
+  const own = opts.clientCertificate;
+  const tls: TlsFor = { ca: opts.ca, identity: (origin) => (own && own.origin === origin ? own : undefined) };
   let proxied: Promise<HttpClient> | undefined;
   const warmed = new Map<string, Promise<Socket | undefined>>();
   const client: HttpClient = async (req) => {
     const proxy = proxyFor(req.url, env);
-    if (!proxy) return direct(req, opts.ca, warmed);
-    proxied ??= import('./proxy-client.js').then((m) => m.proxyHttpClient(proxy, opts.ca));
+    if (!proxy) return direct(req, tls, warmed);
+    proxied ??= import('./proxy-client.js').then((m) => m.proxyHttpClient(proxy, opts.ca, own));
     return (await proxied)(req);
   };
   client.warm = (target) => {
@@ -30,7 +43,7 @@ export function createHttpClient(opts: HttpClientOptions = {}): HttpClient {
     } catch {
       return;
     }
-    if ((url.protocol === 'https:' || url.protocol === 'http:') && !proxyFor(url.href, env) && !warmed.has(url.origin)) warmed.set(url.origin, preconnect(url, opts.ca));
+    if ((url.protocol === 'https:' || url.protocol === 'http:') && !proxyFor(url.href, env) && !warmed.has(url.origin)) warmed.set(url.origin, preconnect(url, tls));
   };
   return client;
 }
@@ -50,11 +63,11 @@ function readyWithin(early: Promise<Socket | undefined>, timeoutMs: number, orig
 }
 
 /** A connected (and for https, verified) socket to `url`'s origin, or undefined when that failed. */
-async function preconnect(url: URL, ca: string | undefined): Promise<Socket | undefined> {
+async function preconnect(url: URL, tls: TlsFor): Promise<Socket | undefined> {
   const https = url.protocol === 'https:';
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const port = Number(url.port || (https ? 443 : 80));
-  const secureContext = https && ca ? await contextTrusting(ca) : undefined;
+  const secureContext = https ? await contextFor(url.origin, tls) : undefined;
   const socket = https
     ? (await import('node:tls')).connect({ host, port, servername: isIP(host) ? undefined : host, ALPNProtocols: ['http/1.1'], ...(secureContext ? { secureContext } : {}) })
     : (await import('node:net')).connect({ host, port });
@@ -75,12 +88,19 @@ async function preconnect(url: URL, ca: string | undefined): Promise<Socket | un
   });
 }
 
-async function direct(req: HttpRequest, ca: string | undefined, warmed: Map<string, Promise<Socket | undefined>>): Promise<HttpResponse> {
+/** The TLS context for an origin, or undefined for Node's defaults (no extra CA, no client certificate). */
+async function contextFor(origin: string, tls: TlsFor) {
+  const identity = tls.identity(origin);
+  return tls.ca !== undefined || identity ? contextTrusting(tls.ca, identity) : undefined;
+}
+
+async function direct(req: HttpRequest, tls: TlsFor, warmed: Map<string, Promise<Socket | undefined>>): Promise<HttpResponse> {
   const url = new URL(req.url);
   const https = url.protocol === 'https:';
   if (!https && url.protocol !== 'http:') throw new TransportError('bad_url', `unsupported URL scheme ${url.protocol} (use https:// or http://)`);
   const mod = https ? await import('node:https') : await import('node:http');
-  const secureContext = https && ca ? await contextTrusting(ca) : undefined;
+  const secureContext = https ? await contextFor(url.origin, tls) : undefined;
+  const presented = https && tls.identity(url.origin) !== undefined;
   // A connection opened ahead by warm() serves one request, if it is ready within this request's time.
   const early = warmed.get(url.origin);
   warmed.delete(url.origin);
@@ -124,7 +144,7 @@ async function direct(req: HttpRequest, ca: string | undefined, warmed: Map<stri
       clearTimeout(timer);
       reuse?.destroy();
       r.destroy();
-      reject(e instanceof TransportError ? e : new TransportError((e as NodeJS.ErrnoException).code ?? 'network_error', `${url.origin}: ${e.message}`));
+      reject(transportFailure(e, url.origin, presented));
     }
     r.on('error', fail);
     r.end(req.body);

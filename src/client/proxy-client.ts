@@ -1,19 +1,23 @@
 // Requests through an HTTP proxy, with undici's ProxyAgent (CONNECT tunnels). Loaded only when a proxy
-// applies, so jobs without one never load undici.
+// applies, so jobs without one never load undici. A client certificate is presented inside the tunnel, to
+// its own origin only: requests elsewhere go through a second agent that has none.
 import { ProxyAgent, request } from 'undici';
-import { MAX_ANSWER_BYTES, tooLarge, TransportError, withDefaultCAs, type HttpClient } from './transport.js';
+import { MAX_ANSWER_BYTES, tooLarge, transportFailure, TransportError, withDefaultCAs, type HttpClient, type TlsIdentity } from './transport.js';
 
-export async function proxyHttpClient(proxy: string, ca: string | undefined): Promise<HttpClient> {
+export async function proxyHttpClient(proxy: string, ca: string | undefined, own?: TlsIdentity & { origin: string }): Promise<HttpClient> {
   const tls = ca ? { ca: await withDefaultCAs(ca) } : undefined;
   const agent = new ProxyAgent({ uri: proxy, ...(tls ? { requestTls: tls } : {}) });
+  const identity = own ? { cert: own.cert, key: own.key, ...(own.passphrase ? { passphrase: own.passphrase } : {}) } : undefined;
+  const presenting = identity ? new ProxyAgent({ uri: proxy, requestTls: { ...tls, ...identity } }) : undefined;
   return async (req) => {
     const origin = new URL(req.url).origin;
+    const presented = presenting !== undefined && own?.origin === origin;
     try {
       const res = await request(req.url, {
         method: req.method as 'GET',
         headers: req.headers,
         body: req.body,
-        dispatcher: agent,
+        dispatcher: presented ? presenting : agent,
         signal: AbortSignal.timeout(req.timeoutMs),
       });
       const limit = req.maxBodyBytes ?? MAX_ANSWER_BYTES;
@@ -41,7 +45,7 @@ export async function proxyHttpClient(proxy: string, ca: string | undefined): Pr
       if (err.name === 'TimeoutError' || err.name === 'AbortError') {
         throw new TransportError('timeout', `no answer from ${origin} (through proxy) within ${(req.timeoutMs / 1000).toFixed(1)} s`);
       }
-      throw new TransportError(err.code ?? 'network_error', `${origin} through proxy ${redactProxy(proxy)}: ${err.message}`);
+      throw transportFailure(err, origin, presented, ` through proxy ${redactProxy(proxy)}`);
     }
   };
 }

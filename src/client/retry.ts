@@ -2,7 +2,7 @@
 // the total deadline passes; each attempt gets its own timeout, never longer than what is left of the
 // deadline. callWithToken() is every call that trades the job's OIDC token (the broker's exchange, Vault's
 // login) on top of it: a fresh token per attempt (a service that remembers `jti` refuses a replayed one),
-// network errors, 429 and 5xx retried, certificate problems and the other answers final, and running out
+// network errors, 429 and 5xx retried, certificate problems (the broker's, or our client certificate refused) and the other answers final, and running out
 // of time reported the same way whichever service it was.
 import { DEFAULT_BACKOFF, parseRetryAfter, retryDelayMs, type BackoffPolicy } from './backoff.js';
 import { decodeClaims } from './claims.js';
@@ -107,6 +107,8 @@ export async function callWithToken<T>(call: TokenCall<T>): Promise<{ value: T; 
         res = await call.http({ ...call.request(token), timeoutMs });
       } catch (e) {
         if (isCertificateProblem(e)) return { fail: untrusted(call.url, e as Error) };
+        // The broker refused the client certificate (or the lack of one) in the handshake: the same again will not pass.
+        if (e instanceof TransportError && e.code === 'client_certificate_refused') return { fail: new ExchangeError('client_certificate_refused', e.message, { attempts: n }) };
         // Asking again brings the same oversized answer.
         if (e instanceof TransportError && e.code === 'answer_too_large') return { fail: new ExchangeError('broker_answer_invalid', e.message, { attempts: n }) };
         return { retry: `attempt ${n}: ${(e as Error).message}` };

@@ -1,7 +1,8 @@
 // What every part of the client's HTTP shares, so the direct client (http.ts) and the proxied one
 // (proxy-client.ts) depend on this module and never on each other: the request and answer types, the most an
 // answer may hold, the error for a request that got no answer, and how an extra CA is trusted next to Node's
-// bundled roots. Only types and small functions: node:tls is loaded when a CA is actually given.
+// bundled roots and a client certificate presented, and what a refused client certificate looks like. Only types
+// and small functions: node:tls is loaded when a CA or a client certificate is actually given.
 import type { SecureContext } from 'node:tls';
 
 export interface HttpRequest {
@@ -53,28 +54,68 @@ export function tooLarge(origin: string, limit: number): TransportError {
   );
 }
 
-let trusting: { ca: string; context: Promise<SecureContext> } | undefined;
+/** A client certificate and key (PEM) to present in the TLS handshake: see client-certificate.ts. */
+export interface TlsIdentity {
+  cert: string;
+  key: string;
+  passphrase?: string;
+}
+
+let made: { ca: string | undefined; identity: TlsIdentity | undefined; context: Promise<SecureContext> } | undefined;
 
 /**
- * A TLS context that trusts Node's bundled roots and `ca` too (a proxy or mirror may use either). The CA is
- * added to the default store rather than passed as `ca` with every root, which would parse all ~140 bundled
- * root certificates on each start (several ms). Made once per process.
+ * A TLS context that trusts Node's bundled roots and `ca` too (a proxy or mirror may use either), and presents
+ * `identity` when given. The CA is added to the default store rather than passed as `ca` with every root,
+ * which would parse all ~140 bundled root certificates on each start (several ms). Made once per process.
  */
-export async function contextTrusting(ca: string): Promise<SecureContext> {
-  if (trusting?.ca !== ca) {
-    trusting = {
+export async function contextTrusting(ca: string | undefined, identity?: TlsIdentity): Promise<SecureContext> {
+  if (!made || made.ca !== ca || made.identity !== identity) {
+    made = {
       ca,
+      identity,
       context: import('node:tls').then((tls) => {
-        const context = tls.createSecureContext();
+        const own = identity ? { cert: identity.cert, key: identity.key, ...(identity.passphrase ? { passphrase: identity.passphrase } : {}) } : {};
+        const context = tls.createSecureContext(own);
+        if (ca === undefined) return context;
         const native = (context as unknown as { context?: { addCACert?: (pem: string) => void } }).context;
         // Node's own way of loading `ca`; should a future Node drop it, fall back to the documented option.
-        if (typeof native?.addCACert !== 'function') return tls.createSecureContext({ ca: [...tls.rootCertificates, ca] });
+        if (typeof native?.addCACert !== 'function') return tls.createSecureContext({ ...own, ca: [...tls.rootCertificates, ca] });
         native.addCACert(ca);
         return context;
       }),
     };
   }
-  return trusting.context;
+  return made.context;
+}
+
+/**
+ * TLS alerts a server sends when it refuses the client's certificate (none, an unknown CA, expired, revoked):
+ * sending the same again cannot help. Node reports them as ERR_SSL_<alert>.
+ */
+const CLIENT_CERTIFICATE_ALERTS = /^ERR_SSL_(?:TLSV13_ALERT_CERTIFICATE_REQUIRED|TLSV1_ALERT_UNKNOWN_CA|SSLV3_ALERT_BAD_CERTIFICATE|SSLV3_ALERT_CERTIFICATE_UNKNOWN|SSLV3_ALERT_CERTIFICATE_EXPIRED|SSLV3_ALERT_CERTIFICATE_REVOKED|SSLV3_ALERT_UNSUPPORTED_CERTIFICATE|TLSV1_ALERT_ACCESS_DENIED|SSLV3_ALERT_HANDSHAKE_FAILURE)$/;
+
+/**
+ * A request's failure as the client reports it: a refused client certificate becomes `client_certificate_refused`
+ * (final), and a connection the server closed without a word while a certificate was presented says that the
+ * broker may not accept that certificate (a Node broker closes the connection after the handshake instead of
+ * sending an alert for a certificate from another CA: indistinguishable from a broken connection, so it stays
+ * retried, with the hint).
+ */
+export function transportFailure(e: Error, origin: string, presented: boolean, via = ''): TransportError {
+  if (e instanceof TransportError) return e;
+  const code = (e as NodeJS.ErrnoException).code ?? 'network_error';
+  if (CLIENT_CERTIFICATE_ALERTS.test(code)) {
+    return new TransportError(
+      'client_certificate_refused',
+      presented
+        ? `${origin} refused the client certificate in the TLS handshake (${code}): the broker requires one signed by its client CA (listen.tls.client_ca), valid and not revoked`
+        : `${origin} requires a client certificate (mutual TLS) and none was given (${code}): set the client certificate and key (action inputs client-certificate and client-key, oidc-exchange exchange --client-cert and --client-key, component inputs client_cert and client_key)`,
+    );
+  }
+  const hint = presented && (code === 'ECONNRESET' || code === 'EPIPE')
+    ? ' (the broker closed the connection after the TLS handshake: if it requires mutual TLS, check that the client certificate is signed by its client CA)'
+    : '';
+  return new TransportError(code, `${origin}${via}: ${e.message}${hint}`);
 }
 
 /** A custom CA is added to Node's bundled roots, not instead of them (a proxy or mirror may use either). */

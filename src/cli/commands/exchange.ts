@@ -12,6 +12,7 @@ import { CLI_WORDS, DEFAULT_ALLOW_NAMES, grantedNameProblem, nameChoiceProblem, 
 import { exportNameProblem } from '../../client/reserved-names.js';
 import { exchangeWithBroker, type ExchangeResult } from '../../client/broker.js';
 import { describeClaims } from '../../client/claims.js';
+import { ClientCertificateError, loadClientCertificate, type ClientCertificate } from '../../client/client-certificate.js';
 import { ExchangeError, printableLine } from '../../client/errors.js';
 import { createHttpClient } from '../../client/http.js';
 import { cleartextProblem } from '../../client/url.js';
@@ -23,7 +24,7 @@ export const exchangeSpec = {
   name: 'exchange',
   synopsis: `--broker-url URL (--token-env VAR | --token-file FILE)
              (--out-dir DIR | --dotenv FILE | --shell) (--secret NAME ... | --export-all [--allow-names PATTERNS])
-             [--timeout-seconds N] [--ca-certificate FILE]`,
+             [--timeout-seconds N] [--ca-certificate FILE] [--client-cert FILE --client-key FILE]`,
   description: "Trades this job's OIDC token for the secrets a broker's policy grants, and puts them where the job asks.",
   options: {
     'broker-url': { type: 'string', arg: 'URL', help: "the broker's https:// address (http:// only on loopback)" },
@@ -37,6 +38,8 @@ export const exchangeSpec = {
     shell: { type: 'boolean', help: `export lines on standard output, for: eval "$(oidc-exchange exchange ... --shell)" (a failure prints "false")` },
     'timeout-seconds': { type: 'string', arg: 'N', help: 'total time for the exchange, retries included (default 30)' },
     'ca-certificate': { type: 'string', arg: 'FILE', help: "a PEM file of a private CA to trust for the broker, on top of the system's" },
+    'client-cert': { type: 'string', arg: 'FILE', help: 'a PEM client certificate to present to the broker (mutual TLS; needs --client-key); sent to no other host' },
+    'client-key': { type: 'string', arg: 'FILE', help: "the PEM private key of --client-cert (unencrypted); never printed" },
   },
   epilog: `Exit status: 0 done, 1 the exchange failed (the broker's code and the token's claims are on stderr), 2 bad usage
 or a destination that is not private. Nothing but names is printed, except the export lines of --shell.`,
@@ -51,6 +54,8 @@ export interface ExchangeCliOptions {
   secretNames?: string[];
   timeoutSeconds: number;
   ca?: string;
+  /** A client certificate for a broker behind mutual TLS (loadClientCertificate). */
+  clientCertificate?: ClientCertificate;
   /** Where the proxy settings are read (HTTPS_PROXY, NO_PROXY). */
   env?: NodeJS.ProcessEnv;
 }
@@ -110,7 +115,7 @@ async function run(values: Values<typeof exchangeSpec.options>, io: CommandIo): 
   const allow = parseAllowNames(values['allow-names'] ?? DEFAULT_ALLOW_NAMES, CLI_WORDS);
   if (allow.problems.length) usage(allow.problems.join('; '));
 
-  // 2. The token and the CA.
+  // 2. The token, the CA and the client certificate (checked whole: both halves, PEM, the key its own, valid).
   let token: string;
   if (values['token-env'] !== undefined) {
     token = (io.env[values['token-env']] ?? '').trim();
@@ -122,6 +127,20 @@ async function run(values: Values<typeof exchangeSpec.options>, io: CommandIo): 
   const ca = values['ca-certificate'] === undefined
     ? undefined
     : await readFile(values['ca-certificate'], 'utf8').catch((e: NodeJS.ErrnoException) => usage(`cannot read --ca-certificate ${values['ca-certificate']}: ${e.code ?? e.message}`));
+  let clientCertificate: ClientCertificate | undefined;
+  try {
+    // Files only: a key on the command line would be visible to every user of the machine (ps).
+    if (values['client-key']?.includes('-----BEGIN ')) usage('--client-key takes the path of a file, not the key itself: a command line is visible to every user of the machine');
+    clientCertificate = await loadClientCertificate({
+      cert: values['client-cert'],
+      key: values['client-key'],
+      brokerUrl,
+      names: { cert: '--client-cert', key: '--client-key' },
+    });
+  } catch (e) {
+    if (e instanceof ClientCertificateError) usage(e.message);
+    throw e;
+  }
 
   // 3. The destination is checked (and the folder made) before the exchange: a single-use token is not spent
   //    on a destination refused afterwards.
@@ -138,7 +157,7 @@ async function run(values: Values<typeof exchangeSpec.options>, io: CommandIo): 
   // 4. The exchange.
   let result: ExchangeResult;
   try {
-    result = await exchange({ brokerUrl, token, secretNames: values.secret, timeoutSeconds, ca, env: io.env }, io.stderr);
+    result = await exchange({ brokerUrl, token, secretNames: values.secret, timeoutSeconds, ca, clientCertificate, env: io.env }, io.stderr);
   } catch (e) {
     if (outDir?.created) await abandonOutDir(outDir.dir);
     if (!(e instanceof ExchangeError)) throw e;
@@ -187,7 +206,7 @@ export function exchange(opts: ExchangeCliOptions, stderr: Output = process.stde
     brokerUrl: opts.brokerUrl,
     getToken: async () => opts.token,
     secretNames: opts.secretNames,
-    http: createHttpClient({ ca: opts.ca, ...(opts.env ? { env: opts.env } : {}) }),
+    http: createHttpClient({ ca: opts.ca, ...(opts.clientCertificate ? { clientCertificate: opts.clientCertificate } : {}), ...(opts.env ? { env: opts.env } : {}) }),
     retry: {
       deadlineMs,
       attemptTimeoutMs: Math.min(deadlineMs, 15_000),
