@@ -6,7 +6,7 @@ import { DEFAULT_CLOCK_SKEW_SECONDS } from '../../broker/config/issuers.js';
 import { loadConfigFile, type BrokerConfig } from '../../broker/config/load.js';
 import { ConfigError } from '../../broker/errors.js';
 import type { LintReport } from '../../broker/lint/report.js';
-import { checkClaims, formatReport, tokenIdentity } from '../../broker/policy/check.js';
+import { checkClaims, evaluationsJson, formatReport, tokenIdentity } from '../../broker/policy/check.js';
 import type { Claims } from '../../broker/policy/policy.js';
 import { tokenExpiry, type Expiry } from '../../broker/verify/expiry.js';
 import { TokenVerifier } from '../../broker/verify/token.js';
@@ -70,6 +70,7 @@ async function check(values: Values<typeof checkSpec.options>, io: CommandIo): P
     expiry = tokenExpiry(claims, Date.now(), skew);
   } else {
     const given = await readGivenClaims('check', values.claims);
+    // The CLI's own completion first: it turns the platform's refusals into usage errors and names unknown claims.
     const platform = completeClaims('check', given, {}).platform;
     completed = completeClaims('check', given, { iss: platformIssuer(config.issuers, platform)?.issuer, aud: config.audience });
     claims = completed.claims;
@@ -84,7 +85,7 @@ async function check(values: Values<typeof checkSpec.options>, io: CommandIo): P
           ...(expiry ? { expires_at: expiry.expiresAt ?? null, seconds_left: expiry.secondsLeft ?? null } : {}),
           ...(completed ? { filled_in: { derived: completed.derived, defaults: completed.defaults, warnings: completed.unknown } } : {}),
           problems: report.problems,
-          policies: report.evaluations.map((e) => ({ name: e.policy.name, issuer_matches: e.issuerMatches, matched: e.matched, failures: e.failures })),
+          policies: evaluationsJson(report),
         },
         null,
         2,
