@@ -19,7 +19,8 @@ input,button,textarea{font:inherit}
 input,textarea{border:1px solid #8c959f;border-radius:4px;padding:4px 6px}
 button{background:#0969da;color:#fff;border:0;border-radius:4px;padding:5px 12px;cursor:pointer}
 :focus-visible{outline:3px solid #fb8f44;outline-offset:2px}
-main,#playground{padding:8px 20px}
+main{padding:8px 20px}
+#playground{margin:12px 20px}
 section{background:#fff;border:1px solid #d0d7de;border-radius:6px;margin:12px 0;padding:8px 14px}
 h2{font-size:16px;margin:6px 0 8px}
 table{border-collapse:collapse;width:100%}
@@ -209,7 +210,7 @@ function renderStatus(s: Status): string {
         [
           [
             `store <code>${esc(st.where)}</code>`,
-            `${st.up ? '<span class="ok">up</span>' : '<span class="bad">down</span>'} (ping ${st.latency_ms} ms)`,
+            `${st.up ? '<span class="ok">up</span>' : '<span class="bad">down</span>'} (ping ${st.latency_ms < 1 ? 'under 1' : Math.round(st.latency_ms)} ms)`,
             '',
             st.last_error ? `<span class="bad">${esc(st.last_error)}</span> at ${esc(st.last_error_at ?? '')}` : '<span class="muted">none</span>',
           ],
