@@ -25,7 +25,8 @@ let bed: Bed;
 let browser: Browser;
 /** Every secret the test configured and every token it sent: none may appear on the page or in the JSON. */
 const secrets: string[] = [ADMIN_TOKEN, REVOCATION_TOKEN, DB_PASSWORD, DEPLOY_KEY];
-let refusedRepository: string;
+// Anyone can put anything in a token's claims: the refused one carries markup, which must stay text.
+const refusedRepository = 'octo-org/<b id="injected">other-repo</b>';
 
 beforeAll(async () => {
   bed = await startBed({
@@ -52,7 +53,6 @@ beforeAll(async () => {
   const granted = await bed.github.mint(bed.github.claimsFor(REPO));
   secrets.push(granted);
   expect((await exchangeOver(bed.url, { token: granted })).status).toBe(200);
-  refusedRepository = 'octo-org/other-repo';
   const refused = await bed.github.mint(bed.github.claimsFor({ ...REPO, repository: refusedRepository, repository_id: '31337' }));
   secrets.push(refused);
   expect((await exchangeOver(bed.url, { token: refused })).json.error).toBe('no_policy_matched');
@@ -118,7 +118,8 @@ describe('the status routes over HTTP', () => {
     expect(res.headers).toMatchObject({ 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' });
     expect(res.text).toContain(bed.github.activeKey().kid);
     expect(res.text).toContain(OVERRIDE_REASON);
-    expect(res.text).toContain(refusedRepository);
+    expect(res.text).toContain('other-repo');
+    expect(res.text).not.toContain('<b id=');
     expect(res.text).not.toMatch(/<(img|link|iframe)\b|\bsrc=/i);
     expect(leaks(res.text, secrets)).toEqual([]);
   });
@@ -204,6 +205,7 @@ describe('the status page in chromium', () => {
     const main = await page.$eval('main', (m) => m.textContent ?? '');
     expect(main).toContain(bed.github.activeKey().kid);
     expect(main).toContain(refusedRepository);
+    expect(await page.$('#injected')).toBeNull();
     expect(main).toContain(OVERRIDE_REASON);
     expect(main).toContain('no_policy_matched');
 
