@@ -77,6 +77,9 @@ describe('a secret backend as the page sees it', () => {
         expect.objectContaining({ kind: 'vault', name: 'ops', origin: expect.stringContaining(new URL(bed.vault!.url).host), fetched: 1, errors: 0, last_error: null }),
       ]);
       expect(serving.json.backends[0].last_ok_at).toEqual(expect.any(String));
+      // A real request to the double took some time, and less than the backend's 2 s timeout.
+      expect(serving.json.backends[0].last_fetch_ms).toBeGreaterThan(0);
+      expect(serving.json.backends[0].last_fetch_ms).toBeLessThan(2000);
 
       await bed.vault!.stop();
       const failed = await exchangeOver(bed.url, { token: await token() });

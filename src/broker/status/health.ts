@@ -11,6 +11,8 @@ export interface BackendHealth {
   fetched: number;
   hits: number;
   errors: number;
+  /** How long the last value fetched from the backend (not from the cache) took, in ms. */
+  lastFetchMs?: number;
   /** ISO 8601 time of the last value served (fetched or from the cache) and of the last failure. */
   lastOkAt?: string;
   lastErrorAt?: string;
@@ -27,8 +29,8 @@ export class HealthRecorder {
   /** `events` plus this recorder: what the broker gives every backend to report to. */
   observe(events: BackendEvents): BackendEvents {
     return {
-      onFetch: (kind, backend, outcome) => {
-        events.onFetch?.(kind, backend, outcome);
+      onFetch: (kind, backend, outcome, seconds) => {
+        events.onFetch?.(kind, backend, outcome, seconds);
         const h = this.entry(kind, backend);
         if (outcome === 'error') {
           h.errors++;
@@ -37,7 +39,10 @@ export class HealthRecorder {
           h.lastError = 'a value could not be fetched; the exchange_failure log line at this time has the reason';
         } else {
           if (outcome === 'hit') h.hits++;
-          else h.fetched++;
+          else {
+            h.fetched++;
+            if (seconds !== undefined) h.lastFetchMs = Math.round(seconds * 1e5) / 100;
+          }
           h.lastOkAt = this.at();
         }
       },

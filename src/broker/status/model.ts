@@ -69,6 +69,8 @@ export interface Status {
     fetched: number;
     hits: number;
     errors: number;
+    /** How long the last value fetched from the backend took (null: none fetched yet). */
+    last_fetch_ms: number | null;
     last_ok_at: string | null;
     last_error_at: string | null;
     last_error: string | null;
@@ -129,6 +131,7 @@ export async function buildStatus(s: StatusSources): Promise<Status> {
         fetched: h?.fetched ?? 0,
         hits: h?.hits ?? 0,
         errors: h?.errors ?? 0,
+        last_fetch_ms: h?.lastFetchMs ?? null,
         last_ok_at: h?.lastOkAt ?? null,
         last_error_at: h?.lastErrorAt ?? null,
         last_error: h?.lastError ?? null,

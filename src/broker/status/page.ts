@@ -217,7 +217,7 @@ function renderStatus(s: Status): string {
           ...s.backends.map((b) => [
             `${esc(b.kind)} <strong>${esc(b.name)}</strong><br><code>${esc(b.origin)}</code>`,
             b.last_error_at && (!b.last_ok_at || b.last_error_at >= b.last_ok_at) ? '<span class="bad">failing</span>' : b.last_ok_at ? '<span class="ok">serving</span>' : '<span class="muted">not used yet</span>',
-            `${b.fetched} fetched, ${b.hits} from cache, ${b.errors} failed`,
+            `${b.fetched} fetched${b.last_fetch_ms === null ? '' : ` (last in ${b.last_fetch_ms} ms)`}, ${b.hits} from cache, ${b.errors} failed`,
             b.last_error ? `<span class="bad">${esc(b.last_error)}</span> at ${esc(b.last_error_at ?? '')}` : '<span class="muted">none</span>',
           ]),
         ],

@@ -82,7 +82,7 @@ const status = {
       type: 'array',
       items: {
         type: 'object',
-        required: ['kind', 'name', 'origin', 'fetched', 'hits', 'errors', 'last_ok_at', 'last_error_at', 'last_error'],
+        required: ['kind', 'name', 'origin', 'fetched', 'hits', 'errors', 'last_fetch_ms', 'last_ok_at', 'last_error_at', 'last_error'],
         properties: {
           kind: text,
           name: text,
@@ -90,6 +90,7 @@ const status = {
           fetched: count,
           hits: count,
           errors: count,
+          last_fetch_ms: { type: ['number', 'null'] },
           last_ok_at: nullableText,
           last_error_at: nullableText,
           last_error: nullableText,
