@@ -129,14 +129,15 @@ describe('the store as the page sees it', () => {
 });
 
 describe('the admin guard on the status routes', () => {
-  it('ten wrong tokens from one address lock it out of /-/status.json, the right token too', async () => {
-    const bed = await startBed({
+  it('ten wrong tokens from one address lock it out of /-/status.json, the right token too; a reload is generation 2', async () => {
+    const bed: Bed = await startBed({
       env: { ADMIN_TOKEN, DB: 'status-guard-db-value' },
       config: {
         secrets: { DB: { env: 'DB' } },
         policies: [{ name: 'p', issuer: 'github', claims: { repository_owner_id: '1', repository_id: '2', ref: 'refs/heads/main' }, secrets: ['DB'] }],
         admin: { token_env: 'ADMIN_TOKEN' },
       },
+      broker: { loadConfig: async () => bed.broker.config },
     });
     // Node's own client, bound to a second loopback address (undici 6 does not pass localAddress on).
     const send = (authorization: string) =>
@@ -155,7 +156,11 @@ describe('the admin guard on the status routes', () => {
       expect(wrong).toEqual(Array(10).fill(401));
       expect(await send(`Bearer ${ADMIN_TOKEN}`)).toBe(429);
       // Another address is not affected.
-      expect((await statusOf(bed)).json.version).toEqual(expect.any(String));
+      expect((await statusOf(bed)).json.configuration.generation).toBe(1);
+      const reloaded = await request(`${bed.url}/-/reload`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+      expect(reloaded.statusCode).toBe(200);
+      await reloaded.body.text();
+      expect((await statusOf(bed)).json.configuration).toMatchObject({ generation: 2, last_reload_failed: false });
     } finally {
       await bed.close();
     }
