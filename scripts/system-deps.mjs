@@ -25,6 +25,14 @@ const needed = {
   unshare: 'util-linux',
   nsenter: 'util-linux',
   ip: 'iproute2',
+  // the status page's browser test and its docs screenshot drive Debian's chromium through puppeteer-core
+  chromium: 'chromium',
+};
+
+// file that must exist -> Debian package that provides it: the screenshot of the status page is only
+// reproducible with one fixed font family, so the page names DejaVu and the package must be there.
+const neededFiles = {
+  '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf': 'fonts-dejavu-core',
 };
 
 function has(program) {
@@ -71,14 +79,20 @@ function has(program) {
   }
 }
 
-const missing = [...new Set(Object.entries(needed).filter(([p]) => !has(p)).map(([, pkg]) => pkg))];
+const { existsSync: fileExists } = await import('node:fs');
+const missing = [
+  ...new Set([
+    ...Object.entries(needed).filter(([p]) => !has(p)).map(([, pkg]) => pkg),
+    ...Object.entries(neededFiles).filter(([f]) => !fileExists(f)).map(([, pkg]) => pkg),
+  ]),
+];
 if (missing.length === 0) process.exit(0);
 
 const command = `apt-get update && apt-get install -y --no-install-recommends ${missing.join(' ')}`;
 if (typeof process.getuid === 'function' && process.getuid() === 0) {
   console.log(`system-deps: installing ${missing.join(', ')}`);
   execFileSync('sh', ['-c', command], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  const still = Object.keys(needed).filter((p) => !has(p));
+  const still = [...Object.keys(needed).filter((p) => !has(p)), ...Object.keys(neededFiles).filter((f) => !fileExists(f))];
   if (still.length) {
     console.error(`system-deps: still missing after install: ${still.join(', ')}`);
     process.exit(1);

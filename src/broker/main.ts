@@ -17,6 +17,8 @@ export interface BrokerProcessOptions {
   env?: NodeJS.ProcessEnv;
   /** Where the JSON log goes (default: standard output, batched). */
   logStream?: BrokerOptions['logStream'];
+  /** The version the status page shows (the CLI's, read from package.json). */
+  version?: string;
 }
 
 /**
@@ -34,7 +36,7 @@ export async function runBroker(opts: BrokerProcessOptions): Promise<void> {
   };
   const config = await load();
 
-  const broker = buildBroker(config, { processMetrics: true, loadConfig: load, ...(opts.logStream ? { logStream: opts.logStream } : {}) });
+  const broker = buildBroker(config, { processMetrics: true, loadConfig: load, version: opts.version, ...(opts.logStream ? { logStream: opts.logStream } : {}) });
   logLintFindings(broker.log, config.lintFindings);
   // The linter read the file's host; --host (a container's 0.0.0.0) can move plain HTTP off loopback after it.
   const exposure = opts.host ? plainHttpExposure(config.listen.host, config.listen.tls !== undefined, config.listen.plainHttp) : undefined;

@@ -103,14 +103,17 @@ export function completeClaims(command: string, given: GivenClaims, opts: Comple
     if (e instanceof ClaimsError) throw new UsageError(command, e.message);
     throw e;
   }
-  const { platform } = filled;
-  const unknown = Object.keys(given.claims)
+  return { ...filled, unknown: unknownClaims(given, filled.platform) };
+}
+
+/** The given claim names `platform` never emits, each with the closest one it does. */
+export function unknownClaims(given: GivenClaims, platform: Platform): string[] {
+  return Object.keys(given.claims)
     .filter((k) => !REGISTERED_CLAIMS.includes(k) && !emitsClaim(platform, k))
     .map((k) => {
       const guess = closestClaims(platform, k)[0];
       return `${k} is not a claim ${platform === 'github' ? 'GitHub' : 'GitLab'} emits${guess ? ` (did you mean ${guess}?)` : ''}`;
     });
-  return { ...filled, unknown };
 }
 
 /** The lines a command prints about what it filled in: the same wording everywhere. */

@@ -2,7 +2,7 @@
 // that, so tests can build as many brokers as they like and choose the ports. buildBroker only puts the
 // pieces together: the log, the metrics, the store, the reload generations (generations.ts, reload.ts), the
 // server (server.ts), the one error handler (errors.ts) and the route plugins (exchange-route.ts,
-// revocation.ts, ops-routes.ts).
+// revocation.ts, ops-routes.ts, status-routes.ts).
 import type { FastifyInstance } from 'fastify';
 import type { DestinationStream, Logger } from 'pino';
 import type { BrokerConfig } from '../config/load.js';
@@ -19,6 +19,9 @@ import { createLog } from './logger.js';
 import { opsRoutes } from './ops-routes.js';
 import { Reloader, serving, type ReloadOutcome } from './reload.js';
 import { revocationBodyLimit, revocationRoutes } from './revocation.js';
+import { HealthRecorder } from '../status/health.js';
+import { RefusalLog } from '../status/refusals.js';
+import { statusRoutes } from './status-routes.js';
 import { closeServer, createServer } from './server.js';
 import { backendEvents, openStore } from './telemetry.js';
 import { prepare } from './warm-up.js';
@@ -37,6 +40,8 @@ export interface BrokerOptions {
    * `loadConfigFile(file, { checkSources: true })`. Without it the broker cannot reload.
    */
   loadConfig?: () => Promise<BrokerConfig>;
+  /** The version the status page shows (the CLI passes package.json's). */
+  version?: string;
 }
 
 export interface Broker {
@@ -61,15 +66,18 @@ export interface Broker {
 }
 
 /** The paths the broker serves: another method on one of them is a 405, anything else a 404. */
-const PATHS = ['/v1/exchange', '/healthz', '/readyz', '/metrics', '/-/reload'];
+const PATHS = ['/v1/exchange', '/healthz', '/readyz', '/metrics', '/-/reload', '/-/status', '/-/status.json', '/-/status/playground'];
 
 export function buildBroker(config: BrokerConfig, opts: BrokerOptions = {}): Broker {
   const logger = createLog(opts);
   const { log } = logger;
   const metrics = createMetrics({ processMetrics: opts.processMetrics });
-  const servingDeps = { metrics, backendEvents: backendEvents(metrics, log), now: opts.now };
+  // What the status page shows beyond the configuration: the last refusals and the dependencies' last events.
+  const refusals = new RefusalLog(opts.now);
+  const health = new HealthRecorder(opts.now);
+  const servingDeps = { metrics, backendEvents: health.observe(backendEvents(metrics, log)), now: opts.now };
   const generations = new Generations(serving(config, servingDeps), (s) => s.config.backends.close());
-  const store = openStore(config.store, opts.now, metrics, log);
+  const store = openStore(config.store, opts.now, metrics, log, health);
   let shuttingDown = false;
   // One guard for both pre-shared tokens: a source guessing one API is not let loose on the other.
   const guard = new GuessingGuard(opts.now);
@@ -77,10 +85,11 @@ export function buildBroker(config: BrokerConfig, opts: BrokerOptions = {}): Bro
   const app = createServer(config.listen, log);
   const reloader = new Reloader({ ...servingDeps, app, generations, log, loadConfig: opts.loadConfig });
   answerErrors(app, log, PATHS);
-  void app.register(exchangeRoute, { generations, store, metrics, log, now: opts.now });
+  void app.register(exchangeRoute, { generations, store, metrics, log, now: opts.now, refusals });
   void app.register(revocationRoutes, { config: () => generations.current.config, store, log, metrics, bodyLimit: revocationBodyLimit(config), guard });
   logGitHubApps(config, log);
   void app.register(opsRoutes, { generations, store, metrics, reload: (trigger) => reloader.reload(trigger), shuttingDown: () => shuttingDown, guard });
+  void app.register(statusRoutes, { generations, store, metrics, guard, refusals, health, version: opts.version ?? 'unknown', now: opts.now });
 
   return {
     app,

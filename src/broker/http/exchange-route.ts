@@ -6,8 +6,10 @@ import type { Logger } from 'pino';
 import type { ErrorCode } from '../errors.js';
 import { exchange, type AuditRecord, type ExchangeResult } from '../exchange.js';
 import type { BrokerMetrics } from '../metrics.js';
+import type { RefusalLog } from '../status/refusals.js';
 import type { Store } from '../store/store.js';
 import type { Clock } from '../verify/issuer-keys.js';
+import { TokenVerifier } from '../verify/token.js';
 import { toBrokerError } from './errors.js';
 import type { Generations } from './generations.js';
 import type { Serving } from './reload.js';
@@ -19,9 +21,11 @@ export interface ExchangeRouteDeps {
   metrics: BrokerMetrics;
   log: Logger;
   now?: Clock;
+  /** The status page's last refusals (absent: not kept). */
+  refusals?: RefusalLog;
 }
 
-export const exchangeRoute: FastifyPluginAsync<ExchangeRouteDeps> = async (app, { generations, store, metrics, log, now }) => {
+export const exchangeRoute: FastifyPluginAsync<ExchangeRouteDeps> = async (app, { generations, store, metrics, log, now, refusals }) => {
   // The handler writes its failure line itself, before the audit line; the error handler has nothing to add.
   app.post('/v1/exchange', { config: { onFailure: () => undefined } }, async (req, reply) => {
     const started = process.hrtime.bigint();
@@ -62,6 +66,11 @@ export const exchangeRoute: FastifyPluginAsync<ExchangeRouteDeps> = async (app, 
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       metrics.exchanges.inc({ outcome, code: code ?? 'none', issuer: audit.issuer ?? 'unknown' });
       metrics.exchangeSeconds.observe({ outcome }, seconds);
+      if (outcome === 'denied' && refusals) {
+        // The claims are read again from the token only for a refusal (the allow list in refusals.ts keeps the
+        // non-secret ones); a granted exchange costs nothing more.
+        refusals.add({ code: code!, status, verified: audit.issuer !== undefined, issuer: audit.issuer, policy: audit.policy }, peekClaims(req.headers.authorization));
+      }
       log.info(
         { event: 'exchange', ...audit, outcome, code: code ?? null, status, duration_ms: Math.round(seconds * 1e5) / 100, remote: req.ip },
         'exchange',
@@ -98,4 +107,10 @@ export function wantsText(accept: string | undefined): boolean {
     }
   }
   return best === 'text';
+}
+
+/** The bearer token's payload, decoded and not verified (undefined when there is none to decode). */
+function peekClaims(authorization: string | undefined): Record<string, unknown> | undefined {
+  const m = authorization === undefined ? null : /^Bearer[ \t]+(\S+)/i.exec(authorization);
+  return m ? TokenVerifier.peek(m[1]!) : undefined;
 }

@@ -16,6 +16,7 @@ interface Entry<T> extends Generation<T> {
 export class Generations<T> {
   private serving: Entry<T>;
   private readonly retiring = new Set<Entry<T>>();
+  private served = 1;
 
   /** `close` releases what a retired generation holds; it is best effort and must not reject. */
   constructor(
@@ -28,6 +29,11 @@ export class Generations<T> {
   /** What is served now: what the next request gets (and what readiness and the next reload look at). */
   get current(): T {
     return this.serving.value;
+  }
+
+  /** Which generation is served: 1 for the configuration the broker started with, one more per reload. */
+  get number(): number {
+    return this.served;
   }
 
   /** A request starts: it keeps this generation until it calls `leave`, whatever reloads happen meanwhile. */
@@ -46,6 +52,7 @@ export class Generations<T> {
   swap(next: T): void {
     const previous = this.serving;
     this.serving = { value: next, inflight: 0, retired: false };
+    this.served++;
     previous.retired = true;
     if (previous.inflight === 0) void this.retire(previous);
     else this.retiring.add(previous);

@@ -1,9 +1,10 @@
 // How the broker's parts report to its log and metrics: the shared store (reachable or not, its errors) and
-// the secret backends (each value fetched, logins, renewals, failures). Never a secret: the parts report
-// names, kinds and outcomes only.
+// the secret backends (each value fetched, logins, renewals, failures), and the status page's record of both
+// (../status/health.ts). Never a secret: the parts report names, kinds and outcomes only.
 import type { Logger } from 'pino';
 import type { BrokerMetrics } from '../metrics.js';
 import type { BackendEvents } from '../sources/backend.js';
+import type { HealthRecorder } from '../status/health.js';
 import { createStore, type StoreSpec } from '../store/index.js';
 import type { Store } from '../store/store.js';
 import type { Clock } from '../verify/issuer-keys.js';
@@ -16,11 +17,12 @@ export function backendEvents(metrics: BrokerMetrics, log: Logger): BackendEvent
 }
 
 /** The store the broker uses for its whole life (changing it needs a restart), its state in the log and metrics. */
-export function openStore(spec: StoreSpec, now: Clock | undefined, metrics: BrokerMetrics, log: Logger): Store {
+export function openStore(spec: StoreSpec, now: Clock | undefined, metrics: BrokerMetrics, log: Logger, health?: HealthRecorder): Store {
   let lastStoreError: string | undefined;
   const store = createStore(spec, now, {
     onStateChange(up) {
       metrics.storeUp.set(up ? 1 : 0);
+      health?.storeState(up, up ? undefined : lastStoreError);
       if (up) lastStoreError = undefined;
       if (up) log.info({ event: 'store_up', store: store.kind }, 'store reachable');
       else log.warn({ event: 'store_down', store: store.kind }, 'store unreachable: single-use policies answer 503 until it returns');
@@ -29,6 +31,7 @@ export function openStore(spec: StoreSpec, now: Clock | undefined, metrics: Brok
       // Reconnect attempts repeat the same error every second: log each distinct one once per outage.
       if (message === lastStoreError) return;
       lastStoreError = message;
+      health?.storeState(false, message);
       log.warn({ event: 'store_error', store: store.kind, detail: message }, 'store error');
     },
     onOperationError(operation) {

@@ -3,6 +3,7 @@
 // the same pure matcher the broker does on a loaded configuration; it makes no network request and does not
 // verify signatures (it is for the policy, not the token).
 import { claimText, explainPolicies, type Claims, type PolicyEvaluation } from './policy.js';
+import { completeClaims, platformIssuer, type Completed, type GivenClaims } from '../../platform/completion.js';
 import { parseGitHubSubject } from '../../platform/subject.js';
 import type { BrokerConfig } from '../config/load.js';
 
@@ -28,6 +29,23 @@ export function checkClaims(config: BrokerConfig, claims: Claims, known: string[
   const evaluations = explainPolicies(config.policies, issuer?.id ?? '', claims);
   const matched = problems.length === 0 ? evaluations.find((e) => e.matched)?.policy.name : undefined;
   return { issuer: issuer?.id, problems, matched, evaluations };
+}
+
+/**
+ * Completes given claims as `check --claims` does (src/platform/completion.ts: the platform from their shape,
+ * `iss` the configuration's issuer of that platform, `aud` the broker's audience, the rest from a typical job)
+ * and checks them: the one path of the CLI and the status page's playground. Throws ClaimsError when the
+ * claims do not say which platform they are from, or contradict themselves.
+ */
+export function checkGivenClaims(config: BrokerConfig, given: GivenClaims): { completed: Completed; report: CheckReport } {
+  const platform = completeClaims(given, {}).platform;
+  const completed = completeClaims(given, { iss: platformIssuer(config.issuers, platform)?.issuer, aud: config.audience });
+  return { completed, report: checkClaims(config, completed.claims) };
+}
+
+/** Each policy's verdict as `check --json` prints it (and the playground answers it). */
+export function evaluationsJson(report: CheckReport): Array<{ name: string; issuer_matches: boolean; matched: boolean; failures: PolicyEvaluation['failures'] }> {
+  return report.evaluations.map((e) => ({ name: e.policy.name, issuer_matches: e.issuerMatches, matched: e.matched, failures: e.failures }));
 }
 
 /** Who the token says it is, by immutable ID first: what a policy should pin. */

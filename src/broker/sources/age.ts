@@ -93,6 +93,7 @@ export class AgeBackend implements SecretBackend {
   }
 
   private async decryptFile(path: string): Promise<string> {
+    const started = performance.now();
     if (!this.settings.identities) throw new Error(`no identity loaded (${this.settings.identityOrigin})`);
     let bytes: Buffer;
     try {
@@ -114,7 +115,7 @@ export class AgeBackend implements SecretBackend {
     }
     try {
       const text = await d.decrypt(body, 'text');
-      this.events.onFetch?.('age', this.name, 'fetched');
+      this.events.onFetch?.('age', this.name, 'fetched', (performance.now() - started) / 1000);
       return text;
     } catch (e) {
       // The library's messages name the failure (no identity matched, a bad header), never key material.

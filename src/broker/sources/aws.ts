@@ -108,9 +108,10 @@ export class AwsSecretsManagerBackend implements SecretBackend {
   }
 
   private async fetch(spec: AwsSecretSpec): Promise<string> {
+    const started = performance.now();
     const { client, get } = await this.sdk();
     const out = await client.send(new get({ SecretId: spec.secret_id, ...(spec.version_stage ? { VersionStage: spec.version_stage } : {}) }));
-    this.events.onFetch?.('aws_secrets_manager', this.name, 'fetched');
+    this.events.onFetch?.('aws_secrets_manager', this.name, 'fetched', (performance.now() - started) / 1000);
     if (typeof out.SecretString === 'string') return out.SecretString;
     if (out.SecretBinary) return Buffer.from(out.SecretBinary).toString('utf8');
     throw new Error('the secret has neither SecretString nor SecretBinary');

@@ -6,8 +6,8 @@ import { BrokerError } from '../errors.js';
 export type BackendKind = 'vault' | 'aws_secrets_manager' | 'age';
 
 export interface BackendEvents {
-  /** One value asked of the backend: served from the cache, fetched, or failed. */
-  onFetch?(kind: BackendKind, backend: string, outcome: 'hit' | 'fetched' | 'error'): void;
+  /** One value asked of the backend: served from the cache, fetched (and how long that took), or failed. */
+  onFetch?(kind: BackendKind, backend: string, outcome: 'hit' | 'fetched' | 'error', seconds?: number): void;
   /** Something the operator should see (a login, a renewal, a failure); never a secret. */
   onEvent?(level: 'info' | 'warn' | 'error', fields: Record<string, unknown>, message: string): void;
 }

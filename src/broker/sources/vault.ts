@@ -114,6 +114,7 @@ export class VaultBackend implements SecretBackend {
   }
 
   private async readKv(mount: string, path: string, version?: number): Promise<Record<string, unknown>> {
+    const started = performance.now();
     const api = `${encodePath(mount)}/data/${encodePath(path)}${version ? `?version=${version}` : ''}`;
     let answer: Record<string, unknown>;
     try {
@@ -124,7 +125,7 @@ export class VaultBackend implements SecretBackend {
       this.token = undefined;
       answer = await this.call('GET', api, await this.currentToken());
     }
-    this.events.onFetch?.('vault', this.name, 'fetched');
+    this.events.onFetch?.('vault', this.name, 'fetched', (performance.now() - started) / 1000);
     const data = (answer.data as { data?: unknown } | undefined)?.data;
     if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new Error('the answer has no data.data (is the mount KV version 2?)');
     return data as Record<string, unknown>;

@@ -87,6 +87,16 @@ export class IssuerKeys {
     };
   }
 
+  /** What the status page shows beside status(): the key ids served and where they came from (all public). */
+  details(): { issuer: string; jwksUri?: string; keyIds: string[]; discovered: boolean } {
+    return {
+      issuer: this.settings.issuer,
+      ...(this.jwksUri ? { jwksUri: this.jwksUri } : {}),
+      keyIds: (this.jwks?.keys ?? []).map((k) => (typeof k.kid === 'string' ? k.kid : '(no kid)')),
+      discovered: !this.settings.jwksUri,
+    };
+  }
+
   /** Fetch keys now (start-up warm-up); failures are recorded, not thrown. */
   async warm(): Promise<void> {
     await this.refresh().catch(() => undefined);

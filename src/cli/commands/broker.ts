@@ -1,6 +1,7 @@
 // `oidc-exchange broker`: the reference broker from a configuration file (src/broker/main.ts runs it). Exit
 // status 2 when the configuration does not load; 0 after a graceful shutdown.
 import { runBroker } from '../../broker/main.js';
+import { version } from '../version.js';
 import { ConfigError } from '../../broker/errors.js';
 import { brokerLogStream, type CommandIo } from '../io.js';
 import { integerOption, runCommand, UsageError, type CommandSpec } from '../options.js';
@@ -22,7 +23,7 @@ export async function brokerCommand(args: string[], io?: Partial<CommandIo>): Pr
     // The command line's --port/--host win over the file, at start-up and on every reload.
     const port = integerOption('broker', values.port, '--port', 0, 65535);
     try {
-      await runBroker({ file: values.config, port, host: values.host, env: io.env, logStream: brokerLogStream(io) });
+      await runBroker({ file: values.config, port, host: values.host, env: io.env, logStream: brokerLogStream(io), version: version() });
     } catch (e) {
       if (e instanceof ConfigError) {
         io.stderr.write(`oidc-exchange broker: ${e.message}\n`);

@@ -6,12 +6,12 @@ import { DEFAULT_CLOCK_SKEW_SECONDS } from '../../broker/config/issuers.js';
 import { loadConfigFile, type BrokerConfig } from '../../broker/config/load.js';
 import { ConfigError } from '../../broker/errors.js';
 import type { LintReport } from '../../broker/lint/report.js';
-import { checkClaims, formatReport, tokenIdentity } from '../../broker/policy/check.js';
+import { checkClaims, checkGivenClaims, evaluationsJson, formatReport, tokenIdentity, type CheckReport } from '../../broker/policy/check.js';
 import type { Claims } from '../../broker/policy/policy.js';
 import { tokenExpiry, type Expiry } from '../../broker/verify/expiry.js';
 import { TokenVerifier } from '../../broker/verify/token.js';
-import { platformIssuer } from '../../platform/completion.js';
-import { completeClaims, describeCompletion, readGivenClaims, type Completed } from '../claims-file.js';
+import { ClaimsError } from '../../platform/completion.js';
+import { describeCompletion, readGivenClaims, unknownClaims, type Completed } from '../claims-file.js';
 import type { CommandIo } from '../io.js';
 import { runCommand, UsageError, type CommandSpec, type Values } from '../options.js';
 import { version } from '../version.js';
@@ -58,23 +58,33 @@ async function check(values: Values<typeof checkSpec.options>, io: CommandIo): P
     }
     throw e;
   }
-  let claims: Claims | undefined;
+  let claims: Claims;
   let completed: Completed | undefined;
   let expiry: Expiry | undefined;
+  let report: CheckReport;
   if (values.token) {
-    claims = TokenVerifier.peek(values.token.trim());
-    if (!claims) throw new UsageError('check', '--token is not a decodable JWT');
+    const peeked = TokenVerifier.peek(values.token.trim());
+    if (!peeked) throw new UsageError('check', '--token is not a decodable JWT');
+    claims = peeked;
     // A real token's lifetime is the broker's first question: an expired one never reaches the policies.
     const iss = typeof claims.iss === 'string' ? claims.iss.replace(/\/+$/, '') : undefined;
     const skew = config.issuers.find((i) => i.issuer === iss)?.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS;
     expiry = tokenExpiry(claims, Date.now(), skew);
+    report = checkClaims(config, claims, expiry.problem ? [expiry.problem] : []);
   } else {
     const given = await readGivenClaims('check', values.claims);
-    const platform = completeClaims('check', given, {}).platform;
-    completed = completeClaims('check', given, { iss: platformIssuer(config.issuers, platform)?.issuer, aud: config.audience });
+    // The path the status page's playground takes too; the platform's refusals are this command's usage errors.
+    let checked: ReturnType<typeof checkGivenClaims>;
+    try {
+      checked = checkGivenClaims(config, given);
+    } catch (e) {
+      if (e instanceof ClaimsError) throw new UsageError('check', e.message);
+      throw e;
+    }
+    completed = { ...checked.completed, unknown: unknownClaims(given, checked.completed.platform) };
     claims = completed.claims;
+    report = checked.report;
   }
-  const report = checkClaims(config, claims, expiry?.problem ? [expiry.problem] : []);
   if (values.json) {
     io.stdout.write(
       JSON.stringify(
@@ -84,7 +94,7 @@ async function check(values: Values<typeof checkSpec.options>, io: CommandIo): P
           ...(expiry ? { expires_at: expiry.expiresAt ?? null, seconds_left: expiry.secondsLeft ?? null } : {}),
           ...(completed ? { filled_in: { derived: completed.derived, defaults: completed.defaults, warnings: completed.unknown } } : {}),
           problems: report.problems,
-          policies: report.evaluations.map((e) => ({ name: e.policy.name, issuer_matches: e.issuerMatches, matched: e.matched, failures: e.failures })),
+          policies: evaluationsJson(report),
         },
         null,
         2,

@@ -69,11 +69,12 @@ export interface FakeIssuerOptions {
   port?: number;
   /** Default audience for minted tokens. */
   audience?: string;
+  /** The first signing key's id (default: random): fixed where a picture of the broker must not change. */
+  kid?: string;
 }
 
-export async function newSigningKey(alg = 'RS256'): Promise<SigningKey> {
+export async function newSigningKey(alg = 'RS256', kid = randomBytes(20).toString('hex').toUpperCase()): Promise<SigningKey> {
   const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true, modulusLength: 2048 });
-  const kid = randomBytes(20).toString('hex').toUpperCase();
   const publicJwk = { ...(await exportJWK(publicKey)), kid, alg, use: 'sig' };
   return { kid, privateKey, publicJwk };
 }
@@ -81,7 +82,7 @@ export async function newSigningKey(alg = 'RS256'): Promise<SigningKey> {
 export async function startFakeIssuer(opts: FakeIssuerOptions): Promise<FakeIssuer> {
   const kind = opts.kind;
   const jwksPath = kind === 'github' ? '/.well-known/jwks' : '/oauth/discovery/keys';
-  let published: SigningKey[] = [await newSigningKey()];
+  let published: SigningKey[] = [await newSigningKey('RS256', opts.kid)];
   let active = published[0]!;
   let mode: IssuerMode = 'up';
   const requests: FakeIssuer['requests'] = [];
