@@ -2,7 +2,8 @@
 // schemas generate (fresh), a valid OpenAPI document (@apidevtools/swagger-parser), and what a broker serves at
 // /-/openapi.json; and the broker answers as it says. The conformance part sends one real request over
 // loopback per documented (method, path, status, media type) to real brokers, and checks each answer's status,
-// content type and body against the document's schema (JSON Schema 2020-12, with ajv). It fails when the
+// content type and body against the document's schema (JSON Schema 2020-12, with ajv); a body the broker
+// accepted must be one the document's request schema accepts too. It fails when the
 // document lists an answer no case produced (a route added without a case) and when an answer is not in the
 // document. The expected statuses and error codes are the test's own literals, from docs/broker-api.md.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -205,6 +206,8 @@ interface Case {
   status: number;
   error?: string;
   send: () => Promise<Wire>;
+  /** The JSON body the case sends to an operation that accepts it: the document's request schema must accept it too. */
+  request?: unknown;
   /** More the case is there to show, beyond the document's schema. */
   check?: (answer: Wire) => void;
 }
@@ -219,6 +222,13 @@ const admin = (token: string) => ({ authorization: `Bearer ${token}` });
 const CASES: Case[] = [
   // POST /v1/exchange
   { name: 'granted, JSON', op: 'POST /v1/exchange', status: 200, send: async () => send(main.url, 'POST', '/v1/exchange', await oidc(issuers.github.mint())) },
+  {
+    name: 'granted, the names asked for',
+    op: 'POST /v1/exchange',
+    status: 200,
+    request: { secrets: ['DB_PASSWORD'] },
+    send: async () => send(main.url, 'POST', '/v1/exchange', await oidc(issuers.github.mint(), { 'content-type': 'application/json' }), JSON.stringify({ secrets: ['DB_PASSWORD'] })),
+  },
   {
     name: 'granted, text/plain lines',
     op: 'POST /v1/exchange',
@@ -302,6 +312,7 @@ const CASES: Case[] = [
     name: 'a batch of tokens never issued here',
     op: 'POST /v1/revoke_tokens',
     status: 204,
+    request: JSON.parse(bigBody(40)),
     send: () => send(github.url, 'POST', '/v1/revoke_tokens', { authorization: GITHUB_BED_REVOCATION_TOKEN, 'content-type': 'application/json' }, bigBody(40)),
   },
   {
@@ -427,6 +438,12 @@ describe('every answer conforms to the document', () => {
     });
     const response = documented(c.op, answer.status);
     expect(response ? 'documented' : `${c.op} answered ${answer.status}, which docs/openapi.json does not list`).toBe('documented');
+    if (c.request !== undefined) {
+      const [method, path] = c.op.split(' ') as [string, string];
+      const body = (doc.paths[path]![method.toLowerCase()] as unknown as { requestBody: { content: Record<string, MediaType> } }).requestBody.content['application/json']!;
+      const validateRequest = ajv.compile(body.schema);
+      expect(validateRequest(c.request) ? [] : validateRequest.errors).toEqual([]);
+    }
     if (!response!.content) {
       expect(answer.body).toBe('');
       answered.add(`${c.op} ${answer.status} -`);
