@@ -1,8 +1,8 @@
 // Builds the broker's HTTP app from a loaded configuration. Nothing listens here: the CLI entry point does
 // that, so tests can build as many brokers as they like and choose the ports. buildBroker only puts the
 // pieces together: the log, the metrics, the store, the reload generations (generations.ts, reload.ts), the
-// server (server.ts), the one error handler (errors.ts) and the route plugins (exchange-route.ts,
-// revocation.ts, ops-routes.ts, status-routes.ts).
+// server (server.ts), the one error handler (errors.ts), the OpenAPI document (openapi.ts) and the route
+// plugins (exchange-route.ts, revocation.ts, ops-routes.ts, status-routes.ts).
 import type { FastifyInstance } from 'fastify';
 import type { DestinationStream, Logger } from 'pino';
 import type { BrokerConfig } from '../config/load.js';
@@ -16,6 +16,7 @@ import { exchangeRoute } from './exchange-route.js';
 import { Generations } from './generations.js';
 import { GuessingGuard } from './guessing.js';
 import { createLog } from './logger.js';
+import { OPENAPI_PATH, serveOpenApi } from './openapi.js';
 import { opsRoutes } from './ops-routes.js';
 import { Reloader, serving, type ReloadOutcome } from './reload.js';
 import { revocationBodyLimit, revocationRoutes } from './revocation.js';
@@ -66,7 +67,7 @@ export interface Broker {
 }
 
 /** The paths the broker serves: another method on one of them is a 405, anything else a 404. */
-const PATHS = ['/v1/exchange', '/healthz', '/readyz', '/metrics', '/-/reload', '/-/status', '/-/status.json', '/-/status/playground'];
+const PATHS = ['/v1/exchange', '/healthz', '/readyz', '/metrics', '/-/reload', '/-/status', '/-/status.json', '/-/status/playground', OPENAPI_PATH];
 
 export function buildBroker(config: BrokerConfig, opts: BrokerOptions = {}): Broker {
   const logger = createLog(opts);
@@ -85,6 +86,8 @@ export function buildBroker(config: BrokerConfig, opts: BrokerOptions = {}): Bro
   const app = createServer(config.listen, log);
   const reloader = new Reloader({ ...servingDeps, app, generations, log, loadConfig: opts.loadConfig });
   answerErrors(app, log, PATHS);
+  // First: the document is generated from the routes registered after it.
+  serveOpenApi(app);
   void app.register(exchangeRoute, { generations, store, metrics, log, now: opts.now, refusals });
   void app.register(revocationRoutes, { config: () => generations.current.config, store, log, metrics, bodyLimit: revocationBodyLimit(config), guard });
   logGitHubApps(config, log);

@@ -13,6 +13,7 @@ import { TokenVerifier } from '../verify/token.js';
 import { toBrokerError } from './errors.js';
 import type { Generations } from './generations.js';
 import type { Serving } from './reload.js';
+import { BODY_FAILURES, CACHE_CONTROL, failures } from './route-schemas.js';
 import { checkClientCertificate } from './tls.js';
 
 export interface ExchangeRouteDeps {
@@ -27,7 +28,7 @@ export interface ExchangeRouteDeps {
 
 export const exchangeRoute: FastifyPluginAsync<ExchangeRouteDeps> = async (app, { generations, store, metrics, log, now, refusals }) => {
   // The handler writes its failure line itself, before the audit line; the error handler has nothing to add.
-  app.post('/v1/exchange', { config: { onFailure: () => undefined } }, async (req, reply) => {
+  app.post('/v1/exchange', { schema: EXCHANGE_SCHEMA, config: { onFailure: () => undefined } }, async (req, reply) => {
     const started = process.hrtime.bigint();
     const audit: AuditRecord & { client_cert?: string } = {};
     let outcome: 'granted' | 'denied' | 'error' = 'error';
@@ -77,6 +78,109 @@ export const exchangeRoute: FastifyPluginAsync<ExchangeRouteDeps> = async (app, 
       );
     }
   });
+};
+
+/** POST /v1/exchange as the OpenAPI document gives it (docs/broker-api.md says the same in prose). */
+const EXCHANGE_SCHEMA = {
+  operationId: 'exchange',
+  summary: "Trade a CI job's OIDC identity token for secrets",
+  description:
+    'The first policy whose issuer and claims match the token decides; a body narrows its grant, never widens it. ' +
+    'The body is parsed as JSON whatever its Content-Type and may be absent or empty (everything the policy grants). ' +
+    'With `Accept: text/plain` preferred over JSON, the secrets come as `NAME BASE64VALUE` lines. See docs/broker-api.md.',
+  tags: ['exchange'],
+  // Mutual TLS only where the broker's listen.tls.client_ca asks for it (client_auth: exchange or all).
+  security: [{ oidcToken: [] }, { oidcToken: [], clientCertificate: [] }] as Array<Record<string, string[]>>,
+  'x-body-optional': true,
+  body: {
+    content: {
+      'application/json': {
+        schema: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            secrets: { type: 'array', minItems: 1, items: { type: 'string' }, description: 'Only these names (each must be granted by the matching policy).' },
+            github: {
+              type: 'object',
+              description: 'Narrows `github_app` tokens below their policy grant, by secret name (docs/github-app.md).',
+              additionalProperties: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  repositories: { type: 'array', minItems: 1, items: { type: 'string' } },
+                  permissions: { type: 'object', additionalProperties: { enum: ['read', 'write', 'admin'] } },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+  response: {
+    200: {
+      description: 'The secrets the matching policy grants (or the requested subset).',
+      headers: {
+        'Cache-Control': CACHE_CONTROL,
+        'OIDC-Exchange-Revoke': { type: 'string', description: 'text/plain answers only, when minted tokens can be revoked: `NAME URL` entries joined by `, `.' },
+      },
+      content: {
+        'application/json': {
+          schema: {
+            type: 'object',
+            required: ['secrets', 'policy', 'expires_at'],
+            additionalProperties: false,
+            properties: {
+              secrets: { type: 'object', additionalProperties: { type: 'string' }, description: 'Secret values by name.' },
+              policy: { type: 'string', description: 'The policy that granted them.' },
+              expires_at: { type: ['string', 'null'], format: 'date-time', description: 'The earliest expiry of the values; null when all are static.' },
+              revoke: {
+                type: 'array',
+                description: 'Minted tokens the client revokes at the end of the job: `DELETE url` with the token as bearer.',
+                items: {
+                  type: 'object',
+                  required: ['name', 'method', 'url'],
+                  additionalProperties: false,
+                  properties: { name: { type: 'string' }, method: { const: 'DELETE' }, url: { type: 'string', format: 'uri' } },
+                },
+              },
+            },
+          },
+        },
+        'text/plain': {
+          schema: { type: 'string', pattern: '^([^ \\n]+ [A-Za-z0-9+/]*={0,2}\\n)*$', description: 'One `NAME BASE64VALUE` line per secret.' },
+        },
+      },
+    },
+    ...failures(
+      'body_malformed',
+      'unknown_secret',
+      'token_missing',
+      'token_malformed',
+      'token_too_large',
+      'token_expired',
+      'token_not_yet_valid',
+      'token_too_old',
+      'claim_missing',
+      'issuer_not_trusted',
+      'audience_mismatch',
+      'algorithm_not_allowed',
+      'unknown_key',
+      'signature_invalid',
+      'token_replayed',
+      'client_certificate_required',
+      'no_policy_matched',
+      'secret_not_granted',
+      'github_scope_not_granted',
+      'rate_limited',
+      'github_app_unauthorized',
+      'github_app_not_installed',
+      'github_permission_refused',
+      'upstream_unavailable',
+      'secret_unavailable',
+      ...BODY_FAILURES,
+    ),
+  },
 };
 
 /** The secrets as JSON, or as `NAME base64` lines for a client that prefers text/plain (a shell). */

@@ -9,6 +9,7 @@ import type { Store } from '../store/store.js';
 import type { Generations } from './generations.js';
 import type { GuessingGuard } from './guessing.js';
 import type { ReloadOutcome, Serving } from './reload.js';
+import { BODY_FAILURES, CACHE_CONTROL, failures, jsonAnswer, PROTOCOL_FAILURES } from './route-schemas.js';
 
 export interface OpsRouteDeps {
   generations: Generations<Serving>;
@@ -23,7 +24,7 @@ export interface OpsRouteDeps {
 
 export const opsRoutes: FastifyPluginAsync<OpsRouteDeps> = async (app, { generations, store, metrics, reload, shuttingDown, guard }) => {
   // The operator's reload, behind the admin section's pre-shared token (404 without one).
-  app.post('/-/reload', async (req, reply) => {
+  app.post('/-/reload', { schema: RELOAD_SCHEMA }, async (req, reply) => {
     const admin = generations.current.config.admin;
     if (!admin) throw new BrokerError('not_found', 'the admin API is not enabled on this broker; its operator enables it with an "admin:" section');
     guard.admit(req.ip, 'admin');
@@ -44,9 +45,9 @@ export const opsRoutes: FastifyPluginAsync<OpsRouteDeps> = async (app, { generat
       .send(JSON.stringify({ status: 'reloaded', needs_restart: outcome.needsRestart ?? [] }));
   });
 
-  app.get('/healthz', async (_req, reply) => reply.send({ status: 'ok' }));
+  app.get('/healthz', { schema: HEALTH_SCHEMA }, async (_req, reply) => reply.send({ status: 'ok' }));
 
-  app.get('/readyz', async (_req, reply) => {
+  app.get('/readyz', { schema: READY_SCHEMA }, async (_req, reply) => {
     const issuers = [...generations.current.verifier.keys.values()].map((k) => k.status());
     // An instance that cannot reach the shared store is taken out of rotation: its peers may still reach it
     // (a partition), and it would refuse every single-use exchange. /healthz stays 200: it recovers by itself.
@@ -57,7 +58,88 @@ export const opsRoutes: FastifyPluginAsync<OpsRouteDeps> = async (app, { generat
     return reply.code(ready ? 200 : 503).send({ status, issuers, store: { kind: store.kind, ok: storeOk } });
   });
 
-  app.get('/metrics', async (_req, reply) => {
+  app.get('/metrics', { schema: METRICS_SCHEMA }, async (_req, reply) => {
     return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+};
+
+// The routes as the OpenAPI document gives them (docs/broker-api.md#operations says the same in prose).
+const RELOAD_SCHEMA = {
+  operationId: 'reload',
+  summary: 'Reload the configuration file (as SIGHUP does)',
+  description: 'Behind the admin section\'s pre-shared token; 404 on a broker without an `admin:` section. A file that does not load changes nothing.',
+  tags: ['operations'],
+  security: [{ adminToken: [] }],
+  response: {
+    200: jsonAnswer(
+      'Reloaded: served from the next request on.',
+      {
+        type: 'object',
+        required: ['status', 'needs_restart'],
+        additionalProperties: false,
+        properties: {
+          status: { const: 'reloaded' },
+          needs_restart: { type: 'array', items: { type: 'string' }, description: 'Changed settings that take effect only after a restart.' },
+        },
+      },
+      { 'Cache-Control': CACHE_CONTROL },
+    ),
+    ...failures('config_invalid', 'unauthorized', 'not_found', 'rate_limited', ...BODY_FAILURES),
+  },
+};
+
+const HEALTH_SCHEMA = {
+  operationId: 'health',
+  summary: 'Liveness: the process serves',
+  tags: ['operations'],
+  response: {
+    200: jsonAnswer('The process serves.', { type: 'object', required: ['status'], additionalProperties: false, properties: { status: { const: 'ok' } } }),
+    ...failures(...PROTOCOL_FAILURES),
+  },
+};
+
+const READINESS_BODY = {
+  type: 'object',
+  required: ['status', 'issuers', 'store'],
+  additionalProperties: false,
+  properties: {
+    status: { enum: ['ready', 'no_usable_keys', 'store_unavailable', 'shutting_down'] },
+    issuers: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'usable', 'keys', 'fetchedAgeSeconds'],
+        additionalProperties: false,
+        properties: {
+          id: { type: 'string' },
+          usable: { type: 'boolean' },
+          keys: { type: 'integer', minimum: 0 },
+          fetchedAgeSeconds: { type: ['integer', 'null'], description: 'Seconds since the keys were fetched; null before the first fetch.' },
+          lastError: { type: 'string', description: 'Why the last fetch failed.' },
+        },
+      },
+    },
+    store: { type: 'object', required: ['kind', 'ok'], additionalProperties: false, properties: { kind: { enum: ['memory', 'redis'] }, ok: { type: 'boolean' } } },
+  },
+};
+
+const READY_SCHEMA = {
+  operationId: 'readiness',
+  summary: 'Readiness: usable issuer keys, a reachable store, not shutting down',
+  tags: ['operations'],
+  response: {
+    200: jsonAnswer('Ready: at least one issuer has usable keys and the store answers.', READINESS_BODY),
+    503: jsonAnswer('Not ready (take the instance out of rotation): `status` says why.', READINESS_BODY),
+    ...failures(...PROTOCOL_FAILURES),
+  },
+};
+
+const METRICS_SCHEMA = {
+  operationId: 'metrics',
+  summary: 'Prometheus metrics',
+  tags: ['operations'],
+  response: {
+    200: { description: 'The Prometheus text exposition format (docs/broker-api.md#operations lists the metrics).', content: { 'text/plain': { schema: { type: 'string' } } } },
+    ...failures(...PROTOCOL_FAILURES),
+  },
 };

@@ -9,6 +9,7 @@ import { BrokerError } from '../errors.js';
 import { authorizedRevoker, DEFAULT_REVOCATION_BODY_LIMIT, MAX_CONCURRENT_BATCHES, revocableTypes, Revoker, type RevocationDeps } from '../revocation.js';
 import type { Failure } from './errors.js';
 import type { GuessingGuard } from './guessing.js';
+import { BODY_FAILURES, CACHE_CONTROL, failures, jsonAnswer, PROTOCOL_FAILURES } from './route-schemas.js';
 
 export interface RevocationRouteDeps extends RevocationDeps {
   /** The batch size limit, fixed when the server starts (a change needs a restart): see `revocationBodyLimit`. */
@@ -115,12 +116,12 @@ export const revocationRoutes: FastifyPluginAsync<RevocationRouteDeps> = async (
       if (endpoint) requests?.inc({ endpoint, status: error.status });
     };
 
-  app.get('/v1/revocable_token_types', { onRequest: admit, config: { onFailure: failed('revocable_token_types', '/v1/revocable_token_types') } }, async (_req, reply) => {
+  app.get('/v1/revocable_token_types', { schema: TYPES_SCHEMA, onRequest: admit, config: { onFailure: failed('revocable_token_types', '/v1/revocable_token_types') } }, async (_req, reply) => {
     requests?.inc({ endpoint: 'revocable_token_types', status: 200 });
     return reply.code(200).type('application/json; charset=utf-8').header('cache-control', 'no-store').send(JSON.stringify({ types: revocableTypes(deps.config()) }));
   });
 
-  app.post('/v1/revoke_tokens', { bodyLimit: deps.bodyLimit, onRequest: admit, config: { onFailure: failed('revoke_tokens', '/v1/revoke_tokens') } }, async (req, reply) => {
+  app.post('/v1/revoke_tokens', { schema: REVOKE_SCHEMA, bodyLimit: deps.bodyLimit, onRequest: admit, config: { onFailure: failed('revoke_tokens', '/v1/revoke_tokens') } }, async (req, reply) => {
     const started = process.hrtime.bigint();
     const outcome = await revoker.revokeBatch(typeof req.body === 'string' ? req.body : '');
     deps.log.info(
@@ -148,10 +149,55 @@ export const revocationRoutes: FastifyPluginAsync<RevocationRouteDeps> = async (
     app.route({
       method: others,
       url,
+      // Not an operation of the API: the document lists the methods a path takes.
+      schema: { hide: true },
       config: { allow: allowed, onFailure: failed(null, url) },
       handler: async (req) => {
         throw new BrokerError('method_not_allowed', `${req.method} is not allowed on ${url}; use ${allowed}`);
       },
     });
   }
+};
+
+// The routes as the OpenAPI document gives them: GitLab's Token Revocation API for self-managed instances
+// (docs/revocation.md). GitLab retries a batch on any non-2xx answer and ignores Retry-After.
+const TYPES_SCHEMA = {
+  operationId: 'revocableTokenTypes',
+  summary: 'The token types this broker can revoke',
+  tags: ['revocation'],
+  security: [{ revocationToken: [] }],
+  response: {
+    200: jsonAnswer(
+      'The gitleaks rule ids of the tokens this broker mints and can revoke.',
+      { type: 'object', required: ['types'], additionalProperties: false, properties: { types: { type: 'array', items: { type: 'string' } } } },
+      { 'Cache-Control': CACHE_CONTROL },
+    ),
+    ...failures('unauthorized', 'not_found', 'rate_limited', 'secret_unavailable', ...PROTOCOL_FAILURES),
+  },
+};
+
+const REVOKE_SCHEMA = {
+  operationId: 'revokeTokens',
+  summary: 'Revoke leaked tokens (a batch from GitLab Secret Detection)',
+  description: '204 when every token is accepted: revoked, already revoked, or never issued here. Idempotent across GitLab\'s retries.',
+  tags: ['revocation'],
+  security: [{ revocationToken: [] }],
+  body: {
+    content: {
+      'application/json': {
+        schema: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['type', 'token'],
+            properties: { type: { type: 'string', minLength: 1 }, token: { type: 'string', minLength: 1 } },
+          },
+        },
+      },
+    },
+  },
+  response: {
+    204: { type: 'null', description: 'Every token in the batch is accepted.', headers: { 'Cache-Control': CACHE_CONTROL } },
+    ...failures('body_malformed', 'unsupported_token_type', 'unauthorized', 'not_found', 'rate_limited', 'secret_unavailable', 'upstream_unavailable', ...BODY_FAILURES),
+  },
 };

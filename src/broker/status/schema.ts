@@ -1,19 +1,15 @@
-// The JSON schemas of the status routes' answers (fastify route schemas): the JSON model is serialized through
-// them, so /-/status.json carries exactly what is declared here, and the OpenAPI document is generated from
-// the same objects. The request body of the playground is read as text and parsed by the route (its errors
-// are the API's own 400), so it has no body schema.
+// The status routes as the OpenAPI document gives them (fastify route schemas, read by @fastify/swagger). Like
+// every route's schema they describe and do not validate or serialise (../http/server.ts says why): the model
+// (model.ts) builds exactly these fields, and the conformance test (test/broker/openapi.test.ts) holds each
+// answer to them. The playground's body is read as text and parsed by the route (its errors are the API's own
+// 400); its schema documents what the route accepts.
+import { BODY_FAILURES, CACHE_CONTROL, failures, jsonAnswer, PROTOCOL_FAILURES } from '../http/route-schemas.js';
 import { IDENTITY_CLAIMS } from './refusals.js';
 
 const text = { type: 'string' } as const;
 const nullableText = { type: ['string', 'null'] } as const;
 const count = { type: 'integer', minimum: 0 } as const;
 const textList = { type: 'array', items: text } as const;
-
-const error = {
-  type: 'object',
-  required: ['error', 'message'],
-  properties: { error: text, message: text },
-} as const;
 
 const finding = {
   type: 'object',
@@ -144,14 +140,48 @@ const playground = {
   },
 } as const;
 
-const adminErrors = { 401: error, 404: error, 429: error } as const;
-const html = { content: { 'text/html': { schema: text } } } as const;
+/** The schema with every object closed: an answer carrying a field not declared here fails the conformance test. */
+function closed<T>(schema: T): T {
+  if (Array.isArray(schema)) return schema.map(closed) as T;
+  if (!schema || typeof schema !== 'object') return schema;
+  const out: Record<string, unknown> = Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, k === 'enum' || k === 'required' ? v : closed(v)]));
+  if (out.type === 'object' && out.properties && out.additionalProperties === undefined) out.additionalProperties = false;
+  return out as T;
+}
+
+/** A page or a document that must not be cached or framed (status-routes.ts sets the headers). */
+const headers = { 'Cache-Control': CACHE_CONTROL } as const;
+const ADMIN = { tags: ['operations'], security: [{ adminToken: [] }] } as const;
+const ADMIN_FAILURES = ['unauthorized', 'not_found', 'rate_limited'] as const;
 
 export const statusSchemas = {
   page: {
+    ...ADMIN,
+    operationId: 'statusPage',
     summary: 'The status page (HTML); without the admin token, a 401 carrying its sign-in state',
-    response: { 200: html, 401: { description: 'no or a wrong admin token: the page in its sign-in state (HTML), or the JSON error when HTML is not accepted', content: { 'text/html': { schema: text }, 'application/json': { schema: error } } }, 404: error, 429: error },
+    description: 'Server-rendered, no external asset, a Content-Security-Policy that allows only its own style and script. A browser cannot send the token on navigation, so a request that accepts HTML gets the page in its sign-in state (still a 401); docs/deploy.md, "The status page".',
+    response: {
+      200: { description: 'The page.', headers, content: { 'text/html': { schema: { type: 'string' } } } },
+      ...failures(...ADMIN_FAILURES, ...PROTOCOL_FAILURES),
+      401: {
+        description: 'No or a wrong admin token: the page in its sign-in state (HTML) when HTML is accepted, else `unauthorized`.',
+        headers,
+        content: { 'text/html': { schema: { type: 'string' } }, ...failures('unauthorized')['401']!.content },
+      },
+    },
   },
-  json: { summary: 'The status page\'s model as JSON', response: { 200: status, ...adminErrors } },
-  playground: { summary: 'Which policy the posted claims (a JSON object) match, and why each other one does not', response: { 200: playground, 400: error, 413: error, ...adminErrors } },
+  json: {
+    ...ADMIN,
+    operationId: 'status',
+    summary: "The status page's model as JSON",
+    response: { 200: jsonAnswer('What the broker is doing: never a secret value or a whole token.', closed(status), headers), ...failures(...ADMIN_FAILURES, ...PROTOCOL_FAILURES) },
+  },
+  playground: {
+    ...ADMIN,
+    operationId: 'statusPlayground',
+    summary: 'Which policy the posted claims (a JSON object) match, and why each other one does not',
+    description: 'The same code path as `oidc-exchange check --claims`; nothing is resolved.',
+    body: { type: 'object', description: "A token's claims, as `check --claims` takes them.", additionalProperties: true },
+    response: { 200: jsonAnswer('The verdict for each policy.', closed(playground), headers), ...failures('body_malformed', ...ADMIN_FAILURES, ...BODY_FAILURES) },
+  },
 };
