@@ -4,6 +4,7 @@
 import type { KeyObject } from 'node:crypto';
 import { parseAppKey } from '../github/app-jwt.js';
 import { DEFAULT_GITHUB_API, GitHubApp } from '../github/app.js';
+import { DEFAULT_QUOTA } from '../github/quota.js';
 import { checkEndpointUrl } from './endpoint-url.js';
 import { isObject, pathFrom, readNamedFile, type SectionContext } from './section.js';
 
@@ -15,6 +16,9 @@ export interface RawGitHubApp {
   owner: string;
   api_url?: string;
   timeout_seconds?: number;
+  max_concurrent_requests?: number;
+  queue_seconds?: number;
+  rate_limit_warning_share?: number;
 }
 
 export async function loadGitHubApps(raw: unknown, ctx: SectionContext): Promise<Map<string, GitHubApp>> {
@@ -75,7 +79,13 @@ export async function loadGitHubApps(raw: unknown, ctx: SectionContext): Promise
         key,
         keyOrigin,
         timeoutSeconds: a.timeout_seconds ?? 10,
-      }),
+        quota: {
+          ...DEFAULT_QUOTA,
+          maxConcurrent: a.max_concurrent_requests ?? DEFAULT_QUOTA.maxConcurrent,
+          queueSeconds: a.queue_seconds ?? DEFAULT_QUOTA.queueSeconds,
+          warnBelowShare: a.rate_limit_warning_share ?? DEFAULT_QUOTA.warnBelowShare,
+        },
+      }, ctx.options.now),
     );
   }
   return apps;
@@ -92,7 +102,10 @@ function wellFormed(a: unknown): a is RawGitHubApp {
     optional(o.private_key_file, 'string') &&
     optional(o.private_key_env, 'string') &&
     optional(o.api_url, 'string') &&
-    optional(o.timeout_seconds, 'number')
+    optional(o.timeout_seconds, 'number') &&
+    optional(o.max_concurrent_requests, 'number') &&
+    optional(o.queue_seconds, 'number') &&
+    optional(o.rate_limit_warning_share, 'number')
   );
 }
 

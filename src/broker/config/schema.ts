@@ -93,6 +93,10 @@ const githubApp = {
     owner: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9-]*(/[A-Za-z0-9._-]+)?$' },
     api_url: { type: 'string', minLength: 1 },
     timeout_seconds: { type: 'number', exclusiveMinimum: 0, maximum: 120 },
+    // GitHub's secondary limit is 100 concurrent requests; the broker keeps below it.
+    max_concurrent_requests: { type: 'integer', minimum: 1, maximum: 100 },
+    queue_seconds: { type: 'number', exclusiveMinimum: 0, maximum: 60 },
+    rate_limit_warning_share: { type: 'number', minimum: 0, maximum: 1 },
   },
 } as const;
 

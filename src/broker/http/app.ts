@@ -20,7 +20,7 @@ import { opsRoutes } from './ops-routes.js';
 import { Reloader, serving, type ReloadOutcome } from './reload.js';
 import { revocationBodyLimit, revocationRoutes } from './revocation.js';
 import { closeServer, createServer } from './server.js';
-import { backendEvents, openStore } from './telemetry.js';
+import { backendEvents, githubQuotaEvents, openStore } from './telemetry.js';
 import { prepare } from './warm-up.js';
 
 export type { ReloadOutcome } from './reload.js';
@@ -67,7 +67,7 @@ export function buildBroker(config: BrokerConfig, opts: BrokerOptions = {}): Bro
   const logger = createLog(opts);
   const { log } = logger;
   const metrics = createMetrics({ processMetrics: opts.processMetrics });
-  const servingDeps = { metrics, backendEvents: backendEvents(metrics, log), now: opts.now };
+  const servingDeps = { metrics, backendEvents: backendEvents(metrics, log), githubEvents: githubQuotaEvents(metrics, log), now: opts.now };
   const generations = new Generations(serving(config, servingDeps), (s) => s.config.backends.close());
   const store = openStore(config.store, opts.now, metrics, log);
   let shuttingDown = false;

@@ -8,6 +8,7 @@ import type { BrokerConfig } from '../config/load.js';
 import { configSummary, logGitHubApps, logLintFindings } from '../config/log.js';
 import { ConfigError } from '../errors.js';
 import { showTlsExpiry, type BrokerMetrics } from '../metrics.js';
+import type { QuotaEvents } from '../github/quota.js';
 import type { BackendEvents } from '../sources/backend.js';
 import { sameStore } from '../store/index.js';
 import type { Clock } from '../verify/issuer-keys.js';
@@ -33,12 +34,14 @@ export interface ReloadOutcome {
 export interface ServingDeps {
   metrics: BrokerMetrics;
   backendEvents: BackendEvents;
+  githubEvents?: QuotaEvents;
   now?: Clock;
 }
 
 /** What `config` is served with: its backends report to the broker, and a verifier (keeping `previous`'s warm keys). */
 export function serving(config: BrokerConfig, deps: ServingDeps, previous?: Serving): Serving {
   for (const b of config.backends.all()) b.observe(deps.backendEvents);
+  if (deps.githubEvents) for (const a of config.githubApps.values()) a.quota.watch(deps.githubEvents);
   const verifier = new TokenVerifier({
     audience: config.audience,
     issuers: config.issuers,
