@@ -108,6 +108,28 @@ describe('GitHub rate limits', () => {
     expect(metrics).toMatch(/^oidc_exchange_github_rate_limited_total\{app="main",kind="secondary"\} 1$/m);
   });
 
+  it('keeps to points_per_minute itself once GitHub sends rate-limit headers: the mint over it is refused before GitHub is asked', async () => {
+    const clock = { offset: 0 };
+    // The broker may spend 11 points a minute (a lookup and two mints); GitHub would take 900.
+    const bed = await start({ limits: {}, app: { points_per_minute: 11 } }, clock);
+    expect((await exchange(bed)).status).toBe(200);
+    expect((await exchange(bed)).status).toBe(200);
+    const calls = bed.api.requests.length;
+    const token = await jobToken(bed);
+    const held = await exchange(bed, token);
+    expect(held.status).toBe(503);
+    expect(held.json.error).toBe('github_rate_limited');
+    // The oldest spending (the lookup and the first mint) leaves the minute within 60 s.
+    expect(Number(held.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(held.headers['retry-after'])).toBeLessThanOrEqual(60);
+    expect(bed.api.requests.length).toBe(calls);
+    clock.offset += Number(held.headers['retry-after']) * 1000;
+    expect((await exchange(bed, token)).status).toBe(200);
+    expect(bed.api.rateLimits()).toMatchObject({ secondaryRefusals: 0, primaryRefusals: 0 });
+    const metrics = await (await request(`${bed.url}/metrics`)).body.text();
+    expect(metrics).toMatch(/^oidc_exchange_github_requests_held_total\{app="main",reason="points"\} 1$/m);
+  });
+
   it('keeps to the concurrency limit: requests beyond it wait in the queue, and past its deadline get a 503 that spends no token', async () => {
     const bed = await start({ limits: { concurrency: 3 }, api: { latencyMs: 150 }, app: { max_concurrent_requests: 3, queue_seconds: 5 } });
     const answers = await Promise.all(Array.from({ length: 12 }, () => exchange(bed)));

@@ -63,6 +63,8 @@ export class GitHubApp {
   readonly fingerprint?: string;
   /** What this App may still ask of GitHub; the gate every request passes. */
   readonly quota: AppQuota;
+  /** The other Apps of this App's pool (github_apps.NAME.pool): same owner and API, each its own key and quota. */
+  pool: GitHubApp[] = [];
   private readonly jwt?: AppJwt;
   private installationId?: Promise<number>;
   /** The installation the last token was asked for, for the quota's figures. */

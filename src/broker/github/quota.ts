@@ -8,8 +8,11 @@
 //    when GitHub would refuse: the exchange gives the job's OIDC token back (exchange.ts, step 6b);
 //  - keeps at most `maxConcurrent` requests in flight, the rest waiting in a queue no longer than
 //    `queueSeconds` (shorter than a client's timeout, so the client hears a 503 rather than a timeout);
-//  - spends at most `pointsPerMinute` in any sliding minute.
+//  - spends at most `pointsPerMinute` in any sliding minute (once GitHub has shown it limits: headers sent);
+//  - shares GitHub's "wait" with the other broker instances through the store, so that each does not learn it
+//    by being refused (and by calling on into a ban).
 import { BrokerError } from '../errors.js';
+import type { Store } from '../store/store.js';
 
 export interface QuotaSettings {
   /** Requests in flight to GitHub at once for this App (GitHub's secondary limit: 100). */
@@ -36,7 +39,7 @@ export interface QuotaSnapshot {
   resetAt?: number;
   /** Until when the broker sends nothing to GitHub for this App (Unix seconds), and why. */
   blockedUntil?: number;
-  blockedBy?: 'primary' | 'secondary';
+  blockedBy?: Blocker;
   inFlight: number;
   queued: number;
 }
@@ -53,6 +56,20 @@ export interface QuotaEvents {
 }
 
 type Headers = Record<string, string | string[] | undefined>;
+/** Why the App is blocked: GitHub's answer to this instance (primary, secondary), or to another one (shared). */
+type Blocker = 'primary' | 'secondary' | 'shared';
+
+/** A "not before" time the broker instances share (the store's holdUntil / heldUntil under one key). */
+export interface SharedHold {
+  get(): Promise<number | undefined>;
+  put(until: number, ttlMs: number): Promise<void>;
+}
+
+/** The shared hold of the App that `issuer` names at `apiUrl`, kept in `store`. */
+export function holdInStore(store: Store, apiUrl: string, issuer: string): SharedHold {
+  const key = `github-hold:${apiUrl}\u0000${issuer}`;
+  return { get: () => store.heldUntil(key), put: (until, ttlMs) => store.holdUntil(key, until, ttlMs) };
+}
 
 interface Waiter {
   wake: () => void;
@@ -65,7 +82,8 @@ export class AppQuota {
   private resetAt?: number;
   private installation?: string;
   private blockedUntil = 0;
-  private blockedBy?: 'primary' | 'secondary';
+  private blockedBy?: Blocker;
+  private shared?: SharedHold;
   private inFlight = 0;
   private readonly queue: Waiter[] = [];
   private readonly spent: Array<{ at: number; cost: number }> = [];
@@ -81,6 +99,11 @@ export class AppQuota {
   /** Where this App's figures go (the broker's log and metrics); set again by each configuration generation. */
   watch(events: QuotaEvents): void {
     this.events = events;
+  }
+
+  /** Where the instances share GitHub's waits (undefined: this instance alone). */
+  share(hold: SharedHold | undefined): void {
+    this.shared = hold;
   }
 
   /**
@@ -110,6 +133,7 @@ export class AppQuota {
    */
   async acquire(method: string): Promise<() => void> {
     const deadline = Date.now() + this.settings.queueSeconds * 1000;
+    await this.readShared();
     for (;;) {
       this.refuseIfLimited();
       if (this.inFlight < this.settings.maxConcurrent) break;
@@ -121,7 +145,9 @@ export class AppQuota {
     }
     const cost = /^(GET|HEAD|OPTIONS)$/i.test(method) ? 1 : 5;
     const t = this.now();
-    const wait = this.pointsWait(t, cost);
+    // Paced only where GitHub enforces limits: a GitHub that sends no rate-limit headers (GitHub Enterprise
+    // Server with rate limits off) has no points limit either, and pacing it would only slow its jobs down.
+    const wait = this.limit === undefined ? 0 : this.pointsWait(t, cost);
     if (wait > 0) {
       this.events.onRefused?.(this.app, 'points');
       throw this.refusal(wait, `${this.settings.pointsPerMinute} points spent in the last minute`);
@@ -155,6 +181,8 @@ export class AppQuota {
       if (this.resetAt === undefined || resetAt >= this.resetAt || this.resetAt <= t) this.resetAt = resetAt;
       this.limit = limit;
       this.events.onQuota?.(this.snapshot());
+      // The hour is spent: the other instances learn it from here instead of from GitHub's refusal.
+      if (remaining === 0 && resetAt > t) this.publish(resetAt, t);
       if (this.remaining! < limit * this.settings.warnBelowShare && this.warnedFor !== this.resetAt) {
         this.warnedFor = this.resetAt;
         this.events.onLow?.(this.snapshot());
@@ -181,6 +209,7 @@ export class AppQuota {
       this.blockedUntil = until;
       this.blockedBy = kind;
     }
+    this.publish(until, t);
     this.events.onRateLimited?.(this.app, kind, wait);
     this.events.onQuota?.(this.snapshot());
     return { kind, retryAfter: wait };
@@ -200,16 +229,31 @@ export class AppQuota {
     };
   }
 
+  private async readShared(): Promise<void> {
+    if (!this.shared) return;
+    // A store that cannot answer leaves this instance to its own knowledge (GitHub still answers for itself).
+    const until = await this.shared.get().catch(() => undefined);
+    if (until !== undefined && until > this.blockedUntil && until > this.now()) {
+      this.blockedUntil = until;
+      this.blockedBy = 'shared';
+    }
+  }
+
+  private publish(until: number, t: number): void {
+    void this.shared?.put(until, until - t).catch(() => undefined);
+  }
+
   private refuseIfLimited(): void {
     const t = this.now();
+    // What GitHub told this instance comes first: a spent hour is "exhausted" even when a hold says the same.
+    if (this.remaining !== undefined && this.resetAt !== undefined && this.resetAt > t && this.remaining - this.inFlight <= 0 && this.blockedUntil <= this.resetAt) {
+      this.events.onRefused?.(this.app, 'exhausted');
+      throw this.refusal(Math.ceil((this.resetAt - t) / 1000), `the hourly quota is spent until ${new Date(this.resetAt).toISOString()}`);
+    }
     if (this.blockedUntil > t) {
       this.events.onRefused?.(this.app, 'retry_after');
-      throw this.refusal(Math.ceil((this.blockedUntil - t) / 1000), `GitHub asked the broker to wait (${this.blockedBy} rate limit)`);
-    }
-    const wait = this.retryAfterSeconds();
-    if (wait > 0) {
-      this.events.onRefused?.(this.app, 'exhausted');
-      throw this.refusal(wait, `the hourly quota is spent until ${new Date(this.resetAt!).toISOString()}`);
+      const why = this.blockedBy === 'shared' ? 'another broker instance was told to wait' : `GitHub asked the broker to wait (${this.blockedBy} rate limit)`;
+      throw this.refusal(Math.ceil((this.blockedUntil - t) / 1000), why);
     }
   }
 

@@ -67,9 +67,9 @@ export function buildBroker(config: BrokerConfig, opts: BrokerOptions = {}): Bro
   const logger = createLog(opts);
   const { log } = logger;
   const metrics = createMetrics({ processMetrics: opts.processMetrics });
-  const servingDeps = { metrics, backendEvents: backendEvents(metrics, log), githubEvents: githubQuotaEvents(metrics, log), now: opts.now };
-  const generations = new Generations(serving(config, servingDeps), (s) => s.config.backends.close());
   const store = openStore(config.store, opts.now, metrics, log);
+  const servingDeps = { metrics, backendEvents: backendEvents(metrics, log), githubEvents: githubQuotaEvents(metrics, log), store, now: opts.now };
+  const generations = new Generations(serving(config, servingDeps), (s) => s.config.backends.close());
   let shuttingDown = false;
   // One guard for both pre-shared tokens: a source guessing one API is not let loose on the other.
   const guard = new GuessingGuard(opts.now);
