@@ -99,6 +99,8 @@ export interface FakeGitHubApi {
   clock(): number;
   /** What the rate limits did (undefined without `limits`). */
   rateLimits(): RateLimitStats | undefined;
+  /** When an App's hour of quota ends, if it is spent (epoch ms on the fake's clock; undefined: not spent). */
+  spentUntil(appId: number): number | undefined;
   /**
    * The app uninstalled and installed again on `account`: the installation gets a new id (GitHub's are never
    * reused), so a client holding the old id is answered 404. Returns the new id.
@@ -423,6 +425,7 @@ export async function startFakeGitHubApi(opts: FakeGitHubApiOptions = {}): Promi
     },
     clock: now,
     rateLimits: () => limiter?.stats(),
+    spentUntil: (appId) => (limiter?.exhausted(`app:${appId}`) ? limiter.resetAt(`app:${appId}`) : undefined),
     reinstall(account, appIndex = 0) {
       const inst = apps[appIndex]!.installations.find((i) => same(i.account, account));
       if (!inst) throw new Error(`app ${appIndex} is not installed on ${account}`);

@@ -11,7 +11,9 @@
 //    a client that calls during a retry-after is answered the same and its wait doubles each time.
 // The docs give no separate figure for requests made with the app's JWT; the fake counts them against the App
 // with the same hourly limit, and installation-token requests against the installation.
-// The clock is injected so a test or bench can run an hour of quota in seconds (see timeScale in github-api.ts).
+// The clock is injected so a test can run an hour of quota in seconds (timeScale in github-api.ts: the whole
+// fake's clock, headers in its time); `limits.timeScale` instead shortens only GitHub's windows and waits, with
+// headers in real time, so that a broker process on its own (real) clock follows them (the bench).
 
 export interface FakeRateLimits {
   /** Primary: requests an hour per installation (GitHub: 5,000; 15,000 for Enterprise Cloud). */
@@ -22,6 +24,8 @@ export interface FakeRateLimits {
   pointsPerMinute?: number;
   /** The retry-after of a first secondary-limit answer, in (fake) seconds (GitHub: "wait at least one minute"). */
   retryAfterSeconds?: number;
+  /** GitHub's hour, minute and waits pass this many times faster (headers in real time). Default 1. */
+  timeScale?: number;
 }
 
 /** Who a request is counted against: an App (JWT requests) or an installation (installation tokens). */
@@ -69,6 +73,9 @@ export class FakeRateLimiter {
   readonly concurrency: number;
   readonly pointsPerMinute: number;
   readonly retryAfterSeconds: number;
+  private readonly hourMs: number;
+  private readonly minuteMs: number;
+  private readonly scale: number;
   private readonly buckets = new Map<string, Bucket>();
   private readonly s: RateLimitStats = { counted: 0, primaryRefusals: 0, secondaryRefusals: 0, callsDuringRetryAfter: 0, maxConcurrent: 0 };
   private requestSerial = 0;
@@ -81,10 +88,27 @@ export class FakeRateLimiter {
     this.concurrency = limits.concurrency ?? 100;
     this.pointsPerMinute = limits.pointsPerMinute ?? 900;
     this.retryAfterSeconds = limits.retryAfterSeconds ?? 60;
+    this.scale = limits.timeScale ?? 1;
+    this.hourMs = 3600_000 / this.scale;
+    this.minuteMs = 60_000 / this.scale;
   }
 
   stats(): RateLimitStats {
     return { ...this.s };
+  }
+
+  /** When `key`'s hourly window ends (epoch ms; undefined before its first request or once it has ended). */
+  resetAt(key: string): number | undefined {
+    const b = this.buckets.get(key);
+    if (!b) return undefined;
+    const end = b.windowStart + this.hourMs;
+    return end > this.now() ? end : undefined;
+  }
+
+  /** Whether `key` has spent its hour (GitHub would answer 403 with remaining 0). */
+  exhausted(key: string): boolean {
+    const b = this.buckets.get(key);
+    return b !== undefined && this.resetAt(key) !== undefined && b.used >= this.perHour;
   }
 
   /** What GitHub would answer a request by `who` with `method` right now. */
@@ -125,9 +149,9 @@ export class FakeRateLimiter {
 
   private secondary(b: Bucket, t: number, who: RateIdentity): RateDecision {
     this.s.secondaryRefusals++;
-    const wait = this.retryAfterSeconds * 2 ** Math.min(b.strikes, 10);
-    b.blockedUntil = Math.max(b.blockedUntil, t + wait * 1000);
-    const retryAfter = Math.ceil((b.blockedUntil - t) / 1000);
+    const wait = (this.retryAfterSeconds * 1000 * 2 ** Math.min(b.strikes, 10)) / this.scale;
+    b.blockedUntil = Math.max(b.blockedUntil, t + wait);
+    const retryAfter = Math.max(1, Math.ceil((b.blockedUntil - t) / 1000));
     const requestId = `F00D:${(++this.requestSerial).toString(16).toUpperCase()}:${who.key.length}`;
     return {
       refuse: {
@@ -150,16 +174,16 @@ export class FakeRateLimiter {
       b = { windowStart: t, used: 0, inFlight: 0, minuteStart: t, points: 0, blockedUntil: 0, strikes: 0 };
       this.buckets.set(key, b);
     }
-    if (t >= b.windowStart + 3600_000) {
+    if (t >= b.windowStart + this.hourMs) {
       b.windowStart = t;
       b.used = 0;
     }
-    if (t >= b.minuteStart + 60_000) {
+    if (t >= b.minuteStart + this.minuteMs) {
       b.minuteStart = t;
       b.points = 0;
     }
     // A client that waited its retry-after out starts over: the next offence gets the first wait again.
-    if (b.blockedUntil !== 0 && t >= b.blockedUntil + this.retryAfterSeconds * 1000) b.strikes = 0;
+    if (b.blockedUntil !== 0 && t >= b.blockedUntil + (this.retryAfterSeconds * 1000) / this.scale) b.strikes = 0;
     return b;
   }
 
@@ -168,7 +192,7 @@ export class FakeRateLimiter {
       'x-ratelimit-limit': String(this.perHour),
       'x-ratelimit-remaining': String(Math.max(0, this.perHour - b.used)),
       'x-ratelimit-used': String(b.used),
-      'x-ratelimit-reset': String(Math.ceil((b.windowStart + 3600_000) / 1000)),
+      'x-ratelimit-reset': String(Math.ceil((b.windowStart + this.hourMs) / 1000)),
       'x-ratelimit-resource': 'core',
     };
   }
