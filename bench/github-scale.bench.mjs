@@ -121,7 +121,8 @@ async function runHour({ fake, issuer, dir, apps, jobs, limited }) {
             const ends = keys.map((_, a) => api.spentUntil(200001 + a)).filter((e) => e !== undefined);
             const end = ends.length === apps ? Math.min(...ends) : at;
             const shortest = Math.max(0, Math.ceil((end - at) / 1000));
-            const longest = Math.max(0, Math.ceil((end - sentAt) / 1000));
+            // GitHub's x-ratelimit-reset is in whole seconds: the broker cannot know the end more finely.
+            const longest = Math.max(0, Math.ceil((Math.ceil(end / 1000) * 1000 - sentAt) / 1000));
             r.right = r.retryAfter >= shortest - 1 && r.retryAfter <= longest + 1;
           }
           results.push(r);

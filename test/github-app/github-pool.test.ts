@@ -6,6 +6,7 @@ import { createPrivateKey } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { request } from 'undici';
 import { exchangeOver, leaks } from '../helpers/broker.js';
+import { quotaSnapshots } from '../../src/broker/github/pool.js';
 import { DEFAULT_INSTALLATION, newAppKey, type FakeGitHubApi } from '../../src/harness/fakes/github-api.js';
 import type { FakeRateLimits } from '../../src/harness/fakes/github-rate-limits.js';
 import { call, jobToken, startGitHubBed, type GitHubBed } from './bed.js';
@@ -67,6 +68,14 @@ describe('a pool of GitHub Apps', () => {
     for (const [app, inst] of [['main', 4242], ['main.pool[0]', 4243], ['main.pool[1]', 4244]] as const) {
       expect(metrics).toContain(`oidc_exchange_github_rate_limit_remaining{app="${app}",installation="${inst}"} 0`);
     }
+    // What the status page shows: every App, spent until its reset, nothing in flight.
+    const snap = quotaSnapshots(bed.broker.config.githubApps);
+    expect(snap.map((q) => [q.app, q.installation, q.limit, q.remaining, q.inFlight])).toEqual([
+      ['main', '4242', 3, 0, 0],
+      ['main.pool[0]', '4243', 3, 0, 0],
+      ['main.pool[1]', '4244', 3, 0, 0],
+    ]);
+    for (const q of snap) expect(q.resetAt! * 1000).toBeGreaterThan(Date.now());
     // The start-up log names every App of the pool with its key's fingerprint.
     expect(bed.log.join('').match(/"event":"github_app"/g)).toHaveLength(3);
   });

@@ -163,7 +163,8 @@ export class GitHubApp {
     } finally {
       release();
     }
-    const limited = this.quota.observe(res.status, res.headers, this.lastInstallation);
+    const said = typeof res.body.message === 'string' ? res.body.message : undefined;
+    const limited = this.quota.observe(res.status, res.headers, this.lastInstallation, said);
     if (limited) {
       throw new BrokerError('github_rate_limited', `GitHub's rate limit for the broker's GitHub App is reached; retry in ${limited.retryAfter} s`, {
         retryAfter: limited.retryAfter,

@@ -4,10 +4,16 @@
 // share, and its issuance record names the App that minted it.
 import { BrokerError } from '../errors.js';
 import type { GitHubApp, InstallationToken, TokenScope } from './app.js';
+import type { QuotaSnapshot } from './quota.js';
 
 /** The configured App and the Apps of its pool, in configuration order. */
 export function poolOf(lead: GitHubApp): GitHubApp[] {
   return [lead, ...lead.pool];
+}
+
+/** What is known of every App's quota, pools included, for the status page (no I/O, nothing secret). */
+export function quotaSnapshots(apps: ReadonlyMap<string, GitHubApp>): QuotaSnapshot[] {
+  return [...apps.values()].flatMap(poolOf).map((a) => a.quota.snapshot());
 }
 
 /**

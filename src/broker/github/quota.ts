@@ -147,6 +147,7 @@ export class AppQuota {
     const t = this.now();
     // Paced only where GitHub enforces limits: a GitHub that sends no rate-limit headers (GitHub Enterprise
     // Server with rate limits off) has no points limit either, and pacing it would only slow its jobs down.
+    this.forgetOldSpending(t);
     const wait = this.limit === undefined ? 0 : this.pointsWait(t, cost);
     if (wait > 0) {
       this.events.onRefused?.(this.app, 'points');
@@ -167,7 +168,7 @@ export class AppQuota {
    * Reads GitHub's answer: the quota headers, and whether it was a rate-limit refusal (returned, with the
    * seconds GitHub asked to wait).
    */
-  observe(status: number, headers: Headers, installation?: string): { kind: 'primary' | 'secondary'; retryAfter: number } | undefined {
+  observe(status: number, headers: Headers, installation?: string, message?: string): { kind: 'primary' | 'secondary'; retryAfter: number } | undefined {
     const t = this.now();
     if (installation) this.installation = installation;
     const limit = num(headers['x-ratelimit-limit']);
@@ -198,8 +199,8 @@ export class AppQuota {
     } else if (remaining === 0 && reset !== undefined) {
       kind = 'primary';
       wait = Math.max(1, Math.ceil((reset * 1000 - t) / 1000));
-    } else if (status === 429) {
-      // A limit without headers: GitHub says to wait at least a minute.
+    } else if (status === 429 || /secondary rate limit/i.test(message ?? '')) {
+      // A limit without retry-after: GitHub says to wait at least a minute.
       kind = 'secondary';
       wait = 60;
     }
@@ -258,8 +259,11 @@ export class AppQuota {
   }
 
   /** Seconds until `cost` more points fit in the sliding minute (0: they fit now). */
-  private pointsWait(t: number, cost: number): number {
+  private forgetOldSpending(t: number): void {
     while (this.spent.length && this.spent[0]!.at <= t - 60_000) this.spent.shift();
+  }
+
+  private pointsWait(t: number, cost: number): number {
     let total = cost;
     for (const s of this.spent) total += s.cost;
     if (total <= this.settings.pointsPerMinute) return 0;
