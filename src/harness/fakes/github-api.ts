@@ -215,7 +215,11 @@ export async function startFakeGitHubApi(opts: FakeGitHubApiOptions = {}): Promi
    * A counted request is held `latencyMs` so that requests overlap as they do against the real API.
    */
   async function rateLimited(who: RateIdentity, method: string, rec: RecordedRequest, reply: (s: number, b?: unknown) => void, limit: { headers: Record<string, string>; done?: () => void }): Promise<boolean> {
-    if (!limiter) return false;
+    if (!limiter) {
+      // Without limits every request is answered, as slowly as one with them: the unlimited baseline.
+      if (opts.latencyMs) await new Promise((r) => setTimeout(r, opts.latencyMs));
+      return false;
+    }
     const d = limiter.admit(who, method);
     limit.headers = d.headers;
     limit.done = d.done;
