@@ -36,6 +36,7 @@ export type ErrorCode =
   | 'github_app_unauthorized'
   | 'github_app_not_installed'
   | 'github_permission_refused'
+  | 'github_rate_limited'
   | 'unsupported_token_type'
   | 'client_certificate_required'
   | 'config_invalid';
@@ -76,6 +77,9 @@ const STATUS: Record<ErrorCode, number> = {
   github_app_unauthorized: 502,
   github_app_not_installed: 502,
   github_permission_refused: 502,
+  // GitHub's rate limit for the broker's App is reached: the broker refuses before calling GitHub (or GitHub
+  // did), with a Retry-After from GitHub's reset, and the job's token is not spent.
+  github_rate_limited: 503,
   // Token Revocation API: an unsupported type is a 400 that GitLab does not retry.
   unsupported_token_type: 400,
   // Mutual TLS: the exchange needs a client certificate signed by listen.tls.client_ca.

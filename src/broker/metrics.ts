@@ -16,6 +16,11 @@ export interface BrokerMetrics {
   reloadFailing: Gauge;
   tlsNotAfter: Gauge;
   revocations: Counter<'result'>;
+  githubRemaining: Gauge<'app' | 'installation'>;
+  githubLimit: Gauge<'app' | 'installation'>;
+  githubReset: Gauge<'app' | 'installation'>;
+  githubRateLimited: Counter<'app' | 'kind'>;
+  githubRefused: Counter<'app' | 'reason'>;
 }
 
 export function createMetrics(opts: { processMetrics?: boolean } = {}): BrokerMetrics {
@@ -97,6 +102,38 @@ export function createMetrics(opts: { processMetrics?: boolean } = {}): BrokerMe
       name: 'oidc_exchange_revoked_tokens_total',
       help: 'Tokens named in revocation batches, by result: revoked, already (revoked before or already dead), unknown (never issued here), failed.',
       labelNames: ['result'],
+      registers: [registry],
+    }),
+    // The GitHub quota series appear once GitHub has answered with its rate-limit headers: a broker without
+    // GitHub Apps, or against a GitHub Enterprise Server with rate limits off, exports none (no alert on 0).
+    githubRemaining: new Gauge({
+      name: 'oidc_exchange_github_rate_limit_remaining',
+      help: "Requests GitHub says the App may still make in the current hour (x-ratelimit-remaining), by app and installation.",
+      labelNames: ['app', 'installation'],
+      registers: [registry],
+    }),
+    githubLimit: new Gauge({
+      name: 'oidc_exchange_github_rate_limit_limit',
+      help: 'Requests GitHub allows the App an hour (x-ratelimit-limit), by app and installation.',
+      labelNames: ['app', 'installation'],
+      registers: [registry],
+    }),
+    githubReset: new Gauge({
+      name: 'oidc_exchange_github_rate_limit_reset_timestamp_seconds',
+      help: "When GitHub resets the App's hourly quota (x-ratelimit-reset, Unix time), by app and installation.",
+      labelNames: ['app', 'installation'],
+      registers: [registry],
+    }),
+    githubRateLimited: new Counter({
+      name: 'oidc_exchange_github_rate_limited_total',
+      help: 'Answers in which GitHub refused the App for a rate limit, by app and kind (primary, secondary). Should stay 0.',
+      labelNames: ['app', 'kind'],
+      registers: [registry],
+    }),
+    githubRefused: new Counter({
+      name: 'oidc_exchange_github_requests_held_total',
+      help: "Requests to GitHub the broker did not send to keep to GitHub's limits (answered 503 with Retry-After), by app and reason (exhausted, retry_after, points, queue_timeout).",
+      labelNames: ['app', 'reason'],
       registers: [registry],
     }),
   };

@@ -101,7 +101,8 @@ export async function startBed(opts: BedOptions = {}): Promise<Bed> {
     const doubles: Doubles = { github: issuers.github, gitlab: issuers.gitlab, api, vault, aws };
     const given = <T>(v: Given<T> | undefined): T | undefined => (typeof v === 'function' ? (v as (d: Doubles) => T)(doubles) : v);
 
-    const loadOptions: LoadOptions = { checkSources: true, ...opts.load, env: given(opts.env) ?? {} };
+    // GitHub Apps read rate-limit resets on the fake GitHub's clock, which may run faster than real time.
+    const loadOptions: LoadOptions = { checkSources: true, ...(api ? { now: api.clock } : {}), ...opts.load, env: given(opts.env) ?? {} };
     const file = opts.configFile;
     let config: BrokerConfig;
     if (opts.loaded) config = opts.loaded;

@@ -166,3 +166,29 @@ describe('the admin guard on the status routes', () => {
     }
   });
 });
+
+describe("the GitHub Apps' quota", () => {
+  it('shows what GitHub last said of each App: limit, remaining, reset; nothing before GitHub said it', async () => {
+    const { startGitHubBed, jobToken } = await import('../github-app/bed.js');
+    // GitHub's limits played by the fake: 10 requests an hour for the installation and for the App.
+    const bed = await startGitHubBed({ api: { limits: { perHour: 10 } }, extra: { admin: { token_env: 'ADMIN_TOKEN' } }, env: { ADMIN_TOKEN } });
+    try {
+      const before = (await statusOf(bed)).json.github_apps as Array<Record<string, unknown>>;
+      expect(before).toEqual([{ app: 'main', installation: null, limit: null, remaining: null, reset_at: null, blocked_until: null, blocked_by: null, in_flight: 0, queued: 0 }]);
+      const a = await exchangeOver(bed.url, { token: await jobToken(bed), body: JSON.stringify({ secrets: ['GH_TOKEN'] }) });
+      expect(a.status).toBe(200);
+      const { text, json } = await statusOf(bed);
+      const [app] = json.github_apps as Array<Record<string, unknown>>;
+      // The installation lookup and the token request: both counted against the App's JWT hour by the fake.
+      const used = bed.api.requests.filter((r) => r.auth === 'app_jwt').length;
+      expect(used).toBe(2);
+      expect(app).toMatchObject({ app: 'main', limit: 10, remaining: 10 - used, blocked_until: null, in_flight: 0, queued: 0 });
+      expect(Date.parse(app!.reset_at as string)).toBeGreaterThan(Date.now());
+      expect(leaks(text, [(a.json.secrets as Record<string, string>).GH_TOKEN!, ADMIN_TOKEN])).toEqual([]);
+      const page = await request(`${bed.url}/-/status`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}`, accept: 'text/html' } });
+      expect(await page.body.text()).toContain(`${10 - used} of 10`);
+    } finally {
+      await bed.close();
+    }
+  });
+});

@@ -67,6 +67,20 @@ describe.each([
     expect(await store.claimOnce('jti:rel', 60, 'owner-3')).toBe(false);
   });
 
+  it('holdUntil keeps the later of two holds until its TTL, and heldUntil reads it back', async () => {
+    expect(await store.heldUntil('github-hold:a')).toBeUndefined();
+    await store.holdUntil('github-hold:a', 5_000, 600);
+    expect(await store.heldUntil('github-hold:a')).toBe(5_000);
+    // An earlier time does not shorten another instance's hold; a later one replaces it.
+    await store.holdUntil('github-hold:a', 4_000, 600);
+    expect(await store.heldUntil('github-hold:a')).toBe(5_000);
+    await store.holdUntil('github-hold:a', 9_000, 600);
+    expect(await store.heldUntil('github-hold:a')).toBe(9_000);
+    expect(await store.heldUntil('github-hold:b')).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 700));
+    expect(await store.heldUntil('github-hold:a')).toBeUndefined();
+  });
+
   it('waitReady resolves once the store can be used', async () => {
     expect(await store.waitReady(1000)).toBe(true);
   });

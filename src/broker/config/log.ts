@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { BrokerConfig } from './load.js';
 import type { LintFinding } from '../lint/finding.js';
 import type { GitHubApp } from '../github/app.js';
+import { poolOf } from '../github/pool.js';
 import type { RevocationSettings } from '../revocation.js';
 
 export function logLintFindings(log: Logger, findings: readonly LintFinding[]): void {
@@ -31,7 +32,7 @@ export function configSummary(config: BrokerConfig): Record<string, unknown> {
  * ("SHA256:..."), so an operator can match the configured key against the keys registered on the app.
  */
 export function logGitHubApps(config: { githubApps: ReadonlyMap<string, GitHubApp>; revocation?: RevocationSettings }, log: Logger): void {
-  for (const app of config.githubApps.values()) {
+  for (const app of [...config.githubApps.values()].flatMap(poolOf)) {
     const s = app.settings;
     log.info(
       { event: 'github_app', app: s.name, issuer: s.issuer, owner: s.owner, api_url: s.apiUrl, key: s.keyOrigin, key_fingerprint: app.fingerprint ?? null },

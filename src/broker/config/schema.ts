@@ -93,6 +93,28 @@ const githubApp = {
     owner: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9-]*(/[A-Za-z0-9._-]+)?$' },
     api_url: { type: 'string', minLength: 1 },
     timeout_seconds: { type: 'number', exclusiveMinimum: 0, maximum: 120 },
+    // GitHub's secondary limit is 100 concurrent requests; the broker keeps below it.
+    max_concurrent_requests: { type: 'integer', minimum: 1, maximum: 100 },
+    queue_seconds: { type: 'number', exclusiveMinimum: 0, maximum: 60 },
+    // GitHub's secondary limit on points a minute (900 on github.com; GitHub Enterprise Server sets its own).
+    points_per_minute: { type: 'integer', minimum: 5, maximum: 10000000 },
+    rate_limit_warning_share: { type: 'number', minimum: 0, maximum: 1 },
+    // More Apps installed on the same owner, each with its own key and quota (see github/pool.ts).
+    pool: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 20,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          app_id: { type: ['string', 'integer'], pattern: '^[0-9]+$', minimum: 1 },
+          client_id: { type: 'string', pattern: '^[A-Za-z0-9._-]+$' },
+          private_key_file: { type: 'string', minLength: 1 },
+          private_key_env: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
+        },
+      },
+    },
   },
 } as const;
 

@@ -23,6 +23,11 @@ export interface LoadOptions {
    * misconfigured or hostile broker, to show the clients refuse them; the CLI never sets it.
    */
   acceptReservedNames?: boolean;
+  /**
+   * The clock GitHub Apps read GitHub's rate-limit resets and their JWT times against (default Date.now);
+   * tests and benches pass the fake GitHub's sped-up clock.
+   */
+  now?: () => number;
 }
 
 export interface SectionContext {

@@ -1,13 +1,15 @@
 // A GitHub App the broker mints installation tokens with: find the installation for the configured owner
 // (organization, user or repository) once, then ask GitHub for a token scoped to exactly the repositories and
 // permissions a policy grants. GitHub's refusals become broker errors that tell the operator what to fix.
-// Tokens are never logged; GitHub's own error text is (it carries no secret).
+// Tokens are never logged; GitHub's own error text is (it carries no secret). Every request passes the App's
+// quota gate (quota.ts): GitHub's rate limits are kept to, not discovered by being refused.
 import type { KeyObject } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { request } from 'undici';
 import { replicationRetryDelay } from '../../platform/replication-lag.js';
 import { AppJwt, keyFingerprint } from './app-jwt.js';
 import { BrokerError } from '../errors.js';
+import { AppQuota, DEFAULT_QUOTA, type QuotaSettings } from './quota.js';
 
 export const DEFAULT_GITHUB_API = 'https://api.github.com';
 const MAX_RESPONSE_BYTES = 1024 * 1024;
@@ -29,6 +31,8 @@ export interface GitHubAppSettings {
   /** Where the key comes from, for logs (never the key). */
   keyOrigin: string;
   timeoutSeconds: number;
+  /** How the App keeps to GitHub's rate limits (default DEFAULT_QUOTA). */
+  quota?: QuotaSettings;
 }
 
 export interface TokenScope {
@@ -47,6 +51,7 @@ export interface InstallationToken {
 
 interface GitHubAnswer {
   status: number;
+  headers: Record<string, string | string[] | undefined>;
   body: Record<string, unknown>;
 }
 
@@ -58,13 +63,20 @@ const API_HEADERS = {
 
 export class GitHubApp {
   readonly fingerprint?: string;
+  /** What this App may still ask of GitHub; the gate every request passes. */
+  readonly quota: AppQuota;
+  /** The other Apps of this App's pool (github_apps.NAME.pool): same owner and API, each its own key and quota. */
+  pool: GitHubApp[] = [];
   private readonly jwt?: AppJwt;
   private installationId?: Promise<number>;
+  /** The installation the last token was asked for, for the quota's figures. */
+  private lastInstallation?: string;
 
   constructor(
     readonly settings: GitHubAppSettings,
     now: () => number = Date.now,
   ) {
+    this.quota = new AppQuota(settings.name, settings.quota ?? DEFAULT_QUOTA, now);
     if (settings.key) {
       this.fingerprint = keyFingerprint(settings.key);
       this.jwt = new AppJwt(settings.issuer, settings.key, now);
@@ -78,6 +90,7 @@ export class GitHubApp {
 
   async createToken(scope: TokenScope): Promise<InstallationToken> {
     let id = await this.findInstallation();
+    this.lastInstallation = String(id);
     const body: Record<string, unknown> = { permissions: scope.permissions };
     if (scope.repositories) body.repositories = scope.repositories;
     let res = await this.asApp('POST', `/app/installations/${id}/access_tokens`, body);
@@ -85,6 +98,7 @@ export class GitHubApp {
       // The app may have been uninstalled and installed again since the id was cached: look it up once more.
       this.installationId = undefined;
       id = await this.findInstallation();
+      this.lastInstallation = String(id);
       res = await this.asApp('POST', `/app/installations/${id}/access_tokens`, body);
     }
     if (res.status !== 201) throw this.refusal(res, `creating a token for installation ${id}`);
@@ -142,8 +156,24 @@ export class GitHubApp {
     return res;
   }
 
-  private call(method: string, path: string, authorization: string, body?: unknown): Promise<GitHubAnswer> {
-    return callGitHub(this.settings.apiUrl, method, path, authorization, body, this.settings.timeoutSeconds, this.settings.name);
+  /** One request through the quota gate; a rate-limit answer becomes a 503 with GitHub's wait. */
+  private async call(method: string, path: string, authorization: string, body?: unknown): Promise<GitHubAnswer> {
+    const release = await this.quota.acquire(method);
+    let res: GitHubAnswer;
+    try {
+      res = await callGitHub(this.settings.apiUrl, method, path, authorization, body, this.settings.timeoutSeconds, this.settings.name);
+    } finally {
+      release();
+    }
+    const said = typeof res.body.message === 'string' ? res.body.message : undefined;
+    const limited = this.quota.observe(res.status, res.headers, this.lastInstallation, said);
+    if (limited) {
+      throw new BrokerError('github_rate_limited', `GitHub's rate limit for the broker's GitHub App is reached; retry in ${limited.retryAfter} s`, {
+        retryAfter: limited.retryAfter,
+        detail: `github app ${this.settings.name}: ${method} ${path}: GitHub answered ${res.status} (${limited.kind} rate limit), retry-after ${limited.retryAfter} s`,
+      });
+    }
+    return res;
   }
 
   /** GitHub's refusal as a broker error that names what the operator has to fix. */
@@ -231,7 +261,7 @@ async function callGitHub(
     } catch {
       /* GitHub answers JSON; a proxy's HTML error page is reported by status alone */
     }
-    return { status: res.statusCode, body: parsed };
+    return { status: res.statusCode, headers: res.headers, body: parsed };
   } catch (e) {
     if (e instanceof BrokerError) throw e;
     throw new BrokerError('upstream_unavailable', 'GitHub cannot be reached from the broker right now; try again later', {

@@ -24,7 +24,7 @@ import { HealthRecorder } from '../status/health.js';
 import { RefusalLog } from '../status/refusals.js';
 import { statusRoutes } from './status-routes.js';
 import { closeServer, createServer } from './server.js';
-import { backendEvents, openStore } from './telemetry.js';
+import { backendEvents, githubQuotaEvents, openStore } from './telemetry.js';
 import { prepare } from './warm-up.js';
 
 export type { ReloadOutcome } from './reload.js';
@@ -76,9 +76,9 @@ export function buildBroker(config: BrokerConfig, opts: BrokerOptions = {}): Bro
   // What the status page shows beyond the configuration: the last refusals and the dependencies' last events.
   const refusals = new RefusalLog(opts.now);
   const health = new HealthRecorder(opts.now);
-  const servingDeps = { metrics, backendEvents: health.observe(backendEvents(metrics, log)), now: opts.now };
-  const generations = new Generations(serving(config, servingDeps), (s) => s.config.backends.close());
   const store = openStore(config.store, opts.now, metrics, log, health);
+  const servingDeps = { metrics, backendEvents: health.observe(backendEvents(metrics, log)), githubEvents: githubQuotaEvents(metrics, log), store, now: opts.now };
+  const generations = new Generations(serving(config, servingDeps), (s) => s.config.backends.close());
   let shuttingDown = false;
   // One guard for both pre-shared tokens: a source guessing one API is not let loose on the other.
   const guard = new GuessingGuard(opts.now);

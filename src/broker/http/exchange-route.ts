@@ -176,6 +176,7 @@ const EXCHANGE_SCHEMA = {
       'github_app_unauthorized',
       'github_app_not_installed',
       'github_permission_refused',
+      'github_rate_limited',
       'upstream_unavailable',
       'secret_unavailable',
       ...BODY_FAILURES,

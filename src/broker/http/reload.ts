@@ -8,6 +8,9 @@ import type { BrokerConfig } from '../config/load.js';
 import { configSummary, logGitHubApps, logLintFindings } from '../config/log.js';
 import { ConfigError } from '../errors.js';
 import { showTlsExpiry, type BrokerMetrics } from '../metrics.js';
+import { poolOf } from '../github/pool.js';
+import { holdInStore, type QuotaEvents } from '../github/quota.js';
+import type { Store } from '../store/store.js';
 import type { BackendEvents } from '../sources/backend.js';
 import { sameStore } from '../store/index.js';
 import type { Clock } from '../verify/issuer-keys.js';
@@ -33,12 +36,19 @@ export interface ReloadOutcome {
 export interface ServingDeps {
   metrics: BrokerMetrics;
   backendEvents: BackendEvents;
+  githubEvents?: QuotaEvents;
+  /** Where the GitHub Apps share GitHub's waits with the other instances. */
+  store?: Store;
   now?: Clock;
 }
 
 /** What `config` is served with: its backends report to the broker, and a verifier (keeping `previous`'s warm keys). */
 export function serving(config: BrokerConfig, deps: ServingDeps, previous?: Serving): Serving {
   for (const b of config.backends.all()) b.observe(deps.backendEvents);
+  for (const a of [...config.githubApps.values()].flatMap(poolOf)) {
+    if (deps.githubEvents) a.quota.watch(deps.githubEvents);
+    if (deps.store) a.quota.share(holdInStore(deps.store, a.settings.apiUrl, a.settings.issuer));
+  }
   const verifier = new TokenVerifier({
     audience: config.audience,
     issuers: config.issuers,

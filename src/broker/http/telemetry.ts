@@ -2,6 +2,7 @@
 // the secret backends (each value fetched, logins, renewals, failures), and the status page's record of both
 // (../status/health.ts). Never a secret: the parts report names, kinds and outcomes only.
 import type { Logger } from 'pino';
+import type { QuotaEvents } from '../github/quota.js';
 import type { BrokerMetrics } from '../metrics.js';
 import type { BackendEvents } from '../sources/backend.js';
 import type { HealthRecorder } from '../status/health.js';
@@ -40,4 +41,31 @@ export function openStore(spec: StoreSpec, now: Clock | undefined, metrics: Brok
   });
   metrics.storeUp.set(store.kind === 'memory' ? 1 : 0);
   return store;
+}
+
+/** Where the GitHub Apps' quota figures go: the metrics, and a warning in the log when one runs low. */
+export function githubQuotaEvents(metrics: BrokerMetrics, log: Logger): QuotaEvents {
+  return {
+    onQuota(q) {
+      // Until the installation is known the figures would make a second series for the same quota.
+      if (!q.installation || q.limit === undefined) return;
+      const labels = { app: q.app, installation: q.installation };
+      metrics.githubRemaining.set(labels, q.remaining ?? q.limit);
+      metrics.githubLimit.set(labels, q.limit);
+      if (q.resetAt !== undefined) metrics.githubReset.set(labels, q.resetAt);
+    },
+    onLow(q) {
+      log.warn(
+        { event: 'github_quota_low', app: q.app, installation: q.installation, remaining: q.remaining, limit: q.limit, reset_at: q.resetAt },
+        `GitHub App ${q.app}: ${q.remaining} of ${q.limit} requests left until ${q.resetAt === undefined ? 'the reset' : new Date(q.resetAt * 1000).toISOString()}; exchanges needing its tokens will be answered 503 once none are left`,
+      );
+    },
+    onRateLimited(app, kind, retryAfter) {
+      metrics.githubRateLimited.inc({ app, kind });
+      log.warn({ event: 'github_rate_limited', app, kind, retry_after: retryAfter }, `GitHub refused GitHub App ${app} for its ${kind} rate limit; the broker sends nothing for it for ${retryAfter} s`);
+    },
+    onRefused(app, reason) {
+      metrics.githubRefused.inc({ app, reason });
+    },
+  };
 }

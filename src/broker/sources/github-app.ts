@@ -3,6 +3,7 @@
 // repository or a permission level the grant does not include is refused before GitHub is asked.
 import { BrokerError } from '../errors.js';
 import type { GitHubApp, PermissionLevel, Permissions, TokenScope } from '../github/app.js';
+import { mintFromPool } from '../github/pool.js';
 import type { ResolveContext, ResolvedSecret, SecretSource } from './source.js';
 
 /** The issuance kind (store, revocation) of a GitHub App installation token. */
@@ -30,12 +31,13 @@ export function createGitHubAppSource(name: string, grant: GitHubGrantSpec, app:
     origin: `GitHub App ${grant.app} on ${app.settings.owner} (${repos}; ${Object.entries(grant.permissions).map(([p, l]) => `${p}: ${l}`).join(', ')})`,
     async resolve(ctx?: ResolveContext): Promise<ResolvedSecret> {
       const scope = narrowGrant(name, grant, ctx?.narrowing as GitHubNarrowing | undefined);
-      const minted = await app.createToken(scope);
+      const { token: minted, by } = await mintFromPool(app, scope);
       return {
         value: minted.token,
         expiresAt: minted.expiresAt,
-        revoke: { method: 'DELETE', url: app.revokeUrl },
-        issuance: { kind: GITHUB_INSTALLATION_TOKEN, meta: { app: grant.app, api_url: app.settings.apiUrl } },
+        // The token revokes itself at the API of the App that minted it (a pool's Apps share one).
+        revoke: { method: 'DELETE', url: by.revokeUrl },
+        issuance: { kind: GITHUB_INSTALLATION_TOKEN, meta: { app: by.settings.name, api_url: by.settings.apiUrl } },
       };
     },
   };

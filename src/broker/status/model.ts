@@ -4,6 +4,7 @@
 // dependencies' last events, the metrics' counters); the only work it does is one store ping, timed, as
 // /readyz does. Nothing in it is a secret value or a token: names, ids, counts, times and error messages.
 import type { BrokerConfig } from '../config/load.js';
+import { quotaSnapshots } from '../github/pool.js';
 import type { LintFinding } from '../lint/finding.js';
 import type { BrokerMetrics } from '../metrics.js';
 import { describeStore } from '../store/index.js';
@@ -75,6 +76,20 @@ export interface Status {
     last_error_at: string | null;
     last_error: string | null;
   }>;
+  /** Each GitHub App's quota as GitHub last reported it (pools included): what decides whether jobs get tokens. */
+  github_apps: Array<{
+    app: string;
+    installation: string | null;
+    /** null until GitHub sent its rate-limit headers (GitHub Enterprise Server with limits off never does). */
+    limit: number | null;
+    remaining: number | null;
+    reset_at: string | null;
+    /** Until when the broker sends this App nothing, and why: GitHub's retry-after (secondary), a spent hour (primary), or a wait another instance learned (shared). */
+    blocked_until: string | null;
+    blocked_by: 'primary' | 'secondary' | 'shared' | null;
+    in_flight: number;
+    queued: number;
+  }>;
   revocations: { enabled: boolean; revoked: number; already: number; unknown: number; failed: number };
   exchanges: { granted: number; denied: number; error: number };
 }
@@ -137,6 +152,17 @@ export async function buildStatus(s: StatusSources): Promise<Status> {
         last_error: h?.lastError ?? null,
       };
     }),
+    github_apps: quotaSnapshots(s.config.githubApps).map((q) => ({
+      app: q.app,
+      installation: q.installation ?? null,
+      limit: q.limit ?? null,
+      remaining: q.remaining ?? null,
+      reset_at: q.resetAt === undefined ? null : new Date(q.resetAt * 1000).toISOString(),
+      blocked_until: q.blockedUntil === undefined ? null : new Date(q.blockedUntil * 1000).toISOString(),
+      blocked_by: q.blockedBy ?? null,
+      in_flight: q.inFlight,
+      queued: q.queued,
+    })),
     revocations: { enabled: s.config.revocation !== undefined, ...(await counts(s.metrics.revocations, 'result', ['revoked', 'already', 'unknown', 'failed'])) },
     exchanges: await counts(s.metrics.exchanges, 'outcome', ['granted', 'denied', 'error']),
   };

@@ -224,6 +224,25 @@ function renderStatus(s: Status): string {
       ),
     ),
   );
+  if (s.github_apps.length) {
+    parts.push(
+      section(
+        'GitHub Apps',
+        table(
+          ['App', 'Quota left', 'Resets', 'Sending', 'In flight / queued'],
+          s.github_apps.map((a) => [
+            `<strong>${esc(a.app)}</strong>${a.installation ? `<br>installation <code>${esc(a.installation)}</code>` : ''}`,
+            a.limit === null || a.remaining === null
+              ? '<span class="muted">GitHub sent no rate-limit headers yet</span>'
+              : `<span class="${a.remaining === 0 ? 'bad' : a.remaining < a.limit / 10 ? 'warn' : 'ok'}">${a.remaining} of ${a.limit}</span>`,
+            a.reset_at ? esc(a.reset_at) : '<span class="muted">unknown</span>',
+            a.blocked_until ? `<span class="bad">held until ${esc(a.blocked_until)}</span> (${esc(a.blocked_by ?? '')} limit)` : '<span class="ok">yes</span>',
+            `${a.in_flight} / ${a.queued}`,
+          ]),
+        ),
+      ),
+    );
+  }
   const rv = s.revocations;
   parts.push(
     section(

@@ -19,7 +19,7 @@ const finding = {
 
 const status = {
   type: 'object',
-  required: ['version', 'generated_at', 'configuration', 'issuers', 'policies', 'refusals', 'store', 'backends', 'revocations', 'exchanges'],
+  required: ['version', 'generated_at', 'configuration', 'issuers', 'policies', 'refusals', 'store', 'backends', 'github_apps', 'revocations', 'exchanges'],
   properties: {
     version: text,
     generated_at: { type: 'string', format: 'date-time' },
@@ -90,6 +90,25 @@ const status = {
           last_ok_at: nullableText,
           last_error_at: nullableText,
           last_error: nullableText,
+        },
+      },
+    },
+    github_apps: {
+      type: 'array',
+      description: "Each GitHub App's quota as GitHub last reported it, pools included.",
+      items: {
+        type: 'object',
+        required: ['app', 'installation', 'limit', 'remaining', 'reset_at', 'blocked_until', 'blocked_by', 'in_flight', 'queued'],
+        properties: {
+          app: text,
+          installation: nullableText,
+          limit: { type: ['integer', 'null'], minimum: 0 },
+          remaining: { type: ['integer', 'null'], minimum: 0 },
+          reset_at: { type: ['string', 'null'], format: 'date-time' },
+          blocked_until: { type: ['string', 'null'], format: 'date-time' },
+          blocked_by: { type: ['string', 'null'], enum: ['primary', 'secondary', 'shared', null] },
+          in_flight: count,
+          queued: count,
         },
       },
     },

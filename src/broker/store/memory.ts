@@ -33,6 +33,17 @@ export class MemoryStore implements Store {
     if (this.seen.get(key)?.owner === owner) this.seen.delete(key);
   }
 
+  async holdUntil(key: string, until: number, ttlMs: number): Promise<void> {
+    const held = this.counters.get(`hold:${key}`);
+    if (held && held.expiresAt > this.now() && held.value >= until) return;
+    this.counters.set(`hold:${key}`, { value: until, expiresAt: this.now() + Math.max(1, ttlMs) });
+  }
+
+  async heldUntil(key: string): Promise<number | undefined> {
+    const held = this.counters.get(`hold:${key}`);
+    return held && held.expiresAt > this.now() ? held.value : undefined;
+  }
+
   async waitReady(): Promise<boolean> {
     return true;
   }

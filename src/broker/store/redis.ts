@@ -189,6 +189,21 @@ export class RedisStore implements Store {
     return { count: Number(count), resetSeconds: Math.max(1, Math.ceil(Number(pttl) / 1000)) };
   }
 
+  async holdUntil(key: string, until: number, ttlMs: number): Promise<void> {
+    const k = `hold:${digest(key)}`;
+    await this.run('hold', async (c) => {
+      // A later hold another instance set is kept (a race between the two steps keeps one of two close times).
+      const current = await c.get(k);
+      if (current !== null && Number(current) >= until) return;
+      await c.set(k, String(until), 'PX', Math.max(1, Math.ceil(ttlMs)));
+    });
+  }
+
+  async heldUntil(key: string): Promise<number | undefined> {
+    const v = await this.run('held', (c) => c.get(`hold:${digest(key)}`));
+    return v === null || !Number.isFinite(Number(v)) ? undefined : Number(v);
+  }
+
   async putIssuance(record: IssuanceRecord): Promise<void> {
     // Kept a day past expiry, like the memory store, so a leak reported late is still recognised as ours.
     const until = Date.parse(record.expiresAt) + 86_400_000;

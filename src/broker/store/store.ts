@@ -44,6 +44,14 @@ export interface Store {
   getIssuance(tokenHash: string): Promise<IssuanceRecord | undefined>;
   /** Marks a record revoked. True only for the call that changed it, so a revocation happens once. */
   markRevoked(tokenHash: string, at: Date): Promise<boolean>;
+  /**
+   * A shared "not before" time under `key` (epoch ms on the caller's clock), kept `ttlMs`: GitHub asked one
+   * instance to wait, and the others must not call for it meanwhile (github/quota.ts). A later time is kept
+   * over an earlier one.
+   */
+  holdUntil(key: string, until: number, ttlMs: number): Promise<void>;
+  /** The time `holdUntil` set under `key`, while it is kept (the caller compares it with its clock). */
+  heldUntil(key: string): Promise<number | undefined>;
   /** Whether the store can be used right now (readiness). */
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -10,7 +10,9 @@
 //  - installation tokens revoke themselves (`DELETE /installation/token`) and show what they reach
 //    (`GET /installation/repositories`, 401 once dead or expired);
 //  - optionally, GitHub's replication lag: a token used in its first moments is not found yet (401), as
-//    GitHub's SDK authors describe in octokit/auth-app.js#65 and #589.
+//    GitHub's SDK authors describe in octokit/auth-app.js#65 and #589;
+//  - with `limits`, GitHub's primary and secondary rate limits, headers and refusals (github-rate-limits.ts);
+//    without, no rate-limit headers at all (as GitHub Enterprise Server with rate limits disabled).
 // Every request is recorded (method, path, status, which kind of credential, the JWT's claims, the requested
 // scope) so a test shows what went over the wire. Tokens and keys are never recorded.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -20,6 +22,7 @@ import { promisify } from 'node:util';
 import { compactVerify, decodeJwt, decodeProtectedHeader } from 'jose';
 import { readBody, sendJson as send } from './fake-http.js';
 import { mintInstallationToken, requestedForm } from './installation-token.js';
+import { FakeRateLimiter, type FakeRateLimits, type RateIdentity, type RateLimitStats } from './github-rate-limits.js';
 import { STATELESS_TOKEN_OVERRIDE_HEADER, type InstallationTokenForm } from '../../platform/tokens.js';
 
 export type PermissionLevel = 'read' | 'write' | 'admin';
@@ -65,6 +68,8 @@ export interface RecordedRequest {
   /** For token requests: the scope asked for. */
   requested?: { repositories?: string[]; permissions?: Permissions };
   message?: string;
+  /** Refused for a rate limit. */
+  rateLimited?: 'primary' | 'secondary';
 }
 
 export interface IssuedToken {
@@ -93,6 +98,17 @@ export interface FakeGitHubApi {
   counts(): { issued: number; revoked: number };
   /** up: serves; down: answers 503 to everything (GitHub having an outage). */
   setMode(mode: 'up' | 'down'): void;
+  /** The fake's clock (epoch ms; runs `timeScale` times faster than real time). */
+  clock(): number;
+  /** What the rate limits did (undefined without `limits`). */
+  rateLimits(): RateLimitStats | undefined;
+  /** When an App's hour of quota ends, if it is spent (epoch ms on the fake's clock; undefined: not spent). */
+  spentUntil(appId: number): number | undefined;
+  /**
+   * The app uninstalled and installed again on `account`: the installation gets a new id (GitHub's are never
+   * reused), so a client holding the old id is answered 404. Returns the new id.
+   */
+  reinstall(account: string, appIndex?: number): number;
   close(): Promise<void>;
 }
 
@@ -110,6 +126,12 @@ export interface FakeGitHubApiOptions {
    */
   replicationLagMs?: number;
   now?: () => number;
+  /** Enforce GitHub's rate limits (absent: none, and no rate-limit headers). */
+  limits?: FakeRateLimits;
+  /** How much faster than real time the fake's clock runs (default 1): 720 runs an hour in 5 s. */
+  timeScale?: number;
+  /** Real milliseconds each counted request is held before its answer (makes concurrency visible). */
+  latencyMs?: number;
 }
 
 const DOCS = 'https://docs.github.com/rest';
@@ -132,7 +154,10 @@ export async function newAppKey(): Promise<{ privateKeyPem: string; publicKey: K
 }
 
 export async function startFakeGitHubApi(opts: FakeGitHubApiOptions = {}): Promise<FakeGitHubApi> {
-  const now = opts.now ?? Date.now;
+  const started = Date.now();
+  const scale = opts.timeScale ?? 1;
+  const now = opts.now ?? (scale === 1 ? Date.now : () => started + Math.floor((Date.now() - started) * scale));
+  const limiter = opts.limits ? new FakeRateLimiter(opts.limits, now) : undefined;
   const ttl = opts.tokenTtlSeconds ?? 3600;
   const specs = opts.apps ?? [{}];
   let nextInstallation = 5000;
@@ -180,18 +205,42 @@ export async function startFakeGitHubApi(opts: FakeGitHubApiOptions = {}): Promi
     const path = (req.url ?? '/').split('?')[0]!;
     const rec: RecordedRequest = { method: req.method ?? 'GET', path, status: 0, auth: 'none' };
     requests.push(rec);
+    const limit: { headers: Record<string, string>; done?: () => void } = { headers: {} };
     const reply = (status: number, body?: unknown) => {
       rec.status = status;
       if (status >= 400 && body && typeof body === 'object' && 'message' in body) rec.message = String((body as { message: unknown }).message);
-      send(res, status, body);
+      send(res, status, body, limit.headers);
+      limit.done?.();
     };
     if (mode === 'down') return reply(503, { message: 'Service Unavailable', documentation_url: DOCS });
     void readBody(req)
-      .then((text) => route(req, text, rec, reply))
+      .then((text) => route(req, text, rec, reply, limit))
       .catch((e: unknown) => reply(500, { message: (e as Error).message }));
   });
 
-  async function route(req: IncomingMessage, text: string, rec: RecordedRequest, reply: (s: number, b?: unknown) => void): Promise<void> {
+  /**
+   * Counts the request against `who`: false when GitHub would refuse it for a rate limit (already answered).
+   * A counted request is held `latencyMs` so that requests overlap as they do against the real API.
+   */
+  async function rateLimited(who: RateIdentity, method: string, rec: RecordedRequest, reply: (s: number, b?: unknown) => void, limit: { headers: Record<string, string>; done?: () => void }): Promise<boolean> {
+    if (!limiter) {
+      // Without limits every request is answered, as slowly as one with them: the unlimited baseline.
+      if (opts.latencyMs) await new Promise((r) => setTimeout(r, opts.latencyMs));
+      return false;
+    }
+    const d = limiter.admit(who, method);
+    limit.headers = d.headers;
+    limit.done = d.done;
+    if (d.refuse) {
+      rec.rateLimited = d.refuse.kind;
+      reply(d.refuse.status, d.refuse.body);
+      return true;
+    }
+    if (opts.latencyMs) await new Promise((r) => setTimeout(r, opts.latencyMs));
+    return false;
+  }
+
+  async function route(req: IncomingMessage, text: string, rec: RecordedRequest, reply: (s: number, b?: unknown) => void, limit: { headers: Record<string, string>; done?: () => void }): Promise<void> {
     const method = req.method ?? 'GET';
     const path = rec.path;
     const notFound = () => reply(404, { message: 'Not Found', documentation_url: DOCS, status: '404' });
@@ -206,6 +255,7 @@ export async function startFakeGitHubApi(opts: FakeGitHubApiOptions = {}): Promi
         if (t === undefined) return reply(401, { message: 'Requires authentication', documentation_url: DOCS, status: '401' });
         return reply(401, { message: 'Bad credentials', documentation_url: DOCS, status: '401' });
       }
+      if (await rateLimited({ key: `installation:${issued.installationId}`, label: `installation ID ${issued.installationId}` }, method, rec, reply, limit)) return;
       if (method === 'DELETE') {
         issued.revokedAt = new Date(now());
         revokedCount++;
@@ -226,6 +276,7 @@ export async function startFakeGitHubApi(opts: FakeGitHubApiOptions = {}): Promi
     if ('error' in auth) return reply(401, { message: auth.error, documentation_url: DOCS, status: '401' });
     const app = auth.app;
     rec.auth = 'app_jwt';
+    if (await rateLimited({ key: `app:${app.appId}`, label: `app ID ${app.appId}` }, method, rec, reply, limit)) return;
 
     let m: RegExpExecArray | null;
     if (method === 'GET' && path === '/app') {
@@ -384,6 +435,18 @@ export async function startFakeGitHubApi(opts: FakeGitHubApiOptions = {}): Promi
     counts: () => ({ issued: tokens.size, revoked: revokedCount }),
     setMode(m) {
       mode = m;
+    },
+    clock: now,
+    rateLimits: () => limiter?.stats(),
+    spentUntil: (appId) => (limiter?.exhausted(`app:${appId}`) ? limiter.resetAt(`app:${appId}`) : undefined),
+    reinstall(account, appIndex = 0) {
+      const inst = apps[appIndex]!.installations.find((i) => same(i.account, account));
+      if (!inst) throw new Error(`app ${appIndex} is not installed on ${account}`);
+      const old = inst.id;
+      inst.id = nextInstallation++;
+      // Uninstalling revokes the installation's tokens.
+      for (const t of tokens.values()) if (t.installationId === old && !t.revokedAt) t.revokedAt = new Date(now());
+      return inst.id;
     },
     async close() {
       server.closeAllConnections();
