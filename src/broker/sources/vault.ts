@@ -45,6 +45,15 @@ interface Token {
   leaseSeconds: number;
 }
 
+/**
+ * How close to its end a token is no longer handed out (a login or lookup happens instead): 2 s, or a sixth of
+ * a short lease. The renewal runs at two thirds of the lease, leaving a third; a fixed 2 s margin was more than
+ * that third for leases under 6 s, so every read between the margin and the renewal logged in again.
+ */
+function lapseMarginMs(t: Token): number {
+  return Math.min(2000, (t.leaseSeconds * 1000) / 6);
+}
+
 class VaultError extends Error {
   constructor(
     readonly status: number,
@@ -134,7 +143,7 @@ export class VaultBackend implements SecretBackend {
   /** A token that is valid now: the cached one, or a fresh login / lookup (single flight). */
   private async currentToken(): Promise<string> {
     const t = this.token;
-    if (t && (t.expiresAt === null || t.expiresAt - this.now() > 2000)) return t.value;
+    if (t && (t.expiresAt === null || t.expiresAt - this.now() > lapseMarginMs(t))) return t.value;
     if (!this.pendingToken) {
       this.pendingToken = this.authenticate().finally(() => {
         this.pendingToken = undefined;
