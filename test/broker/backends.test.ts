@@ -191,9 +191,11 @@ describe('vault', () => {
   });
 
   it('logs in again when Vault no longer accepts the AppRole token', async () => {
-    for (const t of vault.tokens.values()) if (t.role === 'broker') t.revoked = true;
+    // Past cache_seconds first, then revoke and read at once: revoking before the wait let the 2-s renewal
+    // timer meet the revoked token during it and log in before `logins` was counted.
     await new Promise((r) => setTimeout(r, 1100));
     const logins = vault.requests.filter((r) => r.path === '/v1/auth/approle/login').length;
+    for (const t of vault.tokens.values()) if (t.role === 'broker') t.revoked = true;
     const r = await get('VAULT_DB');
     expect(r.status).toBe(200);
     expect(vault.requests.filter((x) => x.path === '/v1/auth/approle/login').length).toBeGreaterThan(logins);
