@@ -59,7 +59,10 @@ beforeAll(async () => {
   bed = await startBed({
     vault: {
       approles: { broker: { role_id: ROLE_ID, secret_id: VALUES.roleSecretId, paths: ['kv/data/ci/*'], ttlSeconds: 3, maxTtlSeconds: 60 } },
-      staticTokens: { [VALUES.staticToken]: { paths: ['kv/data/ci/api'], ttlSeconds: 3, maxTtlSeconds: 60, renewable: true } },
+      // The AppRole token's 3 s lease starts at the broker's login; the static token's runs from the double's
+      // start, through the broker's whole start-up (over 3 s on a loaded machine: the broker's first lookup-self
+      // found it lapsed), so its lease is 6 s: still shorter than the renewal test's 7 s, so it must be renewed.
+      staticTokens: { [VALUES.staticToken]: { paths: ['kv/data/ci/api'], ttlSeconds: 6, maxTtlSeconds: 60, renewable: true } },
       kv: { kv: { version: 2, secrets: { 'ci/db': { password: VALUES.vaultDb, user: 'app' }, 'ci/api': { key: VALUES.vaultApi } } } },
     },
     aws: {
@@ -143,7 +146,7 @@ describe('vault', () => {
     expect(reads.map((r) => r.path)).toEqual(expect.arrayContaining(['/v1/kv/data/ci/db', '/v1/kv/data/ci/api']));
   });
 
-  it('renews the tokens before they lapse (3 s TTL), so exchanges keep working across several TTLs', async () => {
+  it('renews the tokens before they lapse (3 s and 6 s TTLs), so exchanges keep working past their TTLs', async () => {
     const start = Date.now();
     while (Date.now() - start < 7000) {
       const r = await get('VAULT_API');
@@ -188,9 +191,11 @@ describe('vault', () => {
   });
 
   it('logs in again when Vault no longer accepts the AppRole token', async () => {
-    for (const t of vault.tokens.values()) if (t.role === 'broker') t.revoked = true;
+    // Past cache_seconds first, then revoke and read at once: revoking before the wait let the 2-s renewal
+    // timer meet the revoked token during it and log in before `logins` was counted.
     await new Promise((r) => setTimeout(r, 1100));
     const logins = vault.requests.filter((r) => r.path === '/v1/auth/approle/login').length;
+    for (const t of vault.tokens.values()) if (t.role === 'broker') t.revoked = true;
     const r = await get('VAULT_DB');
     expect(r.status).toBe(200);
     expect(vault.requests.filter((x) => x.path === '/v1/auth/approle/login').length).toBeGreaterThan(logins);

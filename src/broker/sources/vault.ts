@@ -1,7 +1,7 @@
 // The `vault` secret backend: Vault or OpenBao, KV version 2, authenticated with AppRole or a token. Speaks
 // Vault's documented HTTP API (undici), nothing else:
 //  - AppRole: `POST /v1/auth/<mount>/login {role_id, secret_id}`; a token: `GET /v1/auth/token/lookup-self`
-//    learns its TTL;
+//    learns what is left of its lease (`ttl`) and its whole TTL (`creation_ttl`, what a renewal asks for);
 //  - the token is renewed (`POST /v1/auth/token/renew-self`) at two thirds of its lease, in the background so
 //    an idle broker's token does not lapse; when it cannot be renewed any more (max TTL, revoked), AppRole logs
 //    in again, and a static token is reported (the operator must replace it);
@@ -42,7 +42,17 @@ interface Token {
   renewable: boolean;
   /** Epoch ms when it lapses; null for a token without expiry (root tokens, periodic tokens report one). */
   expiresAt: number | null;
+  /** The length of a whole lease: what a renewal asks for (not what is left of the current one). */
   leaseSeconds: number;
+}
+
+/**
+ * How close to its end a token is no longer handed out (a login or lookup happens instead): 2 s, or a sixth of
+ * a short lease. The renewal runs at two thirds of the lease, leaving a third; a fixed 2 s margin was more than
+ * that third for leases under 6 s, so every read between the margin and the renewal logged in again.
+ */
+function lapseMarginMs(t: Token): number {
+  return Math.min(2000, (t.leaseSeconds * 1000) / 6);
 }
 
 class VaultError extends Error {
@@ -134,7 +144,7 @@ export class VaultBackend implements SecretBackend {
   /** A token that is valid now: the cached one, or a fresh login / lookup (single flight). */
   private async currentToken(): Promise<string> {
     const t = this.token;
-    if (t && (t.expiresAt === null || t.expiresAt - this.now() > 2000)) return t.value;
+    if (t && (t.expiresAt === null || t.expiresAt - this.now() > lapseMarginMs(t))) return t.value;
     if (!this.pendingToken) {
       this.pendingToken = this.authenticate().finally(() => {
         this.pendingToken = undefined;
@@ -154,9 +164,12 @@ export class VaultBackend implements SecretBackend {
     } else {
       if (auth.token === undefined) throw new Error(`no token (${auth.origin})`);
       const answer = await this.call('GET', 'auth/token/lookup-self', auth.token);
-      const data = answer.data as { ttl?: unknown; renewable?: unknown } | undefined;
+      const data = answer.data as { ttl?: unknown; creation_ttl?: unknown; renewable?: unknown } | undefined;
       const ttl = typeof data?.ttl === 'number' ? data.ttl : 0;
-      token = { value: auth.token, renewable: data?.renewable === true, leaseSeconds: ttl, expiresAt: ttl > 0 ? this.now() + ttl * 1000 : null };
+      // `ttl` is what is left of the lease; a renewal asks for the token's whole TTL (`creation_ttl`), else each
+      // renewal would ask for what was left at start-up and the lease would shrink to it for good.
+      const whole = typeof data?.creation_ttl === 'number' && data.creation_ttl > 0 ? data.creation_ttl : ttl;
+      token = { value: auth.token, renewable: data?.renewable === true, leaseSeconds: whole, expiresAt: ttl > 0 ? this.now() + ttl * 1000 : null };
       if (token.expiresAt !== null && !token.renewable) {
         this.events.onEvent?.('warn', { event: 'vault_token_not_renewable', backend: this.name, ttl_seconds: ttl }, `vault ${this.name}: the token is not renewable and lapses in ${ttl} s`);
       }

@@ -126,7 +126,7 @@ export async function startFakeVault(opts: FakeVaultOptions): Promise<FakeVault>
       const t = live(header(req, 'x-vault-token'));
       if (!t) return send(res, 403, { errors: ['permission denied'] });
       const ttl = t.expiresAt === null ? 0 : Math.max(0, Math.round((t.expiresAt - Date.now()) / 1000));
-      return send(res, 200, { request_id: randomUUID(), data: { ttl, renewable: t.renewable && t.expiresAt !== null, policies: ['default'], type: 'service', explicit_max_ttl: 0 } });
+      return send(res, 200, { request_id: randomUUID(), data: { ttl, creation_ttl: t.ttlSeconds, renewable: t.renewable && t.expiresAt !== null, policies: ['default'], type: 'service', explicit_max_ttl: 0 } });
     }
     if (req.method === 'POST' && api === 'auth/token/revoke-self') {
       const t = live(header(req, 'x-vault-token'));
