@@ -9,7 +9,7 @@ import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fmt, runLoad, startIssuer } from './load.mjs';
+import { fmt, runLoad, startIssuer, waitForLine } from './load.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 10000);
@@ -33,17 +33,6 @@ async function startVault() {
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   return { url: `http://127.0.0.1:${server.address().port}`, reads: () => reads, close: () => new Promise((r) => server.close(r)) };
-}
-
-async function waitForLine(file, re, timeoutMs = 15000) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    const text = (() => { try { return readFileSync(file, 'utf8'); } catch { return ''; } })();
-    const line = text.split('\n').find((l) => re.test(l));
-    if (line) return line;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${re} in ${file}`);
 }
 
 export default async function backendsBench() {

@@ -7,7 +7,7 @@ import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fmt, peakRssMb, runLoad, startIssuer } from './load.mjs';
+import { fmt, peakRssMb, runLoad, startIssuer, waitForLine } from './load.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20000);
@@ -19,17 +19,6 @@ function startProcess(args, env, dir, name) {
   const out = openSync(join(dir, `${name}.log`), 'w');
   const child = spawn(process.execPath, args, { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', out, out] });
   return child;
-}
-
-async function waitForLine(file, re, timeoutMs = 15000) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    const text = (() => { try { return readFileSync(file, 'utf8'); } catch { return ''; } })();
-    const line = text.split('\n').find((l) => re.test(l));
-    if (line) return line;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${re} in ${file}`);
 }
 
 const BARE_SERVER = `

@@ -22,7 +22,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { Pool } from 'undici';
-import { fmt, startIssuer } from './load.mjs';
+import { fmt, startIssuer, waitForLine } from './load.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const QUOTA = Number(process.env.GITHUB_SCALE_QUOTA ?? 600);
@@ -34,22 +34,6 @@ const AUDIENCE = 'https://broker.bench.oidc-exchange.dev';
 function startProcess(args, env, dir, name) {
   const out = openSync(join(dir, `${name}.log`), 'w');
   return spawn(process.execPath, args, { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', out, out] });
-}
-
-async function waitForLine(file, re, timeoutMs = 20000) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    let text = '';
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      /* not yet */
-    }
-    const line = text.split('\n').find((l) => re.test(l));
-    if (line) return line;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${re} in ${file}`);
 }
 
 /** The harness's fake GitHub API, bundled from src/ (it is test tooling, not shipped in dist/). */
@@ -96,7 +80,7 @@ async function runHour({ fake, issuer, dir, apps, jobs, limited }) {
   writeFileSync(join(dir, `${name}.yaml`), JSON.stringify(config));
   const broker = startProcess([join(root, 'dist/cli.js'), 'broker', '--config', join(dir, `${name}.yaml`), '--port', '0'], env, dir, name);
   try {
-    const url = JSON.parse(await waitForLine(join(dir, `${name}.log`), /"event":"listening"/)).address;
+    const url = JSON.parse(await waitForLine(join(dir, `${name}.log`), /"event":"listening"/, 20000)).address;
     const tokens = Array.from({ length: jobs }, issuer.mint);
     const pool = new Pool(url, { connections: 128, keepAliveTimeout: 30_000 });
     // Warm the fresh process (JIT, the issuer's keys) on the static secret alone: GitHub is not asked.

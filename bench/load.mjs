@@ -1,6 +1,7 @@
 // A small HTTP load driver for the benchmarks: keep-alive undici pools, a fixed number of requests in flight,
 // round-robin over one or more target URLs (a stand-in for a load balancer), per-request latency recorded.
 import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { Pool } from 'undici';
 
@@ -101,4 +102,21 @@ export async function startIssuer(audience, claims) {
     return `${header}.${payload}.${b64url(sign('sha256', Buffer.from(`${header}.${payload}`), privateKey))}`;
   };
   return { url, mint, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** Waits until a line matching `re` appears in a log file a spawned broker writes; returns the line. */
+export async function waitForLine(file, re, timeoutMs = 15000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    let text = '';
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      /* not written yet */
+    }
+    const line = text.split('\n').find((l) => re.test(l));
+    if (line) return line;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${re} in ${file}`);
 }

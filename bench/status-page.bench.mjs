@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
-import { fmt, runLoad, startIssuer } from './load.mjs';
+import { fmt, runLoad, startIssuer, waitForLine } from './load.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ROUND = Number(process.env.BENCH_STATUS_ROUND ?? 3000);
@@ -22,17 +22,6 @@ const ADMIN_TOKEN = 'bench-admin-token-0123456789abcdef';
 function cpuMs(pid) {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
-async function waitForLine(file, re, timeoutMs = 15000) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    const text = (() => { try { return readFileSync(file, 'utf8'); } catch { return ''; } })();
-    const line = text.split('\n').find((l) => re.test(l));
-    if (line) return line;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${re} in ${file}`);
 }
 
 /** GET /-/status with the admin token every second until stopped: what an open page costs. */

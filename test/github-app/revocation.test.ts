@@ -8,6 +8,15 @@ import { REVOCATION_TOKEN, call, jobToken, reach, revokeTokens, startGitHubBed, 
 const TYPE = 'gitleaks_rule_id_github_app_token';
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
+/** A GitHub token minted through the broker for the bed's job (remembered in `tokens` for the leak scan). */
+async function mintGitHubToken(bed: GitHubBed, tokens: string[]): Promise<string> {
+  const a = await exchangeOver(bed.url, { token: await jobToken(bed), body: JSON.stringify({ secrets: ['GH_TOKEN'] }) });
+  expect(a.status).toBe(200);
+  const t = (a.json.secrets as Record<string, string>).GH_TOKEN!;
+  tokens.push(t);
+  return t;
+}
+
 describe('Token Revocation API', () => {
   let bed: GitHubBed;
   const tokens: string[] = [];
@@ -21,13 +30,7 @@ describe('Token Revocation API', () => {
     await bed.close();
   });
 
-  async function mint(): Promise<string> {
-    const a = await exchangeOver(bed.url, { token: await jobToken(bed), body: JSON.stringify({ secrets: ['GH_TOKEN'] }) });
-    expect(a.status).toBe(200);
-    const t = (a.json.secrets as Record<string, string>).GH_TOKEN!;
-    tokens.push(t);
-    return t;
-  }
+  const mint = () => mintGitHubToken(bed, tokens);
   const deletes = () => bed.api.requests.filter((r) => r.method === 'DELETE' && r.path === '/installation/token').length;
 
   describe('GET /v1/revocable_token_types', () => {
@@ -254,13 +257,7 @@ describe('Token Revocation API and GitHub replication lag', () => {
     expect(leaks(bed.log.join(''), [...tokens, REVOCATION_TOKEN])).toEqual([]);
     await bed.close();
   });
-  async function mint(): Promise<string> {
-    const a = await exchangeOver(bed.url, { token: await jobToken(bed), body: JSON.stringify({ secrets: ['GH_TOKEN'] }) });
-    expect(a.status).toBe(200);
-    const t = (a.json.secrets as Record<string, string>).GH_TOKEN!;
-    tokens.push(t);
-    return t;
-  }
+  const mint = () => mintGitHubToken(bed, tokens);
   const revokedLine = (t: string) => bed.log.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.event === 'token_revoked' && l.token_sha256 === sha256(t));
   const deletesWith = (since: number) => bed.api.requests.slice(since).filter((r) => r.method === 'DELETE' && r.path === '/installation/token');
 
