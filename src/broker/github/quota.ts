@@ -59,6 +59,12 @@ type Headers = Record<string, string | string[] | undefined>;
 /** Why the App is blocked: GitHub's answer to this instance (primary, secondary), or to another one (shared). */
 type Blocker = 'primary' | 'secondary' | 'shared';
 
+/**
+ * The longest GitHub is believed when it says when to come back: its primary window is an hour, and its
+ * secondary-limit waits are minutes. A longer `retry-after` or `x-ratelimit-reset` is cut to this.
+ */
+export const LONGEST_WAIT_SECONDS = 3600;
+
 /** A "not before" time the broker instances share (the store's holdUntil / heldUntil under one key). */
 export interface SharedHold {
   get(): Promise<number | undefined>;
@@ -175,7 +181,9 @@ export class AppQuota {
     const remaining = num(headers['x-ratelimit-remaining']);
     const reset = num(headers['x-ratelimit-reset']);
     if (limit !== undefined && remaining !== undefined && reset !== undefined) {
-      const resetAt = reset * 1000;
+      // GitHub's window is an hour: a reset further away is not GitHub's (a proxy's or a broken server's
+      // header) and must not hold an App, and through the store every instance, for longer.
+      const resetAt = Math.min(reset * 1000, t + LONGEST_WAIT_SECONDS * 1000);
       // Answers arrive out of order: within one window the lowest remaining is the latest truth.
       if (this.resetAt === undefined || resetAt > this.resetAt || this.resetAt <= t) this.remaining = remaining;
       else if (resetAt === this.resetAt) this.remaining = Math.min(this.remaining ?? remaining, remaining);
@@ -195,10 +203,10 @@ export class AppQuota {
     let wait = 0;
     if (retryAfter !== undefined) {
       kind = 'secondary';
-      wait = retryAfter;
+      wait = Math.min(retryAfter, LONGEST_WAIT_SECONDS);
     } else if (remaining === 0 && reset !== undefined) {
       kind = 'primary';
-      wait = Math.max(1, Math.ceil((reset * 1000 - t) / 1000));
+      wait = Math.min(LONGEST_WAIT_SECONDS, Math.max(1, Math.ceil((reset * 1000 - t) / 1000)));
     } else if (status === 429 || /secondary rate limit/i.test(message ?? '')) {
       // A limit without retry-after: GitHub says to wait at least a minute.
       kind = 'secondary';
