@@ -63,31 +63,49 @@ export async function cleanup(ctx: CleanupContext): Promise<void> {
 
 async function revokeInstallationToken(ctx: CleanupContext, target: RevokeTarget): Promise<void> {
   const { core } = ctx;
-  for (let retries = 0; ; retries++) {
+  let answer: 'revoked' | number;
+  try {
+    const revoke = await revokerFor(ctx, target);
+    for (let retries = 0; ; retries++) {
+      answer = await revoke();
+      // A job that ends seconds after the exchange can revoke a token GitHub has not replicated yet.
+      const wait = answer === 'revoked' ? undefined : replicationRetryDelay(answer, target.receivedAt, Date.now(), retries);
+      if (wait === undefined) break;
+      core.info(`oidc-exchange post: GitHub does not know ${target.name} yet (HTTP ${answer}, minted seconds ago); asking again in ${wait / 1000} s`);
+      await delay(wait);
+    }
+  } catch (e) {
+    return core.warning(`oidc-exchange post: could not revoke ${target.name}: ${peerText((e as Error).message)}; it stays valid until it expires`);
+  }
+  if (answer === 'revoked') core.info(`oidc-exchange post: revoked ${target.name}`);
+  else if (answer === 401) core.info(`oidc-exchange post: ${target.name} had already expired or been revoked`);
+  else core.warning(`oidc-exchange post: revoking ${target.name} answered HTTP ${answer}; it stays valid until it expires`);
+}
+
+/**
+ * One Octokit for the token (`DELETE /installation/token`, authenticated by the token itself), and a call that
+ * gives GitHub's HTTP status instead of throwing it. Each call has its own time limit.
+ */
+async function revokerFor(ctx: CleanupContext, target: RevokeTarget): Promise<() => Promise<'revoked' | number>> {
+  const { getOctokit } = await import('@actions/github');
+  const quiet = (m: string) => ctx.core.debug(`octokit: ${peerText(m)}`);
+  const octokit = getOctokit(target.token, {
+    baseUrl: target.apiBase,
+    userAgent: 'oidc-exchange-action',
+    log: { debug: quiet, info: quiet, warn: quiet, error: quiet },
+    request: { fetch: await ctx.fetch() },
+  });
+  return async () => {
     try {
-      const { getOctokit } = await import('@actions/github');
-      const quiet = (m: string) => core.debug(`octokit: ${peerText(m)}`);
-      const octokit = getOctokit(target.token, {
-        baseUrl: target.apiBase,
-        userAgent: 'oidc-exchange-action',
-        log: { debug: quiet, info: quiet, warn: quiet, error: quiet },
-        request: { fetch: await ctx.fetch(), signal: AbortSignal.timeout(ctx.timeoutMs) },
+      await octokit.rest.apps.revokeInstallationAccessToken({
+        headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' },
+        request: { signal: AbortSignal.timeout(ctx.timeoutMs) },
       });
-      await octokit.rest.apps.revokeInstallationAccessToken({ headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' } });
-      return core.info(`oidc-exchange post: revoked ${target.name}`);
+      return 'revoked';
     } catch (e) {
       const status = (e as { status?: unknown }).status;
-      // A job that ends seconds after the exchange can revoke a token GitHub has not replicated yet.
-      const wait = typeof status === 'number' ? replicationRetryDelay(status, target.receivedAt, Date.now(), retries) : undefined;
-      if (wait !== undefined) {
-        core.info(`oidc-exchange post: GitHub does not know ${target.name} yet (HTTP ${status}, minted seconds ago); asking again in ${wait / 1000} s`);
-        await delay(wait);
-        continue;
-      }
-      if (status === 401) core.info(`oidc-exchange post: ${target.name} had already expired or been revoked`);
-      else if (typeof status === 'number') core.warning(`oidc-exchange post: revoking ${target.name} answered HTTP ${status}; it stays valid until it expires`);
-      else core.warning(`oidc-exchange post: could not revoke ${target.name}: ${peerText((e as Error).message)}; it stays valid until it expires`);
-      return;
+      if (typeof status === 'number') return status;
+      throw e;
     }
-  }
+  };
 }
