@@ -11,7 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   printClaims: () => (/* binding */ printClaims),
 /* harmony export */   refusalHelp: () => (/* binding */ refusalHelp)
 /* harmony export */ });
-/* harmony import */ var _client_claims_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(630);
+/* harmony import */ var _client_claims_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6062);
 /* harmony import */ var _job_context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(827);
 // Why a policy did not match, shown next to the broker's answer: which job asked (repository and run) and
 // the job's own token claims (never the token). Loaded only on failure or with debug-claims.

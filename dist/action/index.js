@@ -312,21 +312,47 @@ function describeJob(job) {
 
 /***/ }),
 
-/***/ 630:
+/***/ 6062:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Yq: () => (/* binding */ decodeClaims),
-/* harmony export */   Zs: () => (/* binding */ describeClaims)
-/* harmony export */ });
-/* unused harmony export DIAGNOSTIC_CLAIMS */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6468);
-// The claims of a job's own OIDC token that help a user see why a policy did not match. The payload is
-// decoded without verification (only the broker's verdict counts) and only claims that identify the job,
-// never the signature or the token itself, are shown. Claim values can carry text a user chose (a branch
-// name, an environment), so anything but plain printable text is shown as quoted peer text.
 
-const DIAGNOSTIC_CLAIMS = [
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Yq: () => (/* binding */ decodeClaims),
+  Zs: () => (/* binding */ describeClaims)
+});
+
+// UNUSED EXPORTS: DIAGNOSTIC_CLAIMS
+
+;// CONCATENATED MODULE: ./src/platform/claims.ts
+// What each kind of issuer puts in its tokens, and so which kind an issuer is. The linter needs the kind to
+// know which rules apply (an unpinned owner means something else on GitHub.com than on a private issuer) and
+// to recognise a condition on a claim the issuer never emits: such a policy can never match. The claims-file
+// reader of the CLI uses the same catalogue to spot a misspelt claim (src/text/suggest.ts does the matching).
+
+/** Claims every OIDC token has, whoever issued it. */
+const STANDARD = ['iss', 'sub', 'aud', 'exp', 'iat', 'nbf', 'jti'];
+/** Claims both GitHub and GitLab emit, with the same name. */
+const SHARED = ['ref', 'ref_type', 'ref_protected', 'environment', 'runner_environment', 'sha'];
+/** GitHub Actions (token.actions.githubusercontent.com and GitHub Enterprise Server). */
+const GITHUB_ONLY = [
+    'actor', 'actor_id', 'base_ref', 'check_run_id', 'enterprise', 'enterprise_id', 'environment_node_id', 'event_name',
+    'head_ref', 'job_workflow_ref', 'job_workflow_sha', 'repository', 'repository_id', 'repository_owner',
+    'repository_owner_id', 'repository_visibility', 'run_attempt', 'run_id', 'run_number', 'triggering_actor',
+    'workflow', 'workflow_ref', 'workflow_sha',
+];
+/** GitLab CI `id_tokens`. */
+const GITLAB_ONLY = [
+    'namespace_id', 'namespace_path', 'project_id', 'project_path', 'project_visibility', 'user_id', 'user_login',
+    'user_email', 'user_identities', 'user_access_level', 'groups_direct', 'pipeline_id', 'pipeline_source', 'job_id',
+    'ref_path', 'environment_protected', 'environment_action', 'deployment_tier', 'runner_id', 'ci_config_ref_uri',
+    'ci_config_sha', 'job_project_id', 'job_project_path', 'job_namespace_id', 'job_namespace_path',
+];
+/**
+ * The claims that say which job a token belongs to, on either platform: what a client shows when a policy did not
+ * match and what the broker's status page keeps of a refused token. None of them is a credential.
+ */
+const JOB_IDENTITY_CLAIMS = [
     'iss',
     'aud',
     'sub',
@@ -348,8 +374,107 @@ const DIAGNOSTIC_CLAIMS = [
     'namespace_path',
     'pipeline_source',
     'environment_protected',
-    'exp',
 ];
+const GITHUB_CLAIMS = new Set([...STANDARD, ...SHARED, ...GITHUB_ONLY]);
+const GITLAB_CLAIMS = new Set([...STANDARD, ...SHARED, ...GITLAB_ONLY]);
+const GITHUB_DOT_COM = 'https://token.actions.githubusercontent.com';
+const GITLAB_DOT_COM = 'https://gitlab.com';
+/** GitHub.com and gitlab.com: every repository or project on the platform shares the issuer. */
+function isMultiTenant(url) {
+    const u = url.replace(/\/+$/, '');
+    return u === GITHUB_DOT_COM || u === GITLAB_DOT_COM;
+}
+/**
+ * An issuer's kind for the linter: the declared one, else what the URL tells (src/platform/issuers.ts), else
+ * unknown (the loader refuses such an issuer; only the rules that do not depend on the kind apply meanwhile).
+ * Never guessed from the claims a policy uses: a GitLab issuer whose policies name only shared claims would
+ * escape GitLab's identity rules.
+ */
+function issuerKind(url, declared) {
+    const resolved = resolveIssuerKind(url, declared === 'github' || declared === 'gitlab' ? declared : undefined);
+    return 'kind' in resolved ? resolved.kind : 'unknown';
+}
+/**
+ * GitHub's custom-property claims (GA 2026-03-12): `repo_property_<name>` for each repository custom property
+ * an organization or enterprise admin chose to include. Values are always strings: booleans `"true"`/`"false"`,
+ * multi-select values joined by commas (`"us-east-1,eu-west-1"`).
+ */
+const GITHUB_REPO_PROPERTY_PREFIX = 'repo_property_';
+function isRepoPropertyClaim(claim) {
+    return claim.startsWith(GITHUB_REPO_PROPERTY_PREFIX) && claim.length > GITHUB_REPO_PROPERTY_PREFIX.length;
+}
+/** Whether an issuer of this kind ever puts the claim in a token (unknown kinds: assume it might). */
+function emitsClaim(kind, claim) {
+    if (kind === 'github')
+        return GITHUB_CLAIMS.has(claim) || isRepoPropertyClaim(claim);
+    if (kind === 'gitlab')
+        return GITLAB_CLAIMS.has(claim);
+    return true;
+}
+/** Names people write for a claim that has another name. */
+const ALIASES = {
+    github: { repo: ['repository'], owner: ['repository_owner'], org: ['repository_owner'], organization: ['repository_owner'], branch: ['ref'], tag: ['ref'], env: ['environment'], event: ['event_name'] },
+    gitlab: { project: ['project_path'], group: ['namespace_path'], namespace: ['namespace_path'], branch: ['ref'], tag: ['ref'], env: ['environment'], user: ['user_login'] },
+};
+/** Every claim name an issuer of this kind emits. */
+function claimNames(kind) {
+    return [...(kind === 'github' ? GITHUB_CLAIMS : GITLAB_CLAIMS)];
+}
+/** Names people write for a claim of this kind that has another name (`repo` for `repository`). */
+function claimAliases(kind) {
+    return ALIASES[kind];
+}
+const REF_TYPES = ['branch', 'tag'];
+/** GitLab refuses branch and tag names that start with `refs/`, so its short names never do. */
+const FULL_REF = /^refs\//;
+const FORMATS = {
+    github: {
+        ref: {
+            shape: 'the full ref: refs/heads/<branch>, refs/tags/<tag> or refs/pull/<n>/merge',
+            accepts: (v) => FULL_REF.test(v),
+            startsPossible: (p) => FULL_REF.test(p) || 'refs/'.startsWith(p),
+            suggest: (v) => (v.includes('*') || v === '' ? undefined : /^v?\d+(\.\d+)*$/.test(v) ? `refs/tags/${v}` : `refs/heads/${v}`),
+        },
+        ref_type: { shape: 'branch or tag', accepts: (v) => REF_TYPES.includes(v), values: REF_TYPES },
+        sub: {
+            shape: 'repo:<owner>/<repo>:<context> (or the key:value pairs of a customized subject)',
+            // `key:value` pairs, `pull_request` standing alone: anything without a `:` is a name, not a subject.
+            accepts: (v) => /^[a-z][a-z0-9_]*:[^:]*(:(pull_request|[a-z][a-z0-9_]*:[^:]*))*$/.test(v),
+            startsPossible: (p) => /^[a-z0-9_]*$/.test(p) || /^[a-z][a-z0-9_]*:/.test(p),
+        },
+    },
+    gitlab: {
+        ref: {
+            shape: 'the short branch or tag name (main, v1.2.0), without refs/heads/ or refs/tags/',
+            accepts: (v) => !FULL_REF.test(v),
+            startsPossible: (p) => !FULL_REF.test(p),
+            suggest: (v) => /^refs\/(heads|tags)\/./.test(v) ? v.replace(/^refs\/(heads|tags)\//, '') : undefined,
+        },
+        ref_type: { shape: 'branch or tag', accepts: (v) => REF_TYPES.includes(v), values: REF_TYPES },
+        sub: {
+            shape: 'project_path:<group>/<project>:ref_type:<branch|tag>:ref:<ref>',
+            // The project first, then `key:value` pairs (a project may choose which, GitLab 17.10+).
+            accepts: (v) => /^project_path:[^:]+\/[^:]+(:[a-z][a-z0-9_]*:[^:]*)*$/.test(v),
+            startsPossible: (p) => p.startsWith('project_path:') || 'project_path:'.startsWith(p),
+        },
+    },
+};
+/** The shape the platform gives this claim's values, when the catalogue knows it. */
+function claimFormat(kind, claim) {
+    return kind === 'unknown' ? undefined : FORMATS[kind][claim];
+}
+
+// EXTERNAL MODULE: ./src/client/errors.ts
+var errors = __nccwpck_require__(6468);
+;// CONCATENATED MODULE: ./src/client/claims.ts
+// The claims of a job's own OIDC token that help a user see why a policy did not match. The payload is
+// decoded without verification (only the broker's verdict counts) and only claims that identify the job,
+// never the signature or the token itself, are shown. Claim values can carry text a user chose (a branch
+// name, an environment), so anything but plain printable text is shown as quoted peer text.
+
+
+/** The job's identity, and when the token expires. */
+const DIAGNOSTIC_CLAIMS = [...JOB_IDENTITY_CLAIMS, 'exp'];
 function decodeClaims(jwt) {
     const parts = jwt.split('.');
     if (parts.length !== 3)
@@ -370,7 +495,7 @@ function describeClaims(claims) {
         if (v === undefined)
             continue;
         const text = name === 'exp' && typeof v === 'number' ? new Date(v * 1000).toISOString() : typeof v === 'string' ? v : JSON.stringify(v);
-        lines.push(`${name}: ${plain(text) ? text : (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .peerText */ .qT)(text)}`);
+        lines.push(`${name}: ${plain(text) ? text : (0,errors/* peerText */.qT)(text)}`);
     }
     return lines;
 }
@@ -535,8 +660,8 @@ function parseRetryAfter(value, nowMs = Date.now()) {
     return Math.max(0, date - nowMs);
 }
 
-// EXTERNAL MODULE: ./src/client/claims.ts
-var client_claims = __nccwpck_require__(630);
+// EXTERNAL MODULE: ./src/client/claims.ts + 1 modules
+var client_claims = __nccwpck_require__(6062);
 // EXTERNAL MODULE: ./src/client/errors.ts
 var errors = __nccwpck_require__(6468);
 // EXTERNAL MODULE: ./src/client/transport.ts

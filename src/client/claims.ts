@@ -2,32 +2,11 @@
 // decoded without verification (only the broker's verdict counts) and only claims that identify the job,
 // never the signature or the token itself, are shown. Claim values can carry text a user chose (a branch
 // name, an environment), so anything but plain printable text is shown as quoted peer text.
+import { JOB_IDENTITY_CLAIMS } from '../platform/claims.js';
 import { peerText } from './errors.js';
 
-export const DIAGNOSTIC_CLAIMS = [
-  'iss',
-  'aud',
-  'sub',
-  'repository',
-  'repository_id',
-  'repository_owner',
-  'repository_owner_id',
-  'ref',
-  'ref_type',
-  'ref_protected',
-  'environment',
-  'event_name',
-  'workflow_ref',
-  'job_workflow_ref',
-  'runner_environment',
-  'project_id',
-  'project_path',
-  'namespace_id',
-  'namespace_path',
-  'pipeline_source',
-  'environment_protected',
-  'exp',
-] as const;
+/** The job's identity, and when the token expires. */
+export const DIAGNOSTIC_CLAIMS = [...JOB_IDENTITY_CLAIMS, 'exp'] as const;
 
 export function decodeClaims(jwt: string): Record<string, unknown> | undefined {
   const parts = jwt.split('.');

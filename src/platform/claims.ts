@@ -29,6 +29,34 @@ const GITLAB_ONLY = [
   'ci_config_sha', 'job_project_id', 'job_project_path', 'job_namespace_id', 'job_namespace_path',
 ];
 
+/**
+ * The claims that say which job a token belongs to, on either platform: what a client shows when a policy did not
+ * match and what the broker's status page keeps of a refused token. None of them is a credential.
+ */
+export const JOB_IDENTITY_CLAIMS = [
+  'iss',
+  'aud',
+  'sub',
+  'repository',
+  'repository_id',
+  'repository_owner',
+  'repository_owner_id',
+  'ref',
+  'ref_type',
+  'ref_protected',
+  'environment',
+  'event_name',
+  'workflow_ref',
+  'job_workflow_ref',
+  'runner_environment',
+  'project_id',
+  'project_path',
+  'namespace_id',
+  'namespace_path',
+  'pipeline_source',
+  'environment_protected',
+] as const;
+
 const GITHUB_CLAIMS = new Set([...STANDARD, ...SHARED, ...GITHUB_ONLY]);
 const GITLAB_CLAIMS = new Set([...STANDARD, ...SHARED, ...GITLAB_ONLY]);
 

@@ -3,30 +3,14 @@
 // identity claims (who the job says it is), never the token, a secret or a claim outside the list. A claim
 // value that is itself shaped like a JWT is withheld: an attacker can put anything in an unverified token,
 // and the page must not become a place where a whole token can be read back.
+import { JOB_IDENTITY_CLAIMS } from '../../platform/claims.js';
 import type { ErrorCode } from '../errors.js';
 
 /** How many refusals are kept (the oldest is dropped first). */
 export const REFUSALS_KEPT = 50;
 
-/** Claims that say which job a token belongs to: none of them is a credential. */
-export const IDENTITY_CLAIMS = [
-  'iss',
-  'aud',
-  'sub',
-  'repository',
-  'repository_id',
-  'repository_owner',
-  'project_path',
-  'project_id',
-  'namespace_path',
-  'ref',
-  'ref_type',
-  'environment',
-  'event_name',
-  'pipeline_source',
-  'workflow_ref',
-  'job_workflow_ref',
-] as const;
+/** The claims kept of a refused token: who the job says it is (the clients show the same ones). */
+export const IDENTITY_CLAIMS = JOB_IDENTITY_CLAIMS;
 
 /** Longest claim value kept: enough for any path or ref, far short of a token. */
 const MAX_VALUE_CHARS = 200;
