@@ -3,15 +3,12 @@
 // cache (every exchange reads Vault), in one broker process, in the same run. Vault is a minimal KV v2 server
 // in this process (token lookup and one secret), answering at once: the figures show the broker's own cost
 // of a backend read and what the cache saves, not a real Vault's latency.
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
-import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { fmt, runLoad, startIssuer, waitForLine } from './load.mjs';
+import { join } from 'node:path';
+import { fmt, runLoad, startBroker, startIssuer } from './load.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 10000);
 const CONCURRENCY = 32;
 const AUDIENCE = 'https://broker.bench.local';
@@ -56,13 +53,8 @@ export default async function backendsBench() {
       '  - { name: bench, issuer: bench, claims: { repository: octo-org/octo-repo }, secrets: [FROM_ENV, FROM_VAULT_CACHED, FROM_VAULT_UNCACHED] }',
       '',
     ].join('\n'));
-    const log = join(dir, 'broker.log');
-    const out = openSync(log, 'w');
-    broker = spawn(process.execPath, [join(root, 'dist/cli.js'), 'broker', '--config', join(dir, 'broker.yaml'), '--port', '0'], {
-      env: { PATH: process.env.PATH, BENCH_SECRET: 'bench-env-secret', VAULT_TOKEN: 'hvs.bench' },
-      stdio: ['ignore', out, out],
-    });
-    const url = JSON.parse(await waitForLine(log, /"event":"listening"/)).address;
+    let url;
+    ({ child: broker, url } = await startBroker({ dir, config: join(dir, 'broker.yaml'), env: { BENCH_SECRET: 'bench-env-secret', VAULT_TOKEN: 'hvs.bench' } }));
 
     const run = async (name, total) => {
       const tokens = Array.from({ length: total }, issuer.mint);

@@ -2,24 +2,14 @@
 // p50/p99 latency and the broker's peak RSS, against a bare Node http server answering a fixed JSON body
 // under the same load in the same run. Both servers run as separate processes; the broker is the bundled
 // dist/cli.js, as users run it.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { fmt, peakRssMb, runLoad, startIssuer, waitForLine } from './load.mjs';
+import { join } from 'node:path';
+import { fmt, peakRssMb, runLoad, startBroker, startIssuer, startProcess, waitForLine } from './load.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 20000);
 const CONCURRENCY = 32;
 const AUDIENCE = 'https://broker.bench.local';
-
-
-function startProcess(args, env, dir, name) {
-  const out = openSync(join(dir, `${name}.log`), 'w');
-  const child = spawn(process.execPath, args, { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', out, out] });
-  return child;
-}
 
 const BARE_SERVER = `
 const http = require('node:http');
@@ -50,9 +40,8 @@ export default async function brokerBench() {
     const tokens = Array.from({ length: REQUESTS + warm }, issuer.mint);
     console.log(`minted ${tokens.length} distinct RS256 tokens in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
-    const broker = startProcess([join(root, 'dist/cli.js'), 'broker', '--config', join(dir, 'broker.yaml'), '--port', '0'], { BENCH_API_KEY: 'bench-api-key' }, dir, 'broker');
+    const { child: broker, url: brokerUrl } = await startBroker({ dir, config: join(dir, 'broker.yaml'), env: { BENCH_API_KEY: 'bench-api-key' } });
     children.push(broker);
-    const brokerUrl = JSON.parse(await waitForLine(join(dir, 'broker.log'), /"event":"listening"/)).address;
     const bare = startProcess(['-e', BARE_SERVER], {}, dir, 'bare');
     children.push(bare);
     const bareUrl = (await waitForLine(join(dir, 'bare.log'), /^listening /)).split(' ')[1];

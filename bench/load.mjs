@@ -1,8 +1,11 @@
 // A small HTTP load driver for the benchmarks: keep-alive undici pools, a fixed number of requests in flight,
 // round-robin over one or more target URLs (a stand-in for a load balancer), per-request latency recorded.
+import { spawn } from 'node:child_process';
 import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Pool } from 'undici';
 
 /**
@@ -119,4 +122,26 @@ export async function waitForLine(file, re, timeoutMs = 15000) {
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`timed out waiting for ${re} in ${file}`);
+}
+
+/** A Node child with `args`, only PATH and `env` in its environment, its output in dir/<name>.log. */
+export function startProcess(args, env, dir, name) {
+  const out = openSync(join(dir, `${name}.log`), 'w');
+  return spawn(process.execPath, args, { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', out, out] });
+}
+
+/**
+ * The built broker (dist/cli.js) with the configuration file `config` on a free loopback port, its log in
+ * dir/<name>.log; resolves once it listens. A broker that does not listen in time is stopped, not left behind.
+ */
+export async function startBroker({ dir, config, env = {}, name = 'broker', timeoutMs }) {
+  const cli = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist/cli.js');
+  const child = startProcess([cli, 'broker', '--config', config, '--port', '0'], env, dir, name);
+  try {
+    const url = JSON.parse(await waitForLine(join(dir, `${name}.log`), /"event":"listening"/, timeoutMs)).address;
+    return { child, url };
+  } catch (e) {
+    child.kill('SIGTERM');
+    throw e;
+  }
 }

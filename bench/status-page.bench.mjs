@@ -3,15 +3,12 @@
 // run. The broker is the bundled dist/cli.js with an admin section; 50 refused exchanges fill the page's
 // refusal list first, so each poll renders a full page. Rounds with and without polling alternate (ABBA), so
 // drift of the machine (other engineers' tests share its two cores) falls on both sides alike. Target: >= 0.95.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { request } from 'undici';
-import { fmt, runLoad, startIssuer, waitForLine } from './load.mjs';
+import { fmt, runLoad, startBroker, startIssuer } from './load.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ROUND = Number(process.env.BENCH_STATUS_ROUND ?? 3000);
 const ROUNDS = Number(process.env.BENCH_STATUS_ROUNDS ?? 10);
 const CONCURRENCY = 32;
@@ -70,12 +67,8 @@ export default async function statusPageBench() {
     ].join('\n'));
     const warm = 2000;
     const tokens = Array.from({ length: warm + ROUND * ROUNDS * 2 }, issuer.mint);
-    const out = openSync(join(dir, 'broker.log'), 'w');
-    broker = spawn(process.execPath, [join(root, 'dist/cli.js'), 'broker', '--config', join(dir, 'broker.yaml'), '--port', '0'], {
-      env: { PATH: process.env.PATH, BENCH_ADMIN_TOKEN: ADMIN_TOKEN },
-      stdio: ['ignore', out, out],
-    });
-    const url = JSON.parse(await waitForLine(join(dir, 'broker.log'), /"event":"listening"/)).address;
+    let url;
+    ({ child: broker, url } = await startBroker({ dir, config: join(dir, 'broker.yaml'), env: { BENCH_ADMIN_TOKEN: ADMIN_TOKEN } }));
 
     let offset = 0;
     const exchanges = (n) => {

@@ -69,8 +69,10 @@ export const exchangeRoute: FastifyPluginAsync<ExchangeRouteDeps> = async (app, 
       metrics.exchangeSeconds.observe({ outcome }, seconds);
       if (outcome === 'denied' && refusals) {
         // The claims are read again from the token only for a refusal (the allow list in refusals.ts keeps the
-        // non-secret ones); a granted exchange costs nothing more.
-        refusals.add({ code: code!, status, verified: audit.issuer !== undefined, issuer: audit.issuer, policy: audit.policy }, peekClaims(req.headers.authorization));
+        // non-secret ones); a granted exchange costs nothing more. An oversized token is never decoded, here as
+        // in exchange.ts: not decoding it is the work its size limit saves.
+        const claims = code === 'token_too_large' ? undefined : peekClaims(req.headers.authorization);
+        refusals.add({ code: code!, status, verified: audit.issuer !== undefined, issuer: audit.issuer, policy: audit.policy }, claims);
       }
       log.info(
         { event: 'exchange', ...audit, outcome, code: code ?? null, status, duration_ms: Math.round(seconds * 1e5) / 100, remote: req.ip },

@@ -1,7 +1,7 @@
 // The operator's endpoints: liveness (/healthz), readiness (/readyz: usable issuer keys and a reachable store),
 // Prometheus metrics (/metrics), and the reload (POST /-/reload) behind the admin section's pre-shared token,
 // slowed for a source that guesses it (guessing.ts).
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { BrokerError } from '../errors.js';
 import type { BrokerMetrics } from '../metrics.js';
 import { presentsSharedToken } from '../shared-secret.js';
@@ -25,15 +25,7 @@ export interface OpsRouteDeps {
 export const opsRoutes: FastifyPluginAsync<OpsRouteDeps> = async (app, { generations, store, metrics, reload, shuttingDown, guard }) => {
   // The operator's reload, behind the admin section's pre-shared token (404 without one).
   app.post('/-/reload', { schema: RELOAD_SCHEMA }, async (req, reply) => {
-    const admin = generations.current.config.admin;
-    if (!admin) throw new BrokerError('not_found', 'the admin API is not enabled on this broker; its operator enables it with an "admin:" section');
-    guard.admit(req.ip, 'admin');
-    if (!admin.tokens || !presentsSharedToken(admin.tokens, req.headers.authorization)) {
-      // Tokens the broker could not read are its own fault, not the caller's guess. The per-source lock
-      // replaces a shared count of wrong tokens, which only changed their error code.
-      if (admin.tokens) guard.wrongToken(req.ip);
-      throw new BrokerError('unauthorized', 'send the admin token as "Authorization: Bearer <token>"');
-    }
+    admitAdmin(generations, guard, req);
     const outcome = await reload('admin_api');
     if (!outcome.ok) {
       throw new BrokerError('config_invalid', `the configuration was not reloaded (the previous one keeps serving): ${(outcome.problems ?? []).join('; ')}`);
@@ -62,6 +54,22 @@ export const opsRoutes: FastifyPluginAsync<OpsRouteDeps> = async (app, { generat
     return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 };
+
+/**
+ * Throws unless the admin API is on (404 without an `admin:` section) and the caller presents its token (401,
+ * counted by the guessing guard). Every admin endpoint admits through here: the reload, the status page
+ * (status-routes.ts).
+ */
+export function admitAdmin(generations: Generations<Serving>, guard: GuessingGuard, req: FastifyRequest): void {
+  const admin = generations.current.config.admin;
+  if (!admin) throw new BrokerError('not_found', 'the admin API is not enabled on this broker; its operator enables it with an "admin:" section');
+  guard.admit(req.ip, 'admin');
+  if (admin.tokens && presentsSharedToken(admin.tokens, req.headers.authorization)) return;
+  // Tokens the broker could not read are its own fault, not the caller's guess. The per-source lock replaces a
+  // shared count of wrong tokens, which only changed their error code.
+  if (admin.tokens) guard.wrongToken(req.ip);
+  throw new BrokerError('unauthorized', 'send the admin token as "Authorization: Bearer <token>"');
+}
 
 // The routes as the OpenAPI document gives them (docs/broker-api.md#operations says the same in prose).
 const RELOAD_SCHEMA = {

@@ -7,7 +7,6 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { BrokerError } from '../errors.js';
 import type { BrokerMetrics } from '../metrics.js';
-import { presentsSharedToken } from '../shared-secret.js';
 import type { HealthRecorder } from '../status/health.js';
 import { buildStatus, type Status } from '../status/model.js';
 import { renderStatusPage, STATUS_HEADERS } from '../status/page.js';
@@ -18,6 +17,7 @@ import type { Store } from '../store/store.js';
 import type { Clock } from '../verify/issuer-keys.js';
 import type { Generations } from './generations.js';
 import type { GuessingGuard } from './guessing.js';
+import { admitAdmin } from './ops-routes.js';
 import type { Serving } from './reload.js';
 
 export interface StatusRouteDeps {
@@ -34,16 +34,7 @@ export interface StatusRouteDeps {
 export const statusRoutes: FastifyPluginAsync<StatusRouteDeps> = async (app, deps) => {
   const { generations, guard } = deps;
 
-  /** Throws unless the admin API is on and the caller presents its token; `page` answers a browser's 401. */
-  function admit(req: FastifyRequest, page: boolean): void {
-    const admin = generations.current.config.admin;
-    if (!admin) throw new BrokerError('not_found', 'the admin API is not enabled on this broker; its operator enables it with an "admin:" section');
-    guard.admit(req.ip, 'admin');
-    if (admin.tokens && presentsSharedToken(admin.tokens, req.headers.authorization)) return;
-    if (admin.tokens) guard.wrongToken(req.ip);
-    if (page && wantsHtml(req.headers.accept)) throw new SignIn();
-    throw new BrokerError('unauthorized', 'send the admin token as "Authorization: Bearer <token>"');
-  }
+  const admit = (req: FastifyRequest): void => admitAdmin(generations, guard, req);
 
   const model = (): Promise<Status> => {
     const { config, verifier } = generations.current;
@@ -53,9 +44,10 @@ export const statusRoutes: FastifyPluginAsync<StatusRouteDeps> = async (app, dep
   app.get('/-/status', { schema: statusSchemas.page }, async (req, reply) => {
     reply.headers(STATUS_HEADERS);
     try {
-      admit(req, true);
+      admit(req);
     } catch (e) {
-      if (!(e instanceof SignIn)) throw e;
+      // A browser without the token gets the page's sign-in state, still a 401.
+      if (!(e instanceof BrokerError && e.code === 'unauthorized' && wantsHtml(req.headers.accept))) throw e;
       return reply.code(401).type('text/html; charset=utf-8').send(renderStatusPage());
     }
     return reply.type('text/html; charset=utf-8').send(renderStatusPage(await model()));
@@ -63,20 +55,17 @@ export const statusRoutes: FastifyPluginAsync<StatusRouteDeps> = async (app, dep
 
   app.get('/-/status.json', { schema: statusSchemas.json }, async (req, reply) => {
     reply.headers(STATUS_HEADERS);
-    admit(req, false);
+    admit(req);
     return reply.type('application/json; charset=utf-8').send(await model());
   });
 
   app.post('/-/status/playground', { schema: statusSchemas.playground, bodyLimit: PLAYGROUND_BODY_LIMIT }, async (req, reply) => {
     reply.headers(STATUS_HEADERS);
-    admit(req, false);
+    admit(req);
     const body = typeof req.body === 'string' ? req.body : '';
     return reply.type('application/json; charset=utf-8').send(runPlayground(generations.current.config, body));
   });
 };
-
-/** The caller is a browser without the token: answered with the page's sign-in state, still a 401. */
-class SignIn extends Error {}
 
 function wantsHtml(accept: string | undefined): boolean {
   return accept !== undefined && /(^|,)\s*text\/html\s*(;|,|$)/i.test(accept);

@@ -13,9 +13,12 @@ export interface BackendHealth {
   errors: number;
   /** How long the last value fetched from the backend (not from the cache) took, in ms. */
   lastFetchMs?: number;
-  /** ISO 8601 time of the last value served (fetched or from the cache) and of the last failure. */
-  lastOkAt?: string;
-  lastErrorAt?: string;
+  /**
+   * Time (ms since the epoch) of the last value served (fetched or from the cache) and of the last failure: a
+   * number, formatted only when the page is built (model.ts), since a cache hit records one on every exchange.
+   */
+  lastOkAt?: number;
+  lastErrorAt?: number;
   lastError?: string;
 }
 
@@ -34,7 +37,7 @@ export class HealthRecorder {
         const h = this.entry(kind, backend);
         if (outcome === 'error') {
           h.errors++;
-          h.lastErrorAt = this.at();
+          h.lastErrorAt = this.now();
           // The reason is in the exchange's own log line (exchange_failure), with the request it failed.
           h.lastError = 'a value could not be fetched; the exchange_failure log line at this time has the reason';
         } else {
@@ -43,7 +46,7 @@ export class HealthRecorder {
             h.fetched++;
             if (seconds !== undefined) h.lastFetchMs = Math.round(seconds * 1e5) / 100;
           }
-          h.lastOkAt = this.at();
+          h.lastOkAt = this.now();
         }
       },
       onEvent: (level, fields, message) => {
@@ -52,7 +55,7 @@ export class HealthRecorder {
         const kind = typeof fields.event === 'string' && fields.event.startsWith('vault') ? 'vault' : undefined;
         const h = kind ? this.entry(kind, fields.backend) : [...this.backends.values()].find((b) => b.name === fields.backend);
         if (!h) return;
-        h.lastErrorAt = this.at();
+        h.lastErrorAt = this.now();
         h.lastError = typeof fields.detail === 'string' ? `${message}: ${fields.detail}` : message;
       },
     };

@@ -147,8 +147,8 @@ export async function buildStatus(s: StatusSources): Promise<Status> {
         hits: h?.hits ?? 0,
         errors: h?.errors ?? 0,
         last_fetch_ms: h?.lastFetchMs ?? null,
-        last_ok_at: h?.lastOkAt ?? null,
-        last_error_at: h?.lastErrorAt ?? null,
+        last_ok_at: h?.lastOkAt === undefined ? null : new Date(h.lastOkAt).toISOString(),
+        last_error_at: h?.lastErrorAt === undefined ? null : new Date(h.lastErrorAt).toISOString(),
         last_error: h?.lastError ?? null,
       };
     }),
