@@ -192,3 +192,28 @@ describe("the GitHub Apps' quota", () => {
     }
   });
 });
+
+describe('a refused oversized token', () => {
+  it('is logged by its code alone: the refusal log does not decode what the size limit refused', async () => {
+    const bed = await startBed({
+      env: { ADMIN_TOKEN, DB: 'status-oversized-db-value' },
+      config: {
+        listen: { max_token_bytes: 4096 },
+        secrets: { DB: { env: 'DB' } },
+        policies: [{ name: 'p', issuer: 'github', claims: { repository: 'octo-org/octo-repo' }, secrets: ['DB'] }],
+        admin: { token_env: 'ADMIN_TOKEN' },
+      },
+    });
+    try {
+      const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+      const big = `${part({ alg: 'RS256' })}.${part({ repository: 'octo-org/oversized', pad: 'x'.repeat(6000) })}.c2ln`;
+      const a = await exchangeOver(bed.url, { token: big });
+      expect(a.json.error).toBe('token_too_large');
+      const [refusal] = (await statusOf(bed)).json.refusals as Array<Record<string, unknown>>;
+      expect(refusal).toMatchObject({ code: 'token_too_large', verified: false });
+      expect(refusal!.claims).toEqual({});
+    } finally {
+      await bed.close();
+    }
+  });
+});
