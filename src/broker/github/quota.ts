@@ -266,11 +266,12 @@ export class AppQuota {
     }
   }
 
-  /** Seconds until `cost` more points fit in the sliding minute (0: they fit now). */
+  /** Drops the spendings that have left the sliding minute. */
   private forgetOldSpending(t: number): void {
     while (this.spent.length && this.spent[0]!.at <= t - 60_000) this.spent.shift();
   }
 
+  /** Seconds until `cost` more points fit in the sliding minute (0: they fit now). */
   private pointsWait(t: number, cost: number): number {
     let total = cost;
     for (const s of this.spent) total += s.cost;
