@@ -302,7 +302,8 @@ export class AppQuota {
     });
   }
 
-  private refusal(retryAfter: number, why: string): BrokerError {
+  /** The 503 every rate-limit refusal of this App is answered with: the gate's own, and GitHub's (app.ts). */
+  refusal(retryAfter: number, why: string): BrokerError {
     return new BrokerError('github_rate_limited', `GitHub's rate limit for the broker's GitHub App is reached; retry in ${retryAfter} s`, {
       retryAfter,
       detail: `github app ${this.app}: ${why}`,
