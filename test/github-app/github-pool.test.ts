@@ -1,48 +1,31 @@
 // A pool of GitHub Apps for one owner (github_apps.NAME.pool): each mint goes to the App with the most quota
 // left, a rate-limit answer fails over to the next App within the same exchange, every App's quota is
 // exported under its own name, and no exchange gets two tokens minted.
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { createPrivateKey } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { request } from 'undici';
-import { exchangeOver, leaks } from '../helpers/broker.js';
 import { quotaSnapshots } from '../../src/broker/github/pool.js';
 import { DEFAULT_INSTALLATION, newAppKey, type FakeGitHubApi } from '../../src/harness/fakes/github-api.js';
 import type { FakeRateLimits } from '../../src/harness/fakes/github-rate-limits.js';
-import { call, jobToken, startGitHubBed, type GitHubBed } from './bed.js';
+import { call } from './bed.js';
+import { rateLimitedBeds } from './rate-limited-beds.js';
 
 describe('a pool of GitHub Apps', () => {
-  const beds: GitHubBed[] = [];
-  const minted: string[] = [];
-  afterEach(async () => {
-    for (const bed of beds.splice(0)) {
-      expect(leaks(bed.log.join(''), minted)).toEqual([]);
-      await bed.close();
-    }
-  });
+  const { start, exchange, minted } = rateLimitedBeds();
 
   /** A broker whose app "main" pools `n` Apps, each installed on octo-org with its own installation. */
-  async function startPool(n: number, limits: FakeRateLimits, clock = { offset: 0 }) {
+  async function startPool(n: number, limits: FakeRateLimits) {
     const keys = await Promise.all(Array.from({ length: n }, () => newAppKey()));
     const env: Record<string, string> = {};
     keys.forEach((k, i) => (env[`GH_APP_KEY_${i}`] = k.privateKeyPem));
-    const bed = await startGitHubBed({
-      api: {
-        limits,
-        now: () => Date.now() + clock.offset,
-        apps: keys.map((k, i) => ({ publicKey: k.publicKey, installations: [{ ...DEFAULT_INSTALLATION, id: 4242 + i }] })),
-      },
+    const bed = await start({
+      limits,
+      api: { apps: keys.map((k, i) => ({ publicKey: k.publicKey, installations: [{ ...DEFAULT_INSTALLATION, id: 4242 + i }] })) },
       env: { ...env, GH_APP_KEY: env.GH_APP_KEY_0! },
       app: { pool: keys.slice(1).map((_, i) => ({ app_id: 100002 + i, private_key_env: `GH_APP_KEY_${i + 1}` })) },
     });
-    beds.push(bed);
     return { bed, keys };
-  }
-  async function exchange(bed: GitHubBed) {
-    const a = await exchangeOver(bed.url, { token: await jobToken(bed) });
-    const t = (a.json.secrets as Record<string, string> | undefined)?.GH_TOKEN;
-    if (t) minted.push(t);
-    return a;
   }
   const byApp = (api: FakeGitHubApi) => {
     const n: Record<number, number> = {};

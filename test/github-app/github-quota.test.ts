@@ -3,32 +3,13 @@
 // job's OIDC token), stops calling an App GitHub gave a retry-after until it has passed, keeps to the
 // concurrency limit with a bounded queue, exports the quota as metrics and warns in its log; and an App
 // installed again gets its new installation looked up.
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { request } from 'undici';
-import { exchangeOver, leaks } from '../helpers/broker.js';
-import { jobToken, startGitHubBed, type GitHubBed, type GitHubBedOptions } from './bed.js';
+import { jobToken, type GitHubBed } from './bed.js';
+import { rateLimitedBeds } from './rate-limited-beds.js';
 
 describe('GitHub rate limits', () => {
-  const beds: GitHubBed[] = [];
-  const minted: string[] = [];
-  afterEach(async () => {
-    for (const bed of beds.splice(0)) {
-      expect(leaks(bed.log.join(''), minted)).toEqual([]);
-      await bed.close();
-    }
-  });
-  /** A bed whose fake GitHub's clock is real time plus `clock.offset` (ms), moved by the test. */
-  async function start(opts: GitHubBedOptions & { limits: NonNullable<GitHubBedOptions['api']>['limits'] }, clock = { offset: 0 }) {
-    const bed = await startGitHubBed({ ...opts, api: { ...opts.api, limits: opts.limits, now: () => Date.now() + clock.offset } });
-    beds.push(bed);
-    return bed;
-  }
-  async function exchange(bed: GitHubBed, token?: string) {
-    const a = await exchangeOver(bed.url, { token: token ?? (await jobToken(bed)) });
-    const t = (a.json.secrets as Record<string, string> | undefined)?.GH_TOKEN;
-    if (t) minted.push(t);
-    return a;
-  }
+  const { start, exchange } = rateLimitedBeds();
   const mints = (bed: GitHubBed) => bed.api.requests.filter((r) => r.path.endsWith('/access_tokens')).length;
 
   it('answers 503 with a Retry-After up to GitHub’s reset once the hour’s quota is spent, without calling GitHub or spending the token', async () => {

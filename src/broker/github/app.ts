@@ -167,12 +167,7 @@ export class GitHubApp {
     }
     const said = typeof res.body.message === 'string' ? res.body.message : undefined;
     const limited = this.quota.observe(res.status, res.headers, this.lastInstallation, said);
-    if (limited) {
-      throw new BrokerError('github_rate_limited', `GitHub's rate limit for the broker's GitHub App is reached; retry in ${limited.retryAfter} s`, {
-        retryAfter: limited.retryAfter,
-        detail: `github app ${this.settings.name}: ${method} ${path}: GitHub answered ${res.status} (${limited.kind} rate limit), retry-after ${limited.retryAfter} s`,
-      });
-    }
+    if (limited) throw this.quota.refusal(limited.retryAfter, `${method} ${path}: GitHub answered ${res.status} (${limited.kind} rate limit), retry-after ${limited.retryAfter} s`);
     return res;
   }
 

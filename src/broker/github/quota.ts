@@ -266,11 +266,12 @@ export class AppQuota {
     }
   }
 
-  /** Seconds until `cost` more points fit in the sliding minute (0: they fit now). */
+  /** Drops the spendings that have left the sliding minute. */
   private forgetOldSpending(t: number): void {
     while (this.spent.length && this.spent[0]!.at <= t - 60_000) this.spent.shift();
   }
 
+  /** Seconds until `cost` more points fit in the sliding minute (0: they fit now). */
   private pointsWait(t: number, cost: number): number {
     let total = cost;
     for (const s of this.spent) total += s.cost;
@@ -301,7 +302,8 @@ export class AppQuota {
     });
   }
 
-  private refusal(retryAfter: number, why: string): BrokerError {
+  /** The 503 every rate-limit refusal of this App is answered with: the gate's own, and GitHub's (app.ts). */
+  refusal(retryAfter: number, why: string): BrokerError {
     return new BrokerError('github_rate_limited', `GitHub's rate limit for the broker's GitHub App is reached; retry in ${retryAfter} s`, {
       retryAfter,
       detail: `github app ${this.app}: ${why}`,

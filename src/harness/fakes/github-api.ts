@@ -134,6 +134,12 @@ export interface FakeGitHubApiOptions {
   latencyMs?: number;
 }
 
+/** The rate-limit headers a request's answer carries, and what frees its concurrency slot once it is sent. */
+interface RateLimitAnswer {
+  headers: Record<string, string>;
+  done?: () => void;
+}
+
 const DOCS = 'https://docs.github.com/rest';
 const LEVELS: Record<string, number> = { read: 1, write: 2, admin: 3 };
 /** GitHub's limit on how far ahead an app JWT's `exp` may be. */
@@ -205,7 +211,7 @@ export async function startFakeGitHubApi(opts: FakeGitHubApiOptions = {}): Promi
     const path = (req.url ?? '/').split('?')[0]!;
     const rec: RecordedRequest = { method: req.method ?? 'GET', path, status: 0, auth: 'none' };
     requests.push(rec);
-    const limit: { headers: Record<string, string>; done?: () => void } = { headers: {} };
+    const limit: RateLimitAnswer = { headers: {} };
     const reply = (status: number, body?: unknown) => {
       rec.status = status;
       if (status >= 400 && body && typeof body === 'object' && 'message' in body) rec.message = String((body as { message: unknown }).message);
@@ -222,25 +228,23 @@ export async function startFakeGitHubApi(opts: FakeGitHubApiOptions = {}): Promi
    * Counts the request against `who`: false when GitHub would refuse it for a rate limit (already answered).
    * A counted request is held `latencyMs` so that requests overlap as they do against the real API.
    */
-  async function rateLimited(who: RateIdentity, method: string, rec: RecordedRequest, reply: (s: number, b?: unknown) => void, limit: { headers: Record<string, string>; done?: () => void }): Promise<boolean> {
-    if (!limiter) {
-      // Without limits every request is answered, as slowly as one with them: the unlimited baseline.
-      if (opts.latencyMs) await new Promise((r) => setTimeout(r, opts.latencyMs));
-      return false;
+  async function rateLimited(who: RateIdentity, method: string, rec: RecordedRequest, reply: (s: number, b?: unknown) => void, limit: RateLimitAnswer): Promise<boolean> {
+    if (limiter) {
+      const d = limiter.admit(who, method);
+      limit.headers = d.headers;
+      limit.done = d.done;
+      if (d.refuse) {
+        rec.rateLimited = d.refuse.kind;
+        reply(d.refuse.status, d.refuse.body);
+        return true;
+      }
     }
-    const d = limiter.admit(who, method);
-    limit.headers = d.headers;
-    limit.done = d.done;
-    if (d.refuse) {
-      rec.rateLimited = d.refuse.kind;
-      reply(d.refuse.status, d.refuse.body);
-      return true;
-    }
+    // Without limits every request is answered as slowly as one with them: the bench's unlimited baseline.
     if (opts.latencyMs) await new Promise((r) => setTimeout(r, opts.latencyMs));
     return false;
   }
 
-  async function route(req: IncomingMessage, text: string, rec: RecordedRequest, reply: (s: number, b?: unknown) => void, limit: { headers: Record<string, string>; done?: () => void }): Promise<void> {
+  async function route(req: IncomingMessage, text: string, rec: RecordedRequest, reply: (s: number, b?: unknown) => void, limit: RateLimitAnswer): Promise<void> {
     const method = req.method ?? 'GET';
     const path = rec.path;
     const notFound = () => reply(404, { message: 'Not Found', documentation_url: DOCS, status: '404' });
