@@ -15,14 +15,13 @@
 // each Retry-After was right (within 1 s of when the fake's first spent App's hour ended), secondary-limit
 // answers after the first (target 0), tokens minted per served job (target 1), and p99 exchange latency
 // against the unlimited fake at the same demand.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { Pool } from 'undici';
-import { fmt, startIssuer, waitForLine } from './load.mjs';
+import { fmt, startBroker, startIssuer } from './load.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const QUOTA = Number(process.env.GITHUB_SCALE_QUOTA ?? 600);
@@ -30,11 +29,6 @@ const HOUR_SECONDS = Number(process.env.GITHUB_SCALE_HOUR_SECONDS ?? 15);
 const SPEEDUP = 3600 / HOUR_SECONDS;
 const LATENCY_MS = 30;
 const AUDIENCE = 'https://broker.bench.oidc-exchange.dev';
-
-function startProcess(args, env, dir, name) {
-  const out = openSync(join(dir, `${name}.log`), 'w');
-  return spawn(process.execPath, args, { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', out, out] });
-}
 
 /** The harness's fake GitHub API, bundled from src/ (it is test tooling, not shipped in dist/). */
 async function loadFake(dir) {
@@ -78,9 +72,8 @@ async function runHour({ fake, issuer, dir, apps, jobs, limited }) {
   };
   const name = `broker-${limited ? 'limited' : 'unlimited'}-${apps}-${jobs}`;
   writeFileSync(join(dir, `${name}.yaml`), JSON.stringify(config));
-  const broker = startProcess([join(root, 'dist/cli.js'), 'broker', '--config', join(dir, `${name}.yaml`), '--port', '0'], env, dir, name);
+  const { child: broker, url } = await startBroker({ dir, config: join(dir, `${name}.yaml`), env, name, timeoutMs: 20000 });
   try {
-    const url = JSON.parse(await waitForLine(join(dir, `${name}.log`), /"event":"listening"/, 20000)).address;
     const tokens = Array.from({ length: jobs }, issuer.mint);
     const pool = new Pool(url, { connections: 128, keepAliveTimeout: 30_000 });
     // Warm the fresh process (JIT, the issuer's keys) on the static secret alone: GitHub is not asked.
