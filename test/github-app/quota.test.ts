@@ -55,14 +55,15 @@ describe('AppQuota', () => {
     const { clock, quota } = gate();
     const now = Math.floor(clock.t / 1000);
     expect(quota.observe(403, { 'retry-after': '999999999' }, '1', 'You have exceeded a secondary rate limit.')).toEqual({ kind: 'secondary', retryAfter: 3600 });
-    expect(quota.retryAfterSeconds()).toBe(3600);
+    expect((await refusal(quota.acquire('POST')))?.retryAfter).toBe(3600);
     clock.t += 3600_000;
     (await quota.acquire('POST'))();
 
     const spent = { 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(now + 10 * 365 * 86400) };
     expect(quota.observe(403, spent, '1', 'API rate limit exceeded for installation ID 1.')).toEqual({ kind: 'primary', retryAfter: 3600 });
     expect(quota.snapshot().resetAt).toBe(now + 3600 + 3600);
+    expect((await refusal(quota.acquire('POST')))?.retryAfter).toBe(3600);
     clock.t += 3600_000;
-    expect(quota.retryAfterSeconds()).toBe(0);
+    (await quota.acquire('POST'))();
   });
 });

@@ -123,16 +123,6 @@ export class AppQuota {
     return Math.max(0, this.remaining - this.inFlight);
   }
 
-  /** Seconds until GitHub would take a request of this App again (0: now). */
-  retryAfterSeconds(): number {
-    const t = this.now();
-    if (this.blockedUntil > t) return Math.ceil((this.blockedUntil - t) / 1000);
-    if (this.remaining !== undefined && this.resetAt !== undefined && this.resetAt > t && this.remaining - this.inFlight <= 0) {
-      return Math.ceil((this.resetAt - t) / 1000);
-    }
-    return 0;
-  }
-
   /**
    * Waits for a slot to call GitHub with `method`; throws a 503 with Retry-After when GitHub would refuse now
    * or no slot frees within the queue's deadline. Call the returned function when GitHub has answered.
