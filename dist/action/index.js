@@ -3422,7 +3422,7 @@ const EXPIRY_WARNING_DAYS = 14;
 /** Registers the key input (when it is PEM text) and the passphrase with the masker. Call before reading inputs. */
 function maskClientKeyInputs(core) {
     const key = core.getInput('client-key');
-    if (key.includes('-----BEGIN '))
+    if (isPemText(key))
         for (const part of keyMaskParts(key))
             core.setSecret(part);
     const passphrase = core.getInput('client-key-passphrase');
