@@ -688,15 +688,23 @@ class TransportError extends Error {
 function tooLarge(origin, limit) {
     return new TransportError('answer_too_large', `${origin} answered with more than ${limit / 1024 / 1024} MiB; the client stops reading there. Is broker-url the broker, and does its policy hand out only what the job needs?`);
 }
-let made;
+/**
+ * The contexts made, one per (CA, identity): a client with a certificate uses two (with it for the broker, without
+ * for every other host), and a single slot would rebuild the context, parsing the key again, on each alternation.
+ */
+const made = [];
 /**
  * A TLS context that trusts Node's bundled roots and `ca` too (a proxy or mirror may use either), and presents
  * `identity` when given. The CA is added to the default store rather than passed as `ca` with every root,
  * which would parse all ~140 bundled root certificates on each start (several ms). Made once per process.
  */
 async function contextTrusting(ca, identity) {
-    if (!made || made.ca !== ca || made.identity !== identity) {
-        made = {
+    let entry = made.find((m) => m.ca === ca && m.identity === identity);
+    if (!entry) {
+        // A new CA or identity replaces the old ones (tests, a second client): only the current pair is kept.
+        if (made.length >= 2)
+            made.splice(0);
+        entry = {
             ca,
             identity,
             context: Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1692, 23)).then((tls) => {
@@ -712,8 +720,9 @@ async function contextTrusting(ca, identity) {
                 return context;
             }),
         };
+        made.push(entry);
     }
-    return made.context;
+    return entry.context;
 }
 /**
  * TLS alerts a server sends when it refuses the client's certificate (none, an unknown CA, expired, revoked):
