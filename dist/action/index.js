@@ -813,15 +813,23 @@ class TransportError extends Error {
 function tooLarge(origin, limit) {
     return new TransportError('answer_too_large', `${origin} answered with more than ${limit / 1024 / 1024} MiB; the client stops reading there. Is broker-url the broker, and does its policy hand out only what the job needs?`);
 }
-let made;
+/**
+ * The contexts made, one per (CA, identity): a client with a certificate uses two (with it for the broker, without
+ * for every other host), and a single slot would rebuild the context, parsing the key again, on each alternation.
+ */
+const made = [];
 /**
  * A TLS context that trusts Node's bundled roots and `ca` too (a proxy or mirror may use either), and presents
  * `identity` when given. The CA is added to the default store rather than passed as `ca` with every root,
  * which would parse all ~140 bundled root certificates on each start (several ms). Made once per process.
  */
 async function contextTrusting(ca, identity) {
-    if (!made || made.ca !== ca || made.identity !== identity) {
-        made = {
+    let entry = made.find((m) => m.ca === ca && m.identity === identity);
+    if (!entry) {
+        // A new CA or identity replaces the old ones (tests, a second client): only the current pair is kept.
+        if (made.length >= 2)
+            made.splice(0);
+        entry = {
             ca,
             identity,
             context: Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1692, 23)).then((tls) => {
@@ -837,8 +845,9 @@ async function contextTrusting(ca, identity) {
                 return context;
             }),
         };
+        made.push(entry);
     }
-    return made.context;
+    return entry.context;
 }
 /**
  * TLS alerts a server sends when it refuses the client's certificate (none, an unknown CA, expired, revoked):
@@ -3508,8 +3517,17 @@ async function pemOrFile(value, name, what) {
     }
     catch (e) {
         const code = e.code ?? 'error';
-        throw new ClientCertificateError('client_certificate_unreadable', `${name}: cannot read the ${what} file ${JSON.stringify(path)} (${code}); give a readable file, or the PEM text itself`);
+        const shown = what === 'key' && mayBeKeyMaterial(path) ? '(not shown: it looks like key material, not a path)' : JSON.stringify(path);
+        throw new ClientCertificateError('client_certificate_unreadable', `${name}: cannot read the ${what} file ${shown} (${code}); give a readable file, or the PEM text itself`);
     }
+}
+/**
+ * Whether a key setting that is not PEM text may still be the key (a bare base64 body, armour lost or mangled,
+ * several lines): then it is not echoed as a file name. The smallest key's base64 DER is 64 characters; a path
+ * usually has a `.`, `-` or `_`, and one that does not is merely not shown.
+ */
+function mayBeKeyMaterial(value) {
+    return /[\r\n\\]|-----|KEY/.test(value) || (value.length > 40 && /^[A-Za-z0-9+/=]+$/.test(value));
 }
 function privateKey(pem, passphrase, names) {
     const encrypted = /ENCRYPTED/.test(pem);
@@ -3538,7 +3556,7 @@ const EXPIRY_WARNING_DAYS = 14;
 /** Registers the key input (when it is PEM text) and the passphrase with the masker. Call before reading inputs. */
 function maskClientKeyInputs(core) {
     const key = core.getInput('client-key');
-    if (key.includes('-----BEGIN '))
+    if (isPemText(key))
         for (const part of keyMaskParts(key))
             core.setSecret(part);
     const passphrase = core.getInput('client-key-passphrase');

@@ -2,7 +2,7 @@
 // client-key-passphrase). The key and the passphrase are registered with the runner's masker before anything
 // is read or checked, the key again once read from a file; then the pair is checked (client/client-certificate.ts)
 // and bound to the broker-url origin, the only host it is presented to.
-import { keyMaskParts, loadClientCertificate, type ClientCertificate, type ClientCertificateNames } from '../client/client-certificate.js';
+import { isPemText, keyMaskParts, loadClientCertificate, type ClientCertificate, type ClientCertificateNames } from '../client/client-certificate.js';
 import type { ActionCore } from './toolkit.js';
 
 export const CLIENT_CERTIFICATE_INPUTS: ClientCertificateNames = { cert: 'client-certificate', key: 'client-key', passphrase: 'client-key-passphrase' };
@@ -13,7 +13,7 @@ const EXPIRY_WARNING_DAYS = 14;
 /** Registers the key input (when it is PEM text) and the passphrase with the masker. Call before reading inputs. */
 export function maskClientKeyInputs(core: Pick<ActionCore, 'getInput' | 'setSecret'>): void {
   const key = core.getInput('client-key');
-  if (key.includes('-----BEGIN ')) for (const part of keyMaskParts(key)) core.setSecret(part);
+  if (isPemText(key)) for (const part of keyMaskParts(key)) core.setSecret(part);
   const passphrase = core.getInput('client-key-passphrase');
   if (passphrase !== '') core.setSecret(passphrase);
 }

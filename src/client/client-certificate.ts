@@ -143,8 +143,18 @@ async function pemOrFile(value: string, name: string, what: string): Promise<str
     return await readFile(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
-    throw new ClientCertificateError('client_certificate_unreadable', `${name}: cannot read the ${what} file ${JSON.stringify(path)} (${code}); give a readable file, or the PEM text itself`);
+    const shown = what === 'key' && mayBeKeyMaterial(path) ? '(not shown: it looks like key material, not a path)' : JSON.stringify(path);
+    throw new ClientCertificateError('client_certificate_unreadable', `${name}: cannot read the ${what} file ${shown} (${code}); give a readable file, or the PEM text itself`);
   }
+}
+
+/**
+ * Whether a key setting that is not PEM text may still be the key (a bare base64 body, armour lost or mangled,
+ * several lines): then it is not echoed as a file name. The smallest key's base64 DER is 64 characters; a path
+ * usually has a `.`, `-` or `_`, and one that does not is merely not shown.
+ */
+function mayBeKeyMaterial(value: string): boolean {
+  return /[\r\n\\]|-----|KEY/.test(value) || (value.length > 40 && /^[A-Za-z0-9+/=]+$/.test(value));
 }
 
 function privateKey(pem: string, passphrase: string | undefined, names: ClientCertificateNames): KeyObject {

@@ -61,7 +61,11 @@ export interface TlsIdentity {
   passphrase?: string;
 }
 
-let made: { ca: string | undefined; identity: TlsIdentity | undefined; context: Promise<SecureContext> } | undefined;
+/**
+ * The contexts made, one per (CA, identity): a client with a certificate uses two (with it for the broker, without
+ * for every other host), and a single slot would rebuild the context, parsing the key again, on each alternation.
+ */
+const made: { ca: string | undefined; identity: TlsIdentity | undefined; context: Promise<SecureContext> }[] = [];
 
 /**
  * A TLS context that trusts Node's bundled roots and `ca` too (a proxy or mirror may use either), and presents
@@ -69,8 +73,11 @@ let made: { ca: string | undefined; identity: TlsIdentity | undefined; context: 
  * which would parse all ~140 bundled root certificates on each start (several ms). Made once per process.
  */
 export async function contextTrusting(ca: string | undefined, identity?: TlsIdentity): Promise<SecureContext> {
-  if (!made || made.ca !== ca || made.identity !== identity) {
-    made = {
+  let entry = made.find((m) => m.ca === ca && m.identity === identity);
+  if (!entry) {
+    // A new CA or identity replaces the old ones (tests, a second client): only the current pair is kept.
+    if (made.length >= 2) made.splice(0);
+    entry = {
       ca,
       identity,
       context: import('node:tls').then((tls) => {
@@ -84,8 +91,9 @@ export async function contextTrusting(ca: string | undefined, identity?: TlsIden
         return context;
       }),
     };
+    made.push(entry);
   }
-  return made.context;
+  return entry.context;
 }
 
 /**

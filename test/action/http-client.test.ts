@@ -1,12 +1,17 @@
 // The client's HTTP (src/client/http.ts) against real loopback servers: an early connection from warm() is
 // used by the next request and never outlives it; a server that never answers costs one request's time; an
-// answer is read up to 16 MiB; and which broker URLs may carry a token in clear text.
+// answer is read up to 16 MiB; which broker URLs may carry a token in clear text; and the TLS contexts are
+// made once each.
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createHttpClient } from '../../src/client/http.js';
-import { MAX_ANSWER_BYTES } from '../../src/client/transport.js';
+import { contextTrusting, MAX_ANSWER_BYTES } from '../../src/client/transport.js';
 import { cleartextProblem, isLoopbackHost } from '../../src/client/url.js';
+import { makePki } from '../broker/pki.js';
 
 let server: Server | undefined;
 afterEach(async () => {
@@ -95,5 +100,23 @@ describe('clear text', () => {
     const p = cleartextProblem(url);
     if (problem === undefined) expect(p).toBeUndefined();
     else expect(p).toMatch(problem);
+  });
+});
+
+describe('TLS contexts (contextTrusting)', () => {
+  it('a client presenting a certificate to one origin keeps both contexts: none is made again on alternation', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oidcx-ctx-'));
+    try {
+      const pki = makePki(dir);
+      const client = pki.issue('client', { cn: 'ci-runner' });
+      const identity = { cert: client.cert, key: client.key };
+      const withCert = await contextTrusting(pki.caCert, identity);
+      const without = await contextTrusting(pki.caCert);
+      expect(without).not.toBe(withCert);
+      expect(await contextTrusting(pki.caCert, identity)).toBe(withCert);
+      expect(await contextTrusting(pki.caCert)).toBe(without);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -85,6 +85,12 @@ describe('oidc-exchange exchange against client_auth: all', () => {
     const unreadable = await exchange(['--client-cert', f.client.certFile, '--client-key', f.unreadableFile]);
     expect(unreadable.code).toBe(2);
     expect(unreadable.stderr).toContain(`--client-key: cannot read the key file ${JSON.stringify(f.unreadableFile)} (ENOENT); give a readable file, or the PEM text itself (client_certificate_unreadable)`);
+    // The key's body without its armour is not PEM text, so it is taken for a path: the message must not echo it.
+    const body = keyBodyLines(f.client.key).join('');
+    const bare = await exchange(['--client-cert', f.client.certFile, '--client-key', body]);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain('(client_certificate_unreadable)');
+    for (const line of keyBodyLines(f.client.key)) expect(bare.stderr).not.toContain(line);
     const half = await exchange(['--client-cert', f.client.certFile]);
     expect(half.code).toBe(2);
     expect(half.stderr).toContain('--client-cert is set but --client-key is not: mutual TLS needs the certificate\'s private key too (client_certificate_incomplete)');

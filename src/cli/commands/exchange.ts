@@ -12,7 +12,7 @@ import { CLI_WORDS, DEFAULT_ALLOW_NAMES, grantedNameProblem, nameChoiceProblem, 
 import { exportNameProblem } from '../../client/reserved-names.js';
 import { exchangeWithBroker, type ExchangeResult } from '../../client/broker.js';
 import { describeClaims } from '../../client/claims.js';
-import { ClientCertificateError, loadClientCertificate, type ClientCertificate } from '../../client/client-certificate.js';
+import { ClientCertificateError, isPemText, loadClientCertificate, type ClientCertificate } from '../../client/client-certificate.js';
 import { ExchangeError, printableLine } from '../../client/errors.js';
 import { createHttpClient } from '../../client/http.js';
 import { cleartextProblem } from '../../client/url.js';
@@ -130,7 +130,7 @@ async function run(values: Values<typeof exchangeSpec.options>, io: CommandIo): 
   let clientCertificate: ClientCertificate | undefined;
   try {
     // Files only: a key on the command line would be visible to every user of the machine (ps).
-    if (values['client-key']?.includes('-----BEGIN ')) usage('--client-key takes the path of a file, not the key itself: a command line is visible to every user of the machine');
+    if (isPemText(values['client-key'] ?? '')) usage('--client-key takes the path of a file, not the key itself: a command line is visible to every user of the machine');
     clientCertificate = await loadClientCertificate({
       cert: values['client-cert'],
       key: values['client-key'],
