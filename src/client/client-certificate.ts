@@ -143,18 +143,18 @@ async function pemOrFile(value: string, name: string, what: string): Promise<str
     return await readFile(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
-    const shown = what === 'key' && mayBeKeyMaterial(path) ? '(not shown: it looks like key material, not a path)' : JSON.stringify(path);
+    const shown = what === 'key' && !looksLikePath(path) ? '(not shown: it does not look like a path, and may be the key itself)' : JSON.stringify(path);
     throw new ClientCertificateError('client_certificate_unreadable', `${name}: cannot read the ${what} file ${shown} (${code}); give a readable file, or the PEM text itself`);
   }
 }
 
 /**
- * Whether a key setting that is not PEM text may still be the key (a bare base64 body, armour lost or mangled,
- * several lines): then it is not echoed as a file name. The smallest key's base64 DER is 64 characters; a path
- * usually has a `.`, `-` or `_`, and one that does not is merely not shown.
+ * Whether a key setting that is not PEM text is shown in an error as a file name: only when it has a path's
+ * shape (path characters only, with a separator or an extension). Anything else may be the key itself, its
+ * armour lost (a bare base64 body has `+` or `=` almost surely, and never a path's shape otherwise).
  */
-function mayBeKeyMaterial(value: string): boolean {
-  return /[\r\n\\]|-----|KEY/.test(value) || (value.length > 40 && /^[A-Za-z0-9+/=]+$/.test(value));
+function looksLikePath(value: string): boolean {
+  return /^[\w.~:\\/ -]{1,1024}$/.test(value) && /[\\/]|\.\w+$/.test(value);
 }
 
 function privateKey(pem: string, passphrase: string | undefined, names: ClientCertificateNames): KeyObject {
